@@ -1,0 +1,76 @@
+"""The source catalogue: what to crawl, how, and how often."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CATALOGUE = Path(__file__).resolve().parent / "sources.yaml"
+KINDS = ("feed", "news_sitemap", "sitemap", "gdelt", "gnews", "warc")
+
+
+class CatalogueError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str
+    urls: tuple[str, ...]
+    lang: str
+    country: str | None = None
+    interval_minutes: int = 60
+    enabled: bool = True
+    query: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def load_sources(path: str | Path | None = None) -> list[Source]:
+    path = Path(path) if path else CATALOGUE
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogueError(f"cannot read source catalogue {path}: {exc}") from exc
+    sources = []
+    seen: set[str] = set()
+    for raw in (doc or {}).get("sources", []):
+        raw = dict(raw)
+        sid = raw.pop("id", None)
+        if not sid or sid in seen:
+            raise CatalogueError(f"{path}: source without id or duplicate id {sid!r}")
+        seen.add(sid)
+        kind = raw.pop("kind", None)
+        if kind not in KINDS:
+            raise CatalogueError(f"{path}: source {sid}: kind {kind!r} not one of {KINDS}")
+        urls = raw.pop("urls", None) or [raw.pop("url", None)]
+        urls = tuple(u for u in urls if u)
+        if not urls:
+            raise CatalogueError(f"{path}: source {sid} has no url")
+        sources.append(
+            Source(
+                id=sid,
+                name=raw.pop("name", sid),
+                kind=kind,
+                urls=urls,
+                lang=raw.pop("lang", "en"),
+                country=raw.pop("country", None),
+                interval_minutes=int(raw.pop("interval_minutes", 60)),
+                enabled=bool(raw.pop("enabled", True)),
+                query=raw.pop("query", None),
+                extra=raw,
+            )
+        )
+    return sources
+
+
+def sources_for(settings_value: str | None, kinds: tuple[str, ...], only: list[str] | None = None):
+    """Enabled sources of the given kinds, optionally limited to some ids."""
+    return [
+        s
+        for s in load_sources(settings_value)
+        if s.kind in kinds and s.enabled and (not only or s.id in only)
+    ]

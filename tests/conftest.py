@@ -1,0 +1,90 @@
+"""Shared fixtures: a real Elasticsearch for the whole session, one index prefix per test.
+
+The test session starts the project's own Elasticsearch (var/es-test, port 9250 unless
+TROOPWATCH_TEST_ES_PORT says otherwise) exactly as `troopwatch es start` does, or uses
+TROOPWATCH_TEST_ES_URL. It stops it at the end unless it was already running or
+TROOPWATCH_TEST_KEEP_ES=1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from troopwatch.config import EsConfig
+from troopwatch.es.client import make_client
+from troopwatch.es.indices import Indices, drop_indices, setup_indices
+from troopwatch.es.local import LocalElasticsearch
+from troopwatch.paths import PROJECT_ROOT, var_dir
+
+TROOPWATCH = [sys.executable, "-m", "troopwatch.cli"]
+
+
+@pytest.fixture(scope="session")
+def es_url():
+    url = os.environ.get("TROOPWATCH_TEST_ES_URL")
+    if url:
+        yield url
+        return
+    port = int(os.environ.get("TROOPWATCH_TEST_ES_PORT", "9250"))
+    local = LocalElasticsearch(home=var_dir() / "es-test", http_port=port)
+    already_running = local.health() is not None
+    local.start()
+    yield local.url
+    if not already_running and not os.environ.get("TROOPWATCH_TEST_KEEP_ES"):
+        local.stop()
+
+
+@pytest.fixture
+def es(es_url):
+    client = make_client(EsConfig(urls=(es_url,)))
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def index_prefix(es):
+    prefix = f"twtest-{uuid.uuid4().hex[:10]}"
+    setup_indices(es, prefix)
+    yield prefix
+    drop_indices(es, prefix)
+
+
+@pytest.fixture
+def indices(index_prefix) -> Indices:
+    return Indices(index_prefix)
+
+
+@pytest.fixture
+def tw_env(es_url, index_prefix, tmp_path) -> dict:
+    """Environment for running `troopwatch` commands against the test index prefix."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TROOPWATCH_", "SCRAPY_"))}
+    env.update(
+        TROOPWATCH_ES_URL=es_url,
+        TROOPWATCH_INDEX_PREFIX=index_prefix,
+        TROOPWATCH_ALLOW_PRIVATE_NETWORKS="1",
+        TROOPWATCH_SPOOL_DIR=str(tmp_path / "spool"),
+        TROOPWATCH_VAR_DIR=str(tmp_path / "var"),
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
+    return env
+
+
+def run_troopwatch(
+    args: list[str], env: dict, timeout: float = 240, input: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real command line, as a user would, and capture what it says."""
+    return subprocess.run(
+        [*TROOPWATCH, *args],
+        env=env,
+        cwd=Path(env.get("TROOPWATCH_VAR_DIR", PROJECT_ROOT)).parent,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )

@@ -1,0 +1,359 @@
+"""`troopwatch` — the command line (DESIGN.md's contract).
+
+Every command exits 0 on success and non-zero with a one-line reason on standard error
+for bad input or an unreachable service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from elasticsearch import ApiError, TransportError
+
+from troopwatch.es.client import EsUnavailable
+from troopwatch.es.local import LocalEsError
+
+
+class CommandError(Exception):
+    """A failure to report in one line (exit code 2 for bad input, 1 otherwise)."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _settings():
+    from troopwatch.runtime import project_settings
+
+    return project_settings()
+
+
+def _es(start_local: bool = False):
+    from troopwatch.runtime import connect, es_config
+
+    config = es_config(_settings())
+    return connect(config, start_local=start_local), config
+
+
+def _indices(config):
+    from troopwatch.es.indices import Indices
+
+    return Indices(config.prefix)
+
+
+def _read_inputs(files: list[str]) -> list[tuple[str | None, str]]:
+    """(file name or None for stdin, text); HTML files are reduced to their article text."""
+    from troopwatch.extract import extract_article
+
+    inputs = []
+    if not files:
+        return [(None, sys.stdin.read())]
+    for name in files:
+        path = Path(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"cannot read {name}: {exc.strerror}", code=2) from exc
+        text = raw.decode("utf-8", errors="replace")
+        if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:1] == "<":
+            article = extract_article(text, f"file://{path.resolve()}")
+            text = article.text if article else ""
+        inputs.append((name, text))
+    return inputs
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_run(args) -> int:
+    from schedules.daemon import run_daemon
+
+    return run_daemon(_settings())
+
+
+def cmd_crawl(args) -> int:
+    from troopwatch.crawl import UnknownSpider, run_crawl
+
+    try:
+        stats = run_crawl(args.spiders, sources=args.source, settings=_settings())
+    except UnknownSpider as exc:
+        raise CommandError(str(exc), code=2) from exc
+    if args.json:
+        _print_json(stats)
+    return 0
+
+
+def cmd_claims_extract(args) -> int:
+    from troopwatch.claims import extract_claims
+
+    for name, text in _read_inputs(args.files):
+        for claim in extract_claims(text):
+            row = claim.to_dict()
+            if name is not None:
+                row = {"file": name, **row}
+            _print_json(row)
+    return 0
+
+
+def cmd_claims_eval(args) -> int:
+    from troopwatch.claims.evaluate import run_eval
+
+    return run_eval(args.path)
+
+
+def cmd_dedupe_check(args) -> int:
+    from troopwatch.dedupe.check import check_texts
+
+    inputs = _read_inputs(args.files)
+    try:
+        es, config = _es()
+        target = (es, _indices(config))
+    except (EsUnavailable, TransportError, ApiError) as exc:
+        print(f"troopwatch: {exc}; comparing with the seed files only", file=sys.stderr)
+        target = None
+    for row in check_texts(inputs, target):
+        _print_json(row)
+    return 0
+
+
+def cmd_dedupe_eval(args) -> int:
+    from troopwatch.dedupe.evaluate import run_eval
+
+    return run_eval(args.path)
+
+
+def cmd_entities_eval(args) -> int:
+    from troopwatch.entities.evaluate import run_eval
+
+    return run_eval(args.path)
+
+
+def cmd_es(args) -> int:
+    from troopwatch.es.indices import setup_indices
+    from troopwatch.runtime import es_config, local_es
+
+    config = es_config(_settings())
+    local = local_es(config)
+    if args.action == "start":
+        if not config.is_local:
+            raise CommandError(f"TROOPWATCH_ES_URL is set ({config.describe()}); not starting one")
+        print(local.start())
+    elif args.action == "stop":
+        print("stopped" if local.stop() else "not running")
+    elif args.action == "status":
+        if config.is_local:
+            status = local.status()
+            print(
+                json.dumps(status)
+                if args.json
+                else f"{status['url']} {'running' if status['running'] else 'not running'}"
+                + (f" ({status['health']})" if status["health"] else "")
+            )
+            return 0 if status["running"] else 3
+        es, _ = _es()
+        print(f"{config.describe()} {es.cluster.health()['status']}")
+    elif args.action == "setup":
+        es, _ = _es(start_local=True)
+        actions = setup_indices(es, config.prefix)
+        print("\n".join(actions) if actions else "indices up to date")
+    return 0
+
+
+def cmd_seeds_load(args) -> int:
+    from troopwatch.es.indices import setup_indices
+    from troopwatch.seeds import load_seeds
+
+    es, config = _es(start_local=True)
+    setup_indices(es, config.prefix)
+    result = load_seeds(es, _indices(config))
+    print(f"{result.indexed} seed articles indexed")
+    return 0 if not result.rejected else 1
+
+
+def cmd_sources(args) -> int:
+    from troopwatch.sources_state import source_rows
+
+    try:
+        es, config = _es()
+        target = (es, _indices(config))
+    except (EsUnavailable, TransportError, ApiError) as exc:
+        print(f"troopwatch: {exc}; showing the catalogue without state", file=sys.stderr)
+        target = None
+    rows = source_rows(_settings().get("TROOPWATCH_SOURCES"), target)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        state = row.get("last_error") or ("ok" if row.get("last_fetched") else "never fetched")
+        print(
+            f"{row['id']:<28} {row['kind']:<12} {row['lang']:<3} {'on ' if row['enabled'] else 'off'}"
+            f" {row.get('last_fetched') or '-':<26} {row.get('articles_found') or 0:>5}  {state}"
+            f"  {row['url']}"
+        )
+    return 0
+
+
+def cmd_spool_flush(args) -> int:
+    from troopwatch.es.writer import ArticleWriter
+    from troopwatch.spool import Spool
+
+    es, config = _es()
+    spool_dir = Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix
+    written = Spool(spool_dir).drain(ArticleWriter(es, _indices(config)).write)
+    print(f"{written} spooled articles written")
+    return 0
+
+
+def cmd_kibana_import(args) -> int:
+    from troopwatch.kibana import import_saved_objects
+
+    result = import_saved_objects(
+        args.url,
+        api_key=args.api_key,
+        user=args.user,
+        password=args.password,
+        ca_file=args.ca,
+        space=args.space,
+    )
+    print(result)
+    return 0
+
+
+def cmd_alerts_test(args) -> int:
+    from schedules.alerts import send_test_alert
+
+    return send_test_alert()
+
+
+def cmd_status(args) -> int:
+    from schedules.status import print_status
+
+    return print_status(_settings(), as_json=args.json)
+
+
+# -- parser --------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="troopwatch", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="the daemon: scheduled crawls and alert sweeps").set_defaults(
+        func=cmd_run
+    )
+
+    p = sub.add_parser("crawl", help="one crawl now, then exit")
+    p.add_argument("spiders", nargs="*", help="spider names (default: every spider with sources)")
+    p.add_argument("--source", action="append", help="limit to these source ids")
+    p.add_argument("--json", action="store_true", help="print the crawl's stats as JSON")
+    p.set_defaults(func=cmd_crawl)
+
+    claims = sub.add_parser("claims", help="troop-figure claims").add_subparsers(
+        dest="action", required=True
+    )
+    p = claims.add_parser("extract", help="print one JSON claim per line from text")
+    p.add_argument("files", nargs="*")
+    p.set_defaults(func=cmd_claims_extract)
+    p = claims.add_parser("eval", help="precision/recall on the labelled set")
+    p.add_argument("path", nargs="?")
+    p.set_defaults(func=cmd_claims_eval)
+
+    dedupe = sub.add_parser("dedupe", help="duplicate detection").add_subparsers(
+        dest="action", required=True
+    )
+    p = dedupe.add_parser("check", help="is each file a duplicate of something indexed?")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_dedupe_check)
+    p = dedupe.add_parser("eval", help="precision/recall on the labelled pairs")
+    p.add_argument("path", nargs="?")
+    p.set_defaults(func=cmd_dedupe_eval)
+
+    entities = sub.add_parser("entities", help="entity tagging").add_subparsers(
+        dest="action", required=True
+    )
+    p = entities.add_parser("eval", help="precision/recall on the labelled texts")
+    p.add_argument("path", nargs="?")
+    p.set_defaults(func=cmd_entities_eval)
+
+    p = sub.add_parser("es", help="the local Elasticsearch and the index templates")
+    p.add_argument("action", choices=["start", "stop", "status", "setup"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_es)
+
+    seeds = sub.add_parser("seeds", help="the seed articles").add_subparsers(
+        dest="action", required=True
+    )
+    seeds.add_parser("load", help="index the seeds as the baseline").set_defaults(
+        func=cmd_seeds_load
+    )
+
+    p = sub.add_parser("sources", help="the source catalogue and each source's state")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sources)
+
+    spool = sub.add_parser("spool", help="articles kept while Elasticsearch was down")
+    spool.add_subparsers(dest="action", required=True).add_parser(
+        "flush", help="write them now"
+    ).set_defaults(func=cmd_spool_flush)
+
+    kibana = sub.add_parser("kibana", help="Kibana saved objects").add_subparsers(
+        dest="action", required=True
+    )
+    p = kibana.add_parser("import", help="import data views and dashboards into Kibana")
+    p.add_argument("--url", help="Kibana URL (default: TROOPWATCH_KIBANA_URL)")
+    p.add_argument("--api-key", help="(default: TROOPWATCH_KIBANA_API_KEY)")
+    p.add_argument("--user", help="(default: TROOPWATCH_KIBANA_USER)")
+    p.add_argument("--password", help="(default: TROOPWATCH_KIBANA_PASSWORD)")
+    p.add_argument("--ca", help="CA file (default: TROOPWATCH_KIBANA_CA)")
+    p.add_argument("--space", help="Kibana space id")
+    p.set_defaults(func=cmd_kibana_import)
+
+    alerts = sub.add_parser("alerts", help="alert channels").add_subparsers(
+        dest="action", required=True
+    )
+    alerts.add_parser("test", help="send a test alert to every configured channel").set_defaults(
+        func=cmd_alerts_test
+    )
+
+    p = sub.add_parser("status", help="schedule, last runs, pending alerts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    try:
+        return args.func(args)
+    except CommandError as exc:
+        print(f"troopwatch: {exc}", file=sys.stderr)
+        return exc.code
+    except (EsUnavailable, LocalEsError) as exc:
+        print(f"troopwatch: {exc}", file=sys.stderr)
+        return 1
+    except (TransportError, ApiError) as exc:
+        print(f"troopwatch: Elasticsearch error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

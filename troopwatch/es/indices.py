@@ -1,0 +1,356 @@
+"""Index templates, versioned indices and aliases.
+
+Every index is reached through an alias (`<prefix>-articles`, ...) that points at a
+versioned index (`<prefix>-articles-v1`). A mapping change bumps the version: setup
+creates the new index from its template, copies the documents over (client-side, since
+not every cluster has the reindex module) and swaps the alias in one atomic call.
+
+Mappings are `dynamic: false`: a field we did not plan is kept in _source but never
+mapped by accident with a type Kibana would then be stuck with.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+
+log = logging.getLogger(__name__)
+
+KEYWORD = {"type": "keyword", "ignore_above": 1024}
+DATE = {"type": "date"}
+BOOL = {"type": "boolean"}
+INT = {"type": "integer"}
+LONG = {"type": "long"}
+FLOAT = {"type": "float"}
+
+# Built-in analysers per language, and the module or plugin that provides them. The
+# minimal integ-test distribution has none of these, a full cluster has most.
+LANGUAGE_ANALYZERS = {
+    "en": ("english", "analysis-common"),
+    "ru": ("russian", "analysis-common"),
+    "de": ("german", "analysis-common"),
+    "fr": ("french", "analysis-common"),
+    "es": ("spanish", "analysis-common"),
+    "uk": ("ukrainian", "analysis-ukrainian"),
+    "ko": ("nori", "analysis-nori"),
+    "ja": ("kuromoji", "analysis-kuromoji"),
+}
+
+
+def text_field(languages: dict[str, str], raw: bool = False) -> dict:
+    """Analysed text with one sub-field per language analyser the cluster has.
+
+    `raw` adds a keyword sub-field for sorting and terms aggregations (titles).
+    """
+    fields: dict = {
+        lang: {"type": "text", "analyzer": analyzer} for lang, analyzer in languages.items()
+    }
+    if raw:
+        fields["raw"] = KEYWORD
+    return {"type": "text", "fields": fields} if fields else {"type": "text"}
+
+
+def articles_mapping(languages: dict[str, str]) -> dict:
+    return {
+        "dynamic": False,
+        "properties": {
+            "article_id": KEYWORD,
+            "url": KEYWORD,
+            "canonical_url": KEYWORD,
+            "domain": KEYWORD,
+            "site": KEYWORD,
+            "source": KEYWORD,
+            "spider": KEYWORD,
+            "title": text_field(languages, raw=True),
+            "authors": KEYWORD,
+            "published_at": DATE,
+            "fetched_at": DATE,
+            "indexed_at": DATE,
+            "lang": KEYWORD,
+            "text": text_field(languages),
+            "text_length": INT,
+            "is_seed": BOOL,
+            "relevance": FLOAT,
+            "relevance_terms": KEYWORD,
+            "text_hash": KEYWORD,
+            "minhash_bands": KEYWORD,
+            # Kept for verifying candidates, never searched.
+            "minhash": {"type": "long", "index": False, "doc_values": False},
+            "also_seen": {
+                "properties": {
+                    "url": KEYWORD,
+                    "site": KEYWORD,
+                    "seen_at": DATE,
+                    "similarity": FLOAT,
+                }
+            },
+            "also_seen_count": INT,
+            "people": KEYWORD,
+            "organisations": KEYWORD,
+            "places": KEYWORD,
+            "units": KEYWORD,
+            "weapons": KEYWORD,
+            "entity_ids": KEYWORD,
+            "claim_count": INT,
+            "new_claim_count": INT,
+        },
+    }
+
+
+def claims_mapping(languages: dict[str, str]) -> dict:
+    return {
+        "dynamic": False,
+        "properties": {
+            "claim_id": KEYWORD,
+            "article_id": KEYWORD,
+            "url": KEYWORD,
+            "site": KEYWORD,
+            "title": KEYWORD,
+            "published_at": DATE,
+            "fetched_at": DATE,
+            "sentence": text_field(languages),
+            "figure_low": LONG,
+            "figure_high": LONG,
+            "qualifier": KEYWORD,
+            "category": KEYWORD,
+            "unit": KEYWORD,
+            "source": KEYWORD,
+            "location": KEYWORD,
+            "lang": KEYWORD,
+            "claim_key": KEYWORD,
+            "is_new": BOOL,
+            "is_seed": BOOL,
+            "first_seen": DATE,
+        },
+    }
+
+
+def claim_keys_mapping(_languages: dict[str, str]) -> dict:
+    """One create-only document per claim key: the atomic record of novelty."""
+    return {
+        "dynamic": False,
+        "properties": {
+            "claim_key": KEYWORD,
+            "category": KEYWORD,
+            "figure_low": LONG,
+            "figure_high": LONG,
+            "first_seen": DATE,
+            "first_claim_id": KEYWORD,
+            "first_url": KEYWORD,
+            "first_source": KEYWORD,
+            "is_seed": BOOL,
+        },
+    }
+
+
+def alerts_mapping(_languages: dict[str, str]) -> dict:
+    return {
+        "dynamic": False,
+        "properties": {
+            "alert_id": KEYWORD,
+            "claim_id": KEYWORD,
+            "claim_key": KEYWORD,
+            "category": KEYWORD,
+            "figure_low": LONG,
+            "figure_high": LONG,
+            "source": KEYWORD,
+            "url": KEYWORD,
+            "channel": KEYWORD,
+            "status": KEYWORD,
+            "attempts": INT,
+            "last_error": {"type": "text"},
+            "created_at": DATE,
+            "sent_at": DATE,
+            "next_attempt_at": DATE,
+            "digest_id": KEYWORD,
+        },
+    }
+
+
+def runs_mapping(_languages: dict[str, str]) -> dict:
+    return {
+        "dynamic": False,
+        "properties": {
+            "run_id": KEYWORD,
+            "source": KEYWORD,
+            "spider": KEYWORD,
+            "status": KEYWORD,
+            "started_at": DATE,
+            "finished_at": DATE,
+            "duration_s": FLOAT,
+            "pages": INT,
+            "items": INT,
+            "indexed": INT,
+            "duplicates": INT,
+            "off_topic": INT,
+            "dropped": INT,
+            "errors": INT,
+            "spooled": INT,
+            "new_claims": INT,
+            "error_messages": {"type": "text"},
+        },
+    }
+
+
+def sources_mapping(_languages: dict[str, str]) -> dict:
+    return {
+        "dynamic": False,
+        "properties": {
+            "source": KEYWORD,
+            "kind": KEYWORD,
+            "lang": KEYWORD,
+            "url": KEYWORD,
+            "last_fetched": DATE,
+            "last_status": INT,
+            "last_error": {"type": "text"},
+            "last_error_at": DATE,
+            "articles_found": INT,
+            "etag": {"type": "keyword", "index": False, "doc_values": False},
+            "last_modified": {"type": "keyword", "index": False, "doc_values": False},
+        },
+    }
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    name: str
+    version: int
+    mapping: object  # callable(languages) -> mapping
+
+    def alias(self, prefix: str) -> str:
+        return f"{prefix}-{self.name}"
+
+    def index(self, prefix: str) -> str:
+        return f"{prefix}-{self.name}-v{self.version}"
+
+
+SPECS: dict[str, IndexSpec] = {
+    spec.name: spec
+    for spec in (
+        IndexSpec("articles", 1, articles_mapping),
+        IndexSpec("claims", 1, claims_mapping),
+        IndexSpec("claim-keys", 1, claim_keys_mapping),
+        IndexSpec("alerts", 1, alerts_mapping),
+        IndexSpec("runs", 1, runs_mapping),
+        IndexSpec("sources", 1, sources_mapping),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Indices:
+    """Alias names for one prefix; the only place index names are built."""
+
+    prefix: str
+
+    def alias(self, name: str) -> str:
+        return SPECS[name].alias(self.prefix)
+
+    @property
+    def articles(self) -> str:
+        return self.alias("articles")
+
+    @property
+    def claims(self) -> str:
+        return self.alias("claims")
+
+    @property
+    def claim_keys(self) -> str:
+        return self.alias("claim-keys")
+
+    @property
+    def alerts(self) -> str:
+        return self.alias("alerts")
+
+    @property
+    def runs(self) -> str:
+        return self.alias("runs")
+
+    @property
+    def sources(self) -> str:
+        return self.alias("sources")
+
+
+def available_languages(es: Elasticsearch) -> dict[str, str]:
+    """Language -> analyser, for the analysers every node of this cluster provides."""
+    info = es.nodes.info(metric="plugins")
+    per_node = []
+    for node in info["nodes"].values():
+        names = {m["name"] for m in node.get("modules", [])}
+        names |= {p["name"] for p in node.get("plugins", [])}
+        per_node.append(names)
+    common = set.intersection(*per_node) if per_node else set()
+    return {
+        lang: analyzer
+        for lang, (analyzer, provider) in LANGUAGE_ANALYZERS.items()
+        if provider in common
+    }
+
+
+def template_body(spec: IndexSpec, prefix: str, languages: dict[str, str], replicas: int) -> dict:
+    return {
+        "index_patterns": [f"{prefix}-{spec.name}-v*"],
+        "priority": 200,
+        "template": {
+            "settings": {"number_of_shards": 1, "number_of_replicas": replicas},
+            "mappings": {
+                **spec.mapping(languages),
+                "_meta": {"troopwatch_index": spec.name, "version": spec.version},
+            },
+        },
+        "_meta": {"managed_by": "troopwatch", "version": spec.version},
+    }
+
+
+def setup_indices(es: Elasticsearch, prefix: str, replicas: int | None = None) -> list[str]:
+    """Idempotently install templates and make each alias point at the current version.
+
+    Returns a list of human-readable actions taken (empty when everything was in place).
+    """
+    if replicas is None:
+        nodes = es.cluster.health()["number_of_data_nodes"]
+        replicas = 0 if nodes < 2 else 1
+    languages = available_languages(es)
+    actions: list[str] = []
+    for spec in SPECS.values():
+        es.indices.put_index_template(
+            name=f"{prefix}-{spec.name}", **template_body(spec, prefix, languages, replicas)
+        )
+        alias, index = spec.alias(prefix), spec.index(prefix)
+        if not es.indices.exists(index=index):
+            es.indices.create(index=index)
+            actions.append(f"created {index}")
+        try:
+            current = sorted(es.indices.get_alias(name=alias).keys())
+        except NotFoundError:
+            current = []
+        if current == [index]:
+            continue
+        for old in current:
+            copied = _copy_documents(es, old, index)
+            actions.append(f"copied {copied} documents {old} -> {index}")
+        swap = [{"remove": {"index": old, "alias": alias}} for old in current]
+        swap.append({"add": {"index": index, "alias": alias, "is_write_index": True}})
+        es.indices.update_aliases(actions=swap)
+        actions.append(f"alias {alias} -> {index}")
+    return actions
+
+
+def _copy_documents(es: Elasticsearch, source: str, target: str) -> int:
+    # helpers.reindex probes the data-stream API, which minimal distributions lack.
+    actions = (
+        {"_index": target, "_id": hit["_id"], "_source": hit["_source"]}
+        for hit in helpers.scan(es, index=source, query={"query": {"match_all": {}}})
+    )
+    success, _errors = helpers.bulk(es, actions, chunk_size=500)
+    es.indices.refresh(index=target)
+    return success
+
+
+def drop_indices(es: Elasticsearch, prefix: str) -> None:
+    """Delete every index and template of a prefix (tests, and `es reset`)."""
+    for spec in SPECS.values():
+        es.indices.delete(index=f"{prefix}-{spec.name}-v*", ignore_unavailable=True)
+        es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{spec.name}")

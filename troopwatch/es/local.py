@@ -1,0 +1,289 @@
+"""The project's own single-node Elasticsearch: fetched from Maven Central, run unprivileged.
+
+Elasticsearch refuses to run as root, so when we are root a system user is created and
+owns the unpacked distribution and the data; otherwise it runs as the current user.
+Everything lives under var/ (git-ignored); the downloaded zip is cached in ~/.cache.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from troopwatch.paths import cache_dir, var_dir
+
+log = logging.getLogger(__name__)
+
+ES_VERSION = "8.19.9"
+ES_ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"
+ES_USER = "troopwatch-es"
+DEFAULT_HEAP = "512m"
+
+
+class LocalEsError(RuntimeError):
+    """The local Elasticsearch could not be fetched, started or stopped."""
+
+
+def zip_path() -> Path:
+    return cache_dir() / f"elasticsearch-{ES_VERSION}.zip"
+
+
+def fetch_distribution() -> Path:
+    """Download the pinned zip once with `mvn dependency:copy` and keep it in the cache."""
+    target = zip_path()
+    if target.exists() and zipfile.is_zipfile(target):
+        return target
+    if shutil.which("mvn") is None:
+        raise LocalEsError(
+            "Maven (mvn) is needed to fetch Elasticsearch; install the maven package"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        "mvn",
+        "-q",
+        "-B",
+        "dependency:copy",
+        f"-Dartifact={ES_ARTIFACT}",
+        f"-DoutputDirectory={target.parent}",
+        "-Dmdep.overWriteIfNewer=true",
+    ]
+    log.info("fetching Elasticsearch %s from Maven Central", ES_VERSION)
+    # dependency:copy needs a project context only for its defaults; run it from the cache dir.
+    proc = subprocess.run(cmd, cwd=target.parent, capture_output=True, text=True)
+    if proc.returncode != 0 or not target.exists():
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
+        raise LocalEsError("could not fetch Elasticsearch with Maven: " + " | ".join(tail))
+    return target
+
+
+def find_java_home() -> str:
+    for name in ("ES_JAVA_HOME", "JAVA_HOME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    java = shutil.which("java")
+    if not java:
+        raise LocalEsError("Java 17+ is needed to run Elasticsearch; install a JDK")
+    return str(Path(java).resolve().parent.parent)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LocalElasticsearch:
+    """One local instance: its own config, data, logs and ports under `home`."""
+
+    home: Path
+    http_port: int = 9200
+    transport_port: int | None = None
+    heap: str = DEFAULT_HEAP
+
+    def __post_init__(self) -> None:
+        self.home = Path(self.home).resolve()
+
+    @classmethod
+    def default(cls, port: int = 9200) -> LocalElasticsearch:
+        return cls(home=var_dir() / "elasticsearch", http_port=port)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def install_dir(self) -> Path:
+        return self.home / f"elasticsearch-{ES_VERSION}"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "logs" / "elasticsearch.pid"
+
+    # -- setup -------------------------------------------------------------
+
+    def _run_as(self) -> pwd.struct_passwd | None:
+        """The system user to run as when we are root (created when missing)."""
+        if os.geteuid() != 0:
+            return None
+        try:
+            return pwd.getpwnam(ES_USER)
+        except KeyError:
+            subprocess.run(
+                [
+                    "useradd",
+                    "--system",
+                    "--no-create-home",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    ES_USER,
+                ],
+                check=True,
+                capture_output=True,
+            )
+            return pwd.getpwnam(ES_USER)
+
+    def install(self) -> None:
+        if not (self.install_dir / "bin" / "elasticsearch").exists():
+            archive = fetch_distribution()
+            self.home.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(archive) as zf:
+                zf.extractall(self.home)
+            for script in (self.install_dir / "bin").iterdir():
+                script.chmod(0o755)
+        conf = self.home / "config"
+        if not conf.exists():
+            shutil.copytree(self.install_dir / "config", conf)
+        for sub in ("data", "logs"):
+            (self.home / sub).mkdir(exist_ok=True)
+        transport = self.transport_port or free_port()
+        settings = {
+            "cluster.name": "troopwatch-local",
+            "node.name": "troopwatch-local",
+            "network.host": "127.0.0.1",
+            "http.port": self.http_port,
+            "transport.port": transport,
+            "discovery.type": "single-node",
+            "path.data": str(self.home / "data"),
+            "path.logs": str(self.home / "logs"),
+            # Loopback only, so security is off; users with real clusters bring their own.
+            "xpack.security.enabled": False,
+            # A nearly full developer disk must not turn the local index read-only.
+            "cluster.routing.allocation.disk.threshold_enabled": False,
+            "action.destructive_requires_name": False,
+        }
+        (conf / "elasticsearch.yml").write_text(
+            "".join(f"{k}: {json.dumps(v)}\n" for k, v in settings.items())
+        )
+        (conf / "jvm.options.d").mkdir(exist_ok=True)
+        (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{self.heap}\n-Xmx{self.heap}\n")
+        user = self._run_as()
+        if user is not None:
+            self._check_traversable(user)
+            subprocess.run(
+                ["chown", "-R", f"{user.pw_uid}:{user.pw_gid}", str(self.home)], check=True
+            )
+
+    def _check_traversable(self, user: pwd.struct_passwd) -> None:
+        """The unprivileged user must reach `home`; say which folder blocks it."""
+        for parent in reversed(self.home.resolve().parents):
+            mode = parent.stat().st_mode
+            if not mode & 0o001:
+                raise LocalEsError(
+                    f"{ES_USER} cannot enter {parent} (mode {oct(mode & 0o777)}); "
+                    "set TROOPWATCH_VAR_DIR to a folder other users can reach"
+                )
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def health(self, timeout: float = 2.0) -> dict | None:
+        """Cluster health when an Elasticsearch answers on our port, else None."""
+        req = urllib.request.Request(f"{self.url}/_cluster/health")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
+                if resp.headers.get("X-Elastic-Product") != "Elasticsearch":
+                    raise LocalEsError(f"{self.url} answers, but it is not Elasticsearch")
+                return json.loads(resp.read())
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            return None
+
+    def pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass
+        return pid
+
+    def start(self, timeout: float = 180.0) -> str:
+        """Start (or find running) and wait until the cluster is at least yellow."""
+        health = self.health()
+        if health is not None:
+            return self.url
+        self.install()
+        user = self._run_as()
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "ES_JAVA_HOME": find_java_home(),
+            "ES_PATH_CONF": str(self.home / "config"),
+            "LANG": "C.UTF-8",
+        }
+        out = (self.home / "logs" / "startup.log").open("ab")
+        kwargs: dict = {}
+        if user is not None:
+            kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+            env["HOME"] = str(self.home)
+        log.info("starting Elasticsearch %s on %s", ES_VERSION, self.url)
+        proc = subprocess.Popen(
+            [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
+            env=env,
+            cwd=self.home,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **kwargs,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            health = self.health()
+            if health and health.get("status") in ("green", "yellow"):
+                return self.url
+            if proc.poll() not in (None, 0):
+                break
+            time.sleep(0.5)
+        raise LocalEsError(
+            f"Elasticsearch did not come up on {self.url}; see {self.home / 'logs'}: "
+            + self._last_error()
+        )
+
+    def _last_error(self) -> str:
+        for name in ("troopwatch-local.log", "startup.log"):
+            path = self.home / "logs" / name
+            if path.exists():
+                lines = [ln for ln in path.read_text(errors="replace").splitlines() if ln.strip()]
+                errors = [ln for ln in lines if "ERROR" in ln or "Exception" in ln]
+                if errors or lines:
+                    return (errors or lines)[-1][:300]
+        return "no log"
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stop our instance; True when one was running."""
+        pid = self.pid()
+        if pid is None:
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.pid() is None:
+                return True
+            time.sleep(0.3)
+        os.kill(pid, signal.SIGKILL)
+        return True
+
+    def status(self) -> dict:
+        health = self.health()
+        return {
+            "url": self.url,
+            "running": health is not None,
+            "pid": self.pid(),
+            "version": ES_VERSION,
+            "health": health.get("status") if health else None,
+            "home": str(self.home),
+        }

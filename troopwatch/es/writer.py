@@ -1,0 +1,180 @@
+"""Writing articles and their claims to Elasticsearch, with novelty decided atomically.
+
+A document handed to `ArticleWriter.write` is JSON-ready (see troopwatch.documents): the
+article fields plus a `claims` list. Writing is idempotent — ids derive from content —
+so a batch that is retried after a failure (from the spool) never duplicates anything.
+
+Novelty: each claim key (category + figure) has one create-only document in the
+claim-keys index. The claim whose create succeeds is the first; a retried claim whose
+create now answers 409 recognises itself by `first_claim_id`, so a crash between the
+two bulk calls cannot lose a new claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from troopwatch.claims import claim_key
+
+from troopwatch.dates import iso, utcnow
+from troopwatch.es.client import EsUnavailable
+from troopwatch.es.indices import Indices
+from troopwatch.spool import Spool
+
+log = logging.getLogger(__name__)
+
+CLAIM_FIELDS = (
+    "figure_low",
+    "figure_high",
+    "qualifier",
+    "category",
+    "unit",
+    "source",
+    "location",
+    "sentence",
+    "lang",
+)
+# Fields of the pipeline's document that are not stored on the article itself.
+NOT_ARTICLE_FIELDS = {"claims", "duplicate_of", "similarity"}
+
+
+def _retryable(status: int, error: dict | str | None) -> bool:
+    kind = error.get("type", "") if isinstance(error, dict) else str(error or "")
+    return status in (408, 429) or status >= 500 or "cluster_block_exception" in kind
+
+
+def claim_id(article_id: str, claim: dict) -> str:
+    """Stable id of one claim occurrence: the same article and sentence give the same id."""
+    key = claim_key(claim["category"], claim.get("figure_low"), claim.get("figure_high"))
+    raw = f"{article_id}\x1f{claim.get('sentence', '')}\x1f{key}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class WriteResult:
+    indexed: int = 0
+    new_claims: list[dict] = field(default_factory=list)
+    rejected: int = 0
+
+
+class ArticleWriter:
+    def __init__(self, es: Elasticsearch, indices: Indices, rejected: Spool | None = None):
+        self.es = es
+        self.indices = indices
+        self.rejected = rejected
+
+    # -- bulk plumbing -------------------------------------------------------
+
+    def _bulk(self, operations: list[dict]) -> list[dict]:
+        """Run one bulk call; per-item results. Raises EsUnavailable on retryable failure."""
+        if not operations:
+            return []
+        try:
+            resp = self.es.bulk(operations=operations, refresh=False)
+        except (TransportError, ApiError) as exc:
+            raise EsUnavailable(f"bulk write failed: {exc}") from exc
+        results = [next(iter(item.values())) for item in resp["items"]]
+        for result in results:
+            if result.get("error") and _retryable(result["status"], result["error"]):
+                reason = result["error"]
+                reason = reason.get("reason", reason) if isinstance(reason, dict) else reason
+                raise EsUnavailable(f"Elasticsearch refused a write ({result['status']}): {reason}")
+        return results
+
+    # -- novelty ---------------------------------------------------------------
+
+    def _decide_novelty(self, claims: list[dict]) -> None:
+        """Set `is_new` and `first_seen` on each claim by create-only claim-key documents."""
+        ops: list[dict] = []
+        now = iso(utcnow())
+        for claim in claims:
+            ops.append({"create": {"_index": self.indices.claim_keys, "_id": claim["claim_key"]}})
+            ops.append(
+                {
+                    "claim_key": claim["claim_key"],
+                    "category": claim["category"],
+                    "figure_low": claim.get("figure_low"),
+                    "figure_high": claim.get("figure_high"),
+                    "first_seen": now,
+                    "first_claim_id": claim["claim_id"],
+                    "first_url": claim.get("url"),
+                    "first_source": claim.get("source"),
+                    "is_seed": bool(claim.get("is_seed")),
+                }
+            )
+        results = self._bulk(ops)
+        conflicts = []
+        for claim, result in zip(claims, results, strict=True):
+            if result["status"] == 201:
+                claim["is_new"], claim["first_seen"] = True, now
+            elif result["status"] == 409:
+                conflicts.append(claim)
+            else:
+                raise EsUnavailable(f"claim key {claim['claim_key']}: {result.get('error')}")
+        if conflicts:
+            keys = sorted({c["claim_key"] for c in conflicts})
+            try:
+                found = self.es.mget(index=self.indices.claim_keys, ids=keys)["docs"]
+            except (TransportError, ApiError) as exc:
+                raise EsUnavailable(f"claim key lookup failed: {exc}") from exc
+            first = {d["_id"]: d["_source"] for d in found if d.get("found")}
+            for claim in conflicts:
+                record = first.get(claim["claim_key"], {})
+                claim["is_new"] = record.get("first_claim_id") == claim["claim_id"]
+                claim["first_seen"] = record.get("first_seen")
+        for claim in claims:
+            # The seeds are the baseline: what analysts already know never alerts.
+            if claim.get("is_seed"):
+                claim["is_new"] = False
+
+    # -- public -----------------------------------------------------------------
+
+    def write(self, docs: list[dict]) -> WriteResult:
+        """Store a batch of article documents; EsUnavailable when it must be retried."""
+        result = WriteResult()
+        claims: list[dict] = []
+        articles: list[dict] = []
+        for doc in docs:
+            article = {k: v for k, v in doc.items() if k not in NOT_ARTICLE_FIELDS}
+            article["indexed_at"] = iso(utcnow())
+            doc_claims = []
+            for raw in doc.get("claims") or []:
+                claim = {k: raw.get(k) for k in CLAIM_FIELDS}
+                claim["claim_key"] = claim_key(
+                    claim["category"], claim["figure_low"], claim["figure_high"]
+                )
+                claim["claim_id"] = claim_id(doc["article_id"], claim)
+                for k in ("article_id", "url", "site", "title", "published_at", "fetched_at"):
+                    claim[k] = doc.get(k)
+                claim["is_seed"] = bool(doc.get("is_seed"))
+                doc_claims.append(claim)
+            article["claim_count"] = len(doc_claims)
+            claims.extend(doc_claims)
+            articles.append((article, doc_claims))
+        if claims:
+            self._decide_novelty(claims)
+        ops: list[dict] = []
+        owners: list[dict] = []
+        for article, doc_claims in articles:
+            article["new_claim_count"] = sum(1 for c in doc_claims if c["is_new"])
+            ops += [
+                {"index": {"_index": self.indices.articles, "_id": article["article_id"]}},
+                article,
+            ]
+            owners.append(article)
+            for claim in doc_claims:
+                ops += [{"index": {"_index": self.indices.claims, "_id": claim["claim_id"]}}, claim]
+                owners.append(claim)
+        for owner, item in zip(owners, self._bulk(ops), strict=True):
+            if item.get("error"):
+                result.rejected += 1
+                log.error("Elasticsearch rejected %s: %s", owner.get("url"), item["error"])
+                if self.rejected is not None:
+                    self.rejected.put([{"document": owner, "error": item["error"]}])
+            elif "claim_id" not in owner:
+                result.indexed += 1
+        result.new_claims = [c for c in claims if c["is_new"]]
+        return result

@@ -1,0 +1,116 @@
+"""Article extraction from HTML: text, title, authors, date, site (trafilatura + metadata)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import html as lxml_html
+
+from troopwatch.dates import parse_datetime
+
+# Metadata that carries a full timestamp; trafilatura's own date is day-precision only.
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+)
+
+
+@dataclass
+class ExtractedArticle:
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    site: str | None = None
+    canonical_url: str | None = None
+    html_lang: str | None = None
+
+
+def _same_site(a: str, b: str) -> bool:
+    """Whether two URLs share a registrable-ish domain (last two labels)."""
+    ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
+    return ha.split(".")[-2:] == hb.split(".")[-2:]
+
+
+def _page_metadata(tree) -> tuple[datetime | None, str | None, str | None]:
+    """Published timestamp, <html lang> and <link rel=canonical> straight from the page."""
+    published = None
+    for node in tree.xpath("//meta[@property or @name or @itemprop]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key in {k.lower() for k in DATE_META}:
+            published = parse_datetime(node.get("content") or "")
+            if published:
+                break
+    if published is None:
+        for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+            published = _jsonld_date(script)
+            if published:
+                break
+    if published is None:
+        for value in tree.xpath("//article//time/@datetime | //time[@itemprop]/@datetime")[:1]:
+            published = parse_datetime(value)
+    lang = (tree.xpath("string(/html/@lang)") or "").strip() or None
+    canonical = (tree.xpath("string(//link[@rel='canonical']/@href)") or "").strip() or None
+    return published, lang, canonical
+
+
+def _jsonld_date(script: str) -> datetime | None:
+    try:
+        doc = json.loads(script)
+    except ValueError:
+        return None
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if node.get("datePublished"):
+                return parse_datetime(str(node["datePublished"]))
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+    return None
+
+
+def extract_article(html: str, url: str) -> ExtractedArticle | None:
+    """The article in a page, or None when the page has no article text."""
+    if not html or not html.strip():
+        return None
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    # Read our metadata first: trafilatura prunes the tree it is given.
+    published, html_lang, canonical = _page_metadata(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    if published is None and doc.date:
+        published = parse_datetime(doc.date)
+    canonical = canonical or doc.url
+    if canonical and (not canonical.startswith("http") or not _same_site(canonical, url)):
+        # A page may not claim another site's identity (a hostile or broken canonical).
+        canonical = None
+    authors = [a.strip() for a in re.split(r";|\s+and\s+", doc.author or "") if a.strip()]
+    return ExtractedArticle(
+        text=doc.text.strip(),
+        title=(doc.title or "").strip() or None,
+        authors=authors,
+        published_at=published,
+        site=doc.sitename or doc.hostname,
+        canonical_url=canonical,
+        html_lang=html_lang,
+    )

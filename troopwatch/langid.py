@@ -1,0 +1,43 @@
+"""Language identification, deterministic (langdetect is random unless seeded)."""
+
+from __future__ import annotations
+
+import re
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+DetectorFactory.seed = 0
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+SAMPLE_CHARS = 3000
+
+
+def normalise_code(code: str | None) -> str | None:
+    """ISO 639-1 from langdetect codes or <html lang> values ('en-US' -> 'en', 'zh-cn' -> 'zh')."""
+    if not code:
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def detect_language(text: str, hint: str | None = None) -> str | None:
+    """The language of a text; `hint` (e.g. <html lang>) decides when the text is too short."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 20:
+        return normalise_code(hint)
+    # Script tests first: cheap, and langdetect confuses ko/ja/zh and ru/uk on short text.
+    if len(HANGUL.findall(sample)) > letters * 0.2:
+        return "ko"
+    if len(KANA.findall(sample)) > letters * 0.1:
+        return "ja"
+    try:
+        candidates = detect_langs(sample)
+    except LangDetectException:
+        return normalise_code(hint)
+    best = normalise_code(candidates[0].lang) if candidates else None
+    if best in ("ru", "uk", "bg", "mk") and len(UKRAINIAN_LETTERS.findall(sample)) >= 3:
+        return "uk"
+    return best

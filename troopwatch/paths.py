@@ -1,0 +1,21 @@
+"""Where the project keeps its files: data shipped in git, state kept out of it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+SEEDS_DIR = DATA_DIR / "seeds"
+
+
+def var_dir() -> Path:
+    """Git-ignored state (local Elasticsearch, spool, job store); TROOPWATCH_VAR_DIR moves it."""
+    return Path(os.environ.get("TROOPWATCH_VAR_DIR") or PROJECT_ROOT / "var")
+
+
+def cache_dir() -> Path:
+    """Downloads that outlive a checkout (the Elasticsearch zip)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "troopwatch"

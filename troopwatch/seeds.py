@@ -1,0 +1,41 @@
+"""The seed articles: the baseline of what analysts already know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+
+from troopwatch.analysis import analyse_text
+from troopwatch.es.indices import Indices
+from troopwatch.es.writer import ArticleWriter, WriteResult
+from troopwatch.paths import SEEDS_DIR
+
+
+def seed_documents(directory: Path = SEEDS_DIR) -> list[dict]:
+    """One article document per seed file; the id is the file's stem."""
+    docs = []
+    for path in sorted(directory.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").strip()
+        title = text.splitlines()[0].strip() if text else path.stem
+        doc = {
+            "article_id": path.stem,
+            "url": f"seed:{path.stem}",
+            "canonical_url": f"seed:{path.stem}",
+            "site": "seed",
+            "source": "seeds",
+            "title": title,
+            "text": text,
+            "text_length": len(text),
+            "is_seed": True,
+        }
+        doc.update(analyse_text(text, title=title))
+        docs.append(doc)
+    return docs
+
+
+def load_seeds(es: Elasticsearch, indices: Indices, directory: Path = SEEDS_DIR) -> WriteResult:
+    """Index the seeds (idempotent: same ids, claims never new)."""
+    result = ArticleWriter(es, indices).write(seed_documents(directory))
+    es.indices.refresh(index=[indices.articles, indices.claims, indices.claim_keys])
+    return result
