@@ -56,6 +56,9 @@ TROOPWATCH_MAX_AGE_DAYS = int(os.environ.get("TROOPWATCH_MAX_AGE_DAYS", "0"))
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
     "pipelines.language.LanguagePipeline": 200,
+    "pipelines.dedupe.DedupePipeline": 400,
+    "pipelines.entities.EntitiesPipeline": 500,
+    "pipelines.claims.ClaimsPipeline": 600,
     "pipelines.index.IndexPipeline": 900,
 }
 TROOPWATCH_MIN_TEXT_CHARS = 200

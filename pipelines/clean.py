@@ -23,13 +23,19 @@ class CleanPipeline:
         if extracted is None or len(extracted.text) < self.min_chars:
             self.stats.inc_value("troopwatch/no_article_text")
             raise DropItem(f"no article text in {item['url']}")
-        canonical = canonicalize_url(extracted.canonical_url or item["url"])
+        # The id comes from the fetched URL under our own rules (tracking, AMP, mobile): a
+        # page's declared canonical may name another article (syndication), and trusting
+        # it would let a copy overwrite its original. Copies are caught by dedupe instead.
+        canonical = canonicalize_url(item["url"])
         item["canonical_url"] = canonical
         item["article_id"] = article_id(canonical)
         item["text"] = extracted.text
         item["title"] = extracted.title or item.get("feed_title")
         item["authors"] = extracted.authors
-        item["published_at"] = extracted.published_at or item.get("feed_published")
+        # Undated pages take their fetch time, so time-filtered views still show them.
+        item["published_at"] = (
+            extracted.published_at or item.get("feed_published") or item.get("fetched_at")
+        )
         item["site"] = extracted.site
         item["html_lang"] = extracted.html_lang
         return item

@@ -23,7 +23,6 @@ class IndexPipeline:
         self.config = config
         self.bulk_size = bulk_size
         self.spool = Spool(spool_dir / config.prefix)
-        self.rejected = Spool(spool_dir / config.prefix / "rejected")
         self.stats = stats
         self.buffer: list[dict] = []
         self.writer: ArticleWriter | None = None
@@ -53,7 +52,7 @@ class IndexPipeline:
                 exc,
                 self.spool.directory,
             )
-        self.writer = ArticleWriter(es, Indices(self.config.prefix), self.rejected)
+        self.writer = ArticleWriter(es, Indices(self.config.prefix), self.spool)
 
     def process_item(self, item):
         self.buffer.append(article_document(item))
@@ -82,6 +81,7 @@ class IndexPipeline:
     def _write(self, docs: list[dict]) -> None:
         result = self.writer.write(docs)
         self.stats.inc_value("troopwatch/indexed", result.indexed)
+        self.stats.inc_value("troopwatch/sightings", result.sightings)
         self.stats.inc_value("troopwatch/new_claims", len(result.new_claims))
         self.stats.inc_value("troopwatch/rejected", result.rejected)
 

@@ -16,6 +16,7 @@ from elasticsearch import ApiError, TransportError
 
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.local import LocalEsError
+from troopwatch.kibana import KibanaError
 
 
 class CommandError(Exception):
@@ -85,8 +86,14 @@ def cmd_run(args) -> int:
 def cmd_crawl(args) -> int:
     from troopwatch.crawl import UnknownSpider, run_crawl
 
+    settings = _settings()
+    for assignment in args.set or []:
+        name, sep, value = assignment.partition("=")
+        if not sep:
+            raise CommandError(f"--set takes NAME=VALUE, not {assignment!r}", code=2)
+        settings.set(name, value, priority="cmdline")
     try:
-        stats = run_crawl(args.spiders, sources=args.source, settings=_settings())
+        stats = run_crawl(args.spiders, sources=args.source, settings=settings)
     except UnknownSpider as exc:
         raise CommandError(str(exc), code=2) from exc
     if args.json:
@@ -209,8 +216,8 @@ def cmd_spool_flush(args) -> int:
     from troopwatch.spool import Spool
 
     es, config = _es()
-    spool_dir = Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix
-    written = Spool(spool_dir).drain(ArticleWriter(es, _indices(config)).write)
+    spool = Spool(Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix)
+    written = spool.drain(ArticleWriter(es, _indices(config), spool).write)
     print(f"{written} spooled articles written")
     return 0
 
@@ -258,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("spiders", nargs="*", help="spider names (default: every spider with sources)")
     p.add_argument("--source", action="append", help="limit to these source ids")
     p.add_argument("--json", action="store_true", help="print the crawl's stats as JSON")
+    p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy setting")
     p.set_defaults(func=cmd_crawl)
 
     claims = sub.add_parser("claims", help="troop-figure claims").add_subparsers(
@@ -335,17 +343,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    if args.command != "crawl":  # Scrapy installs its own log handler for crawls
+        logging.basicConfig(
+            level=logging.DEBUG if args.verbose else logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
     logging.getLogger("elastic_transport").setLevel(logging.WARNING)
     try:
         return args.func(args)
     except CommandError as exc:
         print(f"troopwatch: {exc}", file=sys.stderr)
         return exc.code
-    except (EsUnavailable, LocalEsError) as exc:
+    except (EsUnavailable, LocalEsError, KibanaError) as exc:
         print(f"troopwatch: {exc}", file=sys.stderr)
         return 1
     except (TransportError, ApiError) as exc:

@@ -11,6 +11,10 @@ from troopwatch.es.indices import Indices
 from troopwatch.es.writer import ArticleWriter, WriteResult
 from troopwatch.paths import SEEDS_DIR
 
+# The seeds are from late October 2024 (they report the G7 meeting of 18-20 October and
+# the Duma vote of 24 October); the files carry no dates, so Kibana's time filter gets this.
+SEEDS_PUBLISHED = "2024-10-25T00:00:00+00:00"
+
 
 def seed_documents(directory: Path = SEEDS_DIR) -> list[dict]:
     """One article document per seed file; the id is the file's stem."""
@@ -25,6 +29,7 @@ def seed_documents(directory: Path = SEEDS_DIR) -> list[dict]:
             "site": "seed",
             "source": "seeds",
             "title": title,
+            "published_at": SEEDS_PUBLISHED,
             "text": text,
             "text_length": len(text),
             "is_seed": True,

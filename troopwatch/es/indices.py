@@ -117,6 +117,8 @@ def claims_mapping(languages: dict[str, str]) -> dict:
             "category": KEYWORD,
             "unit": KEYWORD,
             "source": KEYWORD,
+            # In claims `source` is the claimant; the alias says so in Kibana.
+            "claimant": {"type": "alias", "path": "source"},
             "location": KEYWORD,
             "lang": KEYWORD,
             "claim_key": KEYWORD,

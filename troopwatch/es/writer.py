@@ -16,9 +16,9 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
-from elasticsearch import ApiError, Elasticsearch, TransportError
-from troopwatch.claims import claim_key
+from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError
 
+from troopwatch.claims import claim_key
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
@@ -38,7 +38,9 @@ CLAIM_FIELDS = (
     "lang",
 )
 # Fields of the pipeline's document that are not stored on the article itself.
-NOT_ARTICLE_FIELDS = {"claims", "duplicate_of", "similarity"}
+NOT_ARTICLE_FIELDS = {"claims", "duplicate_of", "similarity", "deferrals"}
+# A sighting waits (spooled) this many writes for its original to be indexed.
+MAX_DEFERRALS = 20
 
 
 def _retryable(status: int, error: dict | str | None) -> bool:
@@ -56,15 +58,21 @@ def claim_id(article_id: str, claim: dict) -> str:
 @dataclass
 class WriteResult:
     indexed: int = 0
+    sightings: int = 0
     new_claims: list[dict] = field(default_factory=list)
     rejected: int = 0
+    deferred: int = 0
 
 
 class ArticleWriter:
-    def __init__(self, es: Elasticsearch, indices: Indices, rejected: Spool | None = None):
+    """Writes article documents; `spool` (optional) keeps sightings whose original is not
+    indexed yet, and (in `rejected/`) documents Elasticsearch refused outright."""
+
+    def __init__(self, es: Elasticsearch, indices: Indices, spool: Spool | None = None):
         self.es = es
         self.indices = indices
-        self.rejected = rejected
+        self.spool = spool
+        self.rejected = Spool(spool.directory / "rejected") if spool else None
 
     # -- bulk plumbing -------------------------------------------------------
 
@@ -130,14 +138,72 @@ class ArticleWriter:
             if claim.get("is_seed"):
                 claim["is_new"] = False
 
-    # -- public -----------------------------------------------------------------
+    # -- sightings ---------------------------------------------------------------
+
+    def _record_sighting(self, doc: dict) -> bool:
+        """Add a duplicate's URL and date to its original's `also_seen`; False when the
+        original is not indexed (yet). Read-modify-write with optimistic concurrency, as
+        minimal clusters have no scripting."""
+        entry = {
+            "url": doc.get("url"),
+            "site": doc.get("site"),
+            "seen_at": doc.get("published_at") or doc.get("fetched_at"),
+            "similarity": doc.get("similarity"),
+        }
+        for _attempt in range(10):
+            try:
+                got = self.es.get(
+                    index=self.indices.articles,
+                    id=doc["duplicate_of"],
+                    source_includes=["also_seen"],
+                )
+            except NotFoundError:
+                return False
+            except (TransportError, ApiError) as exc:
+                raise EsUnavailable(f"reading {doc['duplicate_of']} failed: {exc}") from exc
+            seen = list(got["_source"].get("also_seen") or [])
+            if any(s.get("url") == entry["url"] for s in seen):
+                return True
+            seen.append(entry)
+            try:
+                self.es.update(
+                    index=got["_index"],
+                    id=got["_id"],
+                    doc={"also_seen": seen, "also_seen_count": len(seen)},
+                    if_seq_no=got["_seq_no"],
+                    if_primary_term=got["_primary_term"],
+                )
+                return True
+            except ConflictError:
+                continue  # another writer added a sighting meanwhile; read again
+            except (TransportError, ApiError) as exc:
+                raise EsUnavailable(f"recording a sighting failed: {exc}") from exc
+        raise EsUnavailable(f"too many concurrent updates of {doc['duplicate_of']}")
+
+    def _record_sightings(self, sightings: list[dict], result: WriteResult) -> None:
+        for doc in sightings:
+            if self._record_sighting(doc):
+                result.sightings += 1
+                continue
+            doc["deferrals"] = doc.get("deferrals", 0) + 1
+            if self.spool is None or doc["deferrals"] > MAX_DEFERRALS:
+                result.rejected += 1
+                log.error("original %s of %s never arrived", doc["duplicate_of"], doc.get("url"))
+                if self.rejected is not None:
+                    self.rejected.put([{"document": doc, "error": "original never indexed"}])
+            else:
+                result.deferred += 1
+                self.spool.put([doc])
 
     def write(self, docs: list[dict]) -> WriteResult:
         """Store a batch of article documents; EsUnavailable when it must be retried."""
         result = WriteResult()
         claims: list[dict] = []
         articles: list[dict] = []
+        sightings = [d for d in docs if d.get("duplicate_of")]
         for doc in docs:
+            if doc.get("duplicate_of"):
+                continue
             article = {k: v for k, v in doc.items() if k not in NOT_ARTICLE_FIELDS}
             article["indexed_at"] = iso(utcnow())
             doc_claims = []
@@ -160,9 +226,11 @@ class ArticleWriter:
         owners: list[dict] = []
         for article, doc_claims in articles:
             article["new_claim_count"] = sum(1 for c in doc_claims if c["is_new"])
+            # A partial update, not a replace: a re-crawl must keep the sightings
+            # (`also_seen`) that copies recorded on this article.
             ops += [
-                {"index": {"_index": self.indices.articles, "_id": article["article_id"]}},
-                article,
+                {"update": {"_index": self.indices.articles, "_id": article["article_id"]}},
+                {"doc": article, "doc_as_upsert": True},
             ]
             owners.append(article)
             for claim in doc_claims:
@@ -176,5 +244,7 @@ class ArticleWriter:
                     self.rejected.put([{"document": owner, "error": item["error"]}])
             elif "claim_id" not in owner:
                 result.indexed += 1
+        # After the articles, so a copy arriving in the same batch finds its original.
+        self._record_sightings(sightings, result)
         result.new_claims = [c for c in claims if c["is_new"]]
         return result

@@ -1,0 +1,102 @@
+"""Stage 4: is this article a copy of one we already have (a seed, or anything indexed)?
+
+Elasticsearch is the memory (MinHash band keys stored with every article), so any crawler
+process finds earlier articles and a restart forgets nothing. Copies that arrive in the
+same crawl before their original is searchable are caught by a small per-crawl index.
+A duplicate is not dropped: it flows on, marked, and the index stage records it as a
+sighting of the original (its URL and date added to the original's `also_seen`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import OrderedDict
+
+from elasticsearch import ApiError, TransportError
+
+from troopwatch.config import es_config_from_env
+from troopwatch.dedupe import Sketch, compare, sketch
+from troopwatch.dedupe.store import dedupe_fields, find_duplicate
+from troopwatch.es.client import make_client
+from troopwatch.es.indices import Indices
+
+log = logging.getLogger(__name__)
+
+
+class RecentArticles:
+    """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted)."""
+
+    def __init__(self, limit: int = 5000):
+        self.limit = limit
+        self.texts: OrderedDict[str, str] = OrderedDict()
+        self.by_key: dict[str, set[str]] = {}
+        self.keys: dict[str, list[str]] = {}
+
+    def add(self, article_id: str, sk: Sketch, text: str) -> None:
+        if article_id in self.texts:
+            return
+        self.texts[article_id] = text
+        self.keys[article_id] = [sk.text_hash, *sk.keys]
+        for key in self.keys[article_id]:
+            self.by_key.setdefault(key, set()).add(article_id)
+        if len(self.texts) > self.limit:
+            old, _ = self.texts.popitem(last=False)
+            for key in self.keys.pop(old):
+                self.by_key[key].discard(old)
+
+    def find(self, article_id: str, sk: Sketch, text: str) -> tuple[str, float] | None:
+        shared: dict[str, int] = {}
+        for key in (sk.text_hash, *sk.keys):
+            for other in self.by_key.get(key, ()):
+                if other != article_id:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:5]:
+            verdict = compare(text, self.texts[other])
+            if verdict.duplicate:
+                return other, verdict.similarity
+        return None
+
+
+class DedupePipeline:
+    def __init__(self, config, stats):
+        self.config = config
+        self.stats = stats
+        self.indices = Indices(config.prefix)
+        self.recent = RecentArticles()
+        self.es = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        config = dataclasses.replace(
+            es_config_from_env(), prefix=crawler.settings.get("TROOPWATCH_INDEX_PREFIX")
+        )
+        return cls(config, crawler.stats)
+
+    def open_spider(self):
+        self.es = make_client(self.config)
+
+    def process_item(self, item):
+        text, article_id = item["text"], item["article_id"]
+        sk = sketch(text)
+        item.update(dedupe_fields(text, sk))
+        match = self.recent.find(article_id, sk, text)
+        if match is None:
+            try:
+                found = find_duplicate(
+                    self.es, self.indices.articles, text, item.get("lang"), article_id, sk
+                )
+            except (ApiError, TransportError) as exc:
+                # Without Elasticsearch only this crawl's own copies are caught; the
+                # article is kept (spooled later if need be) rather than lost.
+                log.warning("duplicate lookup for %s failed: %s", item["url"], exc)
+                self.stats.inc_value("troopwatch/dedupe_lookup_errors")
+                found = None
+            match = (found.article_id, found.similarity) if found else None
+        if match is None:
+            self.recent.add(article_id, sk, text)
+            return item
+        item["duplicate_of"], item["similarity"] = match
+        self.stats.inc_value("troopwatch/duplicates")
+        log.info("%s duplicates %s (similarity %.2f)", item["url"], *match)
+        return item

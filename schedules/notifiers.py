@@ -1,0 +1,372 @@
+"""Alert delivery channels: email (SMTP) and Slack (incoming webhook).
+
+Each notifier has a ``channel`` name and ``deliver(digest)``, which renders the
+digest for its medium (see :mod:`schedules.digest`) and sends it. Any failure is
+raised as :class:`DeliveryError` so the alert sweep can keep the claims pending and
+retry later; ``retryable`` and ``retry_after`` say whether and when that makes sense.
+
+Configuration comes from the environment (names are a contract, see DESIGN.md);
+:func:`notifiers_from_env` returns only the configured channels.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.client
+import logging
+import os
+import smtplib
+import ssl
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from slack_sdk.errors import SlackRequestError
+from slack_sdk.webhook import WebhookClient
+
+from schedules.digest import Digest, render_email, render_slack_messages
+
+__all__ = [
+    "ConfigError",
+    "DeliveryError",
+    "EmailNotifier",
+    "Notifier",
+    "SlackNotifier",
+    "notifiers_from_env",
+]
+
+log = logging.getLogger(__name__)
+
+Security = Literal["starttls", "ssl", "none"]
+DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+class DeliveryError(Exception):
+    """An alert could not be delivered.
+
+    ``retryable`` is False when repeating the same request cannot help (bad
+    credentials, a payload Slack rejects, a wrong webhook); ``retry_after`` is the
+    delay in seconds a rate-limited service asked for.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        channel: str,
+        retryable: bool = True,
+        retry_after: float | None = None,
+        status: int | None = None,
+        body: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.channel = channel
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.status = status
+        self.body = body
+
+
+class ConfigError(ValueError):
+    """Alert settings in the environment are present but unusable."""
+
+
+@runtime_checkable
+class Notifier(Protocol):
+    channel: str
+
+    def deliver(self, digest: Digest) -> None: ...
+
+
+def _env(env: Mapping[str, str], name: str) -> str | None:
+    # A `.env` line like "TROOPWATCH_SMTP_HOST=" means unset, not an empty host.
+    value = env.get(name)
+    return value.strip() if value and value.strip() else None
+
+
+# ---------------------------------------------------------------------------
+# Email
+# ---------------------------------------------------------------------------
+
+
+class EmailNotifier:
+    """Sends digests by SMTP as one multipart/alternative (text + HTML) message."""
+
+    channel = "email"
+
+    def __init__(
+        self,
+        host: str,
+        port: int | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        sender: str = "troopwatch@localhost",
+        recipients: list[str] | None = None,
+        security: Security = "starttls",
+        timeout: float = 30.0,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        if security not in DEFAULT_PORTS:
+            raise ConfigError(f"SMTP security must be starttls, ssl or none, not {security!r}")
+        if not recipients:
+            raise ConfigError("email alerts need at least one recipient")
+        self.host = host
+        self.port = port or DEFAULT_PORTS[security]
+        self.user = user
+        self.password = password
+        self.sender = sender
+        self.recipients = list(recipients)
+        self.security = security
+        self.timeout = timeout
+        # Verified TLS by default; tests pass a context trusting their own cert.
+        self.ssl_context = ssl_context or ssl.create_default_context()
+
+    def __repr__(self) -> str:  # never show the password
+        return (
+            f"EmailNotifier(host={self.host!r}, port={self.port}, security={self.security!r}, "
+            f"user={self.user!r}, sender={self.sender!r}, recipients={self.recipients!r})"
+        )
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> EmailNotifier | None:
+        """From TROOPWATCH_SMTP_*; None when no host is set (email alerts off)."""
+        env = os.environ if env is None else env
+        host = _env(env, "TROOPWATCH_SMTP_HOST")
+        if host is None:
+            return None
+        raw_security = (_env(env, "TROOPWATCH_SMTP_SECURITY") or "").lower()
+        raw_port = _env(env, "TROOPWATCH_SMTP_PORT")
+        port: int | None = None
+        if raw_port is not None:
+            try:
+                port = int(raw_port)
+            except ValueError:
+                raise ConfigError(f"TROOPWATCH_SMTP_PORT is not a number: {raw_port!r}") from None
+            if not 0 < port < 65536:
+                raise ConfigError(f"TROOPWATCH_SMTP_PORT out of range: {port}")
+        if not raw_security:
+            # Port 465 is implicit TLS by convention; otherwise prefer STARTTLS.
+            raw_security = "ssl" if port == 465 else "starttls"
+        if raw_security not in DEFAULT_PORTS:
+            raise ConfigError(
+                f"TROOPWATCH_SMTP_SECURITY must be starttls, ssl or none, not {raw_security!r}"
+            )
+        recipients = [
+            r.strip() for r in (_env(env, "TROOPWATCH_SMTP_TO") or "").split(",") if r.strip()
+        ]
+        if not recipients:
+            raise ConfigError("TROOPWATCH_SMTP_HOST is set but TROOPWATCH_SMTP_TO is empty")
+        user = _env(env, "TROOPWATCH_SMTP_USER")
+        sender = _env(env, "TROOPWATCH_SMTP_FROM") or (
+            user if user and "@" in user else "troopwatch@localhost"
+        )
+        return cls(
+            host=host,
+            port=port,
+            user=user,
+            password=env.get("TROOPWATCH_SMTP_PASSWORD") or "",  # spaces may be meaningful
+            sender=sender,
+            recipients=recipients,
+            security=raw_security,  # type: ignore[arg-type]
+        )
+
+    def build_message(self, subject: str, text: str, html: str) -> EmailMessage:
+        msg = EmailMessage()
+        msg["Subject"] = subject
+        msg["From"] = self.sender
+        msg["To"] = ", ".join(self.recipients)
+        msg["Date"] = email.utils.format_datetime(datetime.now(UTC))
+        domain = email.utils.parseaddr(self.sender)[1].rpartition("@")[2] or "localhost"
+        msg["Message-ID"] = email.utils.make_msgid(idstring="troopwatch", domain=domain)
+        msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to alerts
+        # Quoted-printable keeps lines short and 7-bit whatever the server supports.
+        msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+        msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+        return msg
+
+    def send(self, subject: str, text: str, html: str) -> None:
+        """Send one message to all recipients; raise DeliveryError on any failure."""
+        msg = self.build_message(subject, text, html)
+        where = f"{self.host}:{self.port}"
+        try:
+            smtp: smtplib.SMTP
+            if self.security == "ssl":
+                smtp = smtplib.SMTP_SSL(
+                    self.host, self.port, timeout=self.timeout, context=self.ssl_context
+                )
+            else:
+                smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            with smtp:
+                smtp.ehlo()
+                if self.security == "starttls":
+                    # No silent fallback to plain text when the server lacks STARTTLS.
+                    smtp.starttls(context=self.ssl_context)
+                    smtp.ehlo()
+                if self.user:
+                    smtp.login(self.user, self.password or "")
+                refused = smtp.send_message(msg, from_addr=self.sender, to_addrs=self.recipients)
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError(
+                f"SMTP login to {where} as {self.user!r} failed: {exc.smtp_code} {_smtp_text(exc)}",
+                channel=self.channel,
+                retryable=False,
+            ) from exc
+        except smtplib.SMTPRecipientsRefused as exc:
+            detail = "; ".join(f"{r}: {c} {_decode(m)}" for r, (c, m) in exc.recipients.items())
+            raise DeliveryError(
+                f"SMTP server {where} refused all recipients: {detail}",
+                channel=self.channel,
+                retryable=any(c < 500 for c, _ in exc.recipients.values()),
+            ) from exc
+        except smtplib.SMTPResponseException as exc:
+            raise DeliveryError(
+                f"SMTP server {where} answered {exc.smtp_code} {_smtp_text(exc)}",
+                channel=self.channel,
+                retryable=exc.smtp_code < 500,
+            ) from exc
+        except smtplib.SMTPNotSupportedError as exc:
+            raise DeliveryError(
+                f"SMTP server {where} does not support what {self.security!r} needs: {exc}",
+                channel=self.channel,
+                retryable=False,
+            ) from exc
+        except (smtplib.SMTPException, OSError) as exc:  # OSError covers ssl and timeouts
+            raise DeliveryError(
+                f"cannot send email via {where}: {type(exc).__name__}: {exc}",
+                channel=self.channel,
+            ) from exc
+        if refused:
+            # Others got it: raising would make a retry re-send to them as well.
+            log.warning("SMTP server %s refused some recipients: %s", where, refused)
+
+    def deliver(self, digest: Digest) -> None:
+        if not digest.claims:
+            return
+        self.send(*render_email(digest))
+
+
+def _decode(value: bytes | str) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
+    return _decode(exc.smtp_error)
+
+
+# ---------------------------------------------------------------------------
+# Slack
+# ---------------------------------------------------------------------------
+
+
+def _retry_after(headers: Mapping[str, Any] | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date)."""
+    if not headers:
+        return None
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(str(value))
+    except (TypeError, ValueError):
+        return None
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+
+
+class SlackNotifier:
+    """Posts digests to a Slack incoming webhook."""
+
+    channel = "slack"
+
+    def __init__(self, webhook_url: str, timeout: float = 15.0) -> None:
+        if not webhook_url.lower().startswith(("https://", "http://")):
+            raise ConfigError("Slack webhook URL must start with https://")
+        self.webhook_url = webhook_url
+        self.timeout = timeout
+        # No built-in retries: the sweep decides when to try again.
+        self._client = WebhookClient(
+            webhook_url,
+            timeout=timeout,  # type: ignore[arg-type]  # urllib takes float seconds
+            retry_handlers=[],
+        )
+
+    def __repr__(self) -> str:  # the webhook URL is a secret
+        return f"SlackNotifier(webhook_url='{self.webhook_url.split('/services/')[0]}/…')"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> SlackNotifier | None:
+        """From TROOPWATCH_SLACK_WEBHOOK_URL; None when unset (Slack alerts off)."""
+        env = os.environ if env is None else env
+        url = _env(env, "TROOPWATCH_SLACK_WEBHOOK_URL")
+        if url is None:
+            return None
+        if not url.lower().startswith(("https://", "http://")):
+            raise ConfigError("TROOPWATCH_SLACK_WEBHOOK_URL must be an https:// URL")
+        return cls(url)
+
+    def send(self, payload: dict[str, Any]) -> None:
+        """Post one payload; raise DeliveryError unless Slack answers 200."""
+        try:
+            resp = self._client.send_dict(payload)
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            # Never include the URL: it carries the webhook's secret token.
+            reason = getattr(exc, "reason", exc)
+            raise DeliveryError(
+                f"cannot reach the Slack webhook: {type(exc).__name__}: {reason}",
+                channel=self.channel,
+            ) from exc
+        except SlackRequestError as exc:
+            raise DeliveryError(
+                f"Slack webhook request failed: {type(exc).__name__}: {exc}",
+                channel=self.channel,
+            ) from exc
+        if resp.status_code == 200:
+            return
+        body = (resp.body or "").strip()[:500]
+        if resp.status_code == 429:
+            retry_after = _retry_after(resp.headers)
+            raise DeliveryError(
+                f"Slack webhook rate-limited (429), retry after {retry_after} s: {body}",
+                channel=self.channel,
+                retry_after=retry_after,
+                status=429,
+                body=body,
+            )
+        raise DeliveryError(
+            f"Slack webhook answered {resp.status_code}: {body or '(no body)'}",
+            channel=self.channel,
+            # 4xx (invalid_blocks, no_service, invalid_token…) will not fix themselves.
+            retryable=resp.status_code >= 500,
+            status=resp.status_code,
+            body=body,
+        )
+
+    def deliver(self, digest: Digest) -> None:
+        if not digest.claims:
+            return
+        # Big digests are split to respect the 50-block limit; parts go in order.
+        for payload in render_slack_messages(digest):
+            self.send(payload)
+
+
+# ---------------------------------------------------------------------------
+
+
+def notifiers_from_env(env: Mapping[str, str] | None = None) -> dict[str, Notifier]:
+    """The configured channels, e.g. ``{"email": …, "slack": …}``; empty when none."""
+    env = os.environ if env is None else env
+    found: dict[str, Notifier] = {}
+    email_notifier = EmailNotifier.from_env(env)
+    if email_notifier is not None:
+        found["email"] = email_notifier
+    slack_notifier = SlackNotifier.from_env(env)
+    if slack_notifier is not None:
+        found["slack"] = slack_notifier
+    return found

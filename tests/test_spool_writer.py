@@ -1,0 +1,86 @@
+"""Nothing is lost when Elasticsearch cannot take writes: spooled now, written later."""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.config import EsConfig
+from troopwatch.es.client import EsUnavailable, make_client
+from troopwatch.es.local import free_port
+from troopwatch.es.writer import ArticleWriter
+from troopwatch.spool import Spool
+
+
+def _doc(n: int, claims=()):
+    return {
+        "article_id": f"a{n}",
+        "url": f"https://example.com/{n}",
+        "title": f"Article {n}",
+        "text": "North Korean troops " * 20,
+        "lang": "en",
+        "claims": list(claims),
+    }
+
+
+CLAIM = {
+    "figure_low": 15000,
+    "figure_high": None,
+    "qualifier": "approx",
+    "category": "deployed",
+    "unit": "troops",
+    "source": "NIS",
+    "location": "Kursk",
+    "sentence": "The NIS said about 15,000 North Korean troops are in Kursk.",
+    "lang": "en",
+}
+
+
+def test_spool_roundtrip_and_drain_stops_on_failure(tmp_path):
+    spool = Spool(tmp_path / "spool")
+    spool.put([_doc(1), _doc(2)])
+    spool.put([_doc(3)])
+    assert spool.pending() == 3
+
+    def failing(docs):
+        raise EsUnavailable("down")
+
+    with pytest.raises(EsUnavailable):
+        spool.drain(failing)
+    assert spool.pending() == 3  # nothing lost
+    seen = []
+    assert spool.drain(seen.extend) == 3
+    assert [d["article_id"] for d in seen] == ["a1", "a2", "a3"]
+    assert spool.pending() == 0
+
+
+def test_writer_raises_when_elasticsearch_is_down(indices):
+    dead = make_client(EsConfig(urls=(f"http://127.0.0.1:{free_port()}",)))
+    with pytest.raises(EsUnavailable):
+        ArticleWriter(dead, indices).write([_doc(1)])
+
+
+def test_write_block_is_retryable_and_retry_is_idempotent(es, indices):
+    writer = ArticleWriter(es, indices)
+    es.indices.put_settings(index=indices.articles, settings={"index.blocks.write": True})
+    try:
+        with pytest.raises(EsUnavailable, match="refused"):
+            writer.write([_doc(1, [CLAIM])])
+    finally:
+        es.indices.put_settings(index=indices.articles, settings={"index.blocks.write": False})
+    # The claim key was created by the failed attempt; the retry must still see it as new.
+    result = writer.write([_doc(1, [CLAIM])])
+    assert result.indexed == 1 and len(result.new_claims) == 1
+    again = writer.write([_doc(1, [CLAIM])])
+    assert len(again.new_claims) == 1  # the same occurrence stays the first
+    es.indices.refresh(index=[indices.articles, indices.claims])
+    assert es.count(index=indices.articles)["count"] == 1
+    assert es.count(index=indices.claims)["count"] == 1
+
+
+def test_same_figure_elsewhere_is_not_new(es, indices):
+    writer = ArticleWriter(es, indices)
+    assert len(writer.write([_doc(1, [CLAIM])]).new_claims) == 1
+    other_claimant = {**CLAIM, "source": "GUR", "qualifier": "exact", "sentence": "GUR: 15,000."}
+    assert writer.write([_doc(2, [other_claimant])]).new_claims == []
+    new_category = {**CLAIM, "category": "killed", "sentence": "15,000 killed"}
+    assert len(writer.write([_doc(3, [new_category])]).new_claims) == 1

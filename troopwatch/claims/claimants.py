@@ -1,0 +1,462 @@
+"""Who makes a claim (source) and where the personnel are (location).
+
+Names are found with the entity KB (``troopwatch.entities.kb``) when it is importable:
+its people and organisations, with their inflected alias variants and, for claimants,
+their metonyms ("Seoul", "Kyiv"). A minimal table of the contract's canonical claimant
+names backs it up. Attribution is read from "according to X", "X said", "said X",
+"X에 따르면", "Xによると", "по данным X" and the like; an anaphoric attribution ("the
+agency said", "それによりますと", "he said") or none at all falls back to the claimant of
+the previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from troopwatch.claims import lexicon as lx
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    claimant: bool
+    metonym: bool
+    person: bool
+
+
+_SIMPLE_MAP = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ",
+                             "\u00a0": " ", "ё": "е", "Ё": "е"})
+_NOT_PERSON = {
+    "South Korean government", "US State Department", "US government", "Ukrainian General Staff",
+    "Ukrainian Ministry of Defence", "Ukrainian government", "UK Ministry of Defence",
+    "Russian Ministry of Defence", "White House",
+}
+
+
+def _simple_normalize(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_SIMPLE_MAP)
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and alias.isupper() and " " not in alias.strip()
+
+
+def _boundary_ok(norm: str, s: int, e: int) -> bool:
+    first, last = norm[s], norm[e - 1]
+    before = norm[s - 1] if s > 0 else " "
+    after = norm[e] if e < len(norm) else " "
+    if _is_cjk(first) or _is_cjk(last):
+        return True
+    if _is_hangul(last):
+        # Korean: a particle may follow; the name must start a word.
+        return not _is_hangul(before)
+    if before.isalpha() and first.isalpha():
+        return False
+    return not (after.isalpha() and last.isalpha())
+
+
+class ClaimantIndex:
+    """Person and organisation names found in a sentence."""
+
+    def __init__(self) -> None:
+        self.kb = None
+        self.normalize = _simple_normalize
+        variants: dict[str, tuple[str, bool, bool, bool]] = {}
+        # Acronyms (UN, NIS, НАТО) match only when written in capitals: "un millier".
+        self.acronyms: set[str] = set()
+        try:
+            from troopwatch.entities import kb as kbmod
+
+            kb = kbmod.default_kb()
+            normalize = kbmod.normalize
+            for e in kb.entities:
+                if e.type not in ("person", "organisation"):
+                    continue
+                claimant = "claimant" in getattr(e, "roles", [])
+                person = e.type == "person"
+                for lang, alias in e.all_aliases():
+                    if _is_acronym(alias):
+                        self.acronyms.add(_simple_normalize(alias).strip())
+                    for v in kbmod.alias_variants(alias, lang):
+                        if len(v) >= 2:
+                            variants.setdefault(v, (e.name, claimant, False, person))
+                if claimant:
+                    for lang, names in getattr(e, "metonyms", {}).items():
+                        for alias in names:
+                            for v in kbmod.alias_variants(alias, lang):
+                                if len(v) >= 2:
+                                    variants.setdefault(v, (e.name, True, True, False))
+            self.kb = kb
+            self.normalize = normalize
+        except Exception:  # noqa: BLE001 - the KB is optional; fall back to the table
+            self.kb = None
+        for name, aliases in lx.FALLBACK_CLAIMANTS.items():
+            person = name not in _NOT_PERSON and name.upper() != name and " " in name
+            for alias in [name, *aliases]:
+                v = _simple_normalize(alias).strip()
+                if _is_acronym(alias):
+                    self.acronyms.add(v)
+                if len(v) >= 2:
+                    variants.setdefault(v, (name, True, False, person))
+        for name, aliases in lx.METONYM_CLAIMANTS.items():
+            for alias in aliases:
+                v = _simple_normalize(alias).strip()
+                if len(v) >= 2:
+                    variants.setdefault(v, (name, True, True, False))
+        self.variants = variants
+        import ahocorasick  # a project dependency
+
+        auto = ahocorasick.Automaton()
+        for v, info in variants.items():
+            auto.add_word(v, (v, info))
+        auto.make_automaton()
+        self._auto = auto
+
+    def find(self, text: str) -> list[Mention]:
+        norm = self.normalize(text)
+        if len(norm) != len(text):
+            norm = _simple_normalize(text)
+        hits: list[Mention] = []
+        for end, (v, (name, claimant, metonym, person)) in self._auto.iter(norm):
+            s, e = end - len(v) + 1, end + 1
+            if v in self.acronyms and not text[s:e].isupper():
+                continue
+            if _boundary_ok(norm, s, e):
+                hits.append(Mention(s, e, name, claimant, metonym, person))
+        # Keep the longest of overlapping mentions.
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[Mention] = []
+        for m in hits:
+            if out and m.start < out[-1].end:
+                if m.end - m.start > out[-1].end - out[-1].start:
+                    out[-1] = m
+                continue
+            out.append(m)
+        return out
+
+    def resolve(self, phrase: str, lang: str) -> str | None:
+        """Canonical name for a claimant phrase; a metonym ("Kyiv") only when it is the
+        whole phrase, so "Kyiv Post" stays a newspaper."""
+        if self.kb is not None:
+            try:
+                e = self.kb.resolve(phrase, lang=lang)
+            except Exception:  # noqa: BLE001 - a KB bug (or missing tagger) must not break us
+                e = None
+            if e is not None and e.type in ("person", "organisation"):
+                return e.name
+        whole = len(phrase.strip())
+        ms = [m for m in self.find(phrase) if not m.metonym or m.end - m.start >= whole - 4]
+        if ms:
+            return max(ms, key=lambda m: (m.claimant, m.end - m.start)).name
+        return None
+
+
+@lru_cache(maxsize=1)
+def claimant_index() -> ClaimantIndex:
+    return ClaimantIndex()
+
+
+_ATTRIB_BEFORE = re.compile(lx.words(lx.ATTRIB_BEFORE_SPACED), _I)
+SAY = re.compile(lx.words(lx.SAY_SPACED) + "|" + lx.raw(lx.ATTRIB_CJK["say"]), _I)
+_CJK_MARKER = re.compile(lx.raw(lx.ATTRIB_CJK["before_marker"]), _I)
+_WORD = re.compile(r"[^\W_]+")
+# Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
+# topic particle.
+_KO_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8})?(?:은|는|は|も)(?:[\s,、]|$)")
+_KO_SUBJ = re.compile(r"^\s*(?:이|가|が)")
+# The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
+_KO_RELAY = re.compile(r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)")
+_DECLINE = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
+    r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)", _I)
+_HEADLINE = re.compile(r"^\s*:")
+# Attributions that point back to a claimant named before.
+_ANAPHOR = re.compile(
+    r"(?i)^(?:he|she|they|it|we|il|elle|ils|elles|er|sie|él|ella|ellos|ellas|он|она|они|"
+    r"він|вона|вони|the\s+(?:agency|ministry|service|official|officials|spokesman|"
+    r"spokeswoman|spokesperson|report|president|minister|lawmaker|department|office|"
+    r"military|army|statement|assessment|briefing|intelligence)|l['’]agence|le\s+ministère|"
+    r"la\s+agencia|el\s+ministerio|die\s+behörde|das\s+ministerium|der\s+dienst)$"
+)
+_ANAPHOR_MARKER = re.compile(
+    r"(?i)(?:それによりますと|それによると|これによると|이에\s*따르면|그에\s*따르면|по\s+его\s+словам|"
+    r"по\s+ее\s+словам|по\s+их\s+словам|по\s+её\s+словам|за\s+його\s+словами|за\s+її\s+словами|"
+    r"за\s+їхніми\s+словами|nach\s+seinen\s+angaben|selon\s+lui|selon\s+elle|según\s+él|"
+    r"según\s+ella|according\s+to\s+(?:him|her|them|the\s+(?:agency|ministry|report|"
+    r"assessment|briefing|official|officials))|it\s+said|the\s+agency\s+said|"
+    r"(?:he|she|they)\s+(?:said|added|told)|demnach|dementsprechend|ainsi|de\s+este\s+modo)"
+)
+_PHRASE_ACCORDING = re.compile(
+    r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
+    r"по\s+данным|по\s+словам|за\s+даними|за\s+словами)\s+(?P<x>[^,.;:()]{2,80})",
+    _I,
+)
+_PHRASE_SUBJECT = re.compile(
+    r"(?P<x>(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*\s+){0,5}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|estimated|estimates|believes|reported|claimed|"
+    r"told|stated|assessed|wrote|added|noted|warned|expects|sagte|erklärte|a\s+déclaré|"
+    r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
+)
+_PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
+_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
+
+
+def _words_between(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _prefer_person(m: Mention, mentions: list[Mention], sent: str) -> Mention:
+    """'Pentagon spokesperson Sabrina Singh', 'John Kirby, the White House spokesman':
+    the named person is the claimant, not the institution."""
+    if m.person:
+        return m
+    for p in mentions:
+        if not (p.person and p.claimant):
+            continue
+        if 0 <= p.start - m.end <= 40:
+            gap = sent[m.end : p.start]
+            if _words_between(gap) <= 4 and not re.search(r"[,.;]", gap):
+                return p
+        if 0 <= m.start - p.end <= 50:
+            gap = sent[p.end : m.start]
+            if re.match(r"^\s*,\s*(?:[^\W\d_]+\s+){0,5}$", gap) and not (
+                    _ATTRIB_BEFORE.search(gap) or SAY.search(gap)):
+                return p
+    return m
+
+
+_SPEAKERS_IN = re.compile(
+    r"(?i)(?:officials?|sources?|authorities|diplomats?|analysts?|officers?|"
+    r"responsables|sources|funcionarios|fuentes|beamte|quellen|чиновник\w*|источник\w*|"
+    r"посадовц\w*|джерел\w*)\s+(?:\w+\s+)?$"
+)
+_PLACE_WORD = re.compile(lx.table({"x": [f for f, _ in lx.PLACES_SPACED]},
+                                  {"x": [f for f, _ in lx.PLACES_CJK]}) +
+                         r"|(?<![^\W\d_])(?:seoul|kyiv|kiev|kiew|washington|сеул\w*|киев\w*|"
+                         r"київ\w*|séoul|seúl|서울|ソウル)(?![^\W\d_])", _I)
+
+
+def _located(sent: str, m: Mention) -> bool:
+    """'to Russia', 'до Сеула', 'на востоке России', 'ロシアに': a place, not a speaker.
+    'officials in Seoul' and 'в Сеуле считают' still speak for the government."""
+    if not _PLACE_WORD.fullmatch(sent[m.start : m.end]):
+        return False  # "ukrainischen Angaben", "우크라이나 측": no place at all
+    before = sent[max(0, m.start - 40) : m.start]
+    prep = lx.LOC_PREP_BEFORE.search(before)
+    if prep:
+        if _SPEAKERS_IN.search(before[: prep.start()]):
+            return False
+        return not (SAY.match(sent[m.end :].lstrip(" ,")) or SAY.search(before[-25:]))
+    return bool(re.match(r"(?:에|로|으로|에서|に|へ|で|の)", sent[m.end : m.end + 2]))
+
+
+def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
+    """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
+    is False for anaphoric attributions ("the agency said") that need the context."""
+    idx = claimant_index()
+    mentions = []
+    for m in idx.find(sent):
+        # A metonym inside a longer name ("Kyiv Post") or used as a place is no claimant.
+        if m.metonym and (_located(sent, m) or (
+                re.match(r"\s+[A-ZА-ЯІЇЄҐ]", sent[m.end : m.end + 3])
+                and not SAY.match(sent, m.end + 1))):
+            continue
+        if _DECLINE.match(sent[m.end : m.end + 60]):
+            continue  # "Peskov declined to comment on reports that …"
+        mentions.append(m)
+    best: tuple[float, Mention] | None = None
+
+    def consider(score: float, m: Mention) -> None:
+        nonlocal best
+        m = _prefer_person(m, mentions, sent)
+        if not m.claimant:
+            score -= 2  # media and others only when no claimant is named
+        if best is None or score > best[0]:
+            best = (score, m)
+
+    if mentions and mentions[0].start <= 2 and _HEADLINE.match(sent[mentions[0].end :]):
+        consider(5, mentions[0])  # "Белый дом: …", "Pentagon: …"
+    for a in _ATTRIB_BEFORE.finditer(sent):
+        after = [m for m in mentions if a.end() <= m.start <= a.end() + 60
+                 and not re.search(r"[.;]\s|[,(]", sent[a.end() : m.start])]
+        if after:
+            # "citing the NIS", "a briefing by the spy agency": the source relayed wins.
+            relay = re.match(r"(?:cit|brief|со ссыл|з посил|unter ber|after)", a.group(), _I)
+            consider(6 if relay else 5, after[0])
+    for mk in _CJK_MARKER.finditer(sent):
+        before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]
+        if before:
+            consider(5, before[-1])
+    says = list(SAY.finditer(sent))
+    cjk = lang in ("ko", "ja")
+    if cjk:
+        for m in mentions:
+            if _KO_RELAY.match(sent[m.end : m.end + 16]):
+                consider(6, m)
+    for sv in says:
+        for m in mentions:
+            if m.end <= sv.start():
+                gap = sent[m.end : sv.start()]
+                if cjk:
+                    if _KO_TOPIC.match(gap) and not (m.metonym and re.match(r"\S", gap)):
+                        consider(4 - 0.01 * m.start, m)
+                    elif _KO_SUBJ.match(gap) and not m.metonym:
+                        consider(3, m)
+                    continue
+                if re.search(r"[.;]\s|[\"“”«»]|,\s*$", gap):
+                    continue
+                n = _words_between(gap)
+                if n <= (1 if m.metonym else 4):
+                    consider(4 - 0.01 * n, m)
+                elif not m.metonym and m.start <= 2 and n <= 10 and "," not in gap:
+                    consider(3.5, m)  # sentence-initial subject: "Umerov during a visit … said"
+                elif not m.metonym and n <= 12 and not re.search(
+                        r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I):
+                    consider(2, m)
+            elif not cjk and m.start >= sv.end() and m.start - sv.end() <= 60:
+                # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
+                gap = sent[sv.end() : m.start]
+                lead = sent[max(0, sv.start() - 3) : sv.start()]
+                n = _words_between(gap)
+                if re.search(r"[,\"”»]\s*$", lead) and not re.search(r"[.;:,]", gap) and (
+                        n <= (1 if m.metonym else 6)):
+                    consider(3 - 0.01 * n, m)
+    if best is not None and best[0] >= 3:
+        return best[1].name, True
+    if _ANAPHOR_MARKER.search(sent):
+        return None, False
+    if says or _ATTRIB_BEFORE.search(sent):
+        phrase = _claimant_phrase(sent, lang)
+        if phrase:
+            if _ANAPHOR.match(phrase):
+                return None, False
+            resolved = idx.resolve(phrase, lang)
+            if resolved:
+                return resolved, True
+            return _expand_surname(phrase, text), True
+        if best is not None and best[0] >= 2:
+            return best[1].name, True
+        return None, False
+    return None, True
+
+
+def _claimant_phrase(sent: str, lang: str) -> str | None:
+    """The claimant words when no known entity was found ("Miles Yu said")."""
+    if lang == "ko":
+        m = _PHRASE_KO.search(sent)
+        return m.group("x") if m else None
+    for rx in (_PHRASE_ACCORDING, _PHRASE_SUBJECT):
+        m = rx.search(sent)
+        if m:
+            x = _clean_phrase(m.group("x"))
+            if x:
+                return x
+    m = _PHRASE_INVERTED.search(sent)
+    if m and m.end() >= len(sent.rstrip(" .\"”'")) - 2:
+        x = _clean_phrase(m.group("x"))
+        if x and (x[0].isupper() or _ANAPHOR.match(x)):
+            return x
+    return None
+
+
+def _clean_phrase(x: str) -> str | None:
+    x = x.strip(" \"“”'’«»()")
+    x = re.split(r"\s+(?:that|who|which|in\s+a|on\s+\w+day|last|this|on|at|in|que|dass|"
+                 r"что|що)\s+", x)[0]
+    if _ANAPHOR.match(x):
+        return x
+    prev = None
+    while prev != x:
+        prev = x
+        x = lx.CLAIMANT_NOISE.sub("", x).strip()
+    x = re.sub(r"['’]s$", "", x).strip(" ,")
+    if len(x) < 2 or len(x) > 60 or not any(c.isupper() for c in x[:1]):
+        return None
+    return x
+
+
+def _expand_surname(phrase: str, text: str) -> str:
+    """'Yu' -> 'Miles Yu' when the full name appeared earlier in the text."""
+    if " " in phrase or not phrase[:1].isupper() or not text:
+        return phrase
+    m = re.search(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(phrase)}\b", text)
+    if m and not re.match(r"(?:The|A|An|Mr|Mrs|Ms|Dr|In|On|At|But|And)\b", m.group(1)):
+        return (m.group(1) + phrase).strip()
+    return phrase
+
+
+# --------------------------------------------------------------------------- location
+
+_PLACES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?<![^\W\d_])(?:{frag})(?![^\W\d_])", _I), name)
+    for frag, name in lx.PLACES_SPACED
+] + [(re.compile(frag), name) for frag, name in lx.PLACES_CJK]
+_PLACE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _PLACES), _I)
+_COUNTRY_PLACES = {"Russia", "Ukraine"}
+
+
+@lru_cache(maxsize=64)
+def _kb_place(name: str) -> str:
+    idx = claimant_index()
+    if idx.kb is not None:
+        try:
+            e = idx.kb.resolve(name, lang="en", type="place")
+        except Exception:  # noqa: BLE001 - a KB bug must not break extraction
+            e = None
+        if e is not None:
+            return e.name
+    return name
+
+
+def places(sent: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, canonical name, locative) for each place named in a sentence."""
+    out = []
+    for m in _PLACE_ANY.finditer(sent):
+        name = next((nm for rx, nm in _PLACES if rx.fullmatch(m.group())), None)
+        if name is None:
+            continue
+        if name in _COUNTRY_PLACES and re.match(r"['’]s\b", sent[m.end() : m.end() + 3]):
+            continue  # "Ukraine's military intelligence": an owner, not a place
+        locative = bool(lx.LOC_PREP_BEFORE.search(sent[max(0, m.start() - 30) : m.start()])) or \
+            bool(lx.LOC_PARTICLE_AFTER.match(sent[m.end() : m.end() + 8]))
+        out.append((m.start(), m.end(), name, locative))
+    return out
+
+
+def location(cands: list[tuple[int, int, str, bool]], num_start: int, np_end: int,
+             limit_before: int = 0, limit_after: int | None = None) -> str | None:
+    """The place named for the personnel: the first locative place after the number (within
+    its stretch), else the nearest locative one before it."""
+    after = [c for c in cands if c[0] >= np_end and c[3]
+             and (limit_after is None or c[0] < limit_after)]
+    before = [c for c in cands if c[1] <= num_start and c[3] and c[0] >= limit_before]
+    pick = after[0] if after else (before[-1] if before else None)
+    if pick is None:
+        return None
+    name = pick[2]
+    if name in _COUNTRY_PLACES:
+        # "Russia's Kursk region" / "러시아 쿠르스크": the specific place wins.
+        for c in cands:
+            if c[2] not in _COUNTRY_PLACES and abs(c[0] - pick[1]) <= 12:
+                name = c[2]
+                break
+    return _kb_place(name)

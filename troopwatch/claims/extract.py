@@ -1,0 +1,750 @@
+"""Troop-figure claims from text: numbers of North Korean personnel tied to the war.
+
+Per sentence: a cheap prefilter (no digit and no number word -> skip), number grammar
+(``numbers.py``), then for each number
+
+1. exclusions: money, percentages, dates and years, ordinals, identifiers (F-16), times;
+2. the unit: the personnel noun after (or, in Korean/Japanese/"a force of N", before) the
+   number; shells, dollars, years and the like block the number; civilian workers are not
+   claims unless described as military;
+3. scope: the personnel must be North Korean, by a marker in the noun phrase (North Korean
+   troops, 북한군, troops from North Korea), by the nearest owner in the clause, or by the
+   sentence or the previous sentence being about North Korea; Russian, Ukrainian and mixed
+   forces are dropped;
+4. category: cue words (sent, killed, will send, -strong army…) are assigned to the
+   nearest number in their clause; killed and wounded together make "casualties";
+5. qualifier from the words around the number, claimant from attribution phrases resolved
+   through the entity KB, location from a place after a locative preposition/particle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from troopwatch.claims import lexicon as lx
+from troopwatch.claims.claimants import location, places, source_of
+from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
+from troopwatch.claims.sentences import detect_lang, split_sentences
+
+CATEGORIES = ("deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size")
+QUALIFIERS = ("exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague")
+
+
+@dataclass
+class Claim:
+    """One troop-figure claim (fields as in the DESIGN.md claims table)."""
+
+    figure_low: int | None
+    figure_high: int | None
+    qualifier: str
+    category: str
+    unit: str
+    source: str
+    location: str | None
+    sentence: str
+    lang: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def claim_key(category: str, figure_low: int | None, figure_high: int | None) -> str:
+    """Novelty key: category plus figure. Qualifier and claimant are not part of it.
+
+    ``deployed:12000``, ``deployed:10000-12000``; every vague claim of a category shares
+    one key (``deployed:vague``), so "thousands of troops" raises an alert at most once.
+    """
+    if figure_low is None and figure_high is None:
+        return f"{category}:vague"
+    if figure_high is None or figure_high == figure_low:
+        return f"{category}:{figure_low}"
+    return f"{category}:{figure_low}-{figure_high}"
+
+
+# --------------------------------------------------------------------------- compiled tables
+
+# --------------------------------------------------------------------------- compiled tables
+
+_I = re.IGNORECASE
+
+
+def _c(src: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(src, flags)
+
+
+_NK = _c(lx.table({"x": lx.NK_SPACED}, {"x": lx.NK_CJK}) + "|(?-i:" + lx.NK_EXTRA + ")")
+_OTHER = _c(
+    lx.table({"x": lx.OTHER_OWNER_SPACED}, {"x": lx.OTHER_OWNER_CJK})
+    + r"|(?-i:\b(?:US|U\.S\.|UK)(?=[\s-]))"
+)
+# A country as the subject that owns, loses or moves a force ("Russia has lost 600,000",
+# "Росія зосередила на Курщині угруповання…"): at a clause start, or before such a verb.
+_COUNTRY = (r"russia|ukraine|kyiv|kiev|moscow|россия|украина|москва|киев|росія|україна|москва|"
+            r"київ|russland|moskau|kiew|la\s+russie|l['’]ukraine|moscou|rusia|ucrania|moscú")
+_OTHER_SUBJECT = _c(
+    rf"(?:^|[.;:]\s*)(?:{_COUNTRY})(?![^\W\d_])(?!['’]s)|"
+    rf"(?<![^\W\d_])(?:{_COUNTRY}|the\s+us|america|china)\s+(?:has|have|had|lost|loses|suffered|"
+    r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
+)
+# An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
+_INSTITUTION = (
+    r"intelligence|officials?|government|ministry|ministers?|president|presidential|spy|"
+    r"general\s+staff|media|sources?|authorities|agency|services?(?!\s+members)|estimates?|command|"
+    r"commanders?|lawmakers?|mps?|embassy|diplomats?|analysts?|experts?|foreign|defen[cs]e|"
+    r"side|officer|says|said|claims?|reports?|military\s+intelligence|army\s+(?:says|said)|"
+    r"разведк\w*|власт\w*|министерств\w*|мид|минобороны|генштаб\w*|президент\w*|"
+    r"правительств\w*|ведомств\w*|чиновник\w*|розвідк\w*|влад\w*|міністерств\w*|мзс|"
+    r"міноборони|уряд\w*|відомств\w*|посадовц\w*|geheimdienst\w*|regierung|ministerium\w*|"
+    r"präsident\w*|generalstab\w*|behörden|angaben|militärgeheimdienst\w*|renseignement\w*|"
+    r"gouvernement|ministère|président|état-major|autorités|services|responsables|"
+    r"inteligencia|gobierno|ministerio|presidente|estado\s+mayor|autoridades|fuentes|"
+    r"funcionarios|servicios"
+)
+_INSTITUTION_AFTER = _c(rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b")
+_INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
+_ATTRIB_SPAN = _c(
+    r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
+    r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
+    r"згідно\s+з)[^,.;:]*"
+)
+
+
+def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str]]]:
+    # Order matters (special forces before forces); compiled as one alternation (word
+    # boundaries factored out, which keeps it fast), then the matched text is classified by
+    # the first entry that matches it in full.
+    spaced = [frag for frag, _, _ in lx.UNITS_SPACED]
+    cjk = [frag for frag, _, _ in lx.UNITS_CJK]
+    entries = [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
+    entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
+    src = (r"(?<![^\W\d_])(?:" + "|".join(f"(?:{f})" for f in spaced) + r")(?![^\W\d_])|"
+           + "|".join(f"(?:{f})" for f in cjk))
+    return re.compile(src, _I), entries
+
+
+_UNIT_RX, _UNIT_ENTRIES = _units_regex()
+
+
+@lru_cache(maxsize=4096)
+def _classify_unit(text: str) -> tuple[str, str]:
+    for rx, unit, kind in _UNIT_ENTRIES:
+        if rx.fullmatch(text):
+            return unit, kind
+    return "", "block"
+
+
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("casualties", _c(lx.table(lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK))),
+    ("killed", _c(lx.table(lx.KILLED_SPACED, lx.KILLED_CJK))),
+    ("wounded", _c(lx.table(lx.WOUNDED_SPACED, lx.WOUNDED_CJK))),
+    ("captured", _c(lx.table(lx.CAPTURED_SPACED, lx.CAPTURED_CJK))),
+    ("planned", _c(lx.table(lx.PLANNED_SPACED, lx.PLANNED_CJK))),
+    ("deployed", _c(lx.table(lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK))),
+    ("force_size", _c(lx.table(lx.FORCE_SPACED, lx.FORCE_CJK))),
+]
+# Tie-break when two cues are equally near: the more specific category wins.
+_CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
+_CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
+# Casualty nouns ("losses", "casualties"): they count a number only when they are its noun
+# or come before it ("losses of 3,000"); "11,000 troops … suffered losses" is no loss count.
+_CASUALTY_NOUN = _c(
+    r"^(?:casualt\w*|loss\w*|deaths?|fatalities|death\s+toll|потер\w*|втрат\w*|verlust\w*|"
+    r"pertes|bajas|pérdidas|victimes|víctimas|opfer|사상자|사망자|死傷者|死者|損害|損失|손실)$"
+)
+
+# Clause-internal split points for assigning cues between two numbers.
+_COORD = _c(
+    r",|;|:|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
+    r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además)\b|"
+    r"(?<=[가-힣])(?:고|며|으며|이며|는데|지만)(?=\s)|、|。"
+)
+# Hard clause boundaries for the owner lookback.
+_CLAUSE_BREAK = _c(r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
+                   r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s")
+_CONJ = _c(r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
+           r"sowie|así\s+como|ainsi\s+que)\s*$")
+
+
+def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+    before = []
+    for q, per_lang in lx.QUAL_BEFORE.items():
+        frags = [f for fs in per_lang.values() for f in fs]
+        cjk = lx.QUAL_BEFORE_CJK.get(q, [])
+        src = lx.words(frags)
+        if cjk:
+            src += "|" + lx.raw(cjk)
+        before.append((q, _c(rf"(?:{src})[\s\"“”'«»(]*$")))
+    after = []
+    for q, frags in lx.QUAL_AFTER.items():
+        after.append((q, _c(r"^[\s\"”»)]*(?:명|人|名)?\s*(?:" + lx.raw(frags) + r")(?![^\W\d_])")))
+    return before, after
+
+
+_QUAL_BEFORE, _QUAL_AFTER = _quals()
+_ESTIMATE = _c(lx.ESTIMATE)
+_HISTORICAL = _c(lx.HISTORICAL)
+_MONTHS = _c(lx.words(lx.MONTHS))
+
+_CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
+_PERCENT_AFTER = _c(
+    r"^\s*(?:%|％|per\s*cent|percent|процент\w*|відсот\w*|prozent|pour\s*cent|por\s*ciento|"
+    r"퍼센트|パーセント|割)"
+)
+_ORDINAL_AFTER = _c(r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
+                    r"軍団|師団|旅団)(?![^\W\d_])")
+_ORDINAL_BEFORE = _c(r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
+                     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
+                     r"section|ward|district|building|rule)\s*$")
+_ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
+_DATE_AFTER = _c(r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
+                 r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
+                 r"세(?![가-힣])|歳|살)")
+_AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
+_TIME_BEFORE = _c(r"(?:\d:|\d\.)$")
+_SANCTIONS_BEFORE = _c(r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
+                       r"\W+(?:\w+\W+){0,3}$")
+_SANCTIONS_AFTER = _c(r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
+                      r"(?:sanctions?|blacklist|black\s+list)\b")
+_POPULATION_BEFORE = _c(r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
+                        r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$")
+_CIVIL = _c(r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
+            r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero")
+_MILITARY_WORD = _c(r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|"
+                    r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍")
+_POSSESSIVE_NK = _c(
+    r"(?:north\s+korea" + lx.AP + r"s|pyongyang" + lx.AP + r"s|(?<![^\W\d_])its|"
+    r"(?-i:the\s+North" + lx.AP + r"s)|북한의|北朝鮮の|кндр|nordkoreas|"
+    r"de\s+(?:la\s+)?corée\s+du\s+nord|de\s+corea\s+del\s+norte)\s*(?:\w+\s+){0,1}$"
+)
+# "has 200,000 special forces": possession of a force, not a deployment.
+_HAS_BEFORE = _c(r"(?:\bhas|\bhave|\bpossesses|\bmaintains|\bboasts|\bfields)\s+"
+                 r"(?:an?\s+)?(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
+                 r"more\s+than\s+|over\s+)?$")
+_SUBSET = _c(r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
+             r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$")
+_WORD = re.compile(r"[^\W_]+")
+_PREP_GAP = _c(r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
+               r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b")
+_PARTICIPLE = _c(r"^(?:dead|killed|wounded|injured|blessés|tués|morts|heridos|muertos|tote|"
+                 r"toten|убитых|раненых|погибших|загиблих|поранених|вбитих|убитих)$")
+# What may follow a figure that has no noun of its own ("sent 10,000 to Russia", "3,000
+# have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
+# cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
+_ELLIPSIS_NEXT = _c(
+    r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:to|in|into|from|of|and|or|have|has|had|are|were|"
+    r"was|is|will|would|could|may|might|more|additional|others?|already|so|since|by|for|at|"
+    r"near|on|as|but|while|last|this|so\s+far|in\s+total|altogether|в|во|на|из|и|а|уже|ещё|"
+    r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|"
+    r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se)\b)"
+)
+
+
+def _words_between(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass
+class _Cand:
+    num: Num
+    unit: str
+    unit_kind: str  # mil | nk | civ | count | none
+    np_start: int
+    np_end: int  # the personnel noun phrase, for scope and cue distance
+    elliptical: bool
+    unit_text: str = ""
+    subset_of: int | None = None  # "2,000 of the 13,000 troops": index of the 13,000
+
+
+def _excluded(t: str, num: Num) -> bool:
+    before = t[max(0, num.start - 24) : num.start]
+    after = t[num.end : num.end + 16]
+    if _CURRENCY_BEFORE.search(before) or _PERCENT_AFTER.match(after):
+        return True
+    if _ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before):
+        return True
+    if num.kind == "digits" and _ID_BEFORE.search(before):
+        return True
+    if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
+        return True
+    if _SANCTIONS_BEFORE.search(t[max(0, num.start - 40) : num.start]) or _SANCTIONS_AFTER.match(
+            t[num.end : num.end + 90]):
+        return True
+    if _POPULATION_BEFORE.search(before):
+        return True
+    # Month name next to the number: "October 18", "18 October", "17. Oktober".
+    if num.low is not None and num.low <= 31:
+        wb = re.findall(r"[^\W\d_]+\.?", before)
+        wa = re.findall(r"[^\W\d_]+", after)
+        if wb and _MONTHS.fullmatch(wb[-1].rstrip(".")):
+            return True
+        if wa and _MONTHS.fullmatch(wa[0]) and re.match(r"^\.?\s", after):
+            return True
+    return False
+
+
+def _is_year(num: Num) -> bool:
+    return (num.kind == "digits" and not num.grouped and num.scale == 1 and num.high is None
+            and num.low is not None and 1950 <= num.low <= 2099)
+
+
+_KO_BLOCK_COUNTER = _c(r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
+                       r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ)")
+
+
+def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
+    """The personnel noun for a number, or None when the number counts something else."""
+    cjk = lang in ("ko", "ja")
+    if cjk and _KO_BLOCK_COUNTER.match(t, num.end):
+        return None
+    limit = min(next_start, num.end + (24 if cjk else 90))
+    window = t[num.end : limit]
+    # Stop at a clause end, but let "3,000-strong" and "N명의 병력" through.
+    cut = re.search(r"[.;:!?()\[\]]\s|[;!?]|,\s|、|。", window)
+    if cut:
+        window = window[: cut.start()]
+    after = None
+    for m in _UNIT_RX.finditer(window):
+        unit, kind = _classify_unit(m.group())
+        gap = window[: m.start()]
+        if cjk:
+            if kind == "block":
+                continue  # Korean/Japanese counters count only right after the number
+        else:
+            n = _words_between(gap)
+            # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
+            # noun must follow at once ("100 killed", not "21 cities have been killed").
+            if n > 4 or (n > 1 and _PARTICIPLE.match(m.group())):
+                break
+            if kind == "block" and (n > 2 or _PREP_GAP.search(gap)):
+                continue  # "15,000 by early next year": the year is not what is counted
+        if kind == "count":
+            # A person counter: look on for "의 병력"/"の兵士"/"people, soldiers…".
+            if after is None:
+                after = (m, unit, kind)
+            continue
+        if after is None or after[2] == "count":
+            after = (m, unit, kind)
+        break
+    if after is not None and after[2] == "block":
+        return None
+    if after is not None and after[2] in ("mil", "nk", "civ"):
+        m = after[0]
+        return _Cand(num, after[1], after[2], num.start, num.end + m.end(), False, m.group())
+    # Before the number: "북한군 1만 명", "兵士約1万人", "a force of 10,000", "its special
+    # operations forces are estimated at about 200,000".
+    bstart = max(prev_end, num.start - (16 if cjk else 70))
+    bwin = t[bstart : num.start]
+    last = None
+    for m in _UNIT_RX.finditer(bwin):
+        last = m
+    if last is not None:
+        unit, kind = _classify_unit(last.group())
+        gap = bwin[last.end() :]
+        if cjk:
+            close = len(gap.strip()) <= 8 and not re.search(r"[,、。]", gap)
+        else:
+            n = _words_between(gap)
+            close = (n <= 3 and not _PARTICIPLE.match(last.group()) and re.search(
+                r"\b(?:of|numbering|number|totall?ing|at|reaching|to|из|з|de|von|от|в|у|en|à|a)"
+                r"\W*(?:\w+\s+){0,2}$|^\W*$", gap, _I) is not None) or (
+                n <= 6 and re.search(r"\b(?:are|is|was|were|stand|stood|stands|number|numbered|"
+                                     r"numbering|total|totall?ed|reached|reach|estimated|put|"
+                                     r"составля\w*|составил\w*|станови\w*|beträgt|betrug|"
+                                     r"s['’]élève\w*|asciende\w*|cifra\w*)\b", gap, _I)
+                is not None and not re.search(r"[.;]", gap))
+        if close and kind in ("mil", "nk", "civ"):
+            return _Cand(num, unit, kind, bstart + last.start(), num.end, False, last.group())
+        if close and kind == "block" and not cjk:
+            return None
+    force_noun = re.search(r"(?:force|contingent|deployment|army|corps|group|grouping|unit|"
+                           r"угруповання|группировк\w*|контингент\w*|truppe|fuerza|groupe)s?\s+"
+                           r"(?:of|численностью|чисельністю|von|de)\s+(?:\w+\s+){0,2}$",
+                           bwin, _I)
+    if force_noun:
+        return _Cand(num, "troops", "mil", bstart + force_noun.start(), num.end, False)
+    if after is not None and after[2] == "count":
+        return _Cand(num, after[1], "count", num.start, num.end + after[0].end(), False,
+                     after[0].group())
+    return _Cand(num, "", "none", num.start, num.end, True)
+
+
+def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
+    """'Ukrainian intelligence', 'renseignement militaire ukrainien', 'according to Russian
+    officials': a claimant, not the owner of the personnel."""
+    if _INSTITUTION_AFTER.match(t[sp[1] : sp[1] + 40]):
+        return True
+    if _INSTITUTION_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]]):
+        return True
+    return any(a.start() <= sp[0] and sp[1] <= a.end() for a in _ATTRIB_SPAN.finditer(t))
+
+
+def _is_located(t: str, sp: tuple[int, int]) -> bool:
+    """Destinations are not owners: "to Russia", 러시아에, ロシアに."""
+    if re.match(r"(?:에|로|으로|に|へ|で)", t[sp[1] : sp[1] + 2]):
+        return True
+    return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
+
+
+def _mixed(t: str, s: int, e: int, nk_spans: list[tuple[int, int]],
+           other_spans: list[tuple[int, int]]) -> bool:
+    """'Russian and North Korean troops', 'russes et nord-coréens', '러시아군과 북한군':
+    an owner pair joined by a conjunction inside [s, e)."""
+    for o in other_spans:
+        if not (s <= o[0] and o[1] <= e) or _owner_is_source(t, o):
+            continue
+        for n in nk_spans:
+            if not (s <= n[0] and n[1] <= e):
+                continue
+            a, b = (o, n) if o[1] <= n[0] else (n, o)
+            if a[1] <= b[0] and _CONJ.match(t[a[1] : b[0]]):
+                return True
+    return False
+
+
+def _scope(t: str, cand: _Cand, nk_spans: list[tuple[int, int]],
+           other_spans: list[tuple[int, int]], ctx_nk: bool) -> bool:
+    """Are these personnel North Korean (and only North Korean)?"""
+    num = cand.num
+    np_s, np_e = cand.np_start, cand.np_end
+    # Tail "troops from North Korea", "военных КНДР", "soldats russes et nord-coréens".
+    tail = re.match(r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
+                    r"(?:\w+\s+){0,1})?", t[np_e:], _I)
+    tail_e = np_e + (tail.end() if tail else 0) + 30
+    clause_s = 0
+    for b in _CLAUSE_BREAK.finditer(t, 0, num.start):
+        clause_s = b.end()
+    nk_np = [sp for sp in nk_spans if sp[0] >= np_s and sp[0] < min(tail_e, len(t))
+             and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))]
+    nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= (tail.end() if tail else 0) + 3]
+    other_np = [sp for sp in other_spans if np_s <= sp[0] and sp[0] < np_e + 30
+                and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+                and (sp[0] < np_e or sp[0] - np_e <= (tail.end() if tail else 0) + 3
+                     or _CONJ.match(t[np_e : sp[0]]))
+                and not _owner_is_source(t, sp)]
+    # "Russia's 600,000 troops": a possessive owner right before the number.
+    pre = t[max(clause_s, np_s - 24) : np_s]
+    pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
+    stop = re.search(r"[,.;:!?]\s|[;!?]|$", t[np_e:])
+    clause_e = np_e + (stop.start() if stop else 0)
+    if _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans):
+        # Mixed force, unless this number's own noun is plainly North Korean and not part
+        # of the pair ("11,000 North Korean troops fight alongside Russian units").
+        own_nk = [sp for sp in nk_np if sp[0] < np_e]
+        own_other = [sp for sp in other_np if sp[0] < np_e]
+        if not own_nk or own_other or _mixed(t, np_s, np_e + 30, nk_spans, other_spans):
+            return False
+    if nk_np and (other_np or pre_other):
+        return False
+    if nk_np:
+        return True
+    if other_np or pre_other:
+        return False
+    if cand.unit_kind == "nk":
+        return True
+    # Nearest owner in the clause before the number.
+    marks: list[tuple[int, str]] = []
+    marks += [(sp[1], "nk") for sp in nk_spans if clause_s <= sp[0] and sp[1] <= num.start]
+    marks += [(sp[1], "other") for sp in other_spans
+              if clause_s <= sp[0] and sp[1] <= num.start and not _owner_is_source(t, sp)
+              and not _is_located(t, sp)]
+    for m in _OTHER_SUBJECT.finditer(t, 0, num.start):
+        if m.start() >= clause_s - 2 and not _owner_is_source(t, (m.start(), m.end())):
+            marks.append((m.end(), "other"))
+    if marks:
+        return max(marks)[1] == "nk"
+    return bool(nk_spans) or ctx_nk
+
+
+def _cues(t: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for cat, rx in _CUES:
+        for m in rx.finditer(t):
+            found.append((m.start(), m.end(), cat))
+    # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
+    # send" over "send"); equal spans keep the first table (planned before deployed).
+    found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))
+    out: list[tuple[int, int, str]] = []
+    for c in found:
+        if any(o[0] < c[1] and c[0] < o[1] for o in out):
+            continue
+        out.append(c)
+    out.sort()
+    return out
+
+
+def _assign_cues(t: str, cands: list[_Cand], cues: list[tuple[int, int, str]],
+                 lang: str) -> list[list[tuple[int, str, int, int]]]:
+    """For each candidate its cues as (word distance, category, start, end). A cue between
+    two numbers goes to the one on its side of a coordinator ("killed 100 and wounded
+    1,000"), else to the nearer one."""
+    per: list[list[tuple[int, str, int, int]]] = [[] for _ in cands]
+    if not cands:
+        return per
+    spans = [(c.num.start, max(c.np_end, c.num.end)) for c in cands]
+    ja = lang == "ja"
+
+    def dist(a: int, b: int) -> int:
+        seg = t[a:b]
+        return len(seg.strip()) // 3 if ja else _words_between(seg)
+
+    for cs, ce, cat in cues:
+        owner = None
+        for i, (s, e) in enumerate(spans):
+            # Inside the noun phrase ("3,000 casualties") or spanning it (German verb-final
+            # "könnte bis zu 100.000 Soldaten … entsenden").
+            if (s <= cs and ce <= e) or (cs <= s and e <= ce):
+                owner = (i, 0)
+                break
+        if owner is None:
+            left = [i for i, (s, e) in enumerate(spans) if e <= cs]
+            right = [i for i, (s, e) in enumerate(spans) if s >= ce]
+            li = left[-1] if left else None
+            ri = right[0] if right else None
+            if li is not None and ri is not None:
+                coords = list(_COORD.finditer(t, spans[li][1], spans[ri][0]))
+                if coords:
+                    last = coords[-1]
+                    owner = (li, dist(spans[li][1], cs)) if cs < last.start() else \
+                        (ri, dist(ce, spans[ri][0]))
+                else:
+                    dl, dr = dist(spans[li][1], cs), dist(ce, spans[ri][0])
+                    owner = (li, dl) if dl <= dr else (ri, dr)
+            elif li is not None:
+                owner = (li, dist(spans[li][1], cs))
+            elif ri is not None:
+                owner = (ri, dist(ce, spans[ri][0]))
+        if owner is not None:
+            per[owner[0]].append((owner[1], cat, cs, ce))
+    return per
+
+
+def _category(local: list[tuple[int, str, int, int]], all_cues: list[tuple[int, int, str]],
+              t: str, cand: _Cand, location: str | None) -> str:
+    cues = [(d, c) for d, c, s, e in local
+            if not (c in _CASUALTY_TYPES and s >= cand.np_end and cand.unit_kind in ("mil", "nk")
+                    and _CASUALTY_NOUN.match(t[s:e]) and not _CASUALTY_NOUN.match(cand.unit_text))]
+    kinds = {c for _, c in cues}
+    if "captured" in kinds and "wounded" in kinds:
+        # "captured two wounded soldiers": the wound describes the prisoners.
+        cues = [c for c in cues if c[1] != "wounded"]
+    if "killed" in kinds and "wounded" in kinds:
+        kd = min(d for d, c in cues if c == "killed")
+        wd = min(d for d, c in cues if c == "wounded")
+        if abs(kd - wd) <= 6:
+            cues = [*cues, (min(kd, wd), "casualties")]
+    before = t[max(0, cand.num.start - 40) : cand.num.start]
+    if _POSSESSIVE_NK.search(before) or _HAS_BEFORE.search(before):
+        cues = [*cues, (1, "force_size")]
+    if not cues:
+        # No cue of its own: the nearest plan/deployment/force cue of the sentence.
+        far = [(abs(s - cand.num.start), c) for s, e, c in all_cues
+               if c in ("planned", "deployed", "force_size")]
+        if not far:
+            return "deployed"
+        cues = [min(far)]
+    d, cat = min(cues, key=lambda c: (c[0], _CUE_RANK[c[1]]))
+    if cat == "force_size" and location is not None:
+        # A force located in Russia/Kursk is the deployment, not the army's size.
+        others = [c for c in cues if c[1] != "force_size"]
+        return min(others, key=lambda c: (c[0], _CUE_RANK[c[1]]))[1] if others else "deployed"
+    return cat
+
+
+def _qualifier(t: str, num: Num) -> str:
+    if num.vague:
+        return "vague"
+    before = t[max(0, num.start - 40) : num.start]
+    best = None
+    for q, rx in _QUAL_BEFORE:
+        m = rx.search(before)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), q)
+    if best:
+        return best[1]
+    after = t[num.end : num.end + 16]
+    for q, rx in _QUAL_AFTER:
+        if rx.match(after):
+            return q
+    if num.qualifier:
+        return num.qualifier
+    # "estimated at", 추정, по оценке: every unhedged figure of the sentence is approximate.
+    return "approx" if _ESTIMATE.search(t) else "exact"
+
+
+# --------------------------------------------------------------------------- per sentence
+
+
+@dataclass
+class _Ctx:
+    text: str = ""  # the whole text, to expand a bare surname
+    nk: bool = False  # previous sentence was about North Korean personnel
+    prev_sent: str | None = None
+    prev_lang: str | None = None
+    prev_source: str | None = None  # claimant of the previous sentence, once computed
+    prev_source_done: bool = False
+    lang: str | None = None  # language of the last sentence read, a prior for short ones
+    mil: bool = False  # previous sentence spoke of soldiers
+
+
+def _prev_source(ctx: _Ctx) -> str | None:
+    if not ctx.prev_source_done and ctx.prev_sent is not None:
+        ctx.prev_source, _ = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
+        ctx.prev_source_done = True
+    return ctx.prev_source
+
+
+def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
+    name, explicit = source_of(sent, lang, ctx.text)
+    if name:
+        return name
+    # Nobody named, or "the agency said": the claimant of the previous sentence.
+    return _prev_source(ctx) or "unattributed"
+
+
+def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
+    t = fold(sent)
+    nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
+    claims = _claims_in(sent, t, lang, ctx, nk_spans)
+    ctx.nk = bool(nk_spans) or bool(claims)
+    ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
+    ctx.prev_sent = sent
+    ctx.prev_lang = claims[0].lang if claims else lang
+    if claims:
+        ctx.prev_source, ctx.prev_source_done = claims[0].source, True
+        if claims[0].source == "unattributed":
+            ctx.prev_source = None
+    else:
+        ctx.prev_source, ctx.prev_source_done = None, False
+    return claims
+
+
+def _claims_in(sent: str, t: str, lang: str | None, ctx: _Ctx,
+               nk_spans: list[tuple[int, int]]) -> list[Claim]:
+    # Cheap gates first: a claim needs a number, and North Korea named in this sentence or
+    # the previous one (every North Korean unit noun contains such a marker).
+    if not (nk_spans or ctx.nk) or not has_number(t):
+        return []
+    lg = lang or detect_lang(t, ctx.lang)
+    ctx.lang = lg
+    nums = find_numbers(t, lg)
+    if not nums or _HISTORICAL.search(t):
+        return []
+    cands: list[_Cand] = []
+    for i, num in enumerate(nums):
+        if _excluded(t, num):
+            continue
+        nxt = nums[i + 1].start if i + 1 < len(nums) else len(t)
+        prv = nums[i - 1].end if i else 0
+        cand = _find_unit(t, num, nxt, prv, lg)
+        if cand is None:
+            continue
+        if _is_year(num) and (cand.elliptical or _words_between(t[num.end : cand.np_end]) > 3):
+            continue  # a bare year, not "2000 nordkoreanische Soldaten"
+        cands.append(cand)
+    if not cands:
+        return []
+    _link_subsets(t, cands)
+    other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
+    cues = _cues(t)
+    assigned = _assign_cues(t, cands, cues, lg)
+    _move_subset_cues(cands, assigned)
+    place_list = places(t)
+    claims: list[Claim] = []
+    source: str | None = None
+    for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
+        num = cand.num
+        if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
+                t[max(0, cand.np_start - 12) : cand.np_end]):
+            continue  # civilian workers are not troop figures
+        if cand.elliptical or cand.unit_kind == "count":
+            near = {c for d, c, _, _ in local if d <= 6}
+            military = bool(_MILITARY_WORD.search(t)) or _sentence_unit(t, None) is not None
+            # No noun of its own: needs a cue next to it, nothing counted right after it
+            # ("200 teams") and a figure large enough to be a force rather than, say, a
+            # number of villages. A bare person counter (people, человек, 명) needs
+            # soldiers in this sentence or the previous one.
+            if cand.elliptical:
+                nxt_cue = any(num.end <= cs and _words_between(t[num.end : cs]) <= 2
+                              for _, _, cs, _ in local)
+                if not near or not (_ELLIPSIS_NEXT.match(t, num.end) or nxt_cue):
+                    continue
+                if not num.vague and (num.low or 0) < 100 and num.high is None:
+                    continue
+                if not (military or ctx.mil or near & set(_CASUALTY_TYPES)):
+                    continue
+            elif not (military or ctx.mil or near & set(_CASUALTY_TYPES) or (
+                    nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))):
+                continue
+        if not _scope(t, cand, nk_spans, other_spans, ctx.nk):
+            continue
+        nxt_start = cands[idx + 1].num.start if idx + 1 < len(cands) else None
+        prv_end = cands[idx - 1].np_end if idx else 0
+        loc = location(place_list, num.start, cand.np_end, prv_end, nxt_start)
+        category = _category(local, cues, t, cand, loc)
+        if cand.unit_kind in ("mil", "nk", "civ"):
+            unit = cand.unit if cand.unit_kind != "civ" else "builders"
+        else:
+            unit = _sentence_unit(t) or "troops"
+        if source is None:
+            source = _sentence_source(sent, lg, ctx)
+        claims.append(
+            Claim(
+                figure_low=num.low,
+                figure_high=num.high,
+                qualifier=_qualifier(t, num),
+                category=category,
+                unit=unit,
+                source=source,
+                location=loc,
+                sentence=sent,
+                lang=lg,
+            )
+        )
+    return claims
+
+
+def _link_subsets(t: str, cands: list[_Cand]) -> None:
+    """'About 2,000 of the roughly 13,000 troops': the first number is a part of the second;
+    it takes the second's noun (and with it the North Korean scope)."""
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if a.elliptical and not b.elliptical and _SUBSET.match(t[a.num.end : b.num.start]):
+            a.unit, a.unit_kind, a.unit_text = b.unit, b.unit_kind, b.unit_text
+            a.np_end = b.np_end
+            a.elliptical = False
+            a.subset_of = i + 1
+
+
+def _move_subset_cues(cands: list[_Cand], assigned: list[list[tuple[int, str, int, int]]]) -> None:
+    # The predicate after "A of the B troops (…)" is A's: casualty cues move to the part.
+    for i, c in enumerate(cands):
+        j = c.subset_of
+        if j is None:
+            continue
+        moving = [x for x in assigned[j] if x[1] in _CASUALTY_TYPES]
+        assigned[j] = [x for x in assigned[j] if x[1] not in _CASUALTY_TYPES]
+        assigned[i].extend((0, cat, s, e) for _, cat, s, e in moving)
+
+
+def _sentence_unit(t: str, default: str | None = "troops") -> str | None:
+    """The first personnel noun of the sentence (for figures without a noun of their own)."""
+    for m in _UNIT_RX.finditer(t):
+        unit, kind = _classify_unit(m.group())
+        if kind in ("mil", "nk"):
+            return unit
+    return default
+
+
+def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
+    """Troop-figure claims in ``text``, in text order. ``lang`` forces one language for
+    every sentence; None guesses it per sentence."""
+    ctx = _Ctx(text=text or "")
+    out: list[Claim] = []
+    for sent in split_sentences(text or ""):
+        out.extend(_sentence_claims(sent, lang, ctx))
+    return out

@@ -1,0 +1,632 @@
+"""Number grammar: find counts in a sentence and normalise them to integers.
+
+Handles digits with any grouping (12,000 / 12.000 / 12 000 / 12'000 / 12k), decimals with
+a scale word (1.5 thousand, 1,5 тыс., 1,2 Millionen), number words (twelve thousand,
+десять тысяч, zwölftausend, dix mille, doce mil), Korean and Japanese unit composition
+(1만1천, 1万2千, 3천여, 一万), vague quantities (thousands, 수천, несколько тысяч) and
+ranges (10,000 to 12,000; 10-12,000; от 10 до 12 тысяч; 1만~1만2천).
+
+The main entry point is :func:`find_numbers`; :func:`parse_number` parses one expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from troopwatch.claims.lexicon import AP, words
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """One number expression in a text. ``low``/``high`` are None when vague."""
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None = None
+    vague: bool = False
+    # Qualifier carried by the expression itself (Korean 여, "a few", Japanese 余).
+    qualifier: str | None = None
+    kind: str = "digits"  # digits | words | cjk | vague
+    scale: int = 1  # multiplier of an explicit scale word (thousand, тыс., 만)
+    grouped: bool = False  # digit grouping present (12,000)
+    text: str = ""
+
+
+# Full-width digits and punctuation folded one-to-one so offsets stay valid.
+_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "，": ",",
+        "．": ".",
+        "～": "〜",
+        "\u2212": "-",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Same-length normalisation used before matching numbers."""
+    return text.translate(_FOLD)
+
+
+# --------------------------------------------------------------------------- scale words
+
+# Scale words after digits, with their multipliers. "mil" is Spanish, "mille" French.
+_SCALES: list[tuple[str, int]] = [
+    (r"thousand", 1000),
+    (r"million", 1_000_000),
+    (r"тыс\.?", 1000),
+    (r"тысяч[аиуеьюй]?(?:ами|ам|ах)?", 1000),
+    (r"тис\.?", 1000),
+    (r"тисяч[аіуеюі]?(?:ами|ам|ах)?", 1000),
+    (r"млн\.?", 1_000_000),
+    (r"миллион\w*", 1_000_000),
+    (r"мільйон\w*", 1_000_000),
+    (r"tausend", 1000),
+    (r"mio\.?", 1_000_000),
+    (r"millionen", 1_000_000),
+    (r"mille", 1000),
+    (r"milliers?", 1000),
+    (r"millions?", 1_000_000),
+    (r"mil", 1000),
+    (r"millones", 1_000_000),
+    (r"millón", 1_000_000),
+    (r"millares?", 1000),
+]
+_SCALE_VALUE = [(re.compile(rf"(?i){p}$"), v) for p, v in _SCALES]
+_SCALE_ALT = "|".join(p for p, _ in sorted(_SCALES, key=lambda x: len(x[0]), reverse=True))
+
+
+def _scale_of(word: str) -> int:
+    w = word.strip()
+    for rx, v in _SCALE_VALUE:
+        if rx.match(w):
+            return v
+    return 1
+
+
+# Digits: grouped thousands (any separator incl. thin/no-break space and apostrophe) or a
+# plain run, an optional decimal part, then an optional "k" or scale word.
+_GROUP_SEP = "[,.\u00a0\u202f\u2009 '’]"
+_DIGITS = (
+    rf"(?P<int>\d{{1,3}}(?:(?P<gsep>{_GROUP_SEP})\d{{3}}(?![\d]))(?:(?P=gsep)\d{{3}}(?!\d))*"
+    rf"|\d+)"
+    rf"(?:(?P<dsep>[.,])(?P<dec>\d{{1,3}})(?!\d))?"
+    rf"(?:(?P<k>[kK])(?![^\W\d_])|[\s\u00a0\u202f]?(?P<scale>{_SCALE_ALT})(?![^\W\d_]))?"
+)
+
+# Korean/Japanese composition: parts "<digits|kanji digits|수/数><unit>" then trailing digits.
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "億": 100_000_000,
+              "십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9, "两": 2, "両": 2}
+_CJK = (
+    r"(?P<cjk>(?:(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九]|[数수几])?[ ]?[十百千万億십백천만억][ ]?)+"
+    r"(?:\d+(?![\d.,]))?)"
+    r"(?P<yeo>[ ]?[여余])?"
+)
+# A CJK run without Arabic digits must be followed by a person counter (or の/의 + noun)
+# to count: 천 and 만 are also ordinary syllables (천안, 만나다, 백악관).
+_CJK_COUNTER_AFTER = re.compile(r"[ ]?(?:여|余)?[ ]?(?:명|人|名|의 |の)")
+# "천명했다" (declared) is a verb, not "a thousand people".
+_KO_VERB_AFTER = re.compile(r"[ ]?명(?:하|했|한|히|되|된|확)")
+
+
+def _bare_cjk_ok(t: str, start: int, end: int) -> bool:
+    """A run of unit characters without digits (수천, 만, 千) needs a counter after it and,
+    in Korean, must start a word."""
+    if not _CJK_COUNTER_AFTER.match(t, end) or _KO_VERB_AFTER.match(t, end):
+        return False
+    prev = t[start - 1] if start else " "
+    return not ("\uac00" <= prev <= "\ud7a3")
+
+
+def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
+    """Value of a Korean/Japanese number run, whether it is vague (수천/数千), its top unit."""
+    total = 0.0
+    section = 0.0
+    cur: float | None = None
+    vague = False
+    top = 1
+    i = 0
+    n = len(s)
+    while i < n:
+        ch = s[i]
+        if ch.isdigit():
+            j = i
+            while j < n and (s[j].isdigit() or s[j] in ",."):
+                j += 1
+            tok = s[i:j].rstrip(",.")
+            j = i + len(tok)
+            tok = tok.replace(",", "")
+            try:
+                cur = float(tok)
+            except ValueError:
+                return None, False, 1
+            i = j
+            continue
+        if ch in _KANJI_DIGITS:
+            cur = float(_KANJI_DIGITS[ch])
+        elif ch in "数수几":
+            vague = True
+            cur = 1.0
+        elif ch in _CJK_UNITS:
+            u = _CJK_UNITS[ch]
+            top = max(top, u)
+            if u >= 10_000:
+                total += ((section + (cur or 0)) or 1) * u
+                section = 0
+            else:
+                section += (cur if cur is not None else 1) * u
+            cur = None
+        i += 1
+    total += section + (cur or 0)
+    return total, vague, top
+
+
+# --------------------------------------------------------------------------- number words
+
+# token -> (value, type); type: u = additive, h = hundred, s = scale, a = article (only
+# before h/s), f = fraction multiplier (half, полторы).
+_EN = {
+    "zero": (0, "u"), "one": (1, "u"), "two": (2, "u"), "three": (3, "u"), "four": (4, "u"),
+    "five": (5, "u"), "six": (6, "u"), "seven": (7, "u"), "eight": (8, "u"), "nine": (9, "u"),
+    "ten": (10, "u"), "eleven": (11, "u"), "twelve": (12, "u"), "thirteen": (13, "u"),
+    "fourteen": (14, "u"), "fifteen": (15, "u"), "sixteen": (16, "u"), "seventeen": (17, "u"),
+    "eighteen": (18, "u"), "nineteen": (19, "u"), "twenty": (20, "u"), "thirty": (30, "u"),
+    "forty": (40, "u"), "fifty": (50, "u"), "sixty": (60, "u"), "seventy": (70, "u"),
+    "eighty": (80, "u"), "ninety": (90, "u"), "hundred": (100, "h"), "thousand": (1000, "s"),
+    "million": (1_000_000, "s"), "dozen": (12, "s"), "a": (1, "a"), "an": (1, "a"),
+    "half": (0.5, "f"),
+}
+_RU = {}
+_UK = {}
+
+
+def _add(d: dict, forms: str, value: float, kind: str = "u") -> None:
+    for f in forms.split():
+        d[f.replace("'", "'")] = (value, kind)
+
+
+for _d, _spec in (
+    (
+        _RU,
+        [
+            ("один одна одно одного одной одну одним одном", 1),
+            ("два две двух двум двумя", 2),
+            ("три трех трёх трем трём тремя", 3),
+            ("четыре четырех четырёх четырем четырём четырьмя", 4),
+            ("пять пяти пятью", 5), ("шесть шести шестью", 6), ("семь семи семью", 7),
+            ("восемь восьми восемью", 8), ("девять девяти девятью", 9),
+            ("десять десяти десятью", 10), ("одиннадцать одиннадцати", 11),
+            ("двенадцать двенадцати", 12), ("тринадцать тринадцати", 13),
+            ("четырнадцать четырнадцати", 14), ("пятнадцать пятнадцати", 15),
+            ("шестнадцать шестнадцати", 16), ("семнадцать семнадцати", 17),
+            ("восемнадцать восемнадцати", 18), ("девятнадцать девятнадцати", 19),
+            ("двадцать двадцати", 20), ("тридцать тридцати", 30), ("сорок сорока", 40),
+            ("пятьдесят пятидесяти", 50), ("шестьдесят шестидесяти", 60),
+            ("семьдесят семидесяти", 70), ("восемьдесят восьмидесяти", 80),
+            ("девяносто девяноста", 90), ("сто ста", 100), ("двести двухсот", 200),
+            ("триста трехсот трёхсот", 300), ("четыреста четырехсот четырёхсот", 400),
+            ("пятьсот пятисот", 500), ("шестьсот шестисот", 600), ("семьсот семисот", 700),
+            ("восемьсот восьмисот", 800), ("девятьсот девятисот", 900),
+        ],
+    ),
+    (
+        _UK,
+        [
+            ("один одна одне одного однієї одну одним одному", 1),
+            ("два дві двох двом двома", 2), ("три трьох трьом трьома", 3),
+            ("чотири чотирьох чотирьом", 4), ("п'ять п'яти п'ятьма", 5),
+            ("шість шести шістьма", 6), ("сім семи сімома", 7), ("вісім восьми вісьмома", 8),
+            ("дев'ять дев'яти", 9), ("десять десяти", 10), ("одинадцять одинадцяти", 11),
+            ("дванадцять дванадцяти", 12), ("тринадцять тринадцяти", 13),
+            ("чотирнадцять чотирнадцяти", 14), ("п'ятнадцять п'ятнадцяти", 15),
+            ("шістнадцять шістнадцяти", 16), ("сімнадцять сімнадцяти", 17),
+            ("вісімнадцять вісімнадцяти", 18), ("дев'ятнадцять дев'ятнадцяти", 19),
+            ("двадцять двадцяти", 20), ("тридцять тридцяти", 30), ("сорок сорока", 40),
+            ("п'ятдесят п'ятдесяти", 50), ("шістдесят шістдесяти", 60),
+            ("сімдесят сімдесяти", 70), ("вісімдесят вісімдесяти", 80),
+            ("дев'яносто", 90), ("сто ста", 100), ("двісті двохсот", 200),
+            ("триста трьохсот", 300), ("чотириста чотирьохсот", 400), ("п'ятсот п'ятисот", 500),
+            ("шістсот шестисот", 600), ("сімсот семисот", 700), ("вісімсот восьмисот", 800),
+            ("дев'ятсот дев'ятисот", 900),
+        ],
+    ),
+):
+    for _forms, _v in _spec:
+        _add(_d, _forms, _v)
+_add(_RU, "тысяча тысячи тысяч тысячу тысячей тысячам тысячами тысячах", 1000, "s")
+_add(_RU, "миллион миллиона миллионов", 1_000_000, "s")
+_add(_RU, "полторы полтора полутора", 1.5, "f")
+_add(_RU, "сотня сотни сотню", 100, "s")
+_add(_UK, "тисяча тисячі тисяч тисячу тисячею тисячам тисячами тисячах", 1000, "s")
+_add(_UK, "двоє двох", 2)
+_add(_UK, "троє трьох", 3)
+_add(_UK, "четверо", 4)
+_add(_UK, "п'ятеро", 5)
+_add(_RU, "двое", 2)
+_add(_RU, "трое", 3)
+_add(_RU, "четверо", 4)
+_add(_RU, "пятеро", 5)
+_add(_UK, "мільйон мільйона мільйонів", 1_000_000, "s")
+_add(_UK, "півтори півтора", 1.5, "f")
+_add(_UK, "сотня сотні сотню", 100, "s")
+# Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
+_APPROX_NOUNS = re.compile(r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен)")
+
+_DE_MORPH = {
+    "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sech": 6, "sieben": 7, "sieb": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50,
+    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100,
+    "tausend": 1000, "und": 0,
+}
+_DE = {**{k: (v, "u") for k, v in _DE_MORPH.items()}, "hundert": (100, "h"),
+       "tausend": (1000, "s"), "million": (1_000_000, "s"), "millionen": (1_000_000, "s"),
+       "und": (0, "c"), "ein": (1, "u"), "eine": (1, "a"), "einer": (1, "a"), "halbe": (0.5, "f")}
+_DE_MORPH_RX = re.compile(
+    "|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE
+)
+_FR = {
+    "un": (1, "a"), "une": (1, "a"), "deux": (2, "u"), "trois": (3, "u"), "quatre": (4, "u"),
+    "cinq": (5, "u"), "six": (6, "u"), "sept": (7, "u"), "huit": (8, "u"), "neuf": (9, "u"),
+    "dix": (10, "u"), "onze": (11, "u"), "douze": (12, "u"), "treize": (13, "u"),
+    "quatorze": (14, "u"), "quinze": (15, "u"), "seize": (16, "u"), "vingt": (20, "u"),
+    "vingts": (20, "u"), "trente": (30, "u"), "quarante": (40, "u"), "cinquante": (50, "u"),
+    "soixante": (60, "u"), "quatre-vingt": (80, "u"), "quatre-vingts": (80, "u"),
+    "cent": (100, "h"), "cents": (100, "h"), "mille": (1000, "s"), "million": (1_000_000, "s"),
+    "millions": (1_000_000, "s"), "millier": (1000, "s"), "centaine": (100, "s"),
+    "et": (0, "c"), "demi": (0.5, "f"),
+}
+_ES = {
+    "un": (1, "a"), "uno": (1, "u"), "una": (1, "a"), "dos": (2, "u"), "tres": (3, "u"),
+    "cuatro": (4, "u"), "cinco": (5, "u"), "seis": (6, "u"), "siete": (7, "u"),
+    "ocho": (8, "u"), "nueve": (9, "u"), "diez": (10, "u"), "once": (11, "u"),
+    "doce": (12, "u"), "trece": (13, "u"), "catorce": (14, "u"), "quince": (15, "u"),
+    "dieciséis": (16, "u"), "diecisiete": (17, "u"), "dieciocho": (18, "u"),
+    "diecinueve": (19, "u"), "veinte": (20, "u"), "veintiuno": (21, "u"), "veintidós": (22, "u"),
+    "veinticinco": (25, "u"), "treinta": (30, "u"), "cuarenta": (40, "u"),
+    "cincuenta": (50, "u"), "sesenta": (60, "u"), "setenta": (70, "u"), "ochenta": (80, "u"),
+    "noventa": (90, "u"), "cien": (100, "h"), "ciento": (100, "h"), "doscientos": (200, "u"),
+    "trescientos": (300, "u"), "cuatrocientos": (400, "u"), "quinientos": (500, "u"),
+    "seiscientos": (600, "u"), "setecientos": (700, "u"), "ochocientos": (800, "u"),
+    "novecientos": (900, "u"), "mil": (1000, "s"), "millón": (1_000_000, "s"),
+    "millones": (1_000_000, "s"), "millar": (1000, "s"), "centenar": (100, "s"), "y": (0, "c"),
+    "medio": (0.5, "f"),
+}
+_WORD_TABLES = {"en": _EN, "ru": _RU, "uk": _UK, "de": _DE, "fr": _FR, "es": _ES}
+# Connectors allowed between number words, per language.
+_CONNECT = {"en": r"and", "ru": r"", "uk": r"", "de": r"und", "fr": r"et", "es": r"y"}
+
+# Vague quantities per language (no figure). Longest alternatives first.
+_VAGUE = {
+    "en": [
+        r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|"
+        r"hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
+        r"(?:tens|hundreds)\s+of\s+thousands", r"thousands", r"hundreds", r"dozens", r"scores",
+    ],
+    "ru": [
+        r"(?:несколько|нескольких|нескольким)\s+(?:десятков\s+тысяч|сотен\s+тысяч|тысяч|сотен|десятков)",
+        r"(?:десятк\w+|сотн\w+)\s+тысяч", r"тысяч(?:и|ами|ам|ах)", r"сотн(?:и|ями|ям|ях)",
+        r"десятк(?:и|ами|ов)",
+    ],
+    "uk": [
+        r"(?:кілька|декілька|кількох|декількох|кільком)\s+(?:десятків\s+тисяч|сотень\s+тисяч|тисяч|сотень|десятків)",
+        r"(?:десятк\w+|сот\w+)\s+тисяч", r"тисяч(?:і|ами|ам|ах)", r"сот(?:ні|нями|ням)",
+        r"десятк(?:и|ами|ів)",
+    ],
+    "de": [
+        r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|"
+        r"tausend|hundert|dutzend)",
+        r"zehntausende\w*", r"hunderttausende\w*", r"tausende\w*", r"hunderte\w*", r"dutzende\w*",
+    ],
+    "fr": [
+        r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|"
+        r"milliers|centaines|dizaines)",
+        r"milliers",
+    ],
+    "es": [
+        r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
+        r"(?:decenas|centenares|cientos)\s+de\s+miles", r"miles", r"cientos", r"centenares",
+        r"decenas", r"millares",
+    ],
+}
+
+
+_ARTICLE_PHRASES = {
+    "en": [r"(?:half\s+)?an?\s+(?:hundred|thousand|million|dozen)"],
+    "fr": [r"(?:un|une)\s+(?:millier|million|centaine)", r"un\s+demi-million", r"(?<=et\s)un"],
+    "es": [r"(?:un|una)\s+(?:millar|millón|centenar)", r"medio\s+millón"],
+    "ru": [r"полторы|полтора|полутора"],
+    "uk": [r"півтори|півтора"],
+}
+
+
+def _word_alt(lang: str) -> str | None:
+    table = _WORD_TABLES.get(lang)
+    if not table:
+        return None
+    if lang == "de":
+        return r"(?:" + "|".join(sorted(_DE_MORPH, key=len, reverse=True)) + r")+|millionen|million"
+    # Articles and fractions only count before a scale word ("a thousand", "un millier").
+    toks = [re.escape(t).replace("'", AP) for t, (_, k) in table.items() if k in "uhs"]
+    toks += _ARTICLE_PHRASES.get(lang, [])
+    return "|".join(sorted(toks, key=len, reverse=True))
+
+
+# Korean native numerals before the person counter: 두 명, 세 명, 열 명.
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+              "아홉": 9, "열": 10, "스무": 20}
+_KO_NATIVE_RX = (r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True))
+                 + r")(?=\s?명)")
+# Japanese kanji digits before a counter: 二人, 三十人.
+_JA_KANJI_RX = r"(?P<jak>[一二三四五六七八九十]+)(?=[人名])"
+
+
+@lru_cache(maxsize=16)
+def _scanner(lang: str) -> re.Pattern[str]:
+    """One regex per language: vague words | CJK run | digits | number words."""
+    parts = []
+    if lang == "ko":
+        parts.append(_KO_NATIVE_RX)
+    if lang == "ja":
+        parts.append(_JA_KANJI_RX)
+    if lang in _VAGUE:
+        parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
+    parts.append(_CJK)
+    parts.append(rf"(?<![\d.,])(?:{_DIGITS})")
+    alt = _word_alt(lang)
+    if alt:
+        conn = _CONNECT.get(lang) or ""
+        sep = rf"(?:\s*-\s*|\s+(?:{conn}\s+)?)" if conn else r"(?:\s*-\s*|\s+)"
+        w = rf"(?:{alt})"
+        parts.append(rf"(?P<words>(?<![^\W\d_]){w}(?:{sep}{w})*(?![^\W\d_]))")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _tokens_for(lang: str, run: str) -> list[tuple[float, str]]:
+    table = _WORD_TABLES[lang]
+    out: list[tuple[float, str]] = []
+    if lang == "de":
+        for w in re.findall(r"[^\W\d_]+", run):
+            lw = w.lower()
+            if lw in ("million", "millionen"):
+                out.append((1_000_000, "s"))
+                continue
+            for m in _DE_MORPH_RX.finditer(lw):
+                t = m.group().lower()
+                out.append(_DE.get(t, (0, "c")) if t != "ein" else (1, "u"))
+        return out
+    for w in re.findall(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)?(?:-vingts?)?", run):
+        lw = w.lower().replace("’", "'").replace("ʼ", "'")
+        if lw in table:
+            out.append(table[lw])
+    return out
+
+
+def _combine_words(toks: list[tuple[float, str]]) -> float | None:
+    """Standard additive/multiplicative reading of number words (twenty-five thousand)."""
+    if not toks:
+        return None
+    kinds = [k for _, k in toks if k != "c"]
+    if not any(k in "uhs" for k in kinds):
+        return None
+    # A lone article or "one"-like word is not a count of anything ("a", "un", "ein").
+    if all(k in "ac" for k in kinds):
+        return None
+    total = 0.0
+    cur = 0.0
+    frac = None
+    for v, k in toks:
+        if k == "c":
+            continue
+        if k in "ua":
+            cur += v
+        elif k == "f":
+            # "half a million" / "полторы тысячи": a multiplier for the next scale word.
+            frac = v
+        elif k == "h":
+            cur = (cur or 1) * v
+        elif k == "s":
+            base = cur or 1
+            if frac is not None and not cur:
+                base = frac
+            elif frac is not None:
+                base = cur * frac if frac < 1 else cur + frac - 1
+            total += base * v
+            cur = 0
+            frac = None
+    total += cur
+    return total
+
+
+# Range connectors between two numbers; "and"-type ones need "between" before the first.
+_RANGE_DASH = re.compile(r"^\s*(?:명|人|名)?\s*[-–—~∼〜]\s*$")
+_RANGE_WORD = re.compile(r"(?i)^\s*(?:명|人|名)?\s*(?:to|bis|à|a|до|에서|から)\s*$")
+_RANGE_AND = re.compile(r"(?i)^\s*(?:and|und|et|y|и|і|та|й|와|과)\s*$")
+_BETWEEN_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:between|zwischen|entre|между|між|від|от|from|de|von|de\s+entre)\s*$"
+)
+
+
+def _scale_up(a: Num, b: Num) -> int | None:
+    """Low end of "10-12,000" / "от 10 до 12 тысяч": the scale of the high end applies."""
+    lo, hi = a.low, b.low
+    if lo is None or hi is None:
+        return lo
+    if a.scale == 1 and not a.grouped and a.kind != "cjk" and lo < hi:
+        for m in (b.scale,) if b.scale > 1 else (1000, 1_000_000):
+            if m > 1 and lo * m <= hi < lo * m * 10:
+                return lo * m
+    return lo
+
+
+def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
+    out: list[Num] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums) and not a.vague and not nums[i + 1].vague:
+            b = nums[i + 1]
+            between = text[a.end : b.start]
+            before = text[max(0, a.start - 14) : a.start]
+            ok = bool(_RANGE_DASH.match(between) or _RANGE_WORD.match(between))
+            if not ok and _RANGE_AND.match(between) and _BETWEEN_BEFORE.search(before):
+                ok = True
+            if ok and b.low is not None and a.low is not None:
+                lo = _scale_up(a, b)
+                if lo is not None and lo < b.low:
+                    m = _BETWEEN_BEFORE.search(before)
+                    start = a.start - (len(before) - m.start()) if m else a.start
+                    out.append(
+                        Num(start, b.end, lo, b.low, False, a.qualifier or b.qualifier,
+                            b.kind, b.scale, b.grouped, text[start : b.end])
+                    )
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_GENITIVE_PREP = re.compile(r"(?i)(?:около|более|свыше|до|порядка|менее|близько|понад|до|"
+                            r"більше|менше|майже|почти|з|с)\s+$")
+
+
+def _digits_value(m: re.Match[str]) -> tuple[float | None, int, bool]:
+    grouped = bool(m.group("gsep"))
+    scale = 1
+    if m.group("k"):
+        scale = 1000
+    elif m.group("scale"):
+        scale = _scale_of(m.group("scale"))
+    digits = re.sub(r"\D", "", m.group("int"))
+    if not digits:
+        return None, scale, grouped
+    dec = m.group("dec")
+    # Three digits after a separator were taken as grouping already, so a decimal part
+    # here is a real fraction: "1,5 тыс." or "1.2 million"; without a scale it is no count.
+    value = float(f"{digits}.{dec}") if dec is not None else float(digits)
+    return value * scale, scale, grouped
+
+
+def find_numbers(text: str, lang: str = "en") -> list[Num]:
+    """All number expressions in ``text`` (one sentence), ranges merged, in text order."""
+    t = fold(text)
+    lang = lang if lang in _WORD_TABLES or lang in ("ko", "ja") else "en"
+    rx = _scanner(lang)
+    found: list[Num] = []
+    for m in rx.finditer(t):
+        s, e = m.start(), m.end()
+        gd = m.groupdict()
+        if gd.get("kon"):
+            v = _KO_NATIVE[gd["kon"]]
+            if v > 1:
+                found.append(Num(s, e, v, None, False, None, "words", 1, False, text[s:e]))
+            continue
+        if gd.get("jak"):
+            v, _, _ = _parse_cjk(gd["jak"])
+            if v and v > 1 and v == int(v):
+                found.append(Num(s, e, int(v), None, False, None, "cjk", 1, False, text[s:e]))
+            continue
+        if gd.get("vague"):
+            vt = gd["vague"].lower()
+            # "около тысячи" is "about a thousand", not "thousands".
+            if vt in ("тысячи", "тисячі") and _GENITIVE_PREP.search(t[max(0, s - 12) : s]):
+                found.append(Num(s, e, 1000, None, False, None, "words", 1000, False, text[s:e]))
+            else:
+                found.append(Num(s, e, None, None, True, "vague", "vague", 1, False, text[s:e]))
+            continue
+        if m.group("cjk"):
+            run = m.group("cjk")
+            # Trim trailing spaces the optional separators swallowed.
+            e_run = m.start("cjk") + len(run.rstrip())
+            has_digit = any(c.isdigit() for c in run)
+            if not has_digit and not _bare_cjk_ok(t, s, m.end("cjk")):
+                continue
+            value, vague, top = _parse_cjk(run.strip())
+            if value is None:
+                continue
+            # Korean 여 / Japanese 余 ("1만여 명"): used loosely for "some", read as approx.
+            qual = "approx" if m.group("yeo") else None
+            end = m.end() if m.group("yeo") else e_run
+            if vague:
+                found.append(Num(s, end, None, None, True, "vague", "vague", top, False,
+                                 text[s:end]))
+            elif value == int(value):
+                found.append(Num(s, end, int(value), None, False, qual, "cjk", top, False,
+                                 text[s:end]))
+            continue
+        if m.group("int"):
+            value, scale, grouped = _digits_value(m)
+            if value is None:
+                continue
+            if value != int(value):
+                # 12.5 without a scale word: a measurement, not a head count; kept as a
+                # float-less marker only so a range like "1.5-2 million" can still form.
+                continue
+            found.append(Num(s, e, int(value), None, False, None, "digits", scale, grouped,
+                             text[s:e]))
+            continue
+        if gd.get("words"):
+            toks = _tokens_for(lang, m.group("words"))
+            value = _combine_words(toks)
+            if value is None or value != int(value) or value < 1:
+                continue
+            # Strip a leading article from the span for tidier text ("a thousand").
+            scale = max([v for v, k in toks if k == "s"] or [1])
+            if len(toks) == 1 and toks[0][1] == "u" and value == 1:
+                continue  # a lone "one"/"один": an article-like word, not a head count
+            qual = "approx" if _APPROX_NOUNS.search(m.group("words")) else None
+            found.append(Num(s, e, int(value), None, False, qual, "words", int(scale), False,
+                             text[s:e]))
+    return _merge_ranges(t, found)
+
+
+def parse_number(text: str, lang: str = "en") -> Num | None:
+    """Parse the first number expression in ``text`` ("1만1천" -> low 11000)."""
+    nums = find_numbers(text, lang)
+    return nums[0] if nums else None
+
+
+# Words that make a vague quantity (or a scale) on their own, for the prefilter.
+_VAGUE_WORDS = (
+    "thousands", "hundreds", "dozens", "dozen", "scores", "millions", "тысячи", "тысячами",
+    "сотни", "сотен", "десятки", "десятков", "несколько", "нескольких", "тисячі", "тисячами",
+    "сотні", "сотень", "кілька", "декілька", "tausende", "hunderte", "dutzende", "zehntausende",
+    "hunderttausende", "millionen", "milliers", "centaines", "dizaines", "millier", "centaine",
+    "miles", "cientos", "centenares", "decenas", "millares", "millar", "centenar", "mil",
+)
+
+
+def _prefilter_words() -> frozenset[str]:
+    toks: set[str] = set()
+    for lang, table in _WORD_TABLES.items():
+        if lang != "de":
+            toks.update(t.replace("'", "") for t, (_, k) in table.items() if k in "uhsf")
+    toks.update(_DE_MORPH)
+    toks.update(_VAGUE_WORDS)
+    toks.discard("ein")
+    toks.discard("eine")
+    return frozenset(toks)
+
+
+_PREFILTER_WORDS = _prefilter_words()
+_FAST = re.compile(r"[\d十百千万億만천백一二三四五六七八九]|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
+
+
+def has_number(text: str) -> bool:
+    """True when ``text`` may contain a number in any supported language (a cheap test:
+    a digit, a CJK numeral or a number word)."""
+    if _FAST.search(text):
+        return True
+    for tok in _TOKEN.findall(text.lower().replace("'", "").replace("’", "")):
+        if tok in _PREFILTER_WORDS or (len(tok) > 6 and _GERMAN_PART.search(tok)):
+            return True
+    return False

@@ -1,0 +1,196 @@
+"""Sentence splitting and per-sentence language guess for the claim extractor.
+
+Splitting is rule based and multilingual: . ! ? … followed by space and a non-lowercase
+start, CJK terminators 。！？ anywhere, Korean "다." even without a space, blank lines and
+heading-like line breaks. It does not split after abbreviations (U.S., Gen., тыс., z. B.,
+EE.UU.), initials, decimals or German ordinals before a month (17. Oktober).
+
+Language guess is cheap first (script; Ukrainian vs Russian letters; stop words for the
+Latin-script languages) and falls back to langdetect, seeded for determinism, only when
+the stop words do not decide.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Abbreviations that end with a period but do not end a sentence (lower-cased, no dot).
+_ABBREV = {
+    # English
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "gov", "sen",
+    "rep", "rev", "st", "jr", "sr", "prof", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "approx", "est", "inc", "co", "corp", "ltd", "mt", "ft", "pres",
+    "dept", "fig", "al", "cf", "ca", "c", "p", "pp", "vol", "op", "cmdr", "brig", "lieut",
+    "d.c", "n.korea", "s.korea", "n", "s",
+    # Russian / Ukrainian
+    "г", "гг", "т", "тыс", "тис", "млн", "млрд", "руб", "ок", "им", "ул", "т.е", "т.д", "т.п",
+    "др", "пр", "см", "напр", "ген", "чел", "р", "грн", "ім", "вул", "див", "обл", "с",
+    "т.зв", "т.н", "прим", "англ", "рус", "укр",
+    # German
+    "z.b", "bzw", "mio", "mrd", "nr", "usw", "u.a", "vgl", "ggf", "str", "jh", "abs", "bzgl",
+    "evtl", "inkl", "zit", "zzt", "d.h", "o.ä", "sog", "u.s.a",
+    # French
+    "m", "mme", "mlle", "env", "av", "j.-c", "gén", "p.ex", "lt-col",
+    # Spanish
+    "sra", "srta", "ee.uu", "aprox", "gral", "núm", "pág", "dra", "uu",
+}
+_MONTH_AFTER = re.compile(
+    r"(?i)(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
+    r"dezember|jan|feb|okt|dez)\b"
+)
+
+# Candidate boundaries: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*|(?<=다)\.(?=[가-힣\"“])")
+_NEXT_START = re.compile(r"\s*[\"'“‘«(\[¿¡]?\s*(.)", re.S)
+_TOKEN_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
+_LINE_END_PUNCT = re.compile(r"[.!?…:;。！？\"”’»)]\s*$")
+
+
+def _is_abbrev(token: str) -> bool:
+    t = token.lower().rstrip(".")
+    if not t:
+        return False
+    if t in _ABBREV:
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "E.U.", "EE.UU.".
+    if re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", t) and len(t.replace(".", "")) <= 3:
+        return len(t) == 1 or "." in t
+    return False
+
+
+def _split_block(block: str, out: list[str]) -> None:
+    start = 0
+    for m in _BOUNDARY.finditer(block):
+        end = m.end()
+        punct = m.group()
+        if punct[0] == "." or punct.startswith("..."):
+            before = block[start : m.start() + 1]
+            tok = _TOKEN_BEFORE.search(before)
+            word = tok.group(1) if tok else ""
+            nxt = _NEXT_START.match(block, end)
+            nch = nxt.group(1) if nxt else ""
+            if punct == "." and _is_abbrev(word):
+                continue
+            if nch and nch.islower():
+                continue  # "approx. ten", "z. B. die": a lower-case start continues
+            # German ordinal before a month: "am 17. Oktober".
+            if re.fullmatch(r"\d{1,2}\.", word) and _MONTH_AFTER.match(block, nxt.start(1)):
+                continue
+        elif punct[0] in "!?…":
+            nxt = _NEXT_START.match(block, end)
+            if nxt and nxt.group(1).islower():
+                continue
+        sent = block[start:end].strip()
+        if sent:
+            out.append(sent)
+        start = end
+    tail = block[start:].strip()
+    if tail:
+        out.append(tail)
+
+
+def _join_lines(text: str) -> list[str]:
+    """Blocks of text: paragraphs split on blank lines; a single line break joins the lines
+    when the next line continues the sentence (starts lower-case, previous line has no end
+    punctuation) and splits otherwise (headings, captions)."""
+    blocks: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in para.split("\n")]
+        cur = ""
+        for ln in lines:
+            if not ln:
+                continue
+            if not cur:
+                cur = ln
+                continue
+            first = ln[0]
+            joins = not _LINE_END_PUNCT.search(cur) and (
+                first.islower() or (not first.isupper() and not first.isdigit() and len(cur) > 40)
+            )
+            if joins:
+                cur += " " + ln
+            else:
+                blocks.append(cur)
+                cur = ln
+        if cur:
+            blocks.append(cur)
+    return blocks
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` in order (stripped, never empty)."""
+    out: list[str] = []
+    for block in _join_lines(text):
+        _split_block(block, out)
+    return out
+
+
+# --------------------------------------------------------------------------- language
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_LATIN_WORD = re.compile(r"[a-zà-öø-ÿß]+")
+
+_STOP = {
+    "en": set(["the", "and", "of", "to", "in", "is", "are", "was", "were", "that", "with", "for", "has", "have", "from", "by", "on", "it", "this", "said", "will", "its", "their", "they", "be", "at", "as", "an", "which", "about", "been"]),
+    "de": set(["der", "die", "das", "und", "ist", "sind", "nicht", "mit", "von", "den", "dem", "des", "ein", "eine", "einer", "zu", "im", "auf", "für", "sich", "auch", "wurde", "nach", "dass", "bei", "wie", "aus", "hat", "haben"]),
+    "fr": set(["le", "la", "les", "des", "et", "est", "sont", "une", "un", "du", "dans", "pour", "par", "sur", "qui", "que", "avec", "au", "aux", "ont", "été", "selon", "ces", "son", "sa", "pas", "plus"]),
+    "es": set(["el", "la", "los", "las", "y", "es", "son", "una", "un", "del", "en", "por", "para", "con", "que", "se", "al", "ha", "han", "según", "sus", "su", "fue", "como", "más", "desde"]),
+}
+
+
+def detect_lang(sentence: str, prior: str | None = None) -> str:
+    """Language code of one sentence, one of en ko ja ru uk de fr es.
+
+    ``prior`` is the language of the text so far (languages rarely switch mid-text); it
+    decides when the script and stop words do not, before the slower langdetect."""
+    if _HANGUL.search(sentence):
+        return "ko"
+    if _KANA.search(sentence):
+        return "ja"
+    if _HAN.search(sentence) and not _LATIN_WORD.search(sentence.lower()):
+        return "ja"
+    if _CYR.search(sentence):
+        uk = len(_UK_ONLY.findall(sentence))
+        ru = len(_RU_ONLY.findall(sentence))
+        if uk > ru:
+            return "uk"
+        if ru > uk:
+            return "ru"
+        if prior in ("ru", "uk"):
+            return prior
+        return _cyrillic_words(sentence)
+    words = _LATIN_WORD.findall(sentence.lower())
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    if prior in _STOP and scores[prior] >= ranked[0][1] - 1:
+        return prior
+    return _langdetect(sentence) or (ranked[0][0] if ranked[0][1] else "en")
+
+
+def _cyrillic_words(sentence: str) -> str:
+    low = sentence.lower()
+    uk_words = len(re.findall(r"\b(?:та|що|як|до|від|це|який|яка|але|або|він|вона|їх|й)\b", low))
+    ru_words = len(re.findall(r"\b(?:что|как|это|который|которая|но|или|он|она|их|от|и)\b", low))
+    return "uk" if uk_words > ru_words else "ru"
+
+
+@lru_cache(maxsize=4096)
+def _langdetect(sentence: str) -> str | None:
+    try:
+        from langdetect import DetectorFactory, LangDetectException, detect
+
+        DetectorFactory.seed = 0
+        code = detect(sentence)
+    except (ImportError, LangDetectException):  # no library, or no letters to judge
+        return None
+    code = code.split("-")[0]
+    return code if code in ("en", "de", "fr", "es", "ru", "uk", "ko", "ja") else None
