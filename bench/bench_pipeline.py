@@ -129,7 +129,8 @@ def _timed(path: str, sink: dict[str, list[float]]):
             finally:
                 sink.setdefault(name, []).append(time.perf_counter() - started)
 
-    Timed.__name__ = base.__name__
+    # Scrapy keys components by qualified name: each wrapper needs its own.
+    Timed.__name__ = Timed.__qualname__ = f"Timed{base.__name__}"
     return Timed
 
 
@@ -172,6 +173,8 @@ def main() -> int:
     env = {
         **os.environ,
         "TROOPWATCH_ALLOW_PRIVATE_NETWORKS": "1",
+        # The corpus is off-topic news: score relevance but let every page through every stage.
+        "TROOPWATCH_RELEVANCE_SCORE_ONLY": "1",
         "TROOPWATCH_SPOOL_DIR": str(tmp / "spool"),
         "PYTHONPATH": str(ROOT),
     }

@@ -30,12 +30,19 @@ class Mention:
     person: bool
 
 
-_SIMPLE_MAP = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ",
-                             "\u00a0": " ", "ё": "е", "Ё": "е"})
+_SIMPLE_MAP = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ", "\u00a0": " ", "ё": "е", "Ё": "е"}
+)
 _NOT_PERSON = {
-    "South Korean government", "US State Department", "US government", "Ukrainian General Staff",
-    "Ukrainian Ministry of Defence", "Ukrainian government", "UK Ministry of Defence",
-    "Russian Ministry of Defence", "White House",
+    "South Korean government",
+    "US State Department",
+    "US government",
+    "Ukrainian General Staff",
+    "Ukrainian Ministry of Defence",
+    "Ukrainian government",
+    "UK Ministry of Defence",
+    "Russian Ministry of Defence",
+    "White House",
 }
 
 
@@ -138,8 +145,11 @@ class ClaimantIndex:
         hits: list[Mention] = []
         for end, (v, (name, claimant, metonym, person)) in self._auto.iter(norm):
             s, e = end - len(v) + 1, end + 1
-            if v in self.acronyms and not text[s:e].isupper():
-                continue
+            surface = text[s:e]
+            if v in self.acronyms and not (
+                surface.isupper() or (len(surface) > 2 and surface[:1].isupper())
+            ):
+                continue  # "un millier" is not the UN; "Otan" still is NATO
             if _boundary_ok(norm, s, e):
                 hits.append(Mention(s, e, name, claimant, metonym, person))
         # Keep the longest of overlapping mentions.
@@ -176,19 +186,29 @@ def claimant_index() -> ClaimantIndex:
 
 
 _ATTRIB_BEFORE = re.compile(lx.words(lx.ATTRIB_BEFORE_SPACED), _I)
-SAY = re.compile(lx.words(lx.SAY_SPACED) + "|" + lx.raw(lx.ATTRIB_CJK["say"]), _I)
-_CJK_MARKER = re.compile(lx.raw(lx.ATTRIB_CJK["before_marker"]), _I)
+SAY = re.compile(
+    lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
+)
+_CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
 _WORD = re.compile(r"[^\W_]+")
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
-_KO_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8})?(?:은|는|は|も)(?:[\s,、]|$)")
+_KO_TOPIC = re.compile(
+    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8})?(?:은|는|は|も)(?:[\s,、]|$)"
+)
 _KO_SUBJ = re.compile(r"^\s*(?:이|가|が)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
-_KO_RELAY = re.compile(r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)")
+_KO_RELAY = re.compile(
+    r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
+)
 _DECLINE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
-    r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)", _I)
+    r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
+    _I,
+)
 _HEADLINE = re.compile(r"^\s*:")
+# Passive "is estimated": the subject is what is counted, not who counts.
+_PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
 # Attributions that point back to a claimant named before.
 _ANAPHOR = re.compile(
     r"(?i)^(?:he|she|they|it|we|il|elle|ils|elles|er|sie|él|ella|ellos|ellas|он|она|они|"
@@ -239,7 +259,8 @@ def _prefer_person(m: Mention, mentions: list[Mention], sent: str) -> Mention:
         if 0 <= m.start - p.end <= 50:
             gap = sent[p.end : m.start]
             if re.match(r"^\s*,\s*(?:[^\W\d_]+\s+){0,5}$", gap) and not (
-                    _ATTRIB_BEFORE.search(gap) or SAY.search(gap)):
+                _ATTRIB_BEFORE.search(gap) or SAY.search(gap)
+            ):
                 return p
     return m
 
@@ -249,13 +270,15 @@ _SPEAKERS_IN = re.compile(
     r"responsables|sources|funcionarios|fuentes|beamte|quellen|чиновник\w*|источник\w*|"
     r"посадовц\w*|джерел\w*)\s+(?:\w+\s+)?$"
 )
-_PLACE_WORD = re.compile(lx.table({"x": [f for f, _ in lx.PLACES_SPACED]},
-                                  {"x": [f for f, _ in lx.PLACES_CJK]}) +
-                         r"|(?<![^\W\d_])(?:seoul|kyiv|kiev|kiew|washington|сеул\w*|киев\w*|"
-                         r"київ\w*|séoul|seúl|서울|ソウル)(?![^\W\d_])", _I)
+_PLACE_WORD = re.compile(
+    lx.table({"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]})
+    + r"|(?<![^\W\d_])(?:seoul|kyiv|kiev|kiew|washington|сеул\w*|киев\w*|"
+    r"київ\w*|séoul|seúl|서울|ソウル)(?![^\W\d_])",
+    _I,
+)
 
 
-def _located(sent: str, m: Mention) -> bool:
+def _located(sent: str, m: Mention, mentions: list[Mention] | None = None) -> bool:
     """'to Russia', 'до Сеула', 'на востоке России', 'ロシアに': a place, not a speaker.
     'officials in Seoul' and 'в Сеуле считают' still speak for the government."""
     if not _PLACE_WORD.fullmatch(sent[m.start : m.end]):
@@ -265,6 +288,8 @@ def _located(sent: str, m: Mention) -> bool:
     if prep:
         if _SPEAKERS_IN.search(before[: prep.start()]):
             return False
+        if any(o.end <= m.start and not o.metonym for o in mentions or []):
+            return True  # "the JCS in Seoul said", "Umerov, on a visit to Seoul, said"
         return not (SAY.match(sent[m.end :].lstrip(" ,")) or SAY.search(before[-25:]))
     return bool(re.match(r"(?:에|로|으로|에서|に|へ|で|の)", sent[m.end : m.end + 2]))
 
@@ -274,11 +299,16 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     is False for anaphoric attributions ("the agency said") that need the context."""
     idx = claimant_index()
     mentions = []
-    for m in idx.find(sent):
+    found = idx.find(sent)
+    for m in found:
         # A metonym inside a longer name ("Kyiv Post") or used as a place is no claimant.
-        if m.metonym and (_located(sent, m) or (
+        if m.metonym and (
+            _located(sent, m, found)
+            or (
                 re.match(r"\s+[A-ZА-ЯІЇЄҐ]", sent[m.end : m.end + 3])
-                and not SAY.match(sent, m.end + 1))):
+                and not SAY.match(sent, m.end + 1)
+            )
+        ):
             continue
         if _DECLINE.match(sent[m.end : m.end + 60]):
             continue  # "Peskov declined to comment on reports that …"
@@ -296,8 +326,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     if mentions and mentions[0].start <= 2 and _HEADLINE.match(sent[mentions[0].end :]):
         consider(5, mentions[0])  # "Белый дом: …", "Pentagon: …"
     for a in _ATTRIB_BEFORE.finditer(sent):
-        after = [m for m in mentions if a.end() <= m.start <= a.end() + 60
-                 and not re.search(r"[.;]\s|[,(]", sent[a.end() : m.start])]
+        after = [
+            m
+            for m in mentions
+            if a.end() <= m.start <= a.end() + 60
+            and not re.search(r"[.;]\s|[,(]", sent[a.end() : m.start])
+        ]
         if after:
             # "citing the NIS", "a briefing by the spy agency": the source relayed wins.
             relay = re.match(r"(?:cit|brief|со ссыл|з посил|unter ber|after)", a.group(), _I)
@@ -317,10 +351,21 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
                 if cjk:
-                    if _KO_TOPIC.match(gap) and not (m.metonym and re.match(r"\S", gap)):
+                    if _KO_TOPIC.match(gap) and not (
+                        m.metonym and not re.match(r"\s*(?:은|는|は|も)", gap)
+                    ):
                         consider(4 - 0.01 * m.start, m)
                     elif _KO_SUBJ.match(gap) and not m.metonym:
                         consider(3, m)
+                    continue
+                if _PASSIVE.match(sv.group()):
+                    continue  # "численность армии … оценивается": no speaker
+                if re.match(r"^\s*,[^,.;\"“”«»]{1,80},\s*$", gap) or (
+                    gap.strip() == "," and sent[: m.start].rstrip().endswith(",")
+                ):
+                    # Appositive: "John Kirby, the White House spokesman, said";
+                    # "El secretario de Estado, Antony Blinken, dijo".
+                    consider(4, m)
                     continue
                 if re.search(r"[.;]\s|[\"“”«»]|,\s*$", gap):
                     continue
@@ -329,16 +374,26 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     consider(4 - 0.01 * n, m)
                 elif not m.metonym and m.start <= 2 and n <= 10 and "," not in gap:
                     consider(3.5, m)  # sentence-initial subject: "Umerov during a visit … said"
-                elif not m.metonym and n <= 12 and not re.search(
-                        r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I):
+                elif (
+                    not m.metonym
+                    and n <= 12
+                    and not re.search(r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I)
+                ):
                     consider(2, m)
             elif not cjk and m.start >= sv.end() and m.start - sv.end() <= 60:
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
                 lead = sent[max(0, sv.start() - 3) : sv.start()]
                 n = _words_between(gap)
-                if re.search(r"[,\"”»]\s*$", lead) and not re.search(r"[.;:,]", gap) and (
-                        n <= (1 if m.metonym else 6)):
+                end_ok = re.match(
+                    r"^\s*(?:[^\W\d_]+\s+){0,4}?[^\W\d_]*\s*(?:[,.;:\"”»)]|$)", sent[m.end :]
+                )
+                if (
+                    re.search(r"[,\"”»]\s*$", lead)
+                    and not re.search(r"[.;:,]", gap)
+                    and (n <= (1 if m.metonym else 6))
+                    and end_ok
+                ):
                     consider(3 - 0.01 * n, m)
     if best is not None and best[0] >= 3:
         return best[1].name, True
@@ -378,10 +433,39 @@ def _claimant_phrase(sent: str, lang: str) -> str | None:
     return None
 
 
+_NAME_PARTICLES = {
+    "of",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "del",
+    "von",
+    "der",
+    "van",
+    "al",
+    "el",
+    "for",
+    "the",
+    "and",
+    "y",
+    "et",
+    "und",
+    "di",
+    "da",
+    "d'",
+    "l'",
+}
+
+
 def _clean_phrase(x: str) -> str | None:
     x = x.strip(" \"“”'’«»()")
-    x = re.split(r"\s+(?:that|who|which|in\s+a|on\s+\w+day|last|this|on|at|in|que|dass|"
-                 r"что|що)\s+", x)[0]
+    x = re.split(
+        r"\s+(?:that|who|which|in\s+a|on\s+\w+day|last|this|on|at|in|que|dass|"
+        r"что|що)\s+",
+        x,
+    )[0]
     if _ANAPHOR.match(x):
         return x
     prev = None
@@ -389,6 +473,14 @@ def _clean_phrase(x: str) -> str | None:
         prev = x
         x = lx.CLAIMANT_NOISE.sub("", x).strip()
     x = re.sub(r"['’]s$", "", x).strip(" ,")
+    # A name is capitalised: stop at the first lower-case word that is no particle
+    # ("Bundesregierung inzwischen nach Russland…" -> "Bundesregierung").
+    kept = []
+    for w in x.split():
+        if kept and w[:1].islower() and w.lower() not in _NAME_PARTICLES:
+            break
+        kept.append(w)
+    x = " ".join(kept).strip(" ,")
     if len(x) < 2 or len(x) > 60 or not any(c.isupper() for c in x[:1]):
         return None
     return x
@@ -410,7 +502,9 @@ _PLACES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<![^\W\d_])(?:{frag})(?![^\W\d_])", _I), name)
     for frag, name in lx.PLACES_SPACED
 ] + [(re.compile(frag), name) for frag, name in lx.PLACES_CJK]
-_PLACE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _PLACES), _I)
+_PLACE_ANY = re.compile(
+    lx.table({"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]}), _I
+)
 _COUNTRY_PLACES = {"Russia", "Ukraine"}
 
 
@@ -427,6 +521,10 @@ def _kb_place(name: str) -> str:
     return name
 
 
+_NOT_A_PLACE_AFTER = re.compile(r"(?i)^\s*(?:conflict|war|crisis|peace|talks|issue)\b")
+_WAR_IN = re.compile(r"(?i)\b(?:war|conflict|invasion|fighting)\s+(?:in|against|on)\s+(?:the\s+)?$")
+
+
 def places(sent: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, canonical name, locative) for each place named in a sentence."""
     out = []
@@ -436,19 +534,40 @@ def places(sent: str) -> list[tuple[int, int, str, bool]]:
             continue
         if name in _COUNTRY_PLACES and re.match(r"['’]s\b", sent[m.end() : m.end() + 3]):
             continue  # "Ukraine's military intelligence": an owner, not a place
-        locative = bool(lx.LOC_PREP_BEFORE.search(sent[max(0, m.start() - 30) : m.start()])) or \
-            bool(lx.LOC_PARTICLE_AFTER.match(sent[m.end() : m.end() + 8]))
+        locative = bool(
+            lx.LOC_PREP_BEFORE.search(sent[max(0, m.start() - 30) : m.start()])
+        ) or bool(lx.LOC_PARTICLE_AFTER.match(sent[m.end() : m.end() + 8]))
+        if _NOT_A_PLACE_AFTER.match(sent[m.end() : m.end() + 16]) or _WAR_IN.search(
+            sent[max(0, m.start() - 24) : m.start()]
+        ):
+            locative = False  # "the Ukraine conflict", "the war in Ukraine"
         out.append((m.start(), m.end(), name, locative))
     return out
 
 
-def location(cands: list[tuple[int, int, str, bool]], num_start: int, np_end: int,
-             limit_before: int = 0, limit_after: int | None = None) -> str | None:
+def location(
+    sent: str,
+    cands: list[tuple[int, int, str, bool]],
+    num_start: int,
+    np_end: int,
+    limit_before: int = 0,
+    limit_after: int | None = None,
+) -> str | None:
     """The place named for the personnel: the first locative place after the number (within
     its stretch), else the nearest locative one before it."""
-    after = [c for c in cands if c[0] >= np_end and c[3]
-             and (limit_after is None or c[0] < limit_after)]
-    before = [c for c in cands if c[1] <= num_start and c[3] and c[0] >= limit_before]
+    after = [
+        c for c in cands if c[0] >= np_end and c[3] and (limit_after is None or c[0] < limit_after)
+    ]
+    # A place before the number counts only within its clause ("…to Russia, a number that
+    # could rise to 10,000" does not put the 10,000 in Russia).
+    before = [
+        c
+        for c in cands
+        if c[1] <= num_start
+        and c[3]
+        and c[0] >= limit_before
+        and not re.search(r"[,;:]\s", sent[c[1] : num_start])
+    ]
     pick = after[0] if after else (before[-1] if before else None)
     if pick is None:
         return None

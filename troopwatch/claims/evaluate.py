@@ -24,9 +24,9 @@ def _key(c: dict, with_source: bool) -> tuple:
     return (*k, c.get("source")) if with_source else k
 
 
-def match_item(gold: list[dict], pred: list[dict], with_source: bool) -> tuple[
-    list[tuple[dict, dict]], list[dict], list[dict]
-]:
+def match_item(
+    gold: list[dict], pred: list[dict], with_source: bool
+) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """(matched pairs, false positives, false negatives) for one item."""
     remaining = list(gold)
     pairs: list[tuple[dict, dict]] = []
@@ -76,8 +76,10 @@ def load(path: str | Path | None = None) -> list[dict]:
 
 
 def _table(counts: dict[str, Counter], out: TextIO) -> None:
-    keys = ["all"] + sorted(k for k in counts if k.startswith("lang:")) + sorted(
-        k for k in counts if k.startswith("cat:")
+    keys = (
+        ["all"]
+        + sorted(k for k in counts if k.startswith("lang:"))
+        + sorted(k for k in counts if k.startswith("cat:"))
     )
     out.write(f"{'':16} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}\n")
     for k in keys:

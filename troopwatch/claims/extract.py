@@ -15,6 +15,18 @@ Per sentence: a cheap prefilter (no digit and no number word -> skip), number gr
    nearest number in their clause; killed and wounded together make "casualties";
 5. qualifier from the words around the number, claimant from attribution phrases resolved
    through the entity KB, location from a place after a locative preposition/particle.
+
+Decisions the contract leaves open (they follow data/eval/README.md where it has one):
+
+- Korean 여 / Japanese 余 (1만여 명) -> approx; 이상 / 以上 -> at_least; 넘는 / 超 -> more_than.
+- "estimated" (추정, по оценке, schätzt, estime…) makes unhedged figures approx.
+- "decided to send", "will/could send", "could rise to" -> planned; "may already be in
+  position", "ready to be deployed", "training in Russia" -> deployed.
+- A sentence without an attribution of its own (or with "the agency said", "それによりますと")
+  takes the claimant of the previous sentence when that one was on the story.
+- Context: North Korea named in the previous sentence (or a claim there) lets a figure
+  with a personnel noun count ("They have sent about 3,000 more").
+- Vague claims (figure_low null) share one novelty key per category (``claim_key``).
 """
 
 from __future__ import annotations
@@ -65,8 +77,6 @@ def claim_key(category: str, figure_low: int | None, figure_high: int | None) ->
 
 # --------------------------------------------------------------------------- compiled tables
 
-# --------------------------------------------------------------------------- compiled tables
-
 _I = re.IGNORECASE
 
 
@@ -81,8 +91,13 @@ _OTHER = _c(
 )
 # A country as the subject that owns, loses or moves a force ("Russia has lost 600,000",
 # "Росія зосередила на Курщині угруповання…"): at a clause start, or before such a verb.
-_COUNTRY = (r"russia|ukraine|kyiv|kiev|moscow|россия|украина|москва|киев|росія|україна|москва|"
-            r"київ|russland|moskau|kiew|la\s+russie|l['’]ukraine|moscou|rusia|ucrania|moscú")
+_COUNTRY = (
+    r"russia|ukraine|kyiv|kiev|moscow|россия|украина|москва|киев|росія|україна|москва|"
+    r"київ|russland|moskau|kiew|la\s+russie|l['’]ukraine|moscou|rusia|ucrania|moscú|"
+    r"south\s+korea|seoul|japan|tokyo|washington|the\s+united\s+states|china|beijing|"
+    r"südkorea|japon|corée\s+du\s+sud|corea\s+del\s+sur|южная\s+корея|південна\s+корея|"
+    r"한국은|한국이|우리\s?정부는|日本は|日本が|韓国は|韓国が"
+)
 _OTHER_SUBJECT = _c(
     rf"(?:^|[.;:]\s*)(?:{_COUNTRY})(?![^\W\d_])(?!['’]s)|"
     rf"(?<![^\W\d_])(?:{_COUNTRY}|the\s+us|america|china)\s+(?:has|have|had|lost|loses|suffered|"
@@ -119,8 +134,15 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
     cjk = [frag for frag, _, _ in lx.UNITS_CJK]
     entries = [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
     entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
-    src = (r"(?<![^\W\d_])(?:" + "|".join(f"(?:{f})" for f in spaced) + r")(?![^\W\d_])|"
-           + "|".join(f"(?:{f})" for f in cjk))
+    src = (
+        r"(?<![^\W\d_])(?:"
+        + "|".join(f"(?:{f})" for f in spaced)
+        + r")(?![^\W\d_])|"
+        + lx.CJK_START
+        + "(?:"
+        + "|".join(f"(?:{f})" for f in cjk)
+        + ")"
+    )
     return re.compile(src, _I), entries
 
 
@@ -161,10 +183,14 @@ _COORD = _c(
     r"(?<=[가-힣])(?:고|며|으며|이며|는데|지만)(?=\s)|、|。"
 )
 # Hard clause boundaries for the owner lookback.
-_CLAUSE_BREAK = _c(r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
-                   r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s")
-_CONJ = _c(r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
-           r"sowie|así\s+como|ainsi\s+que)\s*$")
+_CLAUSE_BREAK = _c(
+    r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
+    r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s"
+)
+_CONJ = _c(
+    r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
+    r"sowie|así\s+como|ainsi\s+que)\s*$"
+)
 
 
 def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
@@ -174,11 +200,20 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
         cjk = lx.QUAL_BEFORE_CJK.get(q, [])
         src = lx.words(frags)
         if cjk:
-            src += "|" + lx.raw(cjk)
+            src += "|" + lx.CJK_START + "(?:" + lx.raw(cjk) + ")"
         before.append((q, _c(rf"(?:{src})[\s\"“”'«»(]*$")))
     after = []
     for q, frags in lx.QUAL_AFTER.items():
-        after.append((q, _c(r"^[\s\"”»)]*(?:명|人|名)?\s*(?:" + lx.raw(frags) + r")(?![^\W\d_])")))
+        after.append(
+            (
+                q,
+                _c(
+                    r"^[\s\"”»)]*(?:명|人|名)?(?:을|를|이|가|은|는|에|が|を|に|は)?\s*(?:"
+                    + lx.raw(frags)
+                    + r")(?![A-Za-zÀ-ÿА-Яа-яЁёІіЇїЄєҐґ])"
+                ),
+            )
+        )
     return before, after
 
 
@@ -192,43 +227,74 @@ _PERCENT_AFTER = _c(
     r"^\s*(?:%|％|per\s*cent|percent|процент\w*|відсот\w*|prozent|pour\s*cent|por\s*ciento|"
     r"퍼센트|パーセント|割)"
 )
-_ORDINAL_AFTER = _c(r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
-                    r"軍団|師団|旅団)(?![^\W\d_])")
-_ORDINAL_BEFORE = _c(r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
-                     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
-                     r"section|ward|district|building|rule)\s*$")
+_ORDINAL_AFTER = _c(
+    r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
+    r"軍団|師団|旅団)(?![^\W\d_])"
+)
+_ORDINAL_BEFORE = _c(
+    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
+    r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
+    r"section|ward|district|building|rule)\s*$"
+)
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
-_DATE_AFTER = _c(r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
-                 r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
-                 r"세(?![가-힣])|歳|살)")
+_DATE_AFTER = _c(
+    r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
+    r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
+    r"세(?![가-힣])|歳|살)"
+)
 _AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
 _TIME_BEFORE = _c(r"(?:\d:|\d\.)$")
-_SANCTIONS_BEFORE = _c(r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
-                       r"\W+(?:\w+\W+){0,3}$")
-_SANCTIONS_AFTER = _c(r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
-                      r"(?:sanctions?|blacklist|black\s+list)\b")
-_POPULATION_BEFORE = _c(r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
-                        r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$")
-_CIVIL = _c(r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
-            r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero")
-_MILITARY_WORD = _c(r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|"
-                    r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍")
+_SANCTIONS_BEFORE = _c(
+    r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
+    r"\W+(?:\w+\W+){0,3}$"
+)
+_SANCTIONS_AFTER = _c(
+    r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
+    r"(?:sanctions?|blacklist|black\s+list)\b"
+)
+_POPULATION_BEFORE = _c(
+    r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
+    r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+)
+_CIVIL = _c(
+    r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
+    r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero"
+)
+_MILITARY_WORD = _c(
+    r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|"
+    r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍"
+)
 _POSSESSIVE_NK = _c(
     r"(?:north\s+korea" + lx.AP + r"s|pyongyang" + lx.AP + r"s|(?<![^\W\d_])its|"
     r"(?-i:the\s+North" + lx.AP + r"s)|북한의|北朝鮮の|кндр|nordkoreas|"
     r"de\s+(?:la\s+)?corée\s+du\s+nord|de\s+corea\s+del\s+norte)\s*(?:\w+\s+){0,1}$"
 )
 # "has 200,000 special forces": possession of a force, not a deployment.
-_HAS_BEFORE = _c(r"(?:\bhas|\bhave|\bpossesses|\bmaintains|\bboasts|\bfields)\s+"
-                 r"(?:an?\s+)?(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
-                 r"more\s+than\s+|over\s+)?$")
-_SUBSET = _c(r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
-             r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$")
+_FRACTION_BEFORE = _c(
+    r"(?:a\s+(?:third|quarter|half|fifth|tenth)|half|one\s+in\s+\w+|two-thirds|un\s+(?:tiers|quart|"
+    r"cinquième|dixième)|la\s+moitié|deux\s+tiers|ein\s+(?:drittel|viertel|fünftel|zehntel)|"
+    r"die\s+hälfte|un\s+(?:tercio|cuarto|quinto|décimo)|la\s+mitad|dos\s+tercios|треть|четверть|"
+    r"половин\w*|трет\w+|чверт\w*|половин\w*)\s+(?:of\s+|des\s+|de\s+|der\s+|from\s+)?"
+    r"(?:the\s+|its\s+|these\s+|those\s+|los\s+|las\s+|les\s+|la\s+|el\s+)?(?:\w+\s+)?$"
+)
+_HAS_BEFORE = _c(
+    r"(?:\bhas|\bhave|\bpossesses|\bmaintains|\bboasts|\bfields)\s+"
+    r"(?:an?\s+)?(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
+    r"more\s+than\s+|over\s+)?$"
+)
+_SUBSET = _c(
+    r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
+    r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$"
+)
 _WORD = re.compile(r"[^\W_]+")
-_PREP_GAP = _c(r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
-               r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b")
-_PARTICIPLE = _c(r"^(?:dead|killed|wounded|injured|blessés|tués|morts|heridos|muertos|tote|"
-                 r"toten|убитых|раненых|погибших|загиблих|поранених|вбитих|убитих)$")
+_PREP_GAP = _c(
+    r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
+    r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b"
+)
+_PARTICIPLE = _c(
+    r"^(?:dead|killed|wounded|injured|blessés|tués|morts|heridos|muertos|tote|"
+    r"toten|убитых|раненых|погибших|загиблих|поранених|вбитих|убитих)$"
+)
 # What may follow a figure that has no noun of its own ("sent 10,000 to Russia", "3,000
 # have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
 # cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
@@ -237,7 +303,9 @@ _ELLIPSIS_NEXT = _c(
     r"was|is|will|would|could|may|might|more|additional|others?|already|so|since|by|for|at|"
     r"near|on|as|but|while|last|this|so\s+far|in\s+total|altogether|в|во|на|из|и|а|уже|ещё|"
     r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|"
-    r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se)\b)"
+    r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se|получили|"
+    r"получил|дістали|дістав|зазнали|erlitten|resultaron|been|had\s+been|have\s+been|celui|"
+    r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de)\b)"
 )
 
 
@@ -272,7 +340,8 @@ def _excluded(t: str, num: Num) -> bool:
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
     if _SANCTIONS_BEFORE.search(t[max(0, num.start - 40) : num.start]) or _SANCTIONS_AFTER.match(
-            t[num.end : num.end + 90]):
+        t[num.end : num.end + 90]
+    ):
         return True
     if _POPULATION_BEFORE.search(before):
         return True
@@ -288,12 +357,20 @@ def _excluded(t: str, num: Num) -> bool:
 
 
 def _is_year(num: Num) -> bool:
-    return (num.kind == "digits" and not num.grouped and num.scale == 1 and num.high is None
-            and num.low is not None and 1950 <= num.low <= 2099)
+    return (
+        num.kind == "digits"
+        and not num.grouped
+        and num.scale == 1
+        and num.high is None
+        and num.low is not None
+        and 1950 <= num.low <= 2099
+    )
 
 
-_KO_BLOCK_COUNTER = _c(r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
-                       r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ)")
+_KO_BLOCK_COUNTER = _c(
+    r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
+    r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ)"
+)
 
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
@@ -332,7 +409,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         break
     if after is not None and after[2] == "block":
         return None
-    if after is not None and after[2] in ("mil", "nk", "civ"):
+    if after is not None and after[2] in ("mil", "nk", "civ", "weak"):
         m = after[0]
         return _Cand(num, after[1], after[2], num.start, num.end + m.end(), False, m.group())
     # Before the number: "북한군 1만 명", "兵士約1万人", "a force of 10,000", "its special
@@ -349,27 +426,46 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             close = len(gap.strip()) <= 8 and not re.search(r"[,、。]", gap)
         else:
             n = _words_between(gap)
-            close = (n <= 3 and not _PARTICIPLE.match(last.group()) and re.search(
-                r"\b(?:of|numbering|number|totall?ing|at|reaching|to|из|з|de|von|от|в|у|en|à|a)"
-                r"\W*(?:\w+\s+){0,2}$|^\W*$", gap, _I) is not None) or (
-                n <= 6 and re.search(r"\b(?:are|is|was|were|stand|stood|stands|number|numbered|"
-                                     r"numbering|total|totall?ed|reached|reach|estimated|put|"
-                                     r"составля\w*|составил\w*|станови\w*|beträgt|betrug|"
-                                     r"s['’]élève\w*|asciende\w*|cifra\w*)\b", gap, _I)
-                is not None and not re.search(r"[.;]", gap))
-        if close and kind in ("mil", "nk", "civ"):
+            close = (
+                n <= 3
+                and not _PARTICIPLE.match(last.group())
+                and re.search(
+                    r"\b(?:of|numbering|number|totall?ing|at|reaching|to|из|з|de|von|от|в|у|en|à|a)"
+                    r"\W*(?:\w+\s+){0,2}$|^\W*$",
+                    gap,
+                    _I,
+                )
+                is not None
+            ) or (
+                n <= 6
+                and re.search(
+                    r"\b(?:are|is|was|were|stand|stood|stands|number|numbered|"
+                    r"numbering|total|totall?ed|reached|reach|estimated|put|"
+                    r"составля\w*|составил\w*|станови\w*|beträgt|betrug|"
+                    r"s['’]élève\w*|asciende\w*|cifra\w*)\b",
+                    gap,
+                    _I,
+                )
+                is not None
+                and not re.search(r"[.;,]", gap)
+            )
+        if close and kind in ("mil", "nk", "civ", "weak"):
             return _Cand(num, unit, kind, bstart + last.start(), num.end, False, last.group())
         if close and kind == "block" and not cjk:
             return None
-    force_noun = re.search(r"(?:force|contingent|deployment|army|corps|group|grouping|unit|"
-                           r"угруповання|группировк\w*|контингент\w*|truppe|fuerza|groupe)s?\s+"
-                           r"(?:of|численностью|чисельністю|von|de)\s+(?:\w+\s+){0,2}$",
-                           bwin, _I)
+    force_noun = re.search(
+        r"(?:force|contingent|deployment|army|corps|group|grouping|unit|"
+        r"угруповання|группировк\w*|контингент\w*|truppe|fuerza|groupe)s?\s+"
+        r"(?:of|численностью|чисельністю|von|de)\s+(?:\w+\s+){0,2}$",
+        bwin,
+        _I,
+    )
     if force_noun:
         return _Cand(num, "troops", "mil", bstart + force_noun.start(), num.end, False)
     if after is not None and after[2] == "count":
-        return _Cand(num, after[1], "count", num.start, num.end + after[0].end(), False,
-                     after[0].group())
+        return _Cand(
+            num, after[1], "count", num.start, num.end + after[0].end(), False, after[0].group()
+        )
     return _Cand(num, "", "none", num.start, num.end, True)
 
 
@@ -390,10 +486,12 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
 
 
-def _mixed(t: str, s: int, e: int, nk_spans: list[tuple[int, int]],
-           other_spans: list[tuple[int, int]]) -> bool:
+def _mixed(
+    t: str, s: int, e: int, nk_spans: list[tuple[int, int]], other_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """'Russian and North Korean troops', 'russes et nord-coréens', '러시아군과 북한군':
-    an owner pair joined by a conjunction inside [s, e)."""
+    the North Korean halves of owner pairs joined by a conjunction inside [s, e)."""
+    out = []
     for o in other_spans:
         if not (s <= o[0] and o[1] <= e) or _owner_is_source(t, o):
             continue
@@ -402,41 +500,64 @@ def _mixed(t: str, s: int, e: int, nk_spans: list[tuple[int, int]],
                 continue
             a, b = (o, n) if o[1] <= n[0] else (n, o)
             if a[1] <= b[0] and _CONJ.match(t[a[1] : b[0]]):
-                return True
-    return False
+                out.append(n)
+    return out
 
 
-def _scope(t: str, cand: _Cand, nk_spans: list[tuple[int, int]],
-           other_spans: list[tuple[int, int]], ctx_nk: bool) -> bool:
+def _scope(
+    t: str,
+    cand: _Cand,
+    nk_spans: list[tuple[int, int]],
+    other_spans: list[tuple[int, int]],
+    ctx_nk: bool,
+) -> bool:
     """Are these personnel North Korean (and only North Korean)?"""
     num = cand.num
     np_s, np_e = cand.np_start, cand.np_end
     # Tail "troops from North Korea", "военных КНДР", "soldats russes et nord-coréens".
-    tail = re.match(r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
-                    r"(?:\w+\s+){0,1})?", t[np_e:], _I)
+    tail = re.match(
+        r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
+        r"(?:\w+\s+){0,1})?",
+        t[np_e:],
+        _I,
+    )
     tail_e = np_e + (tail.end() if tail else 0) + 30
     clause_s = 0
     for b in _CLAUSE_BREAK.finditer(t, 0, num.start):
         clause_s = b.end()
-    nk_np = [sp for sp in nk_spans if sp[0] >= np_s and sp[0] < min(tail_e, len(t))
-             and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))]
+    nk_np = [
+        sp
+        for sp in nk_spans
+        if sp[0] >= np_s
+        and sp[0] < min(tail_e, len(t))
+        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+    ]
     nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= (tail.end() if tail else 0) + 3]
-    other_np = [sp for sp in other_spans if np_s <= sp[0] and sp[0] < np_e + 30
-                and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
-                and (sp[0] < np_e or sp[0] - np_e <= (tail.end() if tail else 0) + 3
-                     or _CONJ.match(t[np_e : sp[0]]))
-                and not _owner_is_source(t, sp)]
+    other_np = [
+        sp
+        for sp in other_spans
+        if np_s <= sp[0]
+        and sp[0] < np_e + 30
+        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+        and (
+            sp[0] < np_e
+            or sp[0] - np_e <= (tail.end() if tail else 0) + 3
+            or _CONJ.match(t[np_e : sp[0]])
+        )
+        and not _owner_is_source(t, sp)
+    ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
     stop = re.search(r"[,.;:!?]\s|[;!?]|$", t[np_e:])
     clause_e = np_e + (stop.start() if stop else 0)
-    if _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans):
+    paired = _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans)
+    if paired:
         # Mixed force, unless this number's own noun is plainly North Korean and not part
         # of the pair ("11,000 North Korean troops fight alongside Russian units").
         own_nk = [sp for sp in nk_np if sp[0] < np_e]
         own_other = [sp for sp in other_np if sp[0] < np_e]
-        if not own_nk or own_other or _mixed(t, np_s, np_e + 30, nk_spans, other_spans):
+        if not own_nk or own_other or any(sp in paired for sp in own_nk):
             return False
     if nk_np and (other_np or pre_other):
         return False
@@ -449,9 +570,14 @@ def _scope(t: str, cand: _Cand, nk_spans: list[tuple[int, int]],
     # Nearest owner in the clause before the number.
     marks: list[tuple[int, str]] = []
     marks += [(sp[1], "nk") for sp in nk_spans if clause_s <= sp[0] and sp[1] <= num.start]
-    marks += [(sp[1], "other") for sp in other_spans
-              if clause_s <= sp[0] and sp[1] <= num.start and not _owner_is_source(t, sp)
-              and not _is_located(t, sp)]
+    marks += [
+        (sp[1], "other")
+        for sp in other_spans
+        if clause_s <= sp[0]
+        and sp[1] <= num.start
+        and not _owner_is_source(t, sp)
+        and not _is_located(t, sp)
+    ]
     for m in _OTHER_SUBJECT.finditer(t, 0, num.start):
         if m.start() >= clause_s - 2 and not _owner_is_source(t, (m.start(), m.end())):
             marks.append((m.end(), "other"))
@@ -477,8 +603,9 @@ def _cues(t: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _assign_cues(t: str, cands: list[_Cand], cues: list[tuple[int, int, str]],
-                 lang: str) -> list[list[tuple[int, str, int, int]]]:
+def _assign_cues(
+    t: str, cands: list[_Cand], cues: list[tuple[int, int, str]], lang: str
+) -> list[list[tuple[int, str, int, int]]]:
     """For each candidate its cues as (word distance, category, start, end). A cue between
     two numbers goes to the one on its side of a coordinator ("killed 100 and wounded
     1,000"), else to the nearer one."""
@@ -490,6 +617,12 @@ def _assign_cues(t: str, cands: list[_Cand], cues: list[tuple[int, int, str]],
 
     def dist(a: int, b: int) -> int:
         seg = t[a:b]
+        # A hedge between cue and number does not separate them ("о гибели не менее 30").
+        for _, rx in _QUAL_BEFORE:
+            m = rx.search(seg)
+            if m:
+                seg = seg[: m.start()]
+                break
         return len(seg.strip()) // 3 if ja else _words_between(seg)
 
     for cs, ce, cat in cues:
@@ -509,8 +642,11 @@ def _assign_cues(t: str, cands: list[_Cand], cues: list[tuple[int, int, str]],
                 coords = list(_COORD.finditer(t, spans[li][1], spans[ri][0]))
                 if coords:
                     last = coords[-1]
-                    owner = (li, dist(spans[li][1], cs)) if cs < last.start() else \
-                        (ri, dist(ce, spans[ri][0]))
+                    owner = (
+                        (li, dist(spans[li][1], cs))
+                        if cs < last.start()
+                        else (ri, dist(ce, spans[ri][0]))
+                    )
                 else:
                     dl, dr = dist(spans[li][1], cs), dist(ce, spans[ri][0])
                     owner = (li, dl) if dl <= dr else (ri, dr)
@@ -523,11 +659,27 @@ def _assign_cues(t: str, cands: list[_Cand], cues: list[tuple[int, int, str]],
     return per
 
 
-def _category(local: list[tuple[int, str, int, int]], all_cues: list[tuple[int, int, str]],
-              t: str, cand: _Cand, location: str | None) -> str:
-    cues = [(d, c) for d, c, s, e in local
-            if not (c in _CASUALTY_TYPES and s >= cand.np_end and cand.unit_kind in ("mil", "nk")
-                    and _CASUALTY_NOUN.match(t[s:e]) and not _CASUALTY_NOUN.match(cand.unit_text))]
+def _category(
+    local: list[tuple[int, str, int, int]],
+    all_cues: list[tuple[int, int, str]],
+    t: str,
+    cand: _Cand,
+    location: str | None,
+) -> str:
+    cues = [
+        (d, c)
+        for d, c, s, e in local
+        if not (
+            c in _CASUALTY_TYPES
+            and s >= cand.np_end
+            and cand.unit_kind in ("mil", "nk")
+            and _CASUALTY_NOUN.match(t[s:e])
+            and not _CASUALTY_NOUN.match(cand.unit_text)
+        )
+    ]
+    if _FRACTION_BEFORE.search(t[max(0, cand.num.start - 30) : cand.num.start]):
+        # "a third of the 12,000 soldiers were wounded": the wounded are the fraction.
+        cues = [c for c in cues if c[1] not in _CASUALTY_TYPES]
     kinds = {c for _, c in cues}
     if "captured" in kinds and "wounded" in kinds:
         # "captured two wounded soldiers": the wound describes the prisoners.
@@ -542,8 +694,11 @@ def _category(local: list[tuple[int, str, int, int]], all_cues: list[tuple[int, 
         cues = [*cues, (1, "force_size")]
     if not cues:
         # No cue of its own: the nearest plan/deployment/force cue of the sentence.
-        far = [(abs(s - cand.num.start), c) for s, e, c in all_cues
-               if c in ("planned", "deployed", "force_size")]
+        far = [
+            (abs(s - cand.num.start), c)
+            for s, e, c in all_cues
+            if c in ("planned", "deployed", "force_size")
+        ]
         if not far:
             return "deployed"
         cues = [min(far)]
@@ -602,8 +757,9 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
-    # Nobody named, or "the agency said": the claimant of the previous sentence.
-    return _prev_source(ctx) or "unattributed"
+    # Nobody named, or "the agency said": the claimant of the previous sentence when that
+    # sentence was on the story too.
+    return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
@@ -623,8 +779,9 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     return claims
 
 
-def _claims_in(sent: str, t: str, lang: str | None, ctx: _Ctx,
-               nk_spans: list[tuple[int, int]]) -> list[Claim]:
+def _claims_in(
+    sent: str, t: str, lang: str | None, ctx: _Ctx, nk_spans: list[tuple[int, int]]
+) -> list[Claim]:
     # Cheap gates first: a claim needs a number, and North Korea named in this sentence or
     # the previous one (every North Korean unit noun contains such a marker).
     if not (nk_spans or ctx.nk) or not has_number(t):
@@ -659,8 +816,11 @@ def _claims_in(sent: str, t: str, lang: str | None, ctx: _Ctx,
     for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
         num = cand.num
         if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
-                t[max(0, cand.np_start - 12) : cand.np_end]):
+            t[max(0, cand.np_start - 12) : cand.np_end]
+        ):
             continue  # civilian workers are not troop figures
+        if cand.unit_kind == "weak" and not (nk_spans or _MILITARY_WORD.search(t)):
+            continue  # "two prison officers", "500 men": only with soldiers in view
         if cand.elliptical or cand.unit_kind == "count":
             near = {c for d, c, _, _ in local if d <= 6}
             military = bool(_MILITARY_WORD.search(t)) or _sentence_unit(t, None) is not None
@@ -669,24 +829,29 @@ def _claims_in(sent: str, t: str, lang: str | None, ctx: _Ctx,
             # number of villages. A bare person counter (people, человек, 명) needs
             # soldiers in this sentence or the previous one.
             if cand.elliptical:
-                nxt_cue = any(num.end <= cs and _words_between(t[num.end : cs]) <= 2
-                              for _, _, cs, _ in local)
+                nxt_cue = any(
+                    num.end <= cs and _words_between(t[num.end : cs]) == 0 for _, _, cs, _ in local
+                )
                 if not near or not (_ELLIPSIS_NEXT.match(t, num.end) or nxt_cue):
                     continue
                 if not num.vague and (num.low or 0) < 100 and num.high is None:
                     continue
                 if not (military or ctx.mil or near & set(_CASUALTY_TYPES)):
                     continue
-            elif not (military or ctx.mil or near & set(_CASUALTY_TYPES) or (
-                    nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))):
+            elif not (
+                military
+                or ctx.mil
+                or near & set(_CASUALTY_TYPES)
+                or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
+            ):
                 continue
         if not _scope(t, cand, nk_spans, other_spans, ctx.nk):
             continue
         nxt_start = cands[idx + 1].num.start if idx + 1 < len(cands) else None
         prv_end = cands[idx - 1].np_end if idx else 0
-        loc = location(place_list, num.start, cand.np_end, prv_end, nxt_start)
+        loc = location(t, place_list, num.start, cand.np_end, prv_end, nxt_start)
         category = _category(local, cues, t, cand, loc)
-        if cand.unit_kind in ("mil", "nk", "civ"):
+        if cand.unit_kind in ("mil", "nk", "civ", "weak"):
             unit = cand.unit if cand.unit_kind != "civ" else "builders"
         else:
             unit = _sentence_unit(t) or "troops"

@@ -99,10 +99,33 @@ _DIGITS = (
 )
 
 # Korean/Japanese composition: parts "<digits|kanji digits|수/数><unit>" then trailing digits.
-_CJK_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "億": 100_000_000,
-              "십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 100_000_000}
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                 "七": 7, "八": 8, "九": 9, "两": 2, "両": 2}
+_CJK_UNITS = {
+    "十": 10,
+    "百": 100,
+    "千": 1000,
+    "万": 10_000,
+    "億": 100_000_000,
+    "십": 10,
+    "백": 100,
+    "천": 1000,
+    "만": 10_000,
+    "억": 100_000_000,
+}
+_KANJI_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "两": 2,
+    "両": 2,
+}
 _CJK = (
     r"(?P<cjk>(?:(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九]|[数수几])?[ ]?[十百千万億십백천만억][ ]?)+"
     r"(?:\d+(?![\d.,]))?)"
@@ -172,14 +195,40 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
 # token -> (value, type); type: u = additive, h = hundred, s = scale, a = article (only
 # before h/s), f = fraction multiplier (half, полторы).
 _EN = {
-    "zero": (0, "u"), "one": (1, "u"), "two": (2, "u"), "three": (3, "u"), "four": (4, "u"),
-    "five": (5, "u"), "six": (6, "u"), "seven": (7, "u"), "eight": (8, "u"), "nine": (9, "u"),
-    "ten": (10, "u"), "eleven": (11, "u"), "twelve": (12, "u"), "thirteen": (13, "u"),
-    "fourteen": (14, "u"), "fifteen": (15, "u"), "sixteen": (16, "u"), "seventeen": (17, "u"),
-    "eighteen": (18, "u"), "nineteen": (19, "u"), "twenty": (20, "u"), "thirty": (30, "u"),
-    "forty": (40, "u"), "fifty": (50, "u"), "sixty": (60, "u"), "seventy": (70, "u"),
-    "eighty": (80, "u"), "ninety": (90, "u"), "hundred": (100, "h"), "thousand": (1000, "s"),
-    "million": (1_000_000, "s"), "dozen": (12, "s"), "a": (1, "a"), "an": (1, "a"),
+    "zero": (0, "u"),
+    "one": (1, "u"),
+    "two": (2, "u"),
+    "three": (3, "u"),
+    "four": (4, "u"),
+    "five": (5, "u"),
+    "six": (6, "u"),
+    "seven": (7, "u"),
+    "eight": (8, "u"),
+    "nine": (9, "u"),
+    "ten": (10, "u"),
+    "eleven": (11, "u"),
+    "twelve": (12, "u"),
+    "thirteen": (13, "u"),
+    "fourteen": (14, "u"),
+    "fifteen": (15, "u"),
+    "sixteen": (16, "u"),
+    "seventeen": (17, "u"),
+    "eighteen": (18, "u"),
+    "nineteen": (19, "u"),
+    "twenty": (20, "u"),
+    "thirty": (30, "u"),
+    "forty": (40, "u"),
+    "fifty": (50, "u"),
+    "sixty": (60, "u"),
+    "seventy": (70, "u"),
+    "eighty": (80, "u"),
+    "ninety": (90, "u"),
+    "hundred": (100, "h"),
+    "thousand": (1000, "s"),
+    "million": (1_000_000, "s"),
+    "dozen": (12, "s"),
+    "a": (1, "a"),
+    "an": (1, "a"),
     "half": (0.5, "f"),
 }
 _RU = {}
@@ -199,40 +248,78 @@ for _d, _spec in (
             ("два две двух двум двумя", 2),
             ("три трех трёх трем трём тремя", 3),
             ("четыре четырех четырёх четырем четырём четырьмя", 4),
-            ("пять пяти пятью", 5), ("шесть шести шестью", 6), ("семь семи семью", 7),
-            ("восемь восьми восемью", 8), ("девять девяти девятью", 9),
-            ("десять десяти десятью", 10), ("одиннадцать одиннадцати", 11),
-            ("двенадцать двенадцати", 12), ("тринадцать тринадцати", 13),
-            ("четырнадцать четырнадцати", 14), ("пятнадцать пятнадцати", 15),
-            ("шестнадцать шестнадцати", 16), ("семнадцать семнадцати", 17),
-            ("восемнадцать восемнадцати", 18), ("девятнадцать девятнадцати", 19),
-            ("двадцать двадцати", 20), ("тридцать тридцати", 30), ("сорок сорока", 40),
-            ("пятьдесят пятидесяти", 50), ("шестьдесят шестидесяти", 60),
-            ("семьдесят семидесяти", 70), ("восемьдесят восьмидесяти", 80),
-            ("девяносто девяноста", 90), ("сто ста", 100), ("двести двухсот", 200),
-            ("триста трехсот трёхсот", 300), ("четыреста четырехсот четырёхсот", 400),
-            ("пятьсот пятисот", 500), ("шестьсот шестисот", 600), ("семьсот семисот", 700),
-            ("восемьсот восьмисот", 800), ("девятьсот девятисот", 900),
+            ("пять пяти пятью", 5),
+            ("шесть шести шестью", 6),
+            ("семь семи семью", 7),
+            ("восемь восьми восемью", 8),
+            ("девять девяти девятью", 9),
+            ("десять десяти десятью", 10),
+            ("одиннадцать одиннадцати", 11),
+            ("двенадцать двенадцати", 12),
+            ("тринадцать тринадцати", 13),
+            ("четырнадцать четырнадцати", 14),
+            ("пятнадцать пятнадцати", 15),
+            ("шестнадцать шестнадцати", 16),
+            ("семнадцать семнадцати", 17),
+            ("восемнадцать восемнадцати", 18),
+            ("девятнадцать девятнадцати", 19),
+            ("двадцать двадцати", 20),
+            ("тридцать тридцати", 30),
+            ("сорок сорока", 40),
+            ("пятьдесят пятидесяти", 50),
+            ("шестьдесят шестидесяти", 60),
+            ("семьдесят семидесяти", 70),
+            ("восемьдесят восьмидесяти", 80),
+            ("девяносто девяноста", 90),
+            ("сто ста", 100),
+            ("двести двухсот", 200),
+            ("триста трехсот трёхсот", 300),
+            ("четыреста четырехсот четырёхсот", 400),
+            ("пятьсот пятисот", 500),
+            ("шестьсот шестисот", 600),
+            ("семьсот семисот", 700),
+            ("восемьсот восьмисот", 800),
+            ("девятьсот девятисот", 900),
         ],
     ),
     (
         _UK,
         [
             ("один одна одне одного однієї одну одним одному", 1),
-            ("два дві двох двом двома", 2), ("три трьох трьом трьома", 3),
-            ("чотири чотирьох чотирьом", 4), ("п'ять п'яти п'ятьма", 5),
-            ("шість шести шістьма", 6), ("сім семи сімома", 7), ("вісім восьми вісьмома", 8),
-            ("дев'ять дев'яти", 9), ("десять десяти", 10), ("одинадцять одинадцяти", 11),
-            ("дванадцять дванадцяти", 12), ("тринадцять тринадцяти", 13),
-            ("чотирнадцять чотирнадцяти", 14), ("п'ятнадцять п'ятнадцяти", 15),
-            ("шістнадцять шістнадцяти", 16), ("сімнадцять сімнадцяти", 17),
-            ("вісімнадцять вісімнадцяти", 18), ("дев'ятнадцять дев'ятнадцяти", 19),
-            ("двадцять двадцяти", 20), ("тридцять тридцяти", 30), ("сорок сорока", 40),
-            ("п'ятдесят п'ятдесяти", 50), ("шістдесят шістдесяти", 60),
-            ("сімдесят сімдесяти", 70), ("вісімдесят вісімдесяти", 80),
-            ("дев'яносто", 90), ("сто ста", 100), ("двісті двохсот", 200),
-            ("триста трьохсот", 300), ("чотириста чотирьохсот", 400), ("п'ятсот п'ятисот", 500),
-            ("шістсот шестисот", 600), ("сімсот семисот", 700), ("вісімсот восьмисот", 800),
+            ("два дві двох двом двома", 2),
+            ("три трьох трьом трьома", 3),
+            ("чотири чотирьох чотирьом", 4),
+            ("п'ять п'яти п'ятьма", 5),
+            ("шість шести шістьма", 6),
+            ("сім семи сімома", 7),
+            ("вісім восьми вісьмома", 8),
+            ("дев'ять дев'яти", 9),
+            ("десять десяти", 10),
+            ("одинадцять одинадцяти", 11),
+            ("дванадцять дванадцяти", 12),
+            ("тринадцять тринадцяти", 13),
+            ("чотирнадцять чотирнадцяти", 14),
+            ("п'ятнадцять п'ятнадцяти", 15),
+            ("шістнадцять шістнадцяти", 16),
+            ("сімнадцять сімнадцяти", 17),
+            ("вісімнадцять вісімнадцяти", 18),
+            ("дев'ятнадцять дев'ятнадцяти", 19),
+            ("двадцять двадцяти", 20),
+            ("тридцять тридцяти", 30),
+            ("сорок сорока", 40),
+            ("п'ятдесят п'ятдесяти", 50),
+            ("шістдесят шістдесяти", 60),
+            ("сімдесят сімдесяти", 70),
+            ("вісімдесят вісімдесяти", 80),
+            ("дев'яносто", 90),
+            ("сто ста", 100),
+            ("двісті двохсот", 200),
+            ("триста трьохсот", 300),
+            ("чотириста чотирьохсот", 400),
+            ("п'ятсот п'ятисот", 500),
+            ("шістсот шестисот", 600),
+            ("сімсот семисот", 700),
+            ("вісімсот восьмисот", 800),
             ("дев'ятсот дев'ятисот", 900),
         ],
     ),
@@ -259,43 +346,134 @@ _add(_UK, "сотня сотні сотню", 100, "s")
 _APPROX_NOUNS = re.compile(r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен)")
 
 _DE_MORPH = {
-    "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sech": 6, "sieben": 7, "sieb": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
-    "zwölf": 12, "zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50,
-    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100,
-    "tausend": 1000, "und": 0,
+    "eins": 1,
+    "ein": 1,
+    "eine": 1,
+    "zwei": 2,
+    "zwo": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sech": 6,
+    "sieben": 7,
+    "sieb": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "dreissig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+    "hundert": 100,
+    "tausend": 1000,
+    "und": 0,
 }
-_DE = {**{k: (v, "u") for k, v in _DE_MORPH.items()}, "hundert": (100, "h"),
-       "tausend": (1000, "s"), "million": (1_000_000, "s"), "millionen": (1_000_000, "s"),
-       "und": (0, "c"), "ein": (1, "u"), "eine": (1, "a"), "einer": (1, "a"), "halbe": (0.5, "f")}
-_DE_MORPH_RX = re.compile(
-    "|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE
-)
+_DE = {
+    **{k: (v, "u") for k, v in _DE_MORPH.items()},
+    "hundert": (100, "h"),
+    "tausend": (1000, "s"),
+    "million": (1_000_000, "s"),
+    "millionen": (1_000_000, "s"),
+    "und": (0, "c"),
+    "ein": (1, "u"),
+    "eine": (1, "a"),
+    "einer": (1, "a"),
+    "halbe": (0.5, "f"),
+}
+_DE_MORPH_RX = re.compile("|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE)
 _FR = {
-    "un": (1, "a"), "une": (1, "a"), "deux": (2, "u"), "trois": (3, "u"), "quatre": (4, "u"),
-    "cinq": (5, "u"), "six": (6, "u"), "sept": (7, "u"), "huit": (8, "u"), "neuf": (9, "u"),
-    "dix": (10, "u"), "onze": (11, "u"), "douze": (12, "u"), "treize": (13, "u"),
-    "quatorze": (14, "u"), "quinze": (15, "u"), "seize": (16, "u"), "vingt": (20, "u"),
-    "vingts": (20, "u"), "trente": (30, "u"), "quarante": (40, "u"), "cinquante": (50, "u"),
-    "soixante": (60, "u"), "quatre-vingt": (80, "u"), "quatre-vingts": (80, "u"),
-    "cent": (100, "h"), "cents": (100, "h"), "mille": (1000, "s"), "million": (1_000_000, "s"),
-    "millions": (1_000_000, "s"), "millier": (1000, "s"), "centaine": (100, "s"),
-    "et": (0, "c"), "demi": (0.5, "f"),
+    "un": (1, "a"),
+    "une": (1, "a"),
+    "deux": (2, "u"),
+    "trois": (3, "u"),
+    "quatre": (4, "u"),
+    "cinq": (5, "u"),
+    "six": (6, "u"),
+    "sept": (7, "u"),
+    "huit": (8, "u"),
+    "neuf": (9, "u"),
+    "dix": (10, "u"),
+    "onze": (11, "u"),
+    "douze": (12, "u"),
+    "treize": (13, "u"),
+    "quatorze": (14, "u"),
+    "quinze": (15, "u"),
+    "seize": (16, "u"),
+    "vingt": (20, "u"),
+    "vingts": (20, "u"),
+    "trente": (30, "u"),
+    "quarante": (40, "u"),
+    "cinquante": (50, "u"),
+    "soixante": (60, "u"),
+    "quatre-vingt": (80, "u"),
+    "quatre-vingts": (80, "u"),
+    "cent": (100, "h"),
+    "cents": (100, "h"),
+    "mille": (1000, "s"),
+    "million": (1_000_000, "s"),
+    "millions": (1_000_000, "s"),
+    "millier": (1000, "s"),
+    "centaine": (100, "s"),
+    "et": (0, "c"),
+    "demi": (0.5, "f"),
 }
 _ES = {
-    "un": (1, "a"), "uno": (1, "u"), "una": (1, "a"), "dos": (2, "u"), "tres": (3, "u"),
-    "cuatro": (4, "u"), "cinco": (5, "u"), "seis": (6, "u"), "siete": (7, "u"),
-    "ocho": (8, "u"), "nueve": (9, "u"), "diez": (10, "u"), "once": (11, "u"),
-    "doce": (12, "u"), "trece": (13, "u"), "catorce": (14, "u"), "quince": (15, "u"),
-    "dieciséis": (16, "u"), "diecisiete": (17, "u"), "dieciocho": (18, "u"),
-    "diecinueve": (19, "u"), "veinte": (20, "u"), "veintiuno": (21, "u"), "veintidós": (22, "u"),
-    "veinticinco": (25, "u"), "treinta": (30, "u"), "cuarenta": (40, "u"),
-    "cincuenta": (50, "u"), "sesenta": (60, "u"), "setenta": (70, "u"), "ochenta": (80, "u"),
-    "noventa": (90, "u"), "cien": (100, "h"), "ciento": (100, "h"), "doscientos": (200, "u"),
-    "trescientos": (300, "u"), "cuatrocientos": (400, "u"), "quinientos": (500, "u"),
-    "seiscientos": (600, "u"), "setecientos": (700, "u"), "ochocientos": (800, "u"),
-    "novecientos": (900, "u"), "mil": (1000, "s"), "millón": (1_000_000, "s"),
-    "millones": (1_000_000, "s"), "millar": (1000, "s"), "centenar": (100, "s"), "y": (0, "c"),
+    "un": (1, "a"),
+    "uno": (1, "u"),
+    "una": (1, "a"),
+    "dos": (2, "u"),
+    "tres": (3, "u"),
+    "cuatro": (4, "u"),
+    "cinco": (5, "u"),
+    "seis": (6, "u"),
+    "siete": (7, "u"),
+    "ocho": (8, "u"),
+    "nueve": (9, "u"),
+    "diez": (10, "u"),
+    "once": (11, "u"),
+    "doce": (12, "u"),
+    "trece": (13, "u"),
+    "catorce": (14, "u"),
+    "quince": (15, "u"),
+    "dieciséis": (16, "u"),
+    "diecisiete": (17, "u"),
+    "dieciocho": (18, "u"),
+    "diecinueve": (19, "u"),
+    "veinte": (20, "u"),
+    "veintiuno": (21, "u"),
+    "veintidós": (22, "u"),
+    "veinticinco": (25, "u"),
+    "treinta": (30, "u"),
+    "cuarenta": (40, "u"),
+    "cincuenta": (50, "u"),
+    "sesenta": (60, "u"),
+    "setenta": (70, "u"),
+    "ochenta": (80, "u"),
+    "noventa": (90, "u"),
+    "cien": (100, "h"),
+    "ciento": (100, "h"),
+    "doscientos": (200, "u"),
+    "trescientos": (300, "u"),
+    "cuatrocientos": (400, "u"),
+    "quinientos": (500, "u"),
+    "seiscientos": (600, "u"),
+    "setecientos": (700, "u"),
+    "ochocientos": (800, "u"),
+    "novecientos": (900, "u"),
+    "mil": (1000, "s"),
+    "millón": (1_000_000, "s"),
+    "millones": (1_000_000, "s"),
+    "millar": (1000, "s"),
+    "centenar": (100, "s"),
+    "y": (0, "c"),
     "medio": (0.5, "f"),
 }
 _WORD_TABLES = {"en": _EN, "ru": _RU, "uk": _UK, "de": _DE, "fr": _FR, "es": _ES}
@@ -307,22 +485,34 @@ _VAGUE = {
     "en": [
         r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|"
         r"hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
-        r"(?:tens|hundreds)\s+of\s+thousands", r"thousands", r"hundreds", r"dozens", r"scores",
+        r"(?:tens|hundreds)\s+of\s+thousands",
+        r"thousands",
+        r"hundreds",
+        r"dozens",
+        r"scores",
     ],
     "ru": [
         r"(?:несколько|нескольких|нескольким)\s+(?:десятков\s+тысяч|сотен\s+тысяч|тысяч|сотен|десятков)",
-        r"(?:десятк\w+|сотн\w+)\s+тысяч", r"тысяч(?:и|ами|ам|ах)", r"сотн(?:и|ями|ям|ях)",
+        r"(?:десятк\w+|сотн\w+)\s+тысяч",
+        r"тысяч(?:и|ами|ам|ах)",
+        r"сотн(?:и|ями|ям|ях)",
         r"десятк(?:и|ами|ов)",
     ],
     "uk": [
         r"(?:кілька|декілька|кількох|декількох|кільком)\s+(?:десятків\s+тисяч|сотень\s+тисяч|тисяч|сотень|десятків)",
-        r"(?:десятк\w+|сот\w+)\s+тисяч", r"тисяч(?:і|ами|ам|ах)", r"сот(?:ні|нями|ням)",
+        r"(?:десятк\w+|сот\w+)\s+тисяч",
+        r"тисяч(?:і|ами|ам|ах)",
+        r"сот(?:ні|нями|ням)",
         r"десятк(?:и|ами|ів)",
     ],
     "de": [
         r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|"
         r"tausend|hundert|dutzend)",
-        r"zehntausende\w*", r"hunderttausende\w*", r"tausende\w*", r"hunderte\w*", r"dutzende\w*",
+        r"zehntausende\w*",
+        r"hunderttausende\w*",
+        r"tausende\w*",
+        r"hunderte\w*",
+        r"dutzende\w*",
     ],
     "fr": [
         r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|"
@@ -331,8 +521,12 @@ _VAGUE = {
     ],
     "es": [
         r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
-        r"(?:decenas|centenares|cientos)\s+de\s+miles", r"miles", r"cientos", r"centenares",
-        r"decenas", r"millares",
+        r"(?:decenas|centenares|cientos)\s+de\s+miles",
+        r"miles",
+        r"cientos",
+        r"centenares",
+        r"decenas",
+        r"millares",
     ],
 }
 
@@ -359,10 +553,22 @@ def _word_alt(lang: str) -> str | None:
 
 
 # Korean native numerals before the person counter: 두 명, 세 명, 열 명.
-_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
-              "아홉": 9, "열": 10, "스무": 20}
-_KO_NATIVE_RX = (r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True))
-                 + r")(?=\s?명)")
+_KO_NATIVE = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+    "스무": 20,
+}
+_KO_NATIVE_RX = (
+    r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True)) + r")(?=\s?명)"
+)
 # Japanese kanji digits before a counter: 二人, 三十人.
 _JA_KANJI_RX = r"(?P<jak>[一二三四五六七八九十]+)(?=[人名])"
 
@@ -483,8 +689,18 @@ def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
                     m = _BETWEEN_BEFORE.search(before)
                     start = a.start - (len(before) - m.start()) if m else a.start
                     out.append(
-                        Num(start, b.end, lo, b.low, False, a.qualifier or b.qualifier,
-                            b.kind, b.scale, b.grouped, text[start : b.end])
+                        Num(
+                            start,
+                            b.end,
+                            lo,
+                            b.low,
+                            False,
+                            a.qualifier or b.qualifier,
+                            b.kind,
+                            b.scale,
+                            b.grouped,
+                            text[start : b.end],
+                        )
                     )
                     i += 2
                     continue
@@ -493,8 +709,10 @@ def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
     return out
 
 
-_GENITIVE_PREP = re.compile(r"(?i)(?:около|более|свыше|до|порядка|менее|близько|понад|до|"
-                            r"більше|менше|майже|почти|з|с)\s+$")
+_GENITIVE_PREP = re.compile(
+    r"(?i)(?:около|более|свыше|до|порядка|менее|близько|понад|до|"
+    r"більше|менше|майже|почти|з|с)\s+$"
+)
 
 
 def _digits_value(m: re.Match[str]) -> tuple[float | None, int, bool]:
@@ -555,11 +773,13 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             qual = "approx" if m.group("yeo") else None
             end = m.end() if m.group("yeo") else e_run
             if vague:
-                found.append(Num(s, end, None, None, True, "vague", "vague", top, False,
-                                 text[s:end]))
+                found.append(
+                    Num(s, end, None, None, True, "vague", "vague", top, False, text[s:end])
+                )
             elif value == int(value):
-                found.append(Num(s, end, int(value), None, False, qual, "cjk", top, False,
-                                 text[s:end]))
+                found.append(
+                    Num(s, end, int(value), None, False, qual, "cjk", top, False, text[s:end])
+                )
             continue
         if m.group("int"):
             value, scale, grouped = _digits_value(m)
@@ -569,8 +789,9 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
                 # 12.5 without a scale word: a measurement, not a head count; kept as a
                 # float-less marker only so a range like "1.5-2 million" can still form.
                 continue
-            found.append(Num(s, e, int(value), None, False, None, "digits", scale, grouped,
-                             text[s:e]))
+            found.append(
+                Num(s, e, int(value), None, False, None, "digits", scale, grouped, text[s:e])
+            )
             continue
         if gd.get("words"):
             toks = _tokens_for(lang, m.group("words"))
@@ -582,8 +803,9 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if len(toks) == 1 and toks[0][1] == "u" and value == 1:
                 continue  # a lone "one"/"один": an article-like word, not a head count
             qual = "approx" if _APPROX_NOUNS.search(m.group("words")) else None
-            found.append(Num(s, e, int(value), None, False, qual, "words", int(scale), False,
-                             text[s:e]))
+            found.append(
+                Num(s, e, int(value), None, False, qual, "words", int(scale), False, text[s:e])
+            )
     return _merge_ranges(t, found)
 
 
@@ -595,11 +817,45 @@ def parse_number(text: str, lang: str = "en") -> Num | None:
 
 # Words that make a vague quantity (or a scale) on their own, for the prefilter.
 _VAGUE_WORDS = (
-    "thousands", "hundreds", "dozens", "dozen", "scores", "millions", "тысячи", "тысячами",
-    "сотни", "сотен", "десятки", "десятков", "несколько", "нескольких", "тисячі", "тисячами",
-    "сотні", "сотень", "кілька", "декілька", "tausende", "hunderte", "dutzende", "zehntausende",
-    "hunderttausende", "millionen", "milliers", "centaines", "dizaines", "millier", "centaine",
-    "miles", "cientos", "centenares", "decenas", "millares", "millar", "centenar", "mil",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "dozen",
+    "scores",
+    "millions",
+    "тысячи",
+    "тысячами",
+    "сотни",
+    "сотен",
+    "десятки",
+    "десятков",
+    "несколько",
+    "нескольких",
+    "тисячі",
+    "тисячами",
+    "сотні",
+    "сотень",
+    "кілька",
+    "декілька",
+    "tausende",
+    "hunderte",
+    "dutzende",
+    "zehntausende",
+    "hunderttausende",
+    "millionen",
+    "milliers",
+    "centaines",
+    "dizaines",
+    "millier",
+    "centaine",
+    "miles",
+    "cientos",
+    "centenares",
+    "decenas",
+    "millares",
+    "millar",
+    "centenar",
+    "mil",
 )
 
 
@@ -616,7 +872,9 @@ def _prefilter_words() -> frozenset[str]:
 
 
 _PREFILTER_WORDS = _prefilter_words()
-_FAST = re.compile(r"[\d十百千万億만천백一二三四五六七八九]|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명")
+_FAST = re.compile(
+    r"[\d十百千万億만천백一二三四五六七八九]|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
+)
 _TOKEN = re.compile(r"[^\W\d_]+")
 _GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
 

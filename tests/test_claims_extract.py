@@ -1,0 +1,544 @@
+"""Claim extraction: figures, categories, qualifiers, claimants, places and scope.
+
+The sentences are written for these tests in the style of wire copy; none is taken from
+the labelled evaluation set.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from troopwatch.claims import Claim, claim_key, extract_claims
+from troopwatch.claims.evaluate import run_eval
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELDS = {
+    "figure_low",
+    "figure_high",
+    "qualifier",
+    "category",
+    "unit",
+    "source",
+    "location",
+    "sentence",
+    "lang",
+}
+
+
+def one(text: str, lang: str | None = None) -> Claim:
+    claims = extract_claims(text, lang)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def figs(text: str, lang: str | None = None) -> list[tuple]:
+    return [(c.figure_low, c.figure_high, c.category) for c in extract_claims(text, lang)]
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_claim_dict_has_exactly_the_contract_fields() -> None:
+    c = one("The NIS said about 11,000 North Korean troops were in Russia's Kursk region.")
+    d = c.to_dict()
+    assert set(d) == FIELDS
+    assert d["figure_low"] == 11000 and d["lang"] == "en"
+    json.dumps(d)  # serialisable as is
+
+
+def test_claim_key() -> None:
+    assert claim_key("deployed", 12000, None) == "deployed:12000"
+    assert claim_key("deployed", 10000, 12000) == "deployed:10000-12000"
+    assert claim_key("killed", None, None) == "killed:vague"
+    assert claim_key("deployed", 12000, 12000) == claim_key("deployed", 12000, None)
+    assert claim_key("deployed", 12000, None) != claim_key("planned", 12000, None)
+
+
+def test_empty_and_offtopic_text() -> None:
+    assert extract_claims("") == []
+    assert extract_claims("Apple sold 12,000 phones in 2019 for $5 million.") == []
+
+
+# --------------------------------------------------------------------------- English
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "category", "qualifier"),
+    [
+        (
+            "Pyongyang has deployed roughly 11,000 soldiers to Russia's Kursk region, officials say.",
+            11000,
+            None,
+            "deployed",
+            "approx",
+        ),
+        (
+            "North Korea may send as many as 20,000 more troops by spring, analysts warned.",
+            20000,
+            None,
+            "planned",
+            "up_to",
+        ),
+        (
+            "At least 1,000 North Korean soldiers have been killed in the fighting, the agency said.",
+            1000,
+            None,
+            "killed",
+            "at_least",
+        ),
+        (
+            "Nearly 3,000 North Korean troops have been wounded since December.",
+            3000,
+            None,
+            "wounded",
+            "nearly",
+        ),
+        (
+            "North Korean casualties have passed 4,000, according to the JCS.",
+            4000,
+            None,
+            "casualties",
+            "more_than",
+        ),
+        (
+            "More than 300 North Korean soldiers were killed or wounded last week.",
+            300,
+            None,
+            "casualties",
+            "more_than",
+        ),
+        (
+            "Ukrainian special forces captured three North Korean soldiers near Sudzha.",
+            3,
+            None,
+            "captured",
+            "exact",
+        ),
+        (
+            "Some 10-12,000 North Korean troops are training in eastern Russia.",
+            10000,
+            12000,
+            "deployed",
+            "approx",
+        ),
+        (
+            "Between 11,000 and 12,000 North Korean soldiers are stationed in Kursk.",
+            11000,
+            12000,
+            "deployed",
+            "exact",
+        ),
+        ("North Korea maintains a 1.2 million-strong army.", 1200000, None, "force_size", "exact"),
+        (
+            "North Korea has around 200,000 special forces, the world's largest such force.",
+            200000,
+            None,
+            "force_size",
+            "approx",
+        ),
+        (
+            "An estimated 8,000 North Korean soldiers have moved to the front line.",
+            8000,
+            None,
+            "deployed",
+            "approx",
+        ),
+        (
+            "The number of North Korean troops in Russia could rise to 15,000 by the end of the year.",
+            15000,
+            None,
+            "planned",
+            "exact",
+        ),
+    ],
+)
+def test_english_figures(
+    text: str, low: int, high: int | None, category: str, qualifier: str
+) -> None:
+    c = one(text, "en")
+    assert (c.figure_low, c.figure_high, c.category, c.qualifier) == (
+        low,
+        high,
+        category,
+        qualifier,
+    )
+
+
+def test_killed_and_wounded_are_two_claims() -> None:
+    text = (
+        "Around 200 North Korean soldiers have died and about 2,500 have been injured, "
+        "South Korean lawmakers said, citing the NIS."
+    )
+    cs = extract_claims(text)
+    assert [(c.figure_low, c.category, c.qualifier) for c in cs] == [
+        (200, "killed", "approx"),
+        (2500, "wounded", "approx"),
+    ]
+    assert {c.source for c in cs} == {"NIS"}
+
+
+def test_deployed_and_subset_killed() -> None:
+    text = (
+        "Of the 12,000 North Korean troops sent to Russia, about 1,200 have been killed, "
+        "Ukraine's defence intelligence said."
+    )
+    assert figs(text) == [(12000, None, "deployed"), (1200, None, "killed")]
+
+
+def test_planned_versus_already_deployed() -> None:
+    text = (
+        "North Korea, which has already sent 11,000 soldiers, is preparing to send "
+        "another 5,000, according to Seoul."
+    )
+    cs = extract_claims(text)
+    assert [(c.figure_low, c.category) for c in cs] == [(11000, "deployed"), (5000, "planned")]
+    assert cs[0].source == "South Korean government"
+
+
+def test_vague_claims() -> None:
+    c = one("Thousands of North Korean soldiers are now fighting alongside Russian forces.")
+    assert (c.figure_low, c.figure_high, c.qualifier, c.category) == (
+        None,
+        None,
+        "vague",
+        "deployed",
+    )
+    c = one("Several hundred North Korean troops have been killed, a US official said.")
+    assert (c.qualifier, c.category, c.source) == ("vague", "killed", "US government")
+
+
+def test_number_words() -> None:
+    c = one("Twelve thousand North Korean soldiers have arrived in the Kursk region.")
+    assert (c.figure_low, c.location) == (12000, "Kursk")
+    c = one("Ukrainian troops took two North Korean soldiers prisoner on Saturday.")
+    assert (c.figure_low, c.category) == (2, "captured")
+
+
+def test_context_from_previous_sentence() -> None:
+    text = (
+        "North Korea's deployment is growing, the Pentagon says. It estimates that about "
+        "3,000 more troops arrived in January."
+    )
+    c = one(text)
+    assert (c.figure_low, c.category, c.qualifier, c.source) == (
+        3000,
+        "deployed",
+        "approx",
+        "Pentagon",
+    )
+
+
+def test_no_context_no_claim() -> None:
+    # Same sentence, but nothing says the troops are North Korean.
+    assert extract_claims("It estimates that about 3,000 more troops arrived in January.") == []
+
+
+# --------------------------------------------------------------------------- claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "About 11,000 North Korean troops are in Kursk, according to South Korea's spy agency.",
+            "NIS",
+        ),
+        (
+            "Pentagon press secretary Sabrina Singh said some 10,000 North Korean soldiers were "
+            "in Russia.",
+            "Sabrina Singh",
+        ),
+        ("Some 10,000 North Korean soldiers are in Russia, a Pentagon official said.", "Pentagon"),
+        ("A lawmaker citing the NIS said about 300 North Korean soldiers had died.", "NIS"),
+        (
+            "North Korea has lost 4,000 soldiers, Ukrainian President Volodymyr Zelensky said.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "The Institute for the Study of War said 2,000 North Korean troops had moved to Kursk.",
+            "ISW",
+        ),
+        (
+            "Britain's defence ministry estimates North Korean casualties at more than 6,000.",
+            "UK Ministry of Defence",
+        ),
+        ("Kyiv believes 12,000 North Korean soldiers are in Russia.", "Ukrainian government"),
+        ("About 12,000 North Korean soldiers are in Russia.", "unattributed"),
+        ("Miles Yu said North Korea's special forces number about 200,000.", "Miles Yu"),
+    ],
+)
+def test_english_claimants(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+def test_media_outlet_only_without_a_claimant() -> None:
+    c = one("About 12,000 North Korean troops are in Russia, CNN reported, citing the GUR.")
+    assert c.source == "GUR"
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Korean
+        (
+            "국정원은 북한이 러시아에 1만1천여 명을 파병했다고 밝혔다.",
+            [(11000, None, "deployed", "approx", "NIS", "Russia")],
+        ),
+        (
+            "합참은 북한군 사상자가 3천 명을 넘어섰다고 밝혔다.",
+            [(3000, None, "casualties", "more_than", "JCS", None)],
+        ),
+        (
+            "국가정보원에 따르면 쿠르스크에 배치된 북한군 가운데 최소 100명이 사망했다.",
+            [(100, None, "killed", "at_least", "NIS", "Kursk")],
+        ),
+        (
+            "북한은 연말까지 최대 2만 명을 추가 파병할 계획이다.",
+            [(20000, None, "planned", "up_to", "unattributed", None)],
+        ),
+        (
+            "북한군 수천 명이 쿠르스크 전선에 투입됐다.",
+            [(None, None, "deployed", "vague", "unattributed", "Kursk")],
+        ),
+        (
+            "우크라이나군은 북한군 병사 세 명을 생포했다고 밝혔다.",
+            [(3, None, "captured", "exact", None, None)],
+        ),
+        # Japanese
+        (
+            "防衛省によりますと、北朝鮮兵およそ1万2000人がロシア西部のクルスク州に展開しています。",
+            [(12000, None, "deployed", "approx", None, "Kursk")],
+        ),
+        (
+            "韓国の国家情報院は、北朝鮮兵の死者が少なくとも200人にのぼると明らかにしました。",
+            [(200, None, "killed", "at_least", "NIS", None)],
+        ),
+        (
+            "北朝鮮は最大で3万人を追加派遣する可能性があると国防総省は分析しています。",
+            [(30000, None, "planned", "up_to", "Pentagon", None)],
+        ),
+        (
+            "北朝鮮兵数百人が死傷したとみられます。",
+            [(None, None, "casualties", "vague", "unattributed", None)],
+        ),
+        # Russian
+        (
+            "По данным Пентагона, в Курской области находятся около 10 тыс. военных КНДР.",
+            [(10000, None, "deployed", "approx", "Pentagon", "Kursk")],
+        ),
+        (
+            "Зеленский заявил, что потери северокорейских войск превысили 3 тысячи человек.",
+            [(3000, None, "casualties", "more_than", "Volodymyr Zelensky", None)],
+        ),
+        (
+            "КНДР может отправить в Россию еще 15 тысяч военных, считают в ГУР.",
+            [(15000, None, "planned", "exact", "GUR", "Russia")],
+        ),
+        (
+            "Несколько тысяч северокорейских солдат проходят подготовку на Дальнем Востоке.",
+            [(None, None, "deployed", "vague", "unattributed", "eastern Russia")],
+        ),
+        # Ukrainian
+        (
+            "За даними ГУР, у Курській області загинули близько 200 військових КНДР.",
+            [(200, None, "killed", "approx", "GUR", "Kursk")],
+        ),
+        (
+            "Сили оборони взяли в полон двох північнокорейських солдатів, повідомив Зеленський.",
+            [(2, None, "captured", "exact", "Volodymyr Zelensky", None)],
+        ),
+        (
+            "Понад 11 тисяч північнокорейських військових перебувають у Росії, заявили в Пентагоні.",
+            [(11000, None, "deployed", "more_than", "Pentagon", "Russia")],
+        ),
+        # German
+        (
+            "Laut Pentagon sind mittlerweile rund 11.000 nordkoreanische Soldaten in Kursk im "
+            "Einsatz.",
+            [(11000, None, "deployed", "approx", "Pentagon", "Kursk")],
+        ),
+        (
+            "Nordkorea könnte weitere 20.000 Soldaten nach Russland schicken, warnte Selenskyj.",
+            [(20000, None, "planned", "exact", "Volodymyr Zelensky", "Russia")],
+        ),
+        (
+            "Mindestens 1000 nordkoreanische Soldaten sind nach Angaben Kiews gefallen.",
+            [(1000, None, "killed", "at_least", "Ukrainian government", None)],
+        ),
+        # French
+        (
+            "Selon le Pentagone, environ 10 000 soldats nord-coréens s'entraînent dans l'est de "
+            "la Russie.",
+            [(10000, None, "deployed", "approx", "Pentagon", "eastern Russia")],
+        ),
+        (
+            "Plus de 1 000 soldats nord-coréens ont été tués ou blessés, selon Séoul.",
+            [(1000, None, "casualties", "more_than", "South Korean government", None)],
+        ),
+        (
+            "Pyongyang pourrait envoyer jusqu'à 50 000 soldats supplémentaires, estime Kiev.",
+            [(50000, None, "planned", "up_to", "Ukrainian government", None)],
+        ),
+        # Spanish
+        (
+            "Según la inteligencia surcoreana, unos 12.000 soldados norcoreanos combaten en Kursk.",
+            [(12000, None, "deployed", "approx", "NIS", "Kursk")],
+        ),
+        (
+            "Al menos 500 soldados norcoreanos han muerto en combate, según Kiev.",
+            [(500, None, "killed", "at_least", "Ukrainian government", None)],
+        ),
+        (
+            "Corea del Norte enviará hasta 6.000 ingenieros militares a Kursk, anunció el Kremlin.",
+            [(6000, None, "planned", "up_to", "Kremlin", "Kursk")],
+        ),
+    ],
+)
+def test_multilingual(text: str, expected: list[tuple]) -> None:
+    got = extract_claims(text)
+    assert len(got) == len(expected), got
+    for c, (low, high, cat, qual, source, loc) in zip(got, expected, strict=True):
+        assert (c.figure_low, c.figure_high, c.category, c.qualifier) == (low, high, cat, qual)
+        if source is not None:
+            assert c.source == source
+        assert c.location == loc
+
+
+def test_language_is_detected_per_sentence() -> None:
+    text = (
+        "Nach Angaben Seouls sind 11.000 nordkoreanische Soldaten in Russland. "
+        "По данным ГУР, еще 3 тысячи военных КНДР прибыли в Курскую область."
+    )
+    assert [c.lang for c in extract_claims(text)] == ["de", "ru"]
+
+
+# --------------------------------------------------------------------------- not claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Russian or Ukrainian figures
+        "Russia has lost more than 600,000 soldiers since 2022, the British MoD estimates.",
+        "북한군 파병 이후 러시아군 사상자는 70만 명을 넘어섰다.",
+        "Ukraine has mobilised 1 million troops to resist Russia and its North Korean allies.",
+        # mixed forces
+        "A 50,000-strong group of Russian and North Korean troops is massing near Kursk.",
+        "Около 50 тысяч российских и северокорейских военных готовятся к наступлению.",
+        "ロシア軍と北朝鮮軍あわせて5万人が集結している。",
+        # money, munitions, sanctions, percentages
+        "North Korea earned $5.5 billion from shipping 6 million shells to Russia.",
+        "North Korea has sent 12,000 containers of munitions to Russia.",
+        "Seoul sanctioned 11 North Korean officials over the troop deployment.",
+        "About 40% of the North Korean troops in Kursk have been killed or wounded.",
+        # dates, years, ages, units counted instead of people
+        "North Korean troops began arriving in Russia on October 18, 2024.",
+        "The captured North Korean soldiers, aged 20 and 26, were interrogated by the SBU.",
+        "North Korea's 11th Corps has sent troops to Russia.",
+        "North Korea sent four brigades to Russia, the NIS said.",
+        "북한은 2024년 10월 러시아에 병력을 보냈다.",
+        # civilian workers
+        "Some 15,000 North Korean workers arrived in Russia last year to work on building sites.",
+        "北朝鮮はロシアに労働者1万人以上を送った。",
+        # history
+        "North Korea sent 200 pilots to North Vietnam in the 1960s.",
+        # numbers that are not personnel
+        "North Korea fired 10 ballistic missiles on Monday, Seoul's JCS said.",
+        "Kim Jong Un visited five military sites near Pyongyang.",
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_russian_figure_next_to_a_north_korean_one() -> None:
+    text = "Russia has lost more than 600,000 soldiers since 2022, while North Korea sent 11,000."
+    assert figs(text) == [(11000, None, "deployed")]
+
+
+def test_fraction_of_a_force_is_not_a_casualty_figure() -> None:
+    cs = extract_claims("Un tiers des 12 000 soldats nord-coréens a été blessé.")
+    assert all(c.category != "wounded" for c in cs)
+
+
+def test_subset_of_north_korean_force_with_russian_units_is_kept() -> None:
+    c = one("About 11,000 North Korean soldiers fight alongside Russian units in Kursk.")
+    assert (c.figure_low, c.category, c.location) == (11000, "deployed", "Kursk")
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_claims() -> None:
+    seeds = {
+        p.stem[:3]: p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "data" / "seeds").glob("*.txt"))
+    }
+    s0 = extract_claims(seeds["000"])
+    nis = [c for c in s0 if c.figure_low == 12000]
+    assert nis and nis[0].source == "NIS" and nis[0].qualifier == "approx"
+    assert nis[0].category in ("planned", "deployed")
+    vlad = [c for c in s0 if c.figure_low == 1500]
+    assert vlad and vlad[0].location == "Vladivostok" and vlad[0].category == "deployed"
+    assert vlad[0].unit == "special forces"
+    s1 = extract_claims(seeds["001"])
+    assert (1500, "deployed") in [(c.figure_low, c.category) for c in s1]
+    assert (10000, "planned") in [(c.figure_low, c.category) for c in s1]
+    assert {c.source for c in s1} == {"Volodymyr Zelensky"}
+    for key in ("002", "003"):
+        pentagon = [
+            c
+            for c in extract_claims(seeds[key])
+            if c.source == "Pentagon" and c.figure_low == 10000
+        ]
+        assert pentagon and pentagon[0].category == "deployed"
+    # money, sanctions and percentages in the seeds give nothing
+    every = [c for text in seeds.values() for c in extract_claims(text)]
+    assert not any(c.figure_low in (1, 16500, 50, 70, 30, 500000) for c in every)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def test_run_eval_on_a_small_file(tmp_path: Path) -> None:
+    items = [
+        {
+            "id": "t-1",
+            "lang": "en",
+            "text": "The NIS said 11,000 North Korean troops are in Kursk.",
+            "claims": [
+                {
+                    "figure_low": 11000,
+                    "figure_high": None,
+                    "qualifier": "exact",
+                    "category": "deployed",
+                    "unit": "troops",
+                    "source": "NIS",
+                    "location": "Kursk",
+                }
+            ],
+            "note": "",
+        },
+        {
+            "id": "t-2",
+            "lang": "en",
+            "text": "Russia lost 600,000 soldiers.",
+            "claims": [],
+            "note": "Russian figure",
+        },
+    ]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    out = io.StringIO()
+    assert run_eval(str(path), out=out) == 0
+    text = out.getvalue()
+    assert "(a) figure + category" in text and "(b) figure + category + source" in text
+    all_lines = [ln for ln in text.splitlines() if ln.startswith("all")]
+    assert all(" 1.000" in ln for ln in all_lines)
