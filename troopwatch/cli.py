@@ -348,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
             level=logging.DEBUG if args.verbose else logging.INFO,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
-    logging.getLogger("elastic_transport").setLevel(logging.WARNING)
+    # Our own one-line messages say when Elasticsearch is unreachable.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except CommandError as exc:

@@ -75,7 +75,8 @@ def articles_mapping(languages: dict[str, str]) -> dict:
             "relevance": FLOAT,
             "relevance_terms": KEYWORD,
             "text_hash": KEYWORD,
-            "minhash_bands": KEYWORD,
+            # Searched by term, never aggregated: no doc values (a quarter of its size).
+            "minhash_bands": {"type": "keyword", "doc_values": False},
             # Kept for verifying candidates, never searched.
             "minhash": {"type": "long", "index": False, "doc_values": False},
             "also_seen": {
