@@ -244,3 +244,21 @@ def test_split_joins_wrapped_lines() -> None:
 )
 def test_detect_lang(sentence: str, lang: str) -> None:
     assert detect_lang(sentence) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low"),
+    [
+        ("речь идет о тысяче военных", "ru", 1000),
+        ("примерно о трех тысячах человек", "ru", 3000),
+        ("с тысячей бойцов", "ru", 1000),
+        ("о полутора тысячах военнослужащих", "ru", 1500),
+        ("близько тисячі військових", "uk", 1000),
+    ],
+)
+def test_inflected_number_words(text: str, lang: str, low: int) -> None:
+    assert figures(text, lang) == [(low, None)]
+
+
+def test_prefilter_sees_korean_tens() -> None:
+    assert has_number("북한군 수십 명이 숨졌다.")

@@ -206,7 +206,8 @@ _DECLINE = re.compile(
     r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
     _I,
 )
-_HEADLINE = re.compile(r"^\s*:")
+# Headline attribution: "Pentagon: …", 국정원 "북한군 1만1000명 …".
+_HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 # Passive "is estimated": the subject is what is counted, not who counts.
 _PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
 # Attributions that point back to a claimant named before.
@@ -256,6 +257,13 @@ def _prefer_person(m: Mention, mentions: list[Mention], sent: str) -> Mention:
             gap = sent[m.end : p.start]
             if _words_between(gap) <= 4 and not re.search(r"[,.;]", gap):
                 return p
+            # Apposition: "the head of Ukraine's military intelligence, Kyrylo Budanov, said".
+            if re.match(r"^\s*,\s*(?:[^\W\d_]+\s+){0,1}$", gap) and re.match(
+                r"\s*,", sent[p.end :]
+            ):
+                return p
+        if 0 <= m.start - p.end <= 3 and not sent[p.end : m.start].strip():
+            return p  # "부다노프 우크라이나 국방정보총국장은", "Budanov GUR chief"
         if 0 <= m.start - p.end <= 50:
             gap = sent[p.end : m.start]
             if re.match(r"^\s*,\s*(?:[^\W\d_]+\s+){0,5}$", gap) and not (
@@ -334,7 +342,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         ]
         if after:
             # "citing the NIS", "a briefing by the spy agency": the source relayed wins.
-            relay = re.match(r"(?:cit|brief|со ссыл|з посил|unter ber|after)", a.group(), _I)
+            relay = re.match(
+                r"(?:cit|qui cite|brief|со ссыл|з посил|ссыла|посила|unter ber|after)",
+                a.group(),
+                _I,
+            )
             consider(6 if relay else 5, after[0])
     for mk in _CJK_MARKER.finditer(sent):
         before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]

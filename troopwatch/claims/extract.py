@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
-from troopwatch.claims.claimants import location, places, source_of
+from troopwatch.claims.claimants import claimant_index, location, places, source_of
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
 
@@ -171,6 +171,19 @@ _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
 # Casualty nouns ("losses", "casualties"): they count a number only when they are its noun
 # or come before it ("losses of 3,000"); "11,000 troops … suffered losses" is no loss count.
+_LOSS_WORD = _c(
+    r"^(?:lost|losses|loss|потер\w*|втрат\w*|verlust\w*|pertes|perdu|pérdidas|perdió|손실|損失|損害)$"
+)
+# Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
+_GENERAL_FORCE = _c(
+    r"special[\s-]+(?:operations?\s+)?forces|armed\s+forces|army|armies|military|militaries|"
+    r"under\s+arms|"
+    r"standing\s+army|corps|armée|forces\s+spéciales|ejército|fuerzas\s+(?:especiales|armadas)|"
+    r"armee|streitkräfte|spezialkräfte|spezialeinheiten|арми\w*|армі\w*|вооруж\w+\s+сил\w*|"
+    r"збройн\w+\s+сил\w*|спецназ\w*|сил\w*\s+специальных\s+операций|корпус\w*|"
+    r"сил\w*\s+спеціальних\s+операцій|특수작전군|특수부대|특작부대|총병력|상비군|정규군|인민군|"
+    r"特殊部隊|特殊作戦部隊|特殊作戦軍|総兵力|常備軍|兵力"
+)
 _CASUALTY_NOUN = _c(
     r"^(?:casualt\w*|loss\w*|deaths?|fatalities|death\s+toll|потер\w*|втрат\w*|verlust\w*|"
     r"pertes|bajas|pérdidas|victimes|víctimas|opfer|사상자|사망자|死傷者|死者|損害|損失|손실)$"
@@ -187,6 +200,12 @@ _CLAUSE_BREAK = _c(
     r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
     r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s"
 )
+_HYPHEN = _c(r"^\s?[-‐–/]\s?$")
+# Joint forces written as one compound in Korean/Japanese: 露朝合同部隊, 북러 연합군.
+_MIXED_CJK = _c(
+    r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
+    r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
+)
 _CONJ = _c(
     r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
     r"sowie|así\s+como|ainsi\s+que)\s*$"
@@ -201,7 +220,18 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
         src = lx.words(frags)
         if cjk:
             src += "|" + lx.CJK_START + "(?:" + lx.raw(cjk) + ")"
-        before.append((q, _c(rf"(?:{src})[\s\"“”'«»(]*$")))
+        # A preposition or article may stand between the hedge and the number: "примерно
+        # о тысяче", "superan las 4.000", "dépassent les 4 000".
+        before.append(
+            (
+                q,
+                _c(
+                    rf"(?:{src})(?:\s+(?:inzwischen|bereits|schon|already|now|ya|déjà|désormais|"
+                    rf"уже|вже))?(?:\s+(?:о|об|про|las|los|les|the|die|den|der))?"
+                    rf"[\s\"“”'«»(]*$"
+                ),
+            )
+        )
     after = []
     for q, frags in lx.QUAL_AFTER.items():
         after.append(
@@ -218,6 +248,11 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
 
 
 _QUAL_BEFORE, _QUAL_AFTER = _quals()
+_BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
+_INCREASE = _c(
+    r"увелич\w*|збільш\w*|нарост\w*|нарощ\w*|довест\w*|довести|increas\w*|rais\w*|boost\w*|"
+    r"expand\w*|erhöh\w*|aufstock\w*|augment\w*|aument\w*|elev\w*|ampli\w*|늘리|늘릴|확대|増や|増強"
+)
 _ESTIMATE = _c(lx.ESTIMATE)
 _HISTORICAL = _c(lx.HISTORICAL)
 _MONTHS = _c(lx.words(lx.MONTHS))
@@ -256,12 +291,30 @@ _POPULATION_BEFORE = _c(
     r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
     r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
 )
+_POPULATION_CJK = _c(r"(?:인구|人口)\s*(?:는|은|が|は|약|約|およそ|\s)*$")
+# Pay and rations per head: "1인당", "1人当たり", "per soldier".
+_PER_HEAD_AFTER = _c(
+    r"^\s*(?:인당|명당|人当たり|人あたり|名当たり|名あたり|人につき|"
+    r"per\s+(?:soldier|head|person|man|fighter)|pro\s+(?:soldat|kopf|mann)|par\s+(?:soldat|tête|homme)|"
+    r"por\s+(?:soldado|cabeza|hombre)|на\s+(?:человека|солдата|бойца|людину|бійця|військового))"
+)
+# "이 중 1명", "その1人", "うち1人": one of a group named before, not a figure of its own.
+_PARTITIVE_ONE = _c(
+    r"(?:이\s*중|그\s*중|이\s*가운데|그\s*가운데|이들\s*중|その|うち|このうち|そのうち)\s*$"
+)
+# A year written before a noun or after a time preposition: "2024 국방백서", "in 2024".
+_YEAR_PREP = _c(
+    r"(?<![^\W\d_])(?:in|since|by|until|till|during|from|before|after|of\s+the\s+year|im|seit|bis|"
+    r"jahr|en|depuis|dans|desde|año|в|с|до|у|з|від|році|году)\s+$"
+)
+_CJK_COUNTER_NEXT = _c(r"\s?(?:여|余)?\s?(?:명|人|名)")
 _CIVIL = _c(
     r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
     r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero"
 )
 _MILITARY_WORD = _c(
-    r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|"
+    r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|troupe|tropa|"
+    r"truppe|soldat|soldad|войск|військ|солдат|бойц|бійц|部隊|"
     r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍"
 )
 _POSSESSIVE_NK = _c(
@@ -302,7 +355,7 @@ _ELLIPSIS_NEXT = _c(
     r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:to|in|into|from|of|and|or|have|has|had|are|were|"
     r"was|is|will|would|could|may|might|more|additional|others?|already|so|since|by|for|at|"
     r"near|on|as|but|while|last|this|so\s+far|in\s+total|altogether|в|во|на|из|и|а|уже|ещё|"
-    r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|"
+    r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|von|d['’]entre|"
     r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se|получили|"
     r"получил|дістали|дістав|зазнали|erlitten|resultaron|been|had\s+been|have\s+been|celui|"
     r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de)\b)"
@@ -326,6 +379,51 @@ class _Cand:
     elliptical: bool
     unit_text: str = ""
     subset_of: int | None = None  # "2,000 of the 13,000 troops": index of the 13,000
+    coord_of: int | None = None  # "killed 30 soldiers and wounded another 20": index of the 30
+
+
+# A figure fronted before its noun: "3,000: that is how many North Korean troops …",
+# "12,000 — so many soldiers …".
+_FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
+# "put the number of North Korean troops in Russia at about 10,000", "l'effectif … à".
+_NUMBER_OF = _c(
+    r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|cifra|zahl|anzahl|"
+    r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
+    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}$"
+)
+# What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
+# will rebuild …" -> deminers, builders.
+_ROLE_AFTER: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "deminers",
+        _c(
+            r"clear(?:ing)?\s+(?:the\s+|of\s+)?(?:land\s*)?mines|demin\w*|mine[\s-]+clear\w*|"
+            r"разминир\w*|розмінув\w*|minen\s+(?:zu\s+)?räumen|minenräum\w*|déminer|déminage|"
+            r"desminar|desminado|지뢰\s?제거|地雷(?:除去|撤去)"
+        ),
+    ),
+    (
+        "builders",
+        _c(
+            r"rebuild\w*|reconstruct\w*|build\w*|construction|restor\w*|восстан\w*|отстр\w*|"
+            r"строи\w*|відбуд\w*|відновл\w*|будува\w*|wiederaufbau\w*|wieder\s+aufbauen|aufbauen|"
+            r"bauen|reconstruir\w*|reconstrucción|reconstruire|reconstruction|재건|복구|건설|再建|復旧|建設"
+        ),
+    ),
+]
+_ROLE_LEAD = _c(
+    r"\s+(?:will|would|are\s+to|were\s+to|are\s+(?:expected|set|due)\s+to|to|sollen|werden|sollten|"
+    r"vont|devraient|doivent|van\s+a|deberán|deberían|будут|должны|будуть|мають|повинні)\s+"
+    r"(?:help\s+(?:to\s+)?|helfen\s+|aider\s+à\s+|ayudar\s+a\s+|помочь\s+|допомогти\s+)?"
+)
+_CONTRAST = _c(
+    r"\b(?:while|whereas|but|although|aber|während|mais|tandis|alors|pero|mientras|но|але|тогда)\b"
+)
+_COORD_GAP = _c(
+    r",|\b(?:and|und|et|y|e|и|і|та|й|а|while|whereas|plus|another|more|weitere\w*|ещё|еще|ще|"
+    r"autres|otros|otras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|さらに|추가로"
+)
 
 
 def _excluded(t: str, num: Num) -> bool:
@@ -343,7 +441,11 @@ def _excluded(t: str, num: Num) -> bool:
         t[num.end : num.end + 90]
     ):
         return True
-    if _POPULATION_BEFORE.search(before):
+    if _POPULATION_BEFORE.search(before) or _POPULATION_CJK.search(before):
+        return True
+    if _PER_HEAD_AFTER.match(t[num.end : num.end + 30]):
+        return True
+    if num.low == 1 and num.high is None and _PARTITIVE_ONE.search(before):
         return True
     # Month name next to the number: "October 18", "18 October", "17. Oktober".
     if num.low is not None and num.low <= 31:
@@ -378,6 +480,30 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     cjk = lang in ("ko", "ja")
     if cjk and _KO_BLOCK_COUNTER.match(t, num.end):
         return None
+    if cjk and _is_year(num) and not _CJK_COUNTER_NEXT.match(t, num.end):
+        return None  # "2024 국방백서", "2024年": a year, not a head count
+    if (
+        not cjk
+        and not t[: num.start].strip(" \"“”«»'")
+        and _FRONTED_AFTER.match(t[num.end : num.end + 4])
+    ):
+        # "3,000: that is how many North Korean troops …": the noun comes later.
+        for m in _UNIT_RX.finditer(t, num.end, min(len(t), num.end + 120)):
+            unit, kind = _classify_unit(m.group())
+            if kind in ("mil", "nk"):
+                return _Cand(num, unit, kind, num.start, m.end(), False, m.group())
+            if kind == "block":
+                break
+    if not cjk:
+        lead = _ROLE_LEAD.match(t, num.end)
+        if lead is not None:
+            seg = t[lead.end() : min(next_start, lead.end() + 30)]
+            for unit, rx in _ROLE_AFTER:
+                m = rx.match(seg)
+                if m:
+                    return _Cand(
+                        num, unit, "mil", num.start, lead.end() + m.end(), False, m.group()
+                    )
     limit = min(next_start, num.end + (24 if cjk else 90))
     window = t[num.end : limit]
     # Stop at a clause end, but let "3,000-strong" and "N명의 병력" through.
@@ -403,6 +529,15 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             # A person counter: look on for "의 병력"/"の兵士"/"people, soldiers…".
             if after is None:
                 after = (m, unit, kind)
+            if (
+                cjk
+                and not re.match(
+                    r"\s*(?:여|余)?\s*(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
+                    window[m.end() :],
+                )
+                and not re.search(r"(?:의|の)$", m.group())
+            ):
+                break  # "공병 1천명과 건설인력 5천명": the next noun is another figure's
             continue
         if after is None or after[2] == "count":
             after = (m, unit, kind)
@@ -453,6 +588,13 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             return _Cand(num, unit, kind, bstart + last.start(), num.end, False, last.group())
         if close and kind == "block" and not cjk:
             return None
+    if not cjk:
+        nb = _NUMBER_OF.search(t, max(prev_end, num.start - 120), num.start)
+        if nb is not None:
+            for m in _UNIT_RX.finditer(t, nb.start("np"), nb.end("np")):
+                unit, kind = _classify_unit(m.group())
+                if kind in ("mil", "nk"):
+                    return _Cand(num, unit, kind, nb.start("np"), num.end, False, m.group())
     force_noun = re.search(
         r"(?:force|contingent|deployment|army|corps|group|grouping|unit|"
         r"угруповання|группировк\w*|контингент\w*|truppe|fuerza|groupe)s?\s+"
@@ -499,8 +641,8 @@ def _mixed(
             if not (s <= n[0] and n[1] <= e):
                 continue
             a, b = (o, n) if o[1] <= n[0] else (n, o)
-            if a[1] <= b[0] and _CONJ.match(t[a[1] : b[0]]):
-                out.append(n)
+            if a[1] <= b[0] and (_CONJ.match(t[a[1] : b[0]]) or _HYPHEN.match(t[a[1] : b[0]])):
+                out.append(n)  # "Russian and North Korean", "Russian-North Korean"
     return out
 
 
@@ -551,6 +693,8 @@ def _scope(
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
     stop = re.search(r"[,.;:!?]\s|[;!?]|$", t[np_e:])
     clause_e = np_e + (stop.start() if stop else 0)
+    if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4):
+        return False
     paired = _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans)
     if paired:
         # Mixed force, unless this number's own noun is plainly North Korean and not part
@@ -579,7 +723,9 @@ def _scope(
         and not _is_located(t, sp)
     ]
     for m in _OTHER_SUBJECT.finditer(t, 0, num.start):
-        if m.start() >= clause_s - 2 and not _owner_is_source(t, (m.start(), m.end())):
+        if m.start() >= clause_s - 2 and (
+            re.search(r"\s\w+$", m.group()) or not _owner_is_source(t, (m.start(), m.end()))
+        ):  # "Ukraine says Russia lost 1,200": the loser owns the figure
             marks.append((m.end(), "other"))
     if marks:
         return max(marks)[1] == "nk"
@@ -684,6 +830,15 @@ def _category(
     if "captured" in kinds and "wounded" in kinds:
         # "captured two wounded soldiers": the wound describes the prisoners.
         cues = [c for c in cues if c[1] != "wounded"]
+        kinds = {c for _, c in cues}
+    if "casualties" in kinds:
+        # "lost more than 200 men killed", "Verluste von 300 Toten": a generic loss word
+        # gives way to the specific kind right at the number.
+        loss = [d for d, c, s, e in local if c == "casualties" and _LOSS_WORD.match(t[s:e])]
+        spec = {c for d, c in cues if c in ("killed", "wounded", "captured") and d <= 1}
+        if loss and len(spec) == 1 and len(loss) == sum(1 for _, c in cues if c == "casualties"):
+            cues = [c for c in cues if c[1] != "casualties"]
+            kinds = {c for _, c in cues}
     if "killed" in kinds and "wounded" in kinds:
         kd = min(d for d, c in cues if c == "killed")
         wd = min(d for d, c in cues if c == "wounded")
@@ -700,14 +855,40 @@ def _category(
             if c in ("planned", "deployed", "force_size")
         ]
         if not far:
+            # No word of sending or fighting: a general North Korean force noun with a size
+            # ("its special forces, estimated at 200,000", "특수작전군은 약 20만 명") is
+            # the force's size.
+            if location is None and (
+                _GENERAL_FORCE.search(cand.unit_text or "") or _army_size(t, cand)
+            ):
+                return "force_size"
             return "deployed"
         cues = [min(far)]
     d, cat = min(cues, key=lambda c: (c[0], _CUE_RANK[c[1]]))
+    if cat == "deployed":
+        # "field a 10,000-man contingent": a deployment noun inside the noun phrase gives
+        # way to a plan right before it.
+        own = [
+            (dd, s, e)
+            for dd, c, s, e in local
+            if c == "deployed" and dd == d and cand.np_start <= s and e <= cand.np_end
+        ]
+        if own and any(c == "planned" and dd <= 2 for dd, c, _, _ in local):
+            cat = "planned"
+        elif location is None and _army_size(t, cand):
+            cat = "force_size"
     if cat == "force_size" and location is not None:
         # A force located in Russia/Kursk is the deployment, not the army's size.
         others = [c for c in cues if c[1] != "force_size"]
         return min(others, key=lambda c: (c[0], _CUE_RANK[c[1]]))[1] if others else "deployed"
     return cat
+
+
+def _army_size(t: str, cand: _Cand) -> bool:
+    """Hundreds of thousands next to an army noun: the army's size, not a contingent."""
+    return (cand.num.low or 0) >= 150_000 and bool(
+        _GENERAL_FORCE.search(t[max(0, cand.num.start - 80) : cand.np_end + 40])
+    )
 
 
 def _qualifier(t: str, num: Num) -> str:
@@ -720,6 +901,12 @@ def _qualifier(t: str, num: Num) -> str:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), q)
     if best:
+        if (
+            best[1] == "up_to"
+            and _BARE_TO.search(before)
+            and _INCREASE.search(t[max(0, num.start - 70) : num.start])
+        ):
+            return "exact"  # "увеличить контингент до 15 тысяч": a target, not a ceiling
         return best[1]
     after = t[num.end : num.end + 16]
     for q, rx in _QUAL_AFTER:
@@ -744,6 +931,8 @@ class _Ctx:
     prev_source_done: bool = False
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
+    place: str | None = None  # place the previous on-topic sentence gave its personnel
+    place_sent: str | None = None  # that sentence, when its place is still to be read
 
 
 def _prev_source(ctx: _Ctx) -> str | None:
@@ -753,10 +942,24 @@ def _prev_source(ctx: _Ctx) -> str | None:
     return ctx.prev_source
 
 
+def _prev_mentioned(ctx: _Ctx) -> str | None:
+    """The claimant named in the previous sentence (a person first), for "he said"."""
+    if ctx.prev_sent is None:
+        return None
+    ms = [m for m in claimant_index().find(ctx.prev_sent) if m.claimant and not m.metonym]
+    if not ms:
+        return None
+    people = [m for m in ms if m.person]
+    return (people or ms)[0].name
+
+
 def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
+    if not explicit:
+        # "He said", "Demnach", "the agency said": whoever the previous sentence named.
+        return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too.
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
@@ -766,6 +969,13 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
+    ctx.place_sent = None
+    if claims:
+        ctx.place = next((c.location for c in claims if c.location), None)
+    elif nk_spans:
+        ctx.place, ctx.place_sent = None, t  # read only when the next sentence needs it
+    else:
+        ctx.place = None
     ctx.nk = bool(nk_spans) or bool(claims)
     ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
     ctx.prev_sent = sent
@@ -800,12 +1010,20 @@ def _claims_in(
         cand = _find_unit(t, num, nxt, prv, lg)
         if cand is None:
             continue
-        if _is_year(num) and (cand.elliptical or _words_between(t[num.end : cand.np_end]) > 3):
-            continue  # a bare year, not "2000 nordkoreanische Soldaten"
+        if _is_year(num) and (
+            cand.elliptical
+            or _words_between(t[num.end : cand.np_end]) > 3
+            or (
+                cand.np_start < num.start
+                and _YEAR_PREP.search(t[max(0, num.start - 16) : num.start])
+            )
+        ):
+            continue  # a bare year, not "2000 nordkoreanische Soldaten"; "troops … in 2024"
         cands.append(cand)
     if not cands:
         return []
     _link_subsets(t, cands)
+    _coordinate(t, cands, lg in ("ko", "ja"))
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)
     assigned = _assign_cues(t, cands, cues, lg)
@@ -813,6 +1031,7 @@ def _claims_in(
     place_list = places(t)
     claims: list[Claim] = []
     source: str | None = None
+    in_scope: dict[int, bool] = {}
     for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
         num = cand.num
         if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
@@ -845,15 +1064,41 @@ def _claims_in(
                 or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
             ):
                 continue
-        if not _scope(t, cand, nk_spans, other_spans, ctx.nk):
+        if cand.coord_of is not None:
+            ok = in_scope.get(cand.coord_of, False) and not any(
+                0 <= sp[0] - num.end <= 3 for sp in other_spans
+            )
+        else:
+            ok = _scope(t, cand, nk_spans, other_spans, ctx.nk)
+        in_scope[idx] = ok
+        if not ok:
             continue
         nxt_start = cands[idx + 1].num.start if idx + 1 < len(cands) else None
         prv_end = cands[idx - 1].np_end if idx else 0
         loc = location(t, place_list, num.start, cand.np_end, prv_end, nxt_start)
+        if loc is None and len(cands) == 1:
+            # The place is often not tied by a preposition ("to help rebuild Russia's
+            # Kursk region", "쿠르스크 재건을 위해"): one specific place named in the
+            # sentence, else the place of the previous sentence when this one names none.
+            specific = {p[2] for p in place_list if p[2] not in ("Russia", "Ukraine", "Moscow")}
+            if len(specific) == 1:
+                loc = location(t, [(*p[:3], True) for p in place_list if p[2] in specific], 0, 0)
+            elif not place_list and ctx.nk:
+                if ctx.place_sent is not None:
+                    ps = ctx.place_sent
+                    ctx.place = next(
+                        (location(ps, [p], len(ps), len(ps)) for p in places(ps) if p[3]), None
+                    )
+                    ctx.place_sent = None
+                loc = ctx.place
         category = _category(local, cues, t, cand, loc)
         if cand.unit_kind in ("mil", "nk", "civ", "weak"):
             unit = cand.unit if cand.unit_kind != "civ" else "builders"
         else:
+            unit = _sentence_unit(t) or "troops"
+        if unit == "casualty":
+            # "사망자 100명", "300 casualties": the people counted are the sentence's
+            # personnel noun, or plain troops.
             unit = _sentence_unit(t) or "troops"
         if source is None:
             source = _sentence_source(sent, lg, ctx)
@@ -885,6 +1130,40 @@ def _link_subsets(t: str, cands: list[_Cand]) -> None:
             a.subset_of = i + 1
 
 
+def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
+    """A figure without a noun of its own takes the noun of the figure it is coordinated
+    with ("killed 30 North Korean soldiers and wounded another 20", "ліквідували 50
+    військових і ще 47 поранили"), or a unit from what it will do ("1,000 will clear mines")."""
+    for i, c in enumerate(cands):
+        if not c.elliptical:
+            continue
+        nxt = cands[i + 1].num.start if i + 1 < len(cands) else len(t)
+        tail = t[c.num.end : min(nxt, c.num.end + (16 if cjk else 60))]
+        stop = re.search(r"[.;:!?]|,\s", tail)
+        tail = tail[: stop.start()] if stop else tail
+        for unit, rx in _ROLE_AFTER:
+            if rx.search(tail):
+                c.unit, c.unit_kind, c.elliptical = unit, "mil", False
+                break
+        if not c.elliptical or not i:
+            continue
+        p = cands[i - 1]
+        if p.unit_kind not in ("mil", "nk", "weak") or (p.elliptical and p.coord_of is None):
+            continue
+        gap = t[min(p.np_end, c.num.start) : c.num.start]
+        if (
+            re.search(r"[.;:!?]\s|[()]", gap)
+            or _words_between(gap) > 8
+            or not _COORD_GAP.search(gap)
+        ):
+            continue
+        if _NK.search(gap) or _OTHER.search(gap) or _CONTRAST.search(gap):
+            continue  # a new subject or a contrast: "…, while North Korea sent 11,000"
+        c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
+        c.elliptical = False
+        c.coord_of = i - 1
+
+
 def _move_subset_cues(cands: list[_Cand], assigned: list[list[tuple[int, str, int, int]]]) -> None:
     # The predicate after "A of the B troops (…)" is A's: casualty cues move to the part.
     for i, c in enumerate(cands):
@@ -896,11 +1175,12 @@ def _move_subset_cues(cands: list[_Cand], assigned: list[list[tuple[int, str, in
         assigned[i].extend((0, cat, s, e) for _, cat, s, e in moving)
 
 
+@lru_cache(maxsize=512)
 def _sentence_unit(t: str, default: str | None = "troops") -> str | None:
     """The first personnel noun of the sentence (for figures without a noun of their own)."""
     for m in _UNIT_RX.finditer(t):
         unit, kind = _classify_unit(m.group())
-        if kind in ("mil", "nk"):
+        if kind in ("mil", "nk") and unit != "casualty":
             return unit
     return default
 

@@ -204,6 +204,14 @@ OTHER_OWNER_SPACED = [
     r"russes?",
     r"ukrainien\w*",
     r"rus[oa]s?",
+    r"russo",
+    r"bundeswehr",
+    r"self[\s-]+defen[cs]e\s+forces",
+    r"us\s+army",
+    r"u\.s\.\s+army",
+    r"american\s+army",
+    r"british\s+army",
+    r"people" + AP + r"s\s+liberation\s+army",
     r"ucranian\w*",
     r"surcorean\w*",
     r"sud-coréen\w*",
@@ -235,6 +243,9 @@ OTHER_OWNER_CJK = [
     "우크라이나는",
     "우크라이나가",
     "한국군",
+    "국군",
+    "자위대",
+    "미 육군",
     "미군",
     "중국군",
     "中国軍",
@@ -252,6 +263,8 @@ OTHER_OWNER_CJK = [
     "ウクライナが",
     "韓国軍",
     "米軍",
+    "自衛隊",
+    "米陸軍",
 ]
 
 # --------------------------------------------------------------------------- units
@@ -261,6 +274,17 @@ OTHER_OWNER_CJK = [
 # unit and the North Korean marker, count = a bare person counter, block = a noun that
 # makes the number something else (shells, money, years…).
 UNITS_SPACED: list[tuple[str, str, str]] = [
+    # Romance special forces first: the English "forces" would take their first word.
+    (
+        r"forces\s+(?:spéciales|d"
+        + AP
+        + r"opérations\s+spéciales)|fuerzas\s+(?:especiales|de\s+operaciones\s+especiales)",
+        "special forces",
+        "mil",
+    ),
+    # Military builders/engineers before the bare military adjective (военных строителей).
+    (r"военн\w+\s+строител\w*|військов\w+\s+будівельник\w*", "builders", "mil"),
+    (r"военн\w+\s+инженер\w*|військов\w+\s+інженер\w*", "engineers", "mil"),
     # English
     (
         r"special[\s-]+(?:operations?\s+)?forces?(?:\s+(?:troops|soldiers|units?|personnel))?",
@@ -306,7 +330,11 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
         "personnel",
         "mil",
     ),
-    (r"casualties|dead|killed|wounded|injured|prisoners(?:\s+of\s+war)?|pows", "soldiers", "mil"),
+    (
+        r"casualties|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
+        "casualty",
+        "mil",
+    ),
     (r"north\s+koreans", "troops", "nk"),
     (
         r"(?:construction\s+|forced\s+|contract\s+|guest\s+|migrant\s+|it\s+)?(?:workers|labou?rers|labou?r)",
@@ -315,7 +343,7 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     ),
     (r"people", "personnel", "count"),
     # Russian
-    (r"военнослужащ\w*", "soldiers", "mil"),
+    (r"военнослужащ\w*", "troops", "mil"),
     (r"военн(?:ых|ые|ым|ыми)", "troops", "mil"),
     (r"солдат\w*", "soldiers", "mil"),
     (r"бойц\w*", "soldiers", "mil"),
@@ -329,13 +357,14 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     (r"сапер\w*|сапёр\w*", "deminers", "mil"),
     (r"инженер\w*", "engineers", "mil"),
     (r"военн\w+\s+строител\w*", "builders", "mil"),
-    (r"военнопленн\w*|пленн\w*|убитых|раненых|погибших", "soldiers", "mil"),
+    (r"военнопленн\w*|пленн\w*|убитых|раненых|погибших", "casualty", "mil"),
+    (r"арми[яиюей]|армией", "troops", "mil"),
     (r"наемник\w*|наёмник\w*", "troops", "mil"),
     (r"северокорейц\w*", "troops", "nk"),
     (r"рабочи\w*|строител\w*|работник\w*|трудов\w+\s+мигрант\w*|мигрант\w*", "workers", "civ"),
     (r"человек|людей|лиц", "personnel", "count"),
     # Ukrainian
-    (r"військовослужбовц\w*", "soldiers", "mil"),
+    (r"військовослужбовц\w*", "troops", "mil"),
     (r"військов(?:их|і|им|ими)", "troops", "mil"),
     (r"солдат\w*|вояк\w*", "soldiers", "mil"),
     (r"бійц\w*|бійців", "soldiers", "mil"),
@@ -345,7 +374,8 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     (r"сапер\w*", "deminers", "mil"),
     (r"інженер\w*", "engineers", "mil"),
     (r"військов\w+\s+будівельник\w*", "builders", "mil"),
-    (r"військовополонен\w*|полонен\w*|загиблих|поранених|вбитих|убитих", "soldiers", "mil"),
+    (r"військовополонен\w*|полонен\w*|загиблих|поранених|вбитих|убитих", "casualty", "mil"),
+    (r"армі[яїюєй]|армією", "troops", "mil"),
     (r"найманц\w*|найманців", "troops", "mil"),
     (r"північнокорейц\w*", "troops", "nk"),
     (r"робітник\w*|будівельник\w*|працівник\w*|трудов\w+\s+мігрант\w*", "workers", "civ"),
@@ -364,14 +394,14 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     (r"minenräumer\w*|kampfmittelräumer\w*", "deminers", "mil"),
     (r"militärbau\w*|bausoldaten", "builders", "mil"),
     (r"kämpfer\w*", "troops", "mil"),
-    (r"kriegsgefangene\w*|gefangene\w*|tote|toten|verwundete\w*|gefallene\w*", "soldiers", "mil"),
+    (r"kriegsgefangene\w*|gefangene\w*|tote|toten|verwundete\w*|gefallene\w*", "casualty", "mil"),
     (r"mann", "soldiers", "mil"),
     (r"nordkoreaner\w*", "troops", "nk"),
     (r"(?:bau|zwangs|gast|vertrags)?arbeiter\w*|arbeitskräfte\w*", "workers", "civ"),
     (r"menschen|personen", "personnel", "count"),
     # French
     (r"soldats?", "soldiers", "mil"),
-    (r"militaires", "soldiers", "mil"),
+    (r"militaires", "troops", "mil"),
     (r"troupes?", "troops", "mil"),
     (r"forces\s+spéciales|commandos|soldats\s+d" + AP + r"élite", "special forces", "mil"),
     (r"officiers?|généraux", "officers", "mil"),
@@ -379,14 +409,14 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     (r"démineurs|sapeurs?", "deminers", "mil"),
     (r"bâtisseurs\s+militaires|constructeurs\s+militaires", "builders", "mil"),
     (r"combattants?", "troops", "mil"),
-    (r"hommes", "soldiers", "mil"),
-    (r"prisonniers(?:\s+de\s+guerre)?|blessés|tués|morts", "soldiers", "mil"),
+    (r"hommes", "troops", "mil"),
+    (r"prisonniers(?:\s+de\s+guerre)?|blessés|tués|morts", "casualty", "mil"),
     (r"nord-?coréens", "troops", "nk"),
     (r"travailleurs|ouvriers|main-d" + AP + r"œuvre", "workers", "civ"),
     (r"personnes|individus", "personnel", "count"),
     # Spanish
     (r"soldados?", "soldiers", "mil"),
-    (r"militares", "soldiers", "mil"),
+    (r"militares", "troops", "mil"),
     (r"tropas?|efectivos", "troops", "mil"),
     (r"fuerzas\s+especiales|comandos", "special forces", "mil"),
     (r"oficiales|generales", "officers", "mil"),
@@ -395,7 +425,7 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
     (r"constructores\s+militares|obreros\s+militares", "builders", "mil"),
     (r"combatientes", "troops", "mil"),
     (r"hombres", "soldiers", "mil"),
-    (r"prisioneros(?:\s+de\s+guerra)?|heridos|muertos|bajas", "soldiers", "mil"),
+    (r"prisioneros(?:\s+de\s+guerra)?|heridos|muertos|bajas", "casualty", "mil"),
     (r"norcoreanos", "troops", "nk"),
     (r"trabajadores|obreros|mano\s+de\s+obra", "workers", "civ"),
     (r"personas|individuos", "personnel", "count"),
@@ -455,14 +485,15 @@ UNITS_CJK: list[tuple[str, str, str]] = [
         "special forces",
         "mil",
     ),
-    ("북한군|북한 ?병력|북한 ?군인|북한 ?병사|북한 ?장병|북측 ?병력|인민군", "troops", "nk"),
+    ("북한 ?군인|북한 ?병사|북한 ?장병", "soldiers", "nk"),
+    ("북한군|북한 ?병력|북측 ?병력|인민군", "troops", "nk"),
     ("병력|군병력|파병 ?인원|파병 ?규모|파병군|파견군|전투병|지상군|군대", "troops", "mil"),
     ("군인|장병|병사|사병|전투원", "soldiers", "mil"),
     ("지뢰 ?제거 ?(?:공병|병력|인력|요원)?", "deminers", "mil"),
     ("군사 ?건설 ?인력|군 ?건설 ?인력|건설 ?부대|건설병", "builders", "mil"),
     ("공병(?:부대)?", "engineers", "mil"),
     ("장교|장성|지휘관", "officers", "mil"),
-    ("사상자|사망자|전사자|부상자|포로", "soldiers", "mil"),
+    ("사상자|사망자|전사자|부상자|포로", "casualty", "mil"),
     ("예비군|예비 ?병력", "reservists", "mil"),
     ("노동자|근로자|건설 ?인력|인력", "workers", "civ"),
     (
@@ -478,14 +509,15 @@ UNITS_CJK: list[tuple[str, str, str]] = [
     ),
     # Japanese
     ("特殊部隊|特殊作戦部隊|精鋭部隊|特殊作戦軍|暴風軍団", "special forces", "mil"),
-    ("北朝鮮兵|北朝鮮軍|北朝鮮の兵士|北朝鮮部隊", "troops", "nk"),
-    ("兵士|兵員|将兵|軍人|兵(?![器庫站])", "soldiers", "mil"),
+    ("北朝鮮の兵士|北朝鮮の軍人", "soldiers", "nk"),
+    ("北朝鮮兵|北朝鮮軍|北朝鮮部隊", "troops", "nk"),
+    ("兵士|兵員|将兵|軍人|兵(?![器庫站力員士])", "soldiers", "mil"),
     ("部隊|兵力|軍勢|地上部隊|派遣部隊|戦闘員", "troops", "mil"),
     ("地雷除去(?:の工兵|要員|部隊)?", "deminers", "mil"),
     ("軍の建設要員|建設要員|建設部隊", "builders", "mil"),
     ("工兵", "engineers", "mil"),
     ("将校|士官|将官|指揮官", "officers", "mil"),
-    ("死傷者|死者|戦死者|負傷者|捕虜", "soldiers", "mil"),
+    ("死傷者|死者|戦死者|負傷者|捕虜", "casualty", "mil"),
     ("予備役|予備兵", "reservists", "mil"),
     ("労働者|作業員|建設労働者", "workers", "civ"),
     ("人(?![口民権質道間物類材員気])|名(?![前称誉所])", "personnel", "count"),
@@ -1143,7 +1175,8 @@ _SEND_EN = (
     r"(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|"
     r"grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|"
     r"reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|"
-    r"moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive)"
+    r"moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive|field|clear|demine|rebuild|build|"
+    r"reconstruct|restore|help|fight|serve|work|man)"
 )
 PLANNED_SPACED = {
     "en": [
@@ -1157,6 +1190,11 @@ PLANNED_SPACED = {
         r"(?:plans?|planning|preparing|prepares|considering|mulling|weighing)\s+(?:the\s+|an?\s+)?"
         r"(?:additional\s+|further\s+|new\s+|more\s+)?(?:sending|deployment|dispatch|deploying)",
         r"additional\s+(?:\w+\s+){0,3}(?:will|could|may|might|would)",
+        # Headline infinitive: "North Korea to send 6,000 military builders".
+        r"(?:korea|pyongyang|dprk|north|kim)\s+to\s+(?:\w+\s+){0,2}?" + _SEND_EN,
+        # Possibility with a future date: "could be in Russia by the end of the year".
+        r"(?:could|may|might|would)\s+(?!already)(?:\w+\s+){0,1}?be\s+[^.;]{0,50}?\bby\s+"
+        r"(?:the\s+end|the\s+middle|year[\s-]end|spring|summer|autumn|fall|winter|next|early|mid|late)",
         r"(?:will|could|may|might|would)\s+(?:\w+\s+){0,3}(?:additional|more|further|another)",
         r"in\s+the\s+(?:coming|next)\s+(?:weeks|months|days)",
         r"future\s+(?:deployments?|rotations?)",
@@ -1199,6 +1237,8 @@ PLANNED_SPACED = {
         r"намерева\w*",
         r"решил\w*\s+(?:отправить|направить)",
         r"решени\w*\s+(?:отправить|направить|о\s+направлении|об\s+отправке)",
+        r"(?:увеличить|нарастить|довести)\s+(?:\w+\s+){0,3}до",
+        r"(?:могут|может|могли\s+бы)\s+[^.;]{0,60}?(?:к\s+концу|до\s+конца)",
     ],
     "uk": [
         r"планує\w*",
@@ -1227,7 +1267,8 @@ PLANNED_SPACED = {
         r"направ(?:ить|лять)",
         r"перекин(?:е|уть)",
         r"надішл(?:е|уть)",
-        r"збільшити\s+(?:\w+\s+){0,2}до",
+        r"(?:збільшити|наростити|довести)\s+(?:\w+\s+){0,3}до",
+        r"(?:можуть|може|могли\s+б)\s+[^.;]{0,60}?до\s+кінця",
         r"рішення\s+(?:відправити|направити|про\s+відправку|про\s+направлення)",
     ],
     "de": [
@@ -1241,6 +1282,7 @@ PLANNED_SPACED = {
         r"bereit\s*,?\s+(?:\w+\s+){0,3}zu\s+(?:schicken|entsenden)",
         r"weitere\w*\s+(?:\w+\s+){0,3}(?:sollen|könnten|werden)",
         r"in\s+den\s+kommenden\s+(?:wochen|monaten)",
+        r"(?:könnte|könnten|dürfte|dürften)\s+[^.;]{0,60}?bis\s+(?:ende|zum|jahresende|frühjahr|sommer|herbst|winter)",
         # Verb-final German: a modal, then anything in the clause, then the infinitive.
         r"(?:wird|werden|würde|würden|könnte|könnten|dürfte|dürften|soll|sollen|sollte|sollten|"
         r"will|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|"
@@ -1261,6 +1303,7 @@ PLANNED_SPACED = {
         r"rejoindr\w*",
         r"dans\s+les\s+prochain\w*\s+(?:semaines|mois)",
         r"supplémentaires?\s+(?:\w+\s+){0,3}(?:pourraient|devraient|seront)",
+        r"(?:pourrai\w*|pourra\w*)\s+(?!déjà)(?:\w+\s+){0,1}?être\s+[^.;]{0,50}?d['’]ici",
     ],
     "es": [
         r"(?:va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|"
@@ -1277,6 +1320,8 @@ PLANNED_SPACED = {
         r"en\s+las\s+próximas\s+semanas",
         r"en\s+los\s+próximos\s+meses",
         r"adicionales\s+(?:\w+\s+){0,3}(?:podrían|serán)",
+        r"(?:podría|podrían|podrá|podrán)\s+(?!ya\b)(?:\w+\s+){0,1}?(?:estar|encontrarse)\s+[^.;]{0,50}?"
+        r"(?:a\s+finales|para\s+finales|antes\s+de|a\s+principios|próxim\w*|fin\s+de\s+año)",
     ],
 }
 PLANNED_CJK = {
@@ -1317,6 +1362,8 @@ PLANNED_CJK = {
         "이를 수",
         "달할 수",
         "늘 수",
+        "연말까지",
+        "연내",
     ],
     "ja": [
         "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)(?!とみ)",
@@ -1338,6 +1385,8 @@ PLANNED_CJK = {
         "に上る可能性",
         "に増える",
         "増加する",
+        "年末までに",
+        "年内に",
     ],
 }
 
@@ -1441,8 +1490,8 @@ KILLED_CJK = {
 }
 WOUNDED_SPACED = {
     "en": [r"wounded", r"injured", r"injuries", r"hurt", r"wounds"],
-    "ru": [r"ранен\w*", r"ранени\w*", r"травмирован\w*"],
-    "uk": [r"поранен\w*", r"ранен\w*", r"травмован\w*", r"трьохсот\w*"],
+    "ru": [r"ранен\w*", r"ранени\w*", r"ранил\w*", r"травмирован\w*"],
+    "uk": [r"поранен\w*", r"поранил\w*", r"поранив", r"ранен\w*", r"травмован\w*", r"трьохсот\w*"],
     "de": [r"verwundet\w*", r"verletzt\w*", r"verwundete\w*"],
     "fr": [r"blessés?", r"blessées"],
     "es": [r"heridos?", r"heridas", r"lesionados"],
@@ -1534,6 +1583,7 @@ CAPTURED_SPACED = {
         r"captur(?:ed|e|ing)",
         r"taken\s+prisoner",
         r"took\s+(?:\S+\s+){0,5}?prisoners?",
+        r"tak(?:en|e|es|ing)\s+(?:\S+\s+){1,5}?prisoners?",
         r"prisoners?\s+of\s+war",
         r"pows?",
         r"in\s+captivity",
@@ -1692,6 +1742,15 @@ FORCE_CJK = {
 ATTRIB_BEFORE_SPACED = [
     r"according\s+to",
     r"citing",
+    # "By the NIS's latest count": the counter follows.
+    r"by(?=\s+(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?" + AP + r"s\s+(?:latest\s+|own\s+|new\s+|last\s+|"
+    r"updated\s+|current\s+)?(?:count|tally|estimates?|reckoning|assessment|calculations?|figures)\b)",
+    r"qui\s+cite",
+    r"cite",
+    r"cita(?:ndo)?",
+    r"citó",
+    r"ссылаясь\s+на",
+    r"посилаючись\s+на",
     r"cited\s+by",
     r"per",
     r"as\s+reported\s+by",
@@ -1900,6 +1959,17 @@ SAY_SPACED = [
     r"heißt\s+es",
     r"berichten",
     r"vermutet\w*",
+    r"geht\s+von",
+    r"verlautete\w*",
+    r"évalue\w*",
+    r"a\s+évalué",
+    r"chiffre\w*",
+    r"evalú(?:a|an)",
+    r"gehen\s+von",
+    r"rechnet\s+mit",
+    r"rechnen\s+mit",
+    r"beziffert\w*",
+    r"beziffern",
     r"expects?",
     r"expected",
     r"predicts?",
@@ -2166,8 +2236,9 @@ PLACES_SPACED: list[tuple[str, str]] = [
     (r"ussuriysk|уссурийск\w*|уссурійськ\w*", "Ussuriysk"),
     (r"khabarovsk|хабаровск\w*|хабаровськ\w*|chabarowsk", "Khabarovsk"),
     (
-        r"primorsky(?:\s+krai)?|primorye|приморск\w+\s+кра\w*|примор\w*|приморськ\w+\s+кра\w*",
-        "Primorsky Krai",
+        r"primorsky(?:\s+krai)?|primorye|приморск\w+\s+кра\w*|примор\w*|приморськ\w+\s+кра\w*|"
+        r"primorje|primorié|primorie",
+        "eastern Russia",
     ),
     (
         r"(?:eastern|far[\s-]+eastern)\s+russia|russia"
@@ -2176,7 +2247,7 @@ PLACES_SPACED: list[tuple[str, str]] = [
         r"far\s+east(?:\s+of\s+russia)?|дальн\w+\s+восток\w*|далек\w+\s+сход\w*|дальньому\s+сході|"
         r"далекому\s+сході|fernen\s+osten(?:\s+russlands)?|osten\s+russlands|ostrussland|"
         r"extrême-orient(?:\s+russe)?|est\s+de\s+la\s+russie|lejano\s+oriente(?:\s+ruso)?|"
-        r"este\s+de\s+rusia",
+        r"este\s+de\s+rusia|восток\w*\s+росси\w*|сход\w*\s+росі\w*",
         "eastern Russia",
     ),
     (r"belgorod|белгород\w*|бєлгород\w*", "Belgorod"),
@@ -2202,8 +2273,8 @@ PLACES_CJK: list[tuple[str, str]] = [
     ("블라디보스토크|블라디보스톡|ウラジオストク", "Vladivostok"),
     ("우수리스크|ウスリースク", "Ussuriysk"),
     ("하바롭스크|ハバロフスク", "Khabarovsk"),
-    ("연해주|沿海地方|プリモルスキー", "Primorsky Krai"),
-    ("러시아 극동|극동 지역|극동|ロシア極東|極東", "eastern Russia"),
+    ("연해주|沿海地方|沿海州|プリモルスキー", "eastern Russia"),
+    ("러시아 극동|러시아 동부|극동 지역|극동|ロシア極東|ロシア東部|極東", "eastern Russia"),
     ("벨고로드|ベルゴロド", "Belgorod"),
     ("브랸스크|ブリャンスク", "Bryansk"),
     ("도네츠크|ドネツク", "Donetsk"),
@@ -2448,7 +2519,7 @@ ESTIMATE = (
 # Mentions of earlier wars: figures there are history, not this deployment.
 HISTORICAL = (
     r"(?<![\w.,'’])(?:19\d\d|200\d|201[0-3])(?:s|-е|-х)?(?![\d여余])(?!\s*(?:troops|soldiers|north|nord|"
-    r"солдат|военн|військ|명|人))|"
+    r"soldat|truppen|troupes|tropas|militar|hommes|mann|солдат|военн|військ|명|人))|"
     r"(?<![^\W\d_])(?:korean\s+war|vietnam|1950s|1960s|1970s|koreakrieg\w*|guerre\s+de\s+corée|"
     r"guerra\s+de\s+corea|корейск\w+\s+войн\w*|корейськ\w+\s+війн\w*|вьетнам\w*|в'єтнам\w*|"
     r"vietnamkrieg|guerre\s+du\s+vietnam|guerra\s+de\s+vietnam)(?![^\W\d_])|"
