@@ -1,4 +1,7 @@
-"""Stage 6: troop-figure claims in the article's text (novelty is decided at indexing)."""
+"""Stage 6: troop-figure claims in the article's text.
+
+Novelty is decided at indexing; there a copy keeps only the figures its original lacks.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +17,6 @@ class ClaimsPipeline:
         return cls(crawler.stats)
 
     def process_item(self, item):
-        if item.get("duplicate_of"):
-            item["claims"] = []  # copies raise no claims of their own
-            return item
         item["claims"] = [claim.to_dict() for claim in extract_claims(item["text"])]
         self.stats.inc_value("troopwatch/claims", len(item["claims"]))
         return item

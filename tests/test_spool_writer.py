@@ -84,3 +84,31 @@ def test_same_figure_elsewhere_is_not_new(es, indices):
     assert writer.write([_doc(2, [other_claimant])]).new_claims == []
     new_category = {**CLAIM, "category": "killed", "sentence": "15,000 killed"}
     assert len(writer.write([_doc(3, [new_category])]).new_claims) == 1
+
+
+def test_copies_record_sightings_and_only_their_new_figures(es, indices):
+    writer = ArticleWriter(es, indices)
+    writer.write([_doc(1, [CLAIM])])
+    copy = {**_doc(2, [CLAIM]), "duplicate_of": "a1", "similarity": 0.97, "site": "Other Daily"}
+    result = writer.write([copy])
+    assert result.sightings == 1 and result.indexed == 0 and result.new_claims == []
+    es.indices.refresh(index=[indices.articles, indices.claims])
+    original = es.get(index=indices.articles, id="a1")["_source"]
+    assert original["also_seen_count"] == 1
+    assert original["also_seen"][0]["url"] == "https://example.com/2"
+    assert es.count(index=indices.claims)["count"] == 1  # the repeat wrote nothing
+    assert es.options(ignore_status=404).get(index=indices.articles, id="a2")["found"] is False
+
+    update = {
+        **_doc(3, [CLAIM, {**CLAIM, "figure_low": 18500, "sentence": "now 18,500 troops"}]),
+        "duplicate_of": "a1",
+        "similarity": 0.8,
+    }
+    result = writer.write([update])
+    assert [c["figure_low"] for c in result.new_claims] == [18500]
+    assert result.new_claims[0]["article_id"] == "a1"
+    assert result.new_claims[0]["url"] == "https://example.com/3"
+    # Re-crawling the original keeps the sightings its copies recorded.
+    writer.write([_doc(1, [CLAIM])])
+    es.indices.refresh(index=indices.articles)
+    assert es.get(index=indices.articles, id="a1")["_source"]["also_seen_count"] == 2

@@ -95,6 +95,7 @@ def articles_mapping(languages: dict[str, str]) -> dict:
             "weapons": KEYWORD,
             "entity_ids": KEYWORD,
             "claim_count": INT,
+            "claim_keys": KEYWORD,
             "new_claim_count": INT,
         },
     }

@@ -195,31 +195,69 @@ class ArticleWriter:
                 result.deferred += 1
                 self.spool.put([doc])
 
+    def _claim_docs(self, doc: dict, stored_id: str) -> list[dict]:
+        """Claim documents of one page; `stored_id` is the article they belong to in the
+        index (the page itself, or the original it copies)."""
+        out = []
+        for raw in doc.get("claims") or []:
+            claim = {k: raw.get(k) for k in CLAIM_FIELDS}
+            claim["claim_key"] = claim_key(
+                claim["category"], claim["figure_low"], claim["figure_high"]
+            )
+            claim["claim_id"] = claim_id(doc["article_id"], claim)
+            for k in ("url", "site", "title", "published_at", "fetched_at"):
+                claim[k] = doc.get(k)
+            claim["article_id"] = stored_id
+            claim["is_seed"] = bool(doc.get("is_seed"))
+            out.append(claim)
+        return out
+
+    def _copies_new_figures(self, sightings: list[dict], known: dict[str, set]) -> list[dict]:
+        """Claims of copies whose figure their original does not state.
+
+        A copy repeating its original raises nothing; an updated wire story that adds a
+        figure ("UPDATE 1: toll rises to 4,700") must not lose it for being similar.
+        """
+        extra = []
+        for doc in sightings:
+            claims = self._claim_docs(doc, doc["duplicate_of"])
+            if not claims:
+                continue
+            keys = known.get(doc["duplicate_of"])
+            if keys is None:
+                # A realtime GET: a search might not see an original indexed a moment ago.
+                try:
+                    got = self.es.options(ignore_status=404).get(
+                        index=self.indices.articles,
+                        id=doc["duplicate_of"],
+                        source_includes=["claim_keys"],
+                    )
+                except (TransportError, ApiError) as exc:
+                    raise EsUnavailable(f"reading an original failed: {exc}") from exc
+                keys = set((got.get("_source") or {}).get("claim_keys") or [])
+            extra += [c for c in claims if c["claim_key"] not in keys]
+        return extra
+
     def write(self, docs: list[dict]) -> WriteResult:
         """Store a batch of article documents; EsUnavailable when it must be retried."""
         result = WriteResult()
         claims: list[dict] = []
-        articles: list[dict] = []
+        articles: list[tuple[dict, list[dict]]] = []
+        known: dict[str, set] = {}
         sightings = [d for d in docs if d.get("duplicate_of")]
         for doc in docs:
             if doc.get("duplicate_of"):
                 continue
             article = {k: v for k, v in doc.items() if k not in NOT_ARTICLE_FIELDS}
             article["indexed_at"] = iso(utcnow())
-            doc_claims = []
-            for raw in doc.get("claims") or []:
-                claim = {k: raw.get(k) for k in CLAIM_FIELDS}
-                claim["claim_key"] = claim_key(
-                    claim["category"], claim["figure_low"], claim["figure_high"]
-                )
-                claim["claim_id"] = claim_id(doc["article_id"], claim)
-                for k in ("article_id", "url", "site", "title", "published_at", "fetched_at"):
-                    claim[k] = doc.get(k)
-                claim["is_seed"] = bool(doc.get("is_seed"))
-                doc_claims.append(claim)
+            doc_claims = self._claim_docs(doc, doc["article_id"])
             article["claim_count"] = len(doc_claims)
+            article["claim_keys"] = sorted({c["claim_key"] for c in doc_claims})
+            known[doc["article_id"]] = set(article["claim_keys"])
             claims.extend(doc_claims)
             articles.append((article, doc_claims))
+        copy_claims = self._copies_new_figures(sightings, known)
+        claims.extend(copy_claims)
         if claims:
             self._decide_novelty(claims)
         ops: list[dict] = []
@@ -233,9 +271,9 @@ class ArticleWriter:
                 {"doc": article, "doc_as_upsert": True},
             ]
             owners.append(article)
-            for claim in doc_claims:
-                ops += [{"index": {"_index": self.indices.claims, "_id": claim["claim_id"]}}, claim]
-                owners.append(claim)
+        for claim in claims:
+            ops += [{"index": {"_index": self.indices.claims, "_id": claim["claim_id"]}}, claim]
+            owners.append(claim)
         for owner, item in zip(owners, self._bulk(ops), strict=True):
             if item.get("error"):
                 result.rejected += 1

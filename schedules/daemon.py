@@ -1,0 +1,859 @@
+"""`troopwatch run`: the daemon. Scheduled crawls, the alert sweep and the spool drain.
+
+- One crawl job per enabled source (`crawl:<source id>`), every `interval_minutes` of the
+  catalogue with jitter, `max_instances=1` and `coalesce`. Each run is a separate process
+  (`python -m troopwatch.cli crawl SPIDER --source ID`, its own process group) so a
+  crash, a leak or a hang in one crawl never touches the daemon; it is killed after
+  TROOPWATCH_CRAWL_TIMEOUT seconds (SIGTERM to the group, then SIGKILL), and a failure is
+  recorded in the runs index (merged into the record the crawl's RunRecorder wrote).
+- The alert sweep (`alerts:sweep`) every TROOPWATCH_SWEEP_SECONDS (schedules.alerts),
+  and once more right after every crawl, so an alert waits for the crawl, not the tick.
+- The spool drain (`spool:drain`): articles and run records kept while Elasticsearch
+  was down are written when it is back.
+
+Job state lives in an SQLite job store under the var directory (`scheduler.sqlite`):
+a small stdlib-`sqlite3` port of APScheduler's SQLAlchemyJobStore (SQLAlchemy is not a
+dependency). A restart keeps each job's next run time; a run that fell due while the
+daemon was down happens once (coalesced) right after start. Jobs of sources removed from
+the catalogue are dropped at start and on SIGHUP (which re-reads the catalogue).
+
+SIGTERM / SIGINT stop the daemon cleanly: no new runs, running crawls are terminated
+(SIGTERM to the group, SIGKILL after TROOPWATCH_CRAWL_KILL_GRACE), a sweep in progress
+finishes the channel it is sending to. After a SIGKILL, the next start stops the crawl
+processes the dead daemon left behind (`crawls-running.json`) and records them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import pickle
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
+from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
+from elasticsearch import Elasticsearch
+from scrapy.settings import Settings
+
+from crawler.extensions import RunStore, runs_spool
+from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper, number_setting
+from troopwatch.dates import iso, utcnow
+from troopwatch.es.indices import Indices
+from troopwatch.paths import PROJECT_ROOT, var_dir
+
+log = logging.getLogger(__name__)
+
+SWEEP_JOB = "alerts:sweep"
+SPOOL_JOB = "spool:drain"
+CRAWL_PREFIX = "crawl:"
+JOBSTORE_FILE = "scheduler.sqlite"
+RUNNING_FILE = "crawls-running.json"
+LOCK_FILE = "daemon.lock"
+
+
+# -- the job store -------------------------------------------------------------------
+
+
+class SQLiteJobStore(BaseJobStore):
+    """APScheduler 3 job store in an SQLite file (stdlib sqlite3, no SQLAlchemy).
+
+    Besides the pickled job state it keeps the job's name and trigger as text, so
+    `troopwatch status` can show the schedule without unpickling anything.
+    """
+
+    def __init__(self, path: str | Path, pickle_protocol: int = pickle.HIGHEST_PROTOCOL):
+        super().__init__()
+        self.path = Path(path)
+        self.pickle_protocol = pickle_protocol
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+
+    def start(self, scheduler, alias) -> None:
+        super().start(scheduler, alias)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The scheduler thread and job threads both call in: one connection, one lock.
+        self._conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        with self._lock, self._conn:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, next_run_time REAL, "
+                "job_state BLOB NOT NULL, name TEXT, trigger TEXT)"
+            )
+            self._conn.execute("CREATE INDEX IF NOT EXISTS jobs_next ON jobs (next_run_time)")
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            if self._conn is None:
+                # The scheduler thread may look for due jobs once more while shutting down.
+                return []
+            with self._conn:
+                return self._conn.execute(sql, params).fetchall()
+
+    def _execute(self, sql: str, params: tuple = ()) -> int:
+        with self._lock:
+            if self._conn is None:
+                raise RuntimeError(f"job store {self.path} is shut down")
+            with self._conn:
+                return self._conn.execute(sql, params).rowcount
+
+    def _reconstitute_job(self, job_state: bytes) -> Job:
+        state = pickle.loads(job_state)
+        state["jobstore"] = self
+        job = Job.__new__(Job)
+        job.__setstate__(state)
+        job._scheduler = self._scheduler
+        job._jobstore_alias = self._alias
+        return job
+
+    def _get_jobs(self, where: str = "", params: tuple = ()) -> list[Job]:
+        rows = self._query(
+            f"SELECT id, job_state FROM jobs {where} ORDER BY next_run_time IS NULL, next_run_time",
+            params,
+        )
+        jobs, failed = [], []
+        for job_id, state in rows:
+            try:
+                jobs.append(self._reconstitute_job(state))
+            except Exception:
+                self._logger.exception('Unable to restore job "%s" -- removing it', job_id)
+                failed.append(job_id)
+        for job_id in failed:
+            self._execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        return jobs
+
+    def lookup_job(self, job_id):
+        rows = self._query("SELECT job_state FROM jobs WHERE id = ?", (job_id,))
+        return self._reconstitute_job(rows[0][0]) if rows else None
+
+    def get_due_jobs(self, now):
+        return self._get_jobs("WHERE next_run_time <= ?", (datetime_to_utc_timestamp(now),))
+
+    def get_next_run_time(self):
+        rows = self._query(
+            "SELECT next_run_time FROM jobs WHERE next_run_time IS NOT NULL "
+            "ORDER BY next_run_time LIMIT 1"
+        )
+        return utc_timestamp_to_datetime(rows[0][0]) if rows else None
+
+    def get_all_jobs(self):
+        jobs = self._get_jobs()
+        self._fix_paused_jobs_sorting(jobs)
+        return jobs
+
+    def _row(self, job: Job) -> tuple:
+        return (
+            datetime_to_utc_timestamp(job.next_run_time),
+            pickle.dumps(job.__getstate__(), self.pickle_protocol),
+            job.name,
+            str(job.trigger),
+        )
+
+    def add_job(self, job):
+        try:
+            self._execute(
+                "INSERT INTO jobs (id, next_run_time, job_state, name, trigger) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (job.id, *self._row(job)),
+            )
+        except sqlite3.IntegrityError:
+            raise ConflictingIdError(job.id) from None
+
+    def update_job(self, job):
+        count = self._execute(
+            "UPDATE jobs SET next_run_time = ?, job_state = ?, name = ?, trigger = ? WHERE id = ?",
+            (*self._row(job), job.id),
+        )
+        if count == 0:
+            raise JobLookupError(job.id)
+
+    def remove_job(self, job_id):
+        if self._execute("DELETE FROM jobs WHERE id = ?", (job_id,)) == 0:
+            raise JobLookupError(job_id)
+
+    def remove_all_jobs(self):
+        self._execute("DELETE FROM jobs")
+
+    def __repr__(self) -> str:
+        return f"<SQLiteJobStore ({self.path})>"
+
+
+def _check_job_store(path: Path) -> None:
+    """Move an unreadable job store aside: the schedule is rebuilt from the catalogue."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=30)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+        path.rename(aside)
+        log.error("job store %s is unreadable (%s): moved to %s, starting afresh", path, exc, aside)
+
+
+def read_schedule(path: str | Path | None = None) -> list[dict]:
+    """The jobs in a job store file, read-only, without APScheduler: for `status`."""
+    path = Path(path) if path else var_dir() / JOBSTORE_FILE
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        rows = conn.execute(
+            "SELECT id, name, trigger, next_run_time FROM jobs "
+            "ORDER BY next_run_time IS NULL, next_run_time"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [
+        {
+            "id": job_id,
+            "name": name,
+            "trigger": trigger,
+            "next_run_time": iso(utc_timestamp_to_datetime(ts)) if ts is not None else None,
+        }
+        for job_id, name, trigger, ts in rows
+    ]
+
+
+def daemon_pid(directory: str | Path | None = None) -> int | None:
+    """The pid of the daemon holding the var directory's lock, or None when none runs."""
+    path = Path(directory or var_dir()) / LOCK_FILE
+    if not path.exists():
+        return None
+    with path.open("r") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            text = fh.read().strip()
+            return int(text) if text.isdigit() else -1
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return None
+
+
+# -- configuration -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaemonConfig:
+    sweep_seconds: float = 60.0
+    spool_seconds: float = 300.0
+    crawl_timeout: float = 1200.0
+    kill_grace: float = 15.0
+    interval_override: float = 0.0  # seconds; 0 = the catalogue's interval_minutes
+    jitter: float = -1.0  # seconds; < 0 = 10 % of the interval, at most 5 minutes
+    max_parallel_crawls: int = 2
+    first_crawl_spread: float = 30.0  # new crawl jobs first run within this many seconds
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> DaemonConfig:
+        return cls(
+            sweep_seconds=number_setting(settings, "TROOPWATCH_SWEEP_SECONDS", 60),
+            spool_seconds=number_setting(settings, "TROOPWATCH_SPOOL_DRAIN_SECONDS", 300),
+            crawl_timeout=number_setting(settings, "TROOPWATCH_CRAWL_TIMEOUT", 1200),
+            kill_grace=number_setting(settings, "TROOPWATCH_CRAWL_KILL_GRACE", 15),
+            interval_override=number_setting(settings, "TROOPWATCH_CRAWL_INTERVAL_SECONDS", 0),
+            jitter=number_setting(settings, "TROOPWATCH_CRAWL_JITTER_SECONDS", -1),
+            max_parallel_crawls=int(number_setting(settings, "TROOPWATCH_MAX_PARALLEL_CRAWLS", 2)),
+            first_crawl_spread=number_setting(settings, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30),
+        )
+
+    def crawl_interval(self, interval_minutes: int) -> float:
+        return self.interval_override or max(interval_minutes, 1) * 60.0
+
+    def crawl_jitter(self, interval: float) -> float:
+        return self.jitter if self.jitter >= 0 else min(interval * 0.1, 300.0)
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    id: str
+    name: str
+    func: str  # textual reference: the job store pickles references, not objects
+    args: tuple
+    seconds: float
+    jitter: float | None
+    executor: str
+    first_run: datetime
+
+    def trigger(self) -> IntervalTrigger:
+        return IntervalTrigger(seconds=self.seconds, jitter=self.jitter or None, timezone=UTC)
+
+    def matches(self, job: Job) -> bool:
+        trigger = job.trigger
+        return (
+            job.func_ref == self.func
+            and tuple(job.args) == self.args
+            and job.executor == self.executor
+            and isinstance(trigger, IntervalTrigger)
+            and trigger.interval == timedelta(seconds=self.seconds)
+            and (trigger.jitter or None) == (self.jitter or None)
+        )
+
+
+# -- the daemon ----------------------------------------------------------------------
+
+_current: Daemon | None = None
+
+
+def _daemon() -> Daemon:
+    if _current is None:
+        raise RuntimeError("no troopwatch daemon is running in this process")
+    return _current
+
+
+def crawl_job(source_id: str, spider: str) -> None:
+    _daemon().run_crawl(source_id, spider)
+
+
+def sweep_job() -> None:
+    _daemon().sweep()
+
+
+def spool_job() -> None:
+    _daemon().drain_spool()
+
+
+class Daemon:
+    def __init__(self, settings: Settings, config: DaemonConfig | None = None):
+        self.settings = settings
+        self.config = config or DaemonConfig.from_settings(settings)
+        self.var = var_dir()
+        self.stop_event = threading.Event()
+        self._procs: dict[str, subprocess.Popen] = {}
+        self._procs_lock = threading.RLock()  # the signal handler may re-enter
+        self._sweep_lock = threading.Lock()
+        # Crawls in progress, also on disk: a daemon killed with SIGKILL leaves its crawl
+        # processes running (they have their own sessions); the next start stops them.
+        self._running: dict[str, dict] = {}
+        self.reload_event = threading.Event()
+        self._lock_file = None
+        self.es: Elasticsearch | None = None
+        self.es_description = "Elasticsearch"
+        self._own_local_es = None
+        self.indices: Indices | None = None
+        self.sweeper: AlertSweeper | None = None
+        self.scheduler: BackgroundScheduler | None = None
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop_event.is_set()
+
+    # -- start-up ------------------------------------------------------------------
+
+    def _acquire_lock(self) -> bool:
+        self.var.mkdir(parents=True, exist_ok=True)
+        fh = (self.var / LOCK_FILE).open("a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            other = fh.read().strip() or "?"
+            fh.close()
+            print(
+                f"troopwatch: another daemon (pid {other}) is running with {self.var}",
+                file=sys.stderr,
+            )
+            return False
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._lock_file = fh
+        return True
+
+    def _connect(self) -> None:
+        from troopwatch.es.indices import setup_indices
+        from troopwatch.paths import SEEDS_DIR
+        from troopwatch.runtime import connect, es_config, local_es
+        from troopwatch.seeds import load_seeds
+
+        config = es_config(self.settings)
+        self.es_description = f"Elasticsearch at {config.describe()}"
+        if config.is_local and local_es(config).health() is None:
+            # Started by us, so stopped by us (one started by `es start` is left alone).
+            self._own_local_es = local_es(config)
+        self.es = connect(config, start_local=True)
+        self.indices = Indices(config.prefix)
+        for action in setup_indices(self.es, config.prefix):
+            log.info("indices: %s", action)
+        # First run only (idempotent anyway): the seeds are the baseline of known figures.
+        expected = len(list(SEEDS_DIR.glob("*.txt")))
+        have = self.es.count(index=self.indices.articles, query={"term": {"is_seed": True}})
+        if have["count"] < expected:
+            result = load_seeds(self.es, self.indices)
+            log.info("seeds: %d seed articles indexed", result.indexed)
+
+    def _job_specs(self) -> list[JobSpec]:
+        from scrapy.spiderloader import get_spider_loader
+
+        from crawler.sources import load_sources
+
+        now = datetime.now(UTC)
+        loader = get_spider_loader(self.settings)
+        spider_for_kind: dict[str, str] = {}
+        for name in sorted(loader.list()):
+            for kind in getattr(loader.load(name), "source_kinds", ()):
+                spider_for_kind.setdefault(kind, name)
+        specs = []
+        for source in load_sources(self.settings.get("TROOPWATCH_SOURCES")):
+            if not source.enabled:
+                continue
+            spider = spider_for_kind.get(source.kind)
+            if spider is None:
+                log.warning("source %s: no spider crawls kind %r; skipped", source.id, source.kind)
+                continue
+            interval = self.config.crawl_interval(source.interval_minutes)
+            spread = min(self.config.first_crawl_spread, interval)
+            specs.append(
+                JobSpec(
+                    id=f"{CRAWL_PREFIX}{source.id}",
+                    name=f"crawl {source.id} ({spider})",
+                    func="schedules.daemon:crawl_job",
+                    args=(source.id, spider),
+                    seconds=interval,
+                    jitter=self.config.crawl_jitter(interval),
+                    executor="crawls",
+                    first_run=now + timedelta(seconds=random.uniform(0, spread)),
+                )
+            )
+        specs.append(
+            JobSpec(
+                id=SWEEP_JOB,
+                name="alert sweep",
+                func="schedules.daemon:sweep_job",
+                args=(),
+                seconds=self.config.sweep_seconds,
+                jitter=None,
+                executor="default",
+                first_run=now,
+            )
+        )
+        specs.append(
+            JobSpec(
+                id=SPOOL_JOB,
+                name="spool drain",
+                func="schedules.daemon:spool_job",
+                args=(),
+                seconds=self.config.spool_seconds,
+                jitter=None,
+                executor="default",
+                first_run=now + timedelta(seconds=min(10.0, self.config.spool_seconds)),
+            )
+        )
+        return specs
+
+    def _sync_jobs(self, specs: list[JobSpec]) -> None:
+        """Make the stored jobs match the catalogue, keeping next run times of unchanged jobs."""
+        wanted = {spec.id: spec for spec in specs}
+        for job in self.scheduler.get_jobs():
+            if job.id not in wanted:
+                log.info("schedule: removing %s (no longer in the catalogue)", job.id)
+                self.scheduler.remove_job(job.id)
+        for spec in specs:
+            options = {
+                "name": spec.name,
+                "max_instances": 1,  # never two runs of the same job at once
+                "coalesce": True,  # missed runs (downtime, busy pool) collapse into one
+                # A run late by less than one interval still happens; later than that the
+                # next regular run is as good.
+                "misfire_grace_time": max(int(spec.seconds), 1),
+            }
+            job = self.scheduler.get_job(spec.id)
+            if job is not None and spec.matches(job):
+                job.modify(**options)
+                log.info("schedule: %s resumes, next run %s", spec.id, iso(job.next_run_time))
+                continue
+            self.scheduler.add_job(
+                spec.func,
+                trigger=spec.trigger(),
+                id=spec.id,
+                args=spec.args,
+                executor=spec.executor,
+                replace_existing=True,
+                next_run_time=spec.first_run,
+                **options,
+            )
+            log.info(
+                "schedule: %s every %.0f s, first run %s",
+                spec.id,
+                spec.seconds,
+                iso(spec.first_run),
+            )
+
+    def _on_job_event(self, event: JobExecutionEvent) -> None:
+        if event.code == EVENT_JOB_MISSED:
+            log.warning("job %s missed its run at %s", event.job_id, iso(event.scheduled_run_time))
+        elif event.code == EVENT_JOB_ERROR:
+            log.error("job %s failed: %r", event.job_id, event.exception)
+
+    # -- run -----------------------------------------------------------------------
+
+    def run(self) -> int:
+        from crawler.sources import CatalogueError
+        from schedules.notifiers import ConfigError, notifiers_from_env
+
+        global _current
+        if not self._acquire_lock():
+            return 1
+        try:
+            try:
+                notifiers = notifiers_from_env()
+            except ConfigError as exc:
+                print(f"troopwatch: alert configuration: {exc}", file=sys.stderr)
+                return 2
+            if not notifiers:
+                log.warning(
+                    "no alert channel configured (TROOPWATCH_SMTP_HOST, "
+                    "TROOPWATCH_SLACK_WEBHOOK_URL): new claims are recorded, not sent"
+                )
+            self._connect()
+            try:
+                specs = self._job_specs()
+            except CatalogueError as exc:
+                print(f"troopwatch: {exc}", file=sys.stderr)
+                return 2
+            prefix = self.indices.prefix
+            self.sweeper = AlertSweeper(
+                self.es,
+                self.indices,
+                notifiers,
+                self.var / "alerts" / prefix,
+                AlertPolicy.from_settings(self.settings),
+                should_stop=lambda: self.stopping,
+                describe=self.es_description,
+            )
+            _current = self
+            self._install_signals()
+            self._reap_orphans()
+            _check_job_store(self.var / JOBSTORE_FILE)
+            self.scheduler = BackgroundScheduler(
+                jobstores={"default": SQLiteJobStore(self.var / JOBSTORE_FILE)},
+                executors={
+                    "default": ThreadPoolExecutor(2),
+                    "crawls": ThreadPoolExecutor(max(self.config.max_parallel_crawls, 1)),
+                },
+                timezone=UTC,
+            )
+            self.scheduler.add_listener(self._on_job_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+            self.scheduler.start(paused=True)
+            self._sync_jobs(specs)
+            self.scheduler.resume()
+            log.info(
+                "troopwatch daemon running (pid %d): %d crawl job(s), alert sweep every "
+                "%.0f s to %s",
+                os.getpid(),
+                sum(1 for s in specs if s.id.startswith(CRAWL_PREFIX)),
+                self.config.sweep_seconds,
+                ", ".join(notifiers) or "no channel",
+            )
+            while not self.stop_event.wait(1.0):
+                if self.reload_event.is_set():
+                    self.reload_event.clear()
+                    self._reload()
+            self._shutdown()
+            return 0
+        finally:
+            _current = None
+            if self._lock_file is not None:
+                self._lock_file.close()
+                self._lock_file = None
+
+    def _install_signals(self) -> None:
+        def handle(signum, _frame):
+            if self.stop_event.is_set():
+                # A second signal: do not wait for anything.
+                log.warning(
+                    "second %s: killing crawls and exiting now", signal.Signals(signum).name
+                )
+                self._kill_crawls(grace=0)
+                os._exit(1)
+            log.info("%s received: shutting down", signal.Signals(signum).name)
+            self.stop_event.set()
+
+        signal.signal(signal.SIGTERM, handle)
+        signal.signal(signal.SIGINT, handle)
+        # `systemctl reload`: re-read the source catalogue without stopping anything.
+        signal.signal(signal.SIGHUP, lambda _s, _f: self.reload_event.set())
+
+    def _reload(self) -> None:
+        from crawler.sources import CatalogueError
+
+        log.info("SIGHUP: reloading the source catalogue")
+        try:
+            self._sync_jobs(self._job_specs())
+        except CatalogueError as exc:
+            log.error("catalogue not reloaded, the schedule is unchanged: %s", exc)
+
+    def _shutdown(self) -> None:
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.pause()  # no new runs from here on
+        self._kill_crawls(grace=self.config.kill_grace)
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=True)  # a sweep in progress finishes its channel
+        if self._own_local_es is not None:
+            log.info("stopping the local Elasticsearch the daemon started")
+            self._own_local_es.stop()
+        log.info("troopwatch daemon stopped")
+
+    # -- crawls --------------------------------------------------------------------
+
+    @property
+    def _running_path(self) -> Path:
+        return self.var / RUNNING_FILE
+
+    def _save_running(self) -> None:
+        tmp = self._running_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._running), encoding="utf-8")
+        tmp.replace(self._running_path)
+
+    def _reap_orphans(self) -> None:
+        """Stop crawls a previous daemon left running (it was killed, not stopped)."""
+        try:
+            left = json.loads(self._running_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        for run_id, info in left.items():
+            pid = int(info.get("pid") or 0)
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue  # finished on its own: its RunRecorder has the record
+            if b"troopwatch.cli" not in cmdline or b"crawl" not in cmdline:
+                continue  # the pid was reused by something else
+            log.warning(
+                "crawl %s (pid %d) was left running by a daemon that did not stop cleanly: "
+                "stopping it",
+                info.get("source"),
+                pid,
+            )
+            _kill_group(pid, self.config.kill_grace)
+            self._record_run(
+                {
+                    "run_id": run_id,
+                    "source": [info.get("source")],
+                    "spider": info.get("spider"),
+                    "status": "interrupted",
+                    "started_at": info.get("started_at"),
+                    "finished_at": iso(utcnow()),
+                    "error_messages": ["crawl process orphaned by a killed daemon; stopped"],
+                    "_increment": {"errors": 1},
+                }
+            )
+        self._running = {}
+        self._save_running()
+
+    def _kill_crawls(self, grace: float) -> None:
+        with self._procs_lock:
+            procs = list(self._procs.values())
+        for proc in procs:
+            _signal_group(proc, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for proc in procs:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=max(deadline - time.monotonic(), 0))
+            if proc.poll() is None:
+                _signal_group(proc, signal.SIGKILL)
+        for proc in procs:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=5)
+
+    def run_crawl(self, source_id: str, spider: str) -> None:
+        started_at = utcnow()
+        run_id = f"{source_id}-{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        logs = self.var / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        log_path = logs / f"crawl-{source_id}.log"
+        env = dict(os.environ, TROOPWATCH_RUN_ID=run_id)
+        # The crawl must import this project whatever the daemon's working directory.
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+        )
+        cmd = [sys.executable, "-m", "troopwatch.cli", "crawl", spider, "--source", source_id]
+        with self._procs_lock:
+            if self.stopping:
+                return
+            with log_path.open("wb") as out:
+                proc = subprocess.Popen(
+                    cmd,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # its own process group: killed as a whole
+                )
+            self._procs[run_id] = proc
+            self._running[run_id] = {
+                "pid": proc.pid,
+                "source": source_id,
+                "spider": spider,
+                "started_at": iso(started_at),
+            }
+            self._save_running()
+        log.info("crawl %s (%s) started: run %s, pid %d", source_id, spider, run_id, proc.pid)
+        timed_out = False
+        try:
+            proc.wait(timeout=self.config.crawl_timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            log.error("crawl %s exceeded %.0f s: stopping it", source_id, self.config.crawl_timeout)
+            _signal_group(proc, signal.SIGTERM)
+            try:
+                proc.wait(timeout=self.config.kill_grace)
+            except subprocess.TimeoutExpired:
+                _signal_group(proc, signal.SIGKILL)
+                proc.wait()
+        finally:
+            with self._procs_lock:
+                self._procs.pop(run_id, None)
+                self._running.pop(run_id, None)
+                self._save_running()
+        rc = proc.returncode
+        duration = (utcnow() - started_at).total_seconds()
+        if rc == 0 and not timed_out:
+            log.info("crawl %s finished in %.1f s (run %s)", source_id, duration, run_id)
+            # Sweep now rather than at the next tick: alert latency is then the feed's poll
+            # interval plus the crawl, not plus up to one more sweep interval.
+            self.sweep()
+            return
+        if timed_out:
+            status, reason = "timeout", f"killed after {self.config.crawl_timeout:.0f} s"
+        elif self.stopping:
+            status, reason = "interrupted", "stopped with the daemon"
+        else:
+            status, reason = "failed", f"exited with status {rc}"
+        tail = _tail(log_path)
+        log.error(
+            "crawl %s %s (run %s); log %s: %s",
+            source_id,
+            reason,
+            run_id,
+            log_path,
+            tail[-1] if tail else "(empty)",
+        )
+        self._record_run(
+            {
+                "run_id": run_id,
+                "source": [source_id],
+                "spider": spider,
+                "status": status,
+                "started_at": iso(started_at),
+                "finished_at": iso(utcnow()),
+                "duration_s": round(duration, 3),
+                "error_messages": [f"crawl process {reason}", *tail],
+                "_increment": {"errors": 1},
+            }
+        )
+
+    def _run_store(self) -> RunStore:
+        return RunStore(
+            self.es,
+            self.indices,
+            runs_spool(self.settings.get("TROOPWATCH_SPOOL_DIR"), self.indices.prefix),
+        )
+
+    def _record_run(self, doc: dict) -> None:
+        self._run_store().save(doc)
+
+    # -- other jobs ----------------------------------------------------------------
+
+    def sweep(self) -> None:
+        if self.sweeper is None or self.stopping:
+            return
+        # The scheduled sweep and the one after each crawl never run at the same time.
+        with self._sweep_lock:
+            self.sweeper.sweep()
+
+    def drain_spool(self) -> None:
+        from troopwatch.es.writer import ArticleWriter
+        from troopwatch.spool import Spool
+
+        spool_dir = Path(self.settings.get("TROOPWATCH_SPOOL_DIR")) / self.indices.prefix
+        articles = Spool(spool_dir)
+        try:
+            if articles.files():
+                written = articles.drain(ArticleWriter(self.es, self.indices).write)
+                if written:
+                    log.info("spool: %d spooled articles written", written)
+            runs = self._run_store().drain()
+            if runs:
+                log.info("spool: %d spooled crawl-run records written", runs)
+        except ES_ERRORS as exc:
+            log.warning(
+                "spool: %s is unavailable (%s); %d articles keep waiting in %s",
+                self.es_description,
+                str(exc).splitlines()[0][:300],
+                articles.pending(),
+                spool_dir,
+            )
+
+
+def _signal_group(proc: subprocess.Popen, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, sig)
+
+
+def _kill_group(pgid: int, grace: float) -> None:
+    """SIGTERM a process group that is not our child, then SIGKILL what is left."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            os.killpg(pgid, 0)  # raises ProcessLookupError once the group is gone
+            time.sleep(0.2)
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def _tail(path: Path, lines: int = 5, width: int = 500) -> list[str]:
+    """The last lines of a crawl log, errors first: what goes in the run record."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(fh.tell() - 64 * 1024, 0))
+            text = fh.read().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    rows = [r.strip() for r in text.splitlines() if r.strip()]
+    errors = [r for r in rows if " ERROR " in r or r.startswith(("Traceback", "troopwatch:"))]
+    picked = (errors[-lines:] + rows[-lines:]) if errors else rows[-lines:]
+    seen: list[str] = []
+    for row in picked:
+        if row[:width] not in seen:
+            seen.append(row[:width])
+    return seen
+
+
+def run_daemon(settings: Settings) -> int:
+    """`troopwatch run`: blocks until SIGTERM or SIGINT; the exit code."""
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.WARNING)
+    # While Elasticsearch is down each job says so in one line; the client's per-node
+    # retry warnings would only repeat it.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
+    return Daemon(settings).run()

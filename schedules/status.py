@@ -1,0 +1,163 @@
+"""`troopwatch status`: the schedule, the last run of each source, alerts waiting.
+
+The schedule comes from the daemon's job store file, so it is shown even when
+Elasticsearch is down; runs and alert counts then carry a note instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sqlite3
+import sys
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+
+from schedules.alerts import ES_ERRORS, alert_counts
+from schedules.daemon import JOBSTORE_FILE, daemon_pid, read_schedule
+from troopwatch.es.indices import Indices
+from troopwatch.paths import var_dir
+
+RUN_FIELDS = (
+    "pages",
+    "items",
+    "indexed",
+    "duplicates",
+    "off_topic",
+    "dropped",
+    "errors",
+    "spooled",
+    "new_claims",
+)
+
+
+def last_runs(es: Elasticsearch, indices: Indices) -> list[dict]:
+    """The latest run document of every source, newest first."""
+    resp = es.search(
+        index=indices.runs,
+        size=0,
+        aggs={
+            "source": {
+                "terms": {"field": "source", "size": 1000},
+                "aggs": {
+                    "last": {
+                        "top_hits": {
+                            "size": 1,
+                            "sort": [{"started_at": {"order": "desc", "missing": "_last"}}],
+                        }
+                    }
+                },
+            }
+        },
+    )
+    runs = []
+    for bucket in resp["aggregations"]["source"]["buckets"]:
+        doc = dict(bucket["last"]["hits"]["hits"][0]["_source"])
+        doc["source"] = bucket["key"]
+        runs.append(doc)
+    return sorted(runs, key=lambda r: r.get("started_at") or "", reverse=True)
+
+
+def collect_status(settings: Any) -> dict:
+    from troopwatch.runtime import connect, es_config
+
+    pid = daemon_pid()
+    try:
+        schedule, schedule_error = read_schedule(), None
+    except sqlite3.Error as exc:
+        schedule, schedule_error = [], f"job store unreadable: {exc}"
+    status: dict = {
+        "daemon": {"running": pid is not None, "pid": pid},
+        "job_store": str(var_dir() / JOBSTORE_FILE),
+        "schedule": schedule,
+        "schedule_error": schedule_error,
+        "elasticsearch": {"ok": False, "error": None},
+        "runs": None,
+        "alerts": None,
+    }
+    config = es_config(settings)
+    status["elasticsearch"]["url"] = config.describe()
+    try:
+        es = connect(config)
+        indices = Indices(config.prefix)
+        status["elasticsearch"]["ok"] = True
+        # Idle shards are not refreshed on their own: show what the last crawl wrote.
+        with contextlib.suppress(ApiError):
+            es.indices.refresh(index=[indices.runs, indices.alerts], ignore_unavailable=True)
+        try:
+            status["runs"] = last_runs(es, indices)
+            status["alerts"] = alert_counts(es, indices)
+        except NotFoundError:
+            # Reachable, but `troopwatch es setup` (or the daemon) never ran for this prefix.
+            status["runs"], status["alerts"] = [], {}
+            status["elasticsearch"]["note"] = f"no {config.prefix}-* indices yet"
+    except ES_ERRORS as exc:
+        status["elasticsearch"]["ok"] = False
+        status["elasticsearch"]["error"] = str(exc).splitlines()[0][:300]
+    return status
+
+
+def _when(value: str | None, missing: str = "paused") -> str:
+    """An ISO timestamp as `2024-11-05 09:30:12 UTC` (they are stored in UTC)."""
+    if not value:
+        return missing
+    return value[:19].replace("T", " ") + " UTC"
+
+
+def _count(counts: dict | None, status: str) -> tuple[int, str]:
+    per_channel = (counts or {}).get(status, {})
+    detail = ", ".join(f"{c} {n}" for c, n in sorted(per_channel.items()))
+    return sum(per_channel.values()), detail
+
+
+def _print_text(status: dict) -> None:
+    daemon = status["daemon"]
+    print(f"daemon: running (pid {daemon['pid']})" if daemon["running"] else "daemon: not running")
+    print(f"schedule ({status['job_store']}):")
+    if status["schedule_error"]:
+        print(f"  ({status['schedule_error']})")
+    elif not status["schedule"]:
+        print("  (no jobs stored: the daemon has not run with this var directory)")
+    for job in status["schedule"]:
+        print(f"  {job['id']:<32} {job['trigger'] or '':<22} next {_when(job['next_run_time'])}")
+    es = status["elasticsearch"]
+    if not es["ok"]:
+        print(f"last runs and alerts: unknown, Elasticsearch at {es['url']} is not reachable")
+        return
+    if es.get("note"):
+        print(f"note: {es['note']}")
+    print("last runs:")
+    if not status["runs"]:
+        print("  (none recorded)")
+    for run in status["runs"]:
+        counts = " ".join(f"{k}={run.get(k) or 0}" for k in RUN_FIELDS)
+        duration = run.get("duration_s")
+        took = f"{duration:.1f} s" if isinstance(duration, int | float) else "?"
+        started = _when(run.get("started_at"), "?")
+        state = run.get("status") or "?"
+        print(f"  {run['source']:<28} {state:<12} {started}  {took}  {counts}")
+        for message in (run.get("error_messages") or [])[:3]:
+            print(f"      ! {message[:200]}")
+    counts = status["alerts"]
+    parts = []
+    for name in ("pending", "sending", "failed", "sent"):
+        total, detail = _count(counts, name)
+        parts.append(f"{total} {name}" + (f" ({detail})" if total and name != "sent" else ""))
+    print("alerts: " + ", ".join(parts))
+
+
+def print_status(settings: Any, as_json: bool = False) -> int:
+    """Print the status; exit 1 (after printing what is known) when Elasticsearch is down."""
+    # The client's per-node retry warnings would repeat what the note below says.
+    logging.getLogger("elastic_transport").setLevel(logging.ERROR)
+    status = collect_status(settings)
+    if as_json:
+        sys.stdout.write(json.dumps(status, ensure_ascii=False, default=str) + "\n")
+    else:
+        _print_text(status)
+    if not status["elasticsearch"]["ok"]:
+        print(f"troopwatch: {status['elasticsearch']['error']}", file=sys.stderr)
+        return 1
+    return 0
