@@ -190,9 +190,11 @@ def main() -> int:
                 if mode == "full":
                     drop_indices(es, prefix)
                 out = tmp / f"{mode}-{run}.json"
+                # Fresh incremental-crawl state each run, so every run fetches every page.
+                state = {"TROOPWATCH_STATE_DIR": str(tmp / f"state-{mode}-{run}")}
                 subprocess.run(
                     [sys.executable, __file__, "--child", mode, f"{base}/feed.xml", str(out)],
-                    env=env,
+                    env={**env, **state},
                     check=True,
                 )
                 results[mode].append(json.loads(out.read_text()))

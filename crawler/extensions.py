@@ -98,7 +98,10 @@ class RunStore:
                 except NotFoundError:
                     existing = None
                 self.es.index(
-                    index=self.indices.runs, id=doc["run_id"], document=_merge(existing, doc)
+                    index=self.indices.runs,
+                    id=doc["run_id"],
+                    document=_merge(existing, doc),
+                    require_alias=True,
                 )
         except (TransportError, ApiError) as exc:
             raise EsUnavailable(f"cannot write crawl runs: {exc}") from exc

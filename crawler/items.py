@@ -16,6 +16,7 @@ class ArticleItem(scrapy.Item):
     feed_title = scrapy.Field()  # what the feed / sitemap / search result said
     feed_published = scrapy.Field()
     feed_lang = scrapy.Field()
+    feed_site = scrapy.Field()  # outlet named by an aggregator (Google News <source>)
     # clean
     canonical_url = scrapy.Field()
     article_id = scrapy.Field()

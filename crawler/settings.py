@@ -46,25 +46,91 @@ LOG_LEVEL = os.environ.get("TROOPWATCH_LOG_LEVEL", "INFO")
 
 # Loopback, private and link-local targets are refused unless explicitly allowed.
 TROOPWATCH_ALLOW_PRIVATE_NETWORKS = env_flag("TROOPWATCH_ALLOW_PRIVATE_NETWORKS")
+# Networks let through even so, comma-separated CIDRs (e.g. 127.0.0.0/8 for a local archive).
+TROOPWATCH_ALLOWED_NETWORKS = [
+    n.strip() for n in os.environ.get("TROOPWATCH_ALLOWED_NETWORKS", "").split(",") if n.strip()
+]
+# Retries (RETRY_TIMES, RETRY_HTTP_CODES) wait Retry-After seconds, at most this long, or
+# else TROOPWATCH_RETRY_BACKOFF * 2^attempt seconds, at most TROOPWATCH_RETRY_BACKOFF_MAX.
+TROOPWATCH_RETRY_AFTER_MAX = 60.0
+TROOPWATCH_RETRY_BACKOFF = 1.0
+TROOPWATCH_RETRY_BACKOFF_MAX = 30.0
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.PrivateNetworkMiddleware": 50,  # before robots.txt is fetched
+    "crawler.middlewares.ConditionalGetMiddleware": 70,
+    "crawler.middlewares.SourceStateMiddleware": 80,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.AlreadyIndexedMiddleware": 950,
+}
 
 # -- sources -------------------------------------------------------------------
 TROOPWATCH_SOURCES = os.environ.get("TROOPWATCH_SOURCES") or None  # None: crawler/sources.yaml
 # Articles published before this many days ago are skipped (0 = no horizon).
 TROOPWATCH_MAX_AGE_DAYS = int(os.environ.get("TROOPWATCH_MAX_AGE_DAYS", "0"))
+# Article URLs taken from one sitemap, newest first (plain sitemaps list years of them).
+TROOPWATCH_SITEMAP_MAX_URLS = 1000
+# Incremental crawling: HTTP validators and pages already read, kept per spider here.
+TROOPWATCH_STATE_DIR = os.environ.get("TROOPWATCH_STATE_DIR") or str(var_dir() / "state")
+TROOPWATCH_SEEN_DAYS = 30
+TROOPWATCH_SEEN_MAX = 100_000
+# Fetch again what is indexed or unchanged (also `-a refetch=1`).
+TROOPWATCH_REFETCH = env_flag("TROOPWATCH_REFETCH")
 
 # -- pipelines -----------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
     "pipelines.language.LanguagePipeline": 200,
+    "pipelines.relevance.RelevancePipeline": 300,
     "pipelines.dedupe.DedupePipeline": 400,
     "pipelines.entities.EntitiesPipeline": 500,
     "pipelines.claims.ClaimsPipeline": 600,
     "pipelines.index.IndexPipeline": 900,
 }
 TROOPWATCH_MIN_TEXT_CHARS = 200
+# Off-topic articles are dropped; False only scores them (benchmarks set it).
+TROOPWATCH_RELEVANCE_ENFORCE = not env_flag("TROOPWATCH_RELEVANCE_SCORE_ONLY")
 
 # -- Elasticsearch ---------------------------------------------------------------
 TROOPWATCH_INDEX_PREFIX = os.environ.get("TROOPWATCH_INDEX_PREFIX") or DEFAULT_PREFIX
 TROOPWATCH_BULK_SIZE = 50
 # Where items go when Elasticsearch cannot take them; written later, never dropped.
 TROOPWATCH_SPOOL_DIR = os.environ.get("TROOPWATCH_SPOOL_DIR") or str(var_dir() / "spool")
+
+# -- crawl runs: one document per crawl in the runs index (crawler/extensions.py) -----
+EXTENSIONS = {
+    "crawler.extensions.RunRecorder": 500,
+}
+TROOPWATCH_RUNS_ENABLED = True
+# Set by the daemon for each crawl process, so it can complete that run's record.
+TROOPWATCH_RUN_ID = os.environ.get("TROOPWATCH_RUN_ID") or None
+# Unattended crawl processes need no control port.
+REMOTE_CONTROL_ENABLED = False
+
+
+def _env_number(name: str, default: float) -> float:
+    return float(os.environ.get(name) or default)
+
+
+# -- the daemon (schedules/daemon.py); seconds; the environment overrides each --------
+TROOPWATCH_SWEEP_SECONDS = _env_number("TROOPWATCH_SWEEP_SECONDS", 60)
+TROOPWATCH_SPOOL_DRAIN_SECONDS = _env_number("TROOPWATCH_SPOOL_DRAIN_SECONDS", 300)
+TROOPWATCH_CRAWL_TIMEOUT = _env_number("TROOPWATCH_CRAWL_TIMEOUT", 1200)
+TROOPWATCH_CRAWL_KILL_GRACE = _env_number("TROOPWATCH_CRAWL_KILL_GRACE", 15)
+# 0: each source's interval_minutes; > 0: this interval for every source.
+TROOPWATCH_CRAWL_INTERVAL_SECONDS = _env_number("TROOPWATCH_CRAWL_INTERVAL_SECONDS", 0)
+# Random delay added to each crawl; < 0: 10 % of the interval, at most 5 minutes.
+TROOPWATCH_CRAWL_JITTER_SECONDS = _env_number("TROOPWATCH_CRAWL_JITTER_SECONDS", -1)
+TROOPWATCH_MAX_PARALLEL_CRAWLS = int(_env_number("TROOPWATCH_MAX_PARALLEL_CRAWLS", 2))
+# A new crawl job first runs within this many seconds of the start (spreads the load).
+TROOPWATCH_FIRST_CRAWL_SPREAD = _env_number("TROOPWATCH_FIRST_CRAWL_SPREAD", 30)
+
+# -- alert delivery (schedules/alerts.py) ---------------------------------------------
+TROOPWATCH_ALERT_RETRY_SECONDS = _env_number("TROOPWATCH_ALERT_RETRY_SECONDS", 60)
+TROOPWATCH_ALERT_RETRY_MAX_SECONDS = _env_number("TROOPWATCH_ALERT_RETRY_MAX_SECONDS", 3600)
+TROOPWATCH_ALERT_SEND_LEASE_SECONDS = _env_number("TROOPWATCH_ALERT_SEND_LEASE_SECONDS", 120)
+TROOPWATCH_ALERT_MAX_CLAIMS = int(_env_number("TROOPWATCH_ALERT_MAX_CLAIMS", 50))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -47,9 +48,25 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
         if kind not in KINDS:
             raise CatalogueError(f"{path}: source {sid}: kind {kind!r} not one of {KINDS}")
         urls = raw.pop("urls", None) or [raw.pop("url", None)]
-        urls = tuple(u for u in urls if u)
+        urls = tuple(u.strip() for u in ([urls] if isinstance(urls, str) else urls) if u)
         if not urls:
             raise CatalogueError(f"{path}: source {sid} has no url")
+        # file:// feeds are for local use; the crawler refuses them unless private networks
+        # are allowed (TROOPWATCH_ALLOW_PRIVATE_NETWORKS).
+        schemes = ("file",) if kind == "warc" else ("http", "https", "file")
+        bad = [u for u in urls if urlsplit(u).scheme not in schemes]
+        if bad:
+            raise CatalogueError(
+                f"{path}: source {sid}: {bad[0]!r} is not a {'/'.join(schemes)} URL"
+            )
+        try:
+            interval = int(raw.pop("interval_minutes", 60))
+        except (TypeError, ValueError):
+            interval = 0
+        if interval <= 0:
+            raise CatalogueError(
+                f"{path}: source {sid}: interval_minutes must be a positive number"
+            )
         sources.append(
             Source(
                 id=sid,
@@ -58,7 +75,7 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
                 urls=urls,
                 lang=raw.pop("lang", "en"),
                 country=raw.pop("country", None),
-                interval_minutes=int(raw.pop("interval_minutes", 60)),
+                interval_minutes=interval,
                 enabled=bool(raw.pop("enabled", True)),
                 query=raw.pop("query", None),
                 extra=raw,

@@ -36,6 +36,6 @@ class CleanPipeline:
         item["published_at"] = (
             extracted.published_at or item.get("feed_published") or item.get("fetched_at")
         )
-        item["site"] = extracted.site
+        item["site"] = extracted.site or item.get("feed_site")
         item["html_lang"] = extracted.html_lang
         return item

@@ -505,7 +505,7 @@ class AlertSweeper:
         return found
 
     def _bulk(self, ops: list[dict], conflicts_ok: bool = False) -> list[dict]:
-        resp = self.es.bulk(operations=ops, refresh=True)
+        resp = self.es.bulk(operations=ops, refresh=True, require_alias=True)
         items = [next(iter(item.values())) for item in resp["items"]]
         for item in items:
             if item.get("error") and not (conflicts_ok and item.get("status") == 409):

@@ -93,7 +93,10 @@ def cmd_crawl(args) -> int:
             raise CommandError(f"--set takes NAME=VALUE, not {assignment!r}", code=2)
         settings.set(name, value, priority="cmdline")
     try:
-        stats = run_crawl(args.spiders, sources=args.source, settings=settings)
+        spider_args = dict(a.split("=", 1) for a in args.arg or [] if "=" in a)
+        stats = run_crawl(
+            args.spiders, sources=args.source, settings=settings, spider_args=spider_args
+        )
     except UnknownSpider as exc:
         raise CommandError(str(exc), code=2) from exc
     if args.json:
@@ -266,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", help="limit to these source ids")
     p.add_argument("--json", action="store_true", help="print the crawl's stats as JSON")
     p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy setting")
+    p.add_argument("-a", "--arg", action="append", metavar="NAME=VALUE", help="a spider argument")
     p.set_defaults(func=cmd_crawl)
 
     claims = sub.add_parser("claims", help="troop-figure claims").add_subparsers(

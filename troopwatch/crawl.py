@@ -23,7 +23,10 @@ def spiders_with_sources(process: CrawlerProcess, catalogue: str | None) -> list
 
 
 def run_crawl(
-    spiders: list[str] | None, sources: list[str] | None = None, settings: Settings | None = None
+    spiders: list[str] | None,
+    sources: list[str] | None = None,
+    settings: Settings | None = None,
+    spider_args: dict[str, str] | None = None,
 ) -> dict:
     """Run the spiders (default: every spider with enabled sources); their stats by name."""
     process = CrawlerProcess(settings)
@@ -36,6 +39,7 @@ def run_crawl(
     for name in names:
         crawler = process.create_crawler(name)
         kwargs = {"sources": ",".join(sources)} if sources else {}
+        kwargs.update(spider_args or {})
         process.crawl(crawler, **kwargs)
         crawlers[name] = crawler
     process.start()

@@ -112,7 +112,7 @@ def write_source_state(
             existing.get(source_id, {}), runs[source_id], catalogue.get(source_id), source_id
         )
         operations += [{"index": {"_index": indices.sources, "_id": source_id}}, doc]
-    result = es.bulk(operations=operations, refresh="wait_for")
+    result = es.bulk(operations=operations, refresh="wait_for", require_alias=True)
     failed = [i for i in result["items"] if next(iter(i.values())).get("error")]
     if failed:
         log.warning("Elasticsearch refused %d source-state documents: %s", len(failed), failed[0])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -10,22 +10,43 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.items import ArticleItem
+from crawler.middlewares import NotModified, RefusedAddress
 from crawler.sources import Source, sources_for
 from troopwatch.dates import utcnow
+from troopwatch.sources_state import source_problem
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 class ArticleSpider(scrapy.Spider):
-    """Base class: subclasses discover article URLs and call `article_request`."""
+    """Base class: subclasses discover article URLs and call `article_request`.
+
+    Discovery documents (feeds, sitemaps, search answers) go through `discovery_request`,
+    which marks them for conditional GET and source-state recording; article pages go
+    through `article_request`, which marks them for the already-indexed check.
+    """
 
     source_kinds: tuple[str, ...] = ()
 
-    def __init__(self, urls: str | None = None, sources: str | None = None, **kwargs):
+    def __init__(
+        self,
+        urls: str | None = None,
+        sources: str | None = None,
+        refetch: str | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
-        # `-a urls=...` crawls ad-hoc URLs; `-a sources=id1,id2` limits the catalogue.
+        # `-a urls=...` crawls ad-hoc URLs; `-a sources=id1,id2` limits the catalogue;
+        # `-a refetch=1` fetches again what is already indexed or unchanged.
         self.adhoc_urls = [u for u in (urls or "").split(",") if u]
         self.only_sources = [s for s in (sources or "").split(",") if s]
+        self._refetch_arg = str(refetch or "").strip().lower() in TRUE_WORDS
+        self._sources: dict[str, Source] | None = None
+
+    @property
+    def refetch(self) -> bool:
+        return self._refetch_arg or self.settings.getbool("TROOPWATCH_REFETCH")
 
     def catalogue(self) -> list[Source]:
         if self.adhoc_urls:
@@ -37,17 +58,45 @@ class ArticleSpider(scrapy.Spider):
             self.settings.get("TROOPWATCH_SOURCES"), self.source_kinds, self.only_sources
         )
 
-    def too_old(self, published) -> bool:
+    def source(self, source_id: str) -> Source | None:
+        """The catalogue entry a request came from (looked up once per crawl)."""
+        if self._sources is None:
+            self._sources = {s.id: s for s in self.catalogue()}
+        return self._sources.get(source_id)
+
+    def too_old(self, published: datetime | None, source: Source | None = None) -> bool:
+        """Whether a date lies beyond the horizon: the source's `max_age_days` when the
+        catalogue sets one (plain sitemaps list years of URLs), else TROOPWATCH_MAX_AGE_DAYS."""
         days = self.settings.getint("TROOPWATCH_MAX_AGE_DAYS")
+        if source is not None and source.extra.get("max_age_days"):
+            days = int(source.extra["max_age_days"])
         return bool(days and published and published < utcnow() - timedelta(days=days))
 
+    def discovery_request(self, url: str, source: Source | str, callback, **meta) -> scrapy.Request:
+        """A feed, sitemap or search request: conditional GET, recorded as source state."""
+        source_id = source.id if isinstance(source, Source) else source
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.fetch_failed,
+            meta={"source": source_id, "discovery": True, "conditional_get": True, **meta},
+            dont_filter=True,
+        )
+
     def article_request(self, url: str, source: str, **feed_meta) -> scrapy.Request:
+        # Duplicates are dropped by canonical article id (AlreadyIndexedMiddleware), which
+        # catches more than Scrapy's URL filter; that filter would also hide redirect loops.
         return scrapy.Request(
             url,
             callback=self.parse_article,
             errback=self.fetch_failed,
-            meta={"source": source, "feed": feed_meta},
+            meta={"source": source, "feed": feed_meta, "article": True},
+            dont_filter=True,
         )
+
+    def report_problem(self, source: str | None, url: str, problem: str) -> None:
+        """Tell the source-state recorder that a discovery document was unusable."""
+        self.crawler.signals.send_catch_log(source_problem, source=source, url=url, error=problem)
 
     def parse_article(self, response: Response):
         content_type = response.headers.get(b"Content-Type", b"").lower()
@@ -62,7 +111,7 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value("troopwatch/not_html")
             return
         feed = response.meta.get("feed") or {}
-        yield ArticleItem(
+        item = ArticleItem(
             url=response.url,
             source=response.meta.get("source"),
             spider=self.name,
@@ -73,12 +122,21 @@ class ArticleSpider(scrapy.Spider):
             feed_published=feed.get("published"),
             feed_lang=feed.get("lang"),
         )
+        if feed.get("site") and "feed_site" in item.fields:
+            item["feed_site"] = feed["site"]  # the outlet an aggregator named
+        yield item
 
     def fetch_failed(self, failure: Failure) -> None:
         request = failure.request
+        if failure.check(NotModified):
+            return  # nothing changed: not a failure
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        if request.meta.get("discovery"):
+            self.report_problem(request.meta.get("source"), request.url, reason)
+        if failure.check(RefusedAddress):
+            return  # the middleware that refused said why, once
         self.logger.warning("could not fetch %s: %s", request.url, reason)
         self.crawler.stats.inc_value("troopwatch/fetch_errors")

@@ -44,8 +44,15 @@ MAX_DEFERRALS = 20
 
 
 def _retryable(status: int, error: dict | str | None) -> bool:
+    """Worth keeping and retrying: overload, outage, write blocks, and indices that are
+    missing (not set up yet, or being migrated) — everything but a bad document."""
     kind = error.get("type", "") if isinstance(error, dict) else str(error or "")
-    return status in (408, 429) or status >= 500 or "cluster_block_exception" in kind
+    return (
+        status in (408, 429)
+        or status >= 500
+        or "cluster_block_exception" in kind
+        or "index_not_found_exception" in kind
+    )
 
 
 def claim_id(article_id: str, claim: dict) -> str:
@@ -81,7 +88,8 @@ class ArticleWriter:
         if not operations:
             return []
         try:
-            resp = self.es.bulk(operations=operations, refresh=False)
+            # require_alias: a write must never auto-create a bare index where an alias belongs.
+            resp = self.es.bulk(operations=operations, refresh=False, require_alias=True)
         except (TransportError, ApiError) as exc:
             raise EsUnavailable(f"bulk write failed: {exc}") from exc
         results = [next(iter(item.values())) for item in resp["items"]]
