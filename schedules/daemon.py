@@ -819,15 +819,32 @@ def _signal_group(proc: subprocess.Popen, sig: int) -> None:
         os.killpg(proc.pid, sig)
 
 
+def group_alive(pgid: int) -> bool:
+    """Whether any live (non-zombie) process is in the group. An orphaned crawl's zombie
+    waits for an init that may never reap it, so os.killpg(pgid, 0) alone is not proof."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # After the command name: state, ppid, pgrp.
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
 def _kill_group(pgid: int, grace: float) -> None:
     """SIGTERM a process group that is not our child, then SIGKILL what is left."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGTERM)
         deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            os.killpg(pgid, 0)  # raises ProcessLookupError once the group is gone
+        while time.monotonic() < deadline and group_alive(pgid):
             time.sleep(0.2)
-        os.killpg(pgid, signal.SIGKILL)
+        if group_alive(pgid):
+            os.killpg(pgid, signal.SIGKILL)
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and group_alive(pgid):
+                time.sleep(0.1)
 
 
 def _tail(path: Path, lines: int = 5, width: int = 500) -> list[str]:

@@ -8,7 +8,6 @@ file stays within a few minutes on a small machine.
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -139,11 +138,15 @@ def run_docs(es, indices) -> list[dict]:
 
 
 def process_group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+    """A live (non-zombie) process in the group; orphans' zombies may never be reaped here."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state, _ppid, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        except (OSError, ValueError):
+            continue
+        if int(pgrp) == pgid and state != "Z":
+            return True
+    return False
 
 
 # -- a Slack webhook that can hold a request open (to kill the daemon mid-send) -----------
