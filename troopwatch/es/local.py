@@ -7,6 +7,7 @@ Everything lives under var/ (git-ignored); the downloaded zip is cached in ~/.ca
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -78,6 +79,11 @@ def find_java_home() -> str:
     return str(Path(java).resolve().parent.parent)
 
 
+def _reachable_by_others(path: Path) -> bool:
+    """Whether every existing ancestor of `path` lets other users through (o+x)."""
+    return all(p.stat().st_mode & 0o001 for p in path.parents if p.exists())
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -95,6 +101,13 @@ class LocalElasticsearch:
 
     def __post_init__(self) -> None:
         self.home = Path(self.home).resolve()
+        if os.geteuid() == 0 and not _reachable_by_others(self.home):
+            # The unprivileged user could not enter a checkout under, say, /root: keep
+            # this instance's files in a system folder instead (one per original path).
+            digest = hashlib.sha1(str(self.home).encode()).hexdigest()[:12]
+            moved = Path("/var/lib/troopwatch-es") / f"{self.home.name}-{digest}"
+            log.info("%s is not reachable by %s; using %s", self.home, ES_USER, moved)
+            self.home = moved
 
     @classmethod
     def default(cls, port: int = 9200) -> LocalElasticsearch:
