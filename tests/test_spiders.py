@@ -448,7 +448,7 @@ def test_google_news_items_follow_the_outlet(tmp_path):
     spider = spider_for(
         GoogleNewsSpider, TROOPWATCH_SOURCES=catalogue(tmp_path / "s.yaml", sources)
     )
-    first, second = spider.parse_search(
+    first, second = spider.parse_listing_response(
         response_for("https://news.google.com/rss/search?q=x", rss, "gn")
     )
     assert first.url == article  # decoded locally: the outlet is asked directly
@@ -493,7 +493,7 @@ def test_gdelt_spider_skips_results_beyond_the_horizon(tmp_path):
             ]
         }
     ).encode()
-    out = list(spider.parse_artlist(response_for(sources[0]["url"], body, "g")))
+    out = list(spider.parse_listing_response(response_for(sources[0]["url"], body, "g")))
     assert [r.url for r in out] == ["https://a.example/new"]
     assert out[0].meta["feed"]["lang"] == "en" and "published" not in out[0].meta["feed"]
 

@@ -13,6 +13,7 @@ from crawler.items import ArticleItem
 from crawler.middlewares import NotModified, RefusedAddress
 from crawler.sources import Source, sources_for
 from troopwatch.dates import utcnow
+from troopwatch.feeds import FeedError
 from troopwatch.sources_state import source_problem
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -82,6 +83,54 @@ class ArticleSpider(scrapy.Spider):
             meta={"source": source_id, "discovery": True, "conditional_get": True, **meta},
             dont_filter=True,
         )
+
+    # -- list-style sources (feeds, searches): one template, a parser per kind ---------
+
+    #: How log lines name a document of this kind ("feed", "GDELT query", …).
+    listing_label = "listing"
+
+    def parse_listing(self, response: Response) -> list:
+        """The entries (troopwatch.feeds.FeedEntry) of a feed or search answer; raises
+        troopwatch.feeds.FeedError when the document cannot be read."""
+        raise NotImplementedError
+
+    def entry_request(self, entry, source_id: str, source: Source | None) -> scrapy.Request:
+        """The article request for one entry; kinds override it to pass more metadata."""
+        return self.article_request(
+            entry.url,
+            source_id,
+            title=entry.title,
+            published=entry.published,
+            lang=entry.lang or (source.lang if source else None),
+        )
+
+    async def start(self):
+        for source in self.catalogue():
+            for url in source.urls:
+                yield self.discovery_request(url, source, self.parse_listing_response)
+
+    def parse_listing_response(self, response: Response):
+        source_id = response.meta["source"]
+        source = self.source(source_id)
+        try:
+            entries = self.parse_listing(response)
+        except FeedError as exc:
+            self.logger.warning(
+                "%s %s (source %s) is unreadable: %s",
+                self.listing_label,
+                response.url,
+                source_id,
+                exc,
+            )
+            self.crawler.stats.inc_value("troopwatch/bad_feeds")
+            self.report_problem(source_id, response.url, f"unreadable {self.listing_label}: {exc}")
+            return
+        self.crawler.stats.inc_value("troopwatch/feed_entries", len(entries))
+        for entry in entries:
+            if self.too_old(entry.published, source):
+                self.crawler.stats.inc_value("troopwatch/too_old")
+                continue
+            yield self.entry_request(entry, source_id, source)
 
     def article_request(self, url: str, source: str, **feed_meta) -> scrapy.Request:
         # Duplicates are dropped by canonical article id (AlreadyIndexedMiddleware), which

@@ -11,7 +11,7 @@ from __future__ import annotations
 from scrapy.http import Response
 
 from crawler.spiders.base import ArticleSpider
-from troopwatch.feeds import FeedError, decode_google_news_url, parse_feed, strip_outlet_suffix
+from troopwatch.feeds import decode_google_news_url, parse_feed, strip_outlet_suffix
 
 GOOGLE_NEWS_HOST = "news.google.com"
 
@@ -23,35 +23,19 @@ class GoogleNewsSpider(ArticleSpider):
         "DOWNLOAD_SLOTS": {GOOGLE_NEWS_HOST: {"concurrency": 1, "delay": 2.0}},
     }
 
-    async def start(self):
-        for source in self.catalogue():
-            for url in source.urls:
-                yield self.discovery_request(url, source, self.parse_search)
+    listing_label = "Google News search"
 
-    def parse_search(self, response: Response):
-        source_id = response.meta["source"]
-        source = self.source(source_id)
-        try:
-            entries = parse_feed(response.body, response.url)
-        except FeedError as exc:
-            self.logger.warning(
-                "Google News search %s (source %s) is unreadable: %s", response.url, source_id, exc
-            )
-            self.crawler.stats.inc_value("troopwatch/bad_feeds")
-            self.report_problem(source_id, response.url, f"unreadable answer: {exc}")
-            return
-        self.crawler.stats.inc_value("troopwatch/feed_entries", len(entries))
-        for entry in entries:
-            if self.too_old(entry.published, source):
-                self.crawler.stats.inc_value("troopwatch/too_old")
-                continue
-            url = decode_google_news_url(entry.url) or entry.url
-            yield self.article_request(
-                url,
-                source_id,
-                title=strip_outlet_suffix(entry.title, entry.site),
-                published=entry.published,
-                lang=(source.lang if source and source.lang else None) or entry.lang,
-                site=entry.site,
-                site_url=entry.site_url,
-            )
+    def parse_listing(self, response: Response) -> list:
+        return parse_feed(response.body, response.url)
+
+    def entry_request(self, entry, source_id, source):
+        url = decode_google_news_url(entry.url) or entry.url
+        return self.article_request(
+            url,
+            source_id,
+            title=strip_outlet_suffix(entry.title, entry.site),
+            published=entry.published,
+            lang=(source.lang if source and source.lang else None) or entry.lang,
+            site=entry.site,
+            site_url=entry.site_url,
+        )
