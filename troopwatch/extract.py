@@ -6,7 +6,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -34,18 +33,11 @@ class ExtractedArticle:
     authors: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     site: str | None = None
-    canonical_url: str | None = None
     html_lang: str | None = None
 
 
-def _same_site(a: str, b: str) -> bool:
-    """Whether two URLs share a registrable-ish domain (last two labels)."""
-    ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
-    return ha.split(".")[-2:] == hb.split(".")[-2:]
-
-
-def _page_metadata(tree) -> tuple[datetime | None, str | None, str | None]:
-    """Published timestamp, <html lang> and <link rel=canonical> straight from the page."""
+def _page_metadata(tree) -> tuple[datetime | None, str | None]:
+    """Published timestamp and <html lang> straight from the page."""
     published = None
     for node in tree.xpath("//meta[@property or @name or @itemprop]"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
@@ -62,8 +54,7 @@ def _page_metadata(tree) -> tuple[datetime | None, str | None, str | None]:
         for value in tree.xpath("//article//time/@datetime | //time[@itemprop]/@datetime")[:1]:
             published = parse_datetime(value)
     lang = (tree.xpath("string(/html/@lang)") or "").strip() or None
-    canonical = (tree.xpath("string(//link[@rel='canonical']/@href)") or "").strip() or None
-    return published, lang, canonical
+    return published, lang
 
 
 def _jsonld_date(script: str) -> datetime | None:
@@ -92,7 +83,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
     except (ValueError, lxml_html.etree.ParserError):
         return None
     # Read our metadata first: trafilatura prunes the tree it is given.
-    published, html_lang, canonical = _page_metadata(tree)
+    published, html_lang = _page_metadata(tree)
     # fast: no fallback extractors — quicker, and as accurate on the benchmark corpus
     # (../shared/corpus/BASELINE.md: F1 0.955 against 0.953 with fallbacks).
     doc = trafilatura.bare_extraction(
@@ -107,10 +98,6 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
         return None
     if published is None and doc.date:
         published = parse_datetime(doc.date)
-    canonical = canonical or doc.url
-    if canonical and (not canonical.startswith("http") or not _same_site(canonical, url)):
-        # A page may not claim another site's identity (a hostile or broken canonical).
-        canonical = None
     authors = [a.strip() for a in re.split(r";|\s+and\s+", doc.author or "") if a.strip()]
     return ExtractedArticle(
         text=doc.text.strip(),
@@ -118,6 +105,5 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
         authors=authors,
         published_at=published,
         site=doc.sitename or doc.hostname,
-        canonical_url=canonical,
         html_lang=html_lang,
     )
