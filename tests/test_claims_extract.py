@@ -832,3 +832,140 @@ def test_generalised_figures(text: str, expected: list[tuple]) -> None:
 def test_generalised_claimants(text: str, source: str) -> None:
     claims = extract_claims(text)
     assert claims and {c.source for c in claims} == {source}, claims
+
+
+# --- blind-set failure patterns (new sentences, not from any eval set) -------------------
+
+_FUTURE_SENDS = [
+    ("ru", "Пхеньян готовит отправку в Россию ещё от 5 до 8 тысяч военнослужащих КНДР."),
+    ("ru", "Около 3 тысяч военных КНДР будут работать на восстановлении Курской области."),
+    ("uk", "КНДР планує відправку ще 6 тисяч військових до Росії, повідомили в ГУР."),
+    ("uk", "Пхеньян готує відправку близько 3 тисяч військових КНДР на Курщину."),
+    ("de", "Der Dienst geht davon aus, dass Nordkorea weitere 5.000 Soldaten schicken wird."),
+    ("de", "Nordkorea könne bis zu 10.000 weitere Soldaten schicken, hieß es in Seoul."),
+    ("fr", "Pyongyang s'apprête à envoyer 3 000 soldats supplémentaires en Russie."),
+    ("es", "Corea del Norte prevé enviar 6.000 soldados más a Rusia, según el NIS."),
+    ("ko", "북한이 공병 6천명을 러시아에 파견할 계획이라고 국정원이 밝혔다."),
+    ("ko", "북한이 수천명 규모의 추가 파병을 준비하고 있다고 합참이 밝혔다."),
+    ("ja", "北朝鮮が工兵ら6000人の派遣を準備していると韓国政府が明らかにした。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _FUTURE_SENDS)
+def test_future_or_intended_sends_are_planned(lang: str, text: str) -> None:
+    assert one(text, lang).category == "planned"
+
+
+_CAPTURES = [
+    ("uk", "У полоні перебувають двоє військових КНДР, повідомив Зеленський.", 2),
+    ("ru", "Двое солдат КНДР взяты в плен в Курской области.", 2),
+    ("de", "Zwei nordkoreanische Soldaten sind in ukrainische Gefangenschaft geraten.", 2),
+    ("fr", "Deux soldats nord-coréens ont été faits prisonniers près de Koursk.", 2),
+    ("ko", "포로로 잡힌 북한군 2명이 키이우로 이송됐다.", 2),
+    ("ja", "捕虜となった北朝鮮兵2人がキーウに移送された。", 2),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "n"), _CAPTURES)
+def test_capture_phrases(lang: str, text: str, n: int) -> None:
+    c = one(text, lang)
+    assert (c.category, c.figure_low) == ("captured", n)
+
+
+_SPECIALISTS = [
+    ("ru", "КНДР могла направить в Россию несколько тысяч артиллеристов и операторов дронов."),
+    ("en", "North Korea has sent hundreds of drone operators and artillerymen to Russia."),
+    ("de", "Nordkorea hat mehrere hundert Scharfschützen nach Russland geschickt."),
+    ("fr", "La Corée du Nord a envoyé plusieurs centaines de tireurs d'élite en Russie."),
+    ("es", "Corea del Norte envió cientos de francotiradores a Rusia."),
+    ("ko", "북한 드론 운용병 수백명 러시아行"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _SPECIALISTS)
+def test_specialist_units_give_vague_deployed_claims(lang: str, text: str) -> None:
+    c = one(text, lang)
+    assert (c.category, c.qualifier, c.unit) == ("deployed", "vague", "personnel")
+    assert c.location == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "According to Yonhap, about 3,000 North Korean soldiers have been wounded."),
+        ("ja", "共同通信によると、北朝鮮兵約1万人がロシアに派遣された。"),
+    ],
+)
+def test_relaying_outlet_is_not_the_claimant(lang: str, text: str) -> None:
+    assert one(text, lang).source == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "한국군은 50만 상비 병력을 유지하고 있다."),
+        ("en", "Seoul is sending 10 South Korean intelligence officers to Ukraine."),
+        ("ru", "В КНДР проживает около 26 млн человек."),
+        ("de", "Die EU verhängte Sanktionen gegen sieben nordkoreanische Generäle."),
+    ],
+)
+def test_non_north_korean_troop_figures(lang: str, text: str) -> None:
+    assert extract_claims(text, lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Росія та КНДР разом зосередили понад 60 тисяч військових на Курщині."),
+        ("en", "Russia and North Korea together have massed some 50,000 troops near Kursk."),
+        (
+            "ru",
+            "В Курской области действует группировка до 45 тыс. военных, включая подразделения КНДР.",
+        ),
+        ("en", "Moscow has assembled a force of up to 45,000, including North Korean units."),
+    ],
+)
+def test_totals_including_north_koreans_are_mixed_forces(lang: str, text: str) -> None:
+    assert extract_claims(text, lang=lang) == []
+
+
+def test_north_korean_figure_fighting_together_with_russians_stays() -> None:
+    c = one(
+        "North Korean troops, 11,000 of them, fight together with Russian units in Kursk.", "en"
+    )
+    assert (c.figure_low, c.category) == (11000, "deployed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        (
+            "en",
+            "Ukraine's Special Operations Forces said they had killed 50 North Korean soldiers.",
+            "Ukrainian Special Operations Forces",
+        ),
+        (
+            "uk",
+            "Сили спеціальних операцій повідомили про ліквідацію 30 військових КНДР.",
+            "Ukrainian Special Operations Forces",
+        ),
+        (
+            "uk",
+            "За даними розвідки, у Курській області перебувають близько 12 тисяч військових КНДР.",
+            "GUR",
+        ),
+        (
+            "de",
+            "Nach südkoreanischen Schätzungen sind rund 4.000 Nordkoreaner gefallen oder verwundet worden.",
+            "South Korean government",
+        ),
+        (
+            "de",
+            "Nach Angaben Kiews wurden 300 nordkoreanische Soldaten getötet.",
+            "Ukrainian government",
+        ),
+        ("ja", "ウクライナ側によると、北朝鮮兵約3000人が死傷した。", "Ukrainian government"),
+    ],
+)
+def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None:
+    assert one(text, lang).source == source

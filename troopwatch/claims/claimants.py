@@ -85,6 +85,7 @@ class ClaimantIndex:
     """Person and organisation names found in a sentence."""
 
     def __init__(self) -> None:
+        self._resolved: dict[tuple[str, str], str | None] = {}
         self.kb = None
         self.normalize = _simple_normalize
         variants: dict[str, tuple[str, bool, bool, bool]] = {}
@@ -96,8 +97,10 @@ class ClaimantIndex:
             kb = kbmod.default_kb()
             normalize = kbmod.normalize
             for e in kb.entities:
-                if e.type not in ("person", "organisation"):
-                    continue
+                if e.type not in ("person", "organisation") and "claimant" not in getattr(
+                    e, "roles", []
+                ):
+                    continue  # units only when the KB marks them as claimants (SSO)
                 claimant = "claimant" in getattr(e, "roles", [])
                 person = e.type == "person"
                 for lang, alias in e.all_aliases():
@@ -165,7 +168,16 @@ class ClaimantIndex:
 
     def resolve(self, phrase: str, lang: str) -> str | None:
         """Canonical name for a claimant phrase; a metonym ("Kyiv") only when it is the
-        whole phrase, so "Kyiv Post" stays a newspaper."""
+        whole phrase, so "Kyiv Post" stays a newspaper. Memoised: the same attributions
+        ("according to the NIS") recur in sentence after sentence."""
+        key = (phrase, lang)
+        if key not in self._resolved:
+            if len(self._resolved) >= 4096:
+                self._resolved.clear()
+            self._resolved[key] = self._resolve(phrase, lang)
+        return self._resolved[key]
+
+    def _resolve(self, phrase: str, lang: str) -> str | None:
         if self.kb is not None:
             try:
                 e = self.kb.resolve(phrase, lang=lang)
@@ -302,6 +314,14 @@ def _located(sent: str, m: Mention, mentions: list[Mention] | None = None) -> bo
     return bool(re.match(r"(?:에|로|으로|에서|に|へ|で|の)", sent[m.end : m.end + 2]))
 
 
+_OUTLET = re.compile(
+    r"\b(?:news|yonhap|kyodo|tass|ria|interfax|reuters|associated\s+press|afp|cnn|bbc|nhk|"
+    r"ukrinform|unian|spiegel|monde|país|pravda|times|post|journal|agency|agence|agencia|"
+    r"nachrichtenagentur|newspaper|gazette|broadcast\w*|tv|radio)\b",
+    re.IGNORECASE,
+)
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -333,6 +353,17 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
 
     if mentions and mentions[0].start <= 2 and _HEADLINE.match(sent[mentions[0].end :]):
         consider(5, mentions[0])  # "Белый дом: …", "Pentagon: …"
+    for m in mentions:
+        # Fronted attribution whose alias carries its own marker: "За даними розвідки, …",
+        # "Nach südkoreanischen Schätzungen …".
+        if (
+            m.claimant
+            and re.match(r"^(?:за\s+даними\s+|nach\s+|according\s+to\s+)?$", sent[: m.start], _I)
+            and re.match(
+                r"(?i)(?:за\s+даними|\w+\s+(?:schätzungen|schätzung|angaben))", sent[m.start :]
+            )
+        ):
+            consider(5, m)
     for a in _ATTRIB_BEFORE.finditer(sent):
         after = [
             m
@@ -408,6 +439,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 ):
                     consider(3 - 0.01 * n, m)
     if best is not None and best[0] >= 3:
+        if not best[1].claimant and _OUTLET.search(best[1].name):
+            # A news outlet only relaying ("according to Yonhap", "共同通信によると") is not
+            # the claimant; the README: outlets relay, agencies claim -> unattributed here.
+            return None, True
         return best[1].name, True
     if _ANAPHOR_MARKER.search(sent):
         return None, False

@@ -98,6 +98,7 @@ _COUNTRY = (
     r"südkorea|japon|corée\s+du\s+sud|corea\s+del\s+sur|южная\s+корея|південна\s+корея|"
     r"한국은|한국이|우리\s?정부는|日本は|日本が|韓国は|韓国が"
 )
+_COUNTRY_WORD = _c(rf"(?<![^\W\d_])(?:{_COUNTRY})(?![^\W\d_])")
 _OTHER_SUBJECT = _c(
     rf"(?:^|[.;:]\s*)(?:{_COUNTRY})(?![^\W\d_])(?!['’]s)|"
     rf"(?<![^\W\d_])(?:{_COUNTRY}|the\s+us|america|china)\s+(?:has|have|had|lost|loses|suffered|"
@@ -205,6 +206,14 @@ _HYPHEN = _c(r"^\s?[-‐–/]\s?$")
 _MIXED_CJK = _c(
     r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
     r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
+)
+_INCLUDING = _c(
+    r"\b(?:including|включая|в\s+том\s+числе|у\s+тому\s+числі|включно\s+з|зокрема|"
+    r"einschließlich|inklusive|darunter|dont|y\s+compris|incluid[oa]s?|incluyendo)\b"
+)
+_TOGETHER = _c(
+    r"\b(?:together|combined|jointly|разом|спільно|вместе|совместно|insgesamt\s+mit|zusammen|"
+    r"gemeinsam|ensemble|conjointement|juntos|juntas|conjuntamente)\b|함께|합쳐|合わせて|共に"
 )
 _CONJ = _c(
     r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
@@ -695,6 +704,21 @@ def _scope(
     clause_e = np_e + (stop.start() if stop else 0)
     if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4):
         return False
+    own_nk_np = any(sp[0] < np_e for sp in nk_np)
+    # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
+    # joint count ("Russia and the DPRK together …") is a mixed force, not a NK figure.
+    inc = _INCLUDING.search(t, np_e, min(len(t), np_e + 60))
+    if inc and not own_nk_np and any(inc.end() <= sp[0] <= inc.end() + 40 for sp in nk_spans):
+        return False
+    tog = _TOGETHER.search(t, clause_s, clause_e)
+    if tog and not own_nk_np:
+        span_s, span_e = clause_s, clause_e
+        country = _COUNTRY_WORD.search(t, span_s, span_e)
+        if any(span_s <= sp[0] < span_e for sp in nk_spans) and (
+            country
+            or any(span_s <= sp[0] < span_e and not _owner_is_source(t, sp) for sp in other_spans)
+        ):
+            return False
     paired = _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans)
     if paired:
         # Mixed force, unless this number's own noun is plainly North Korean and not part

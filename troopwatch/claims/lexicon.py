@@ -330,6 +330,26 @@ UNITS_SPACED: list[tuple[str, str, str]] = [
         "personnel",
         "mil",
     ),
+    # Military specialists in every language (artillery crews, drone operators, snipers,
+    # medics, signallers) -> personnel; sappers are deminers (above and per language).
+    (
+        r"artillery\s+(?:crews|troops|personnel|specialists|units)|drone\s+(?:pilots|crews|teams)|"
+        r"snipers|(?:combat\s+|military\s+)?medics|signall?ers|radio\s+operators|"
+        r"артиллерист\w*|операторов\s+(?:дронов|бпла|беспилотник\w*)|оператор\w*|снайпер\w*|"
+        r"военн\w+\s+медик\w*|медик\w*|санитар\w*|связист\w*|"
+        r"артилерист\w*|операторів\s+(?:дронів|бпла|безпілотник\w*)|снайпер\w*|медик\w*|"
+        r"санітар\w*|зв" + AP + r"?язківц\w*|"
+        r"artilleristen|kanoniere|drohnen(?:piloten|operateure|bediener)\w*|scharfschützen|"
+        r"sanitäter\w*|fernmelder\w*|funker\w*|"
+        r"artilleurs|opérateurs(?:\s+de\s+drones)?|pilotes\s+de\s+drones|tireurs\s+d"
+        + AP
+        + r"élite|"
+        r"infirmiers\s+militaires|médecins\s+militaires|transmetteurs|"
+        r"artilleros|operadores(?:\s+de\s+drones)?|pilotos\s+de\s+drones|francotiradores|"
+        r"sanitarios\s+militares|médicos\s+militares|radiotelegrafistas",
+        "personnel",
+        "mil",
+    ),
     (
         r"casualties|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
         "casualty",
@@ -492,6 +512,12 @@ UNITS_CJK: list[tuple[str, str, str]] = [
     ("지뢰 ?제거 ?(?:공병|병력|인력|요원)?", "deminers", "mil"),
     ("군사 ?건설 ?인력|군 ?건설 ?인력|건설 ?부대|건설병", "builders", "mil"),
     ("공병(?:부대)?", "engineers", "mil"),
+    (
+        "포병(?:대원|요원)?|(?:드론|무인기) ?(?:운용병|조종사|조종병|운용 ?요원|운용 ?인력|요원)|운용병|"
+        "저격수|저격병|의무병|위생병|군의관|통신병",
+        "personnel",
+        "mil",
+    ),
     ("장교|장성|지휘관", "officers", "mil"),
     ("사상자|사망자|전사자|부상자|포로", "casualty", "mil"),
     ("예비군|예비 ?병력", "reservists", "mil"),
@@ -511,6 +537,11 @@ UNITS_CJK: list[tuple[str, str, str]] = [
     ("特殊部隊|特殊作戦部隊|精鋭部隊|特殊作戦軍|暴風軍団", "special forces", "mil"),
     ("北朝鮮の兵士|北朝鮮の軍人", "soldiers", "nk"),
     ("北朝鮮兵|北朝鮮軍|北朝鮮部隊", "troops", "nk"),
+    (
+        "砲兵|(?:ドローン|無人機)(?:の)?(?:操縦士|操縦要員|運用要員|操作員|要員)|狙撃兵|衛生兵|通信兵",
+        "personnel",
+        "mil",
+    ),
     ("兵士|兵員|将兵|軍人|兵(?![器庫站力員士])", "soldiers", "mil"),
     ("部隊|兵力|軍勢|地上部隊|派遣部隊|戦闘員", "troops", "mil"),
     ("地雷除去(?:の工兵|要員|部隊)?", "deminers", "mil"),
@@ -944,6 +975,8 @@ DEPLOYED_SPACED = {
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ],
     "ru": [
+        # Past possibility ("могла направить" = may have sent) is not a plan.
+        r"мог(?:ла|ли)?\s+(?:уже\s+)?(?:направить|отправить|перебросить)",
         r"направ(?!лени)\w*",
         r"отправ\w*",
         r"развер\w*",
@@ -986,6 +1019,7 @@ DEPLOYED_SPACED = {
         r"переброск\w*",
     ],
     "uk": [
+        r"могл[аи]\s+(?:вже\s+)?(?:направити|відправити|перекинути)",
         r"відправ\w*",
         r"направ\w*",
         r"розгорн\w*",
@@ -1110,6 +1144,7 @@ DEPLOYED_SPACED = {
 }
 DEPLOYED_CJK = {
     "ko": [
+        "(?<=[가-힣])行(?![가-힣])",  # headline "러시아行" (bound for)
         "파병",
         "파견",
         "배치",
@@ -1206,6 +1241,11 @@ PLANNED_SPACED = {
     "ru": [
         r"планиру\w*",
         r"намерен\w*",
+        # A plan noun/verb governing a sending noun: "готовит отправку", "планирует переброску".
+        r"(?:готов\w*|планиру\w*|намерева\w*|рассматрива\w*|обсужда\w*)\s+(?:\w+\s+)?"
+        r"(?:отправк\w*|переброск\w*|направлени\w*|отправлени\w*|пополнени\w*)",
+        # Compound future "будут работать / будет воевать".
+        r"буд(?:ет|ут)\s+(?:\w+\s+)?[а-яё]+(?:ть|ться|ти)\b",
         r"собира\w*\s+(?:отправить|направить|перебросить|прислать)",
         r"может\s+(?:\w+\s+)?(?:отправить|направить|перебросить|прислать|увеличи\w*|возрасти|достичь|составить)",
         r"могут\s+(?:\w+\s+)?(?:отправить|направить|перебросить|прислать|быть\s+\w+|увеличи\w*|возрасти|достичь|составить)",
@@ -1245,6 +1285,11 @@ PLANNED_SPACED = {
         r"планують",
         r"має\s+намір",
         r"мають\s+намір",
+        r"(?:готу\w*|готує|планує|планують|має\s+намір|розгляда\w*|обговорю\w*)\s+(?:\w+\s+)?"
+        r"(?:відправк\w*|перекидан\w*|направлен\w*|поповнен\w*)",
+        r"буд(?:е|уть)\s+(?:\w+\s+)?[а-яіїєґ]+(?:ти|тися)\b",
+        r"(?:працюва|воюва|служи|прибува|допомага|відновлюва|будува|розміню|розміновува|"
+        r"відправля|направля)тим(?:е|уть)",
         r"збира\w*\s+(?:відправити|направити|перекинути|надіслати)",
         r"може\s+(?:\w+\s+)?(?:відправити|направити|перекинути|надіслати|збільши\w*|зрости|досягти|сягнути|становити)",
         r"можуть\s+(?:\w+\s+)?(?:відправити|направити|перекинути|надіслати|бути\s+\w+|збільши\w*|зрости|досягти|сягнути|становити)",
@@ -1272,20 +1317,24 @@ PLANNED_SPACED = {
         r"рішення\s+(?:відправити|направити|про\s+відправку|про\s+направлення)",
     ],
     "de": [
-        r"(?:wird|werden|würde|würden|könnte|könnten|dürfte|dürften|soll|sollen|sollte|sollten|"
-        r"will|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|"
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|"
+        r"solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|"
         r"stellen|liefern|steigen|anwachsen|erhöhen|erhöht|geschickt|entsandt|verlegt|umfassen)",
         r"plant\w*",
         r"planen",
         r"beabsichtig\w*",
+        # Verb-final future/intent: "… Soldaten schicken wird", "… entsenden könne".
+        r"(?:schicken|entsenden|senden|verlegen|liefern|stellen|bereitstellen)\s+"
+        r"(?:wird|werde|werden|würde|würden|könne|könnte|könnten|solle|soll|sollen|wolle|will|dürfte)\b",
+        r"(?:bereitet|bereiten)\s+(?:\w+\s+){0,4}?(?:entsendung|verlegung|vor)",
         r"erwäg\w*",
         r"bereit\s*,?\s+(?:\w+\s+){0,3}zu\s+(?:schicken|entsenden)",
         r"weitere\w*\s+(?:\w+\s+){0,3}(?:sollen|könnten|werden)",
         r"in\s+den\s+kommenden\s+(?:wochen|monaten)",
         r"(?:könnte|könnten|dürfte|dürften)\s+[^.;]{0,60}?bis\s+(?:ende|zum|jahresende|frühjahr|sommer|herbst|winter)",
         # Verb-final German: a modal, then anything in the clause, then the infinitive.
-        r"(?:wird|werden|würde|würden|könnte|könnten|dürfte|dürften|soll|sollen|sollte|sollten|"
-        r"will|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|"
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|"
+        r"solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|"
         r"verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|"
         r"kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
     ],
@@ -1295,6 +1344,8 @@ PLANNED_SPACED = {
         r"serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|"
         r"monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
         r"enverra\w*",
+        r"(?:prépar\w*|envisag\w*|planifi\w*)\s+(?:l['’]|le\s+|un\s+|une\s+)?(?:\w+\s+)?"
+        r"(?:envoi|déploiement|dépêche)",
         r"déploiera\w*",
         r"enverrait",
         r"enverraient",
@@ -1311,6 +1362,8 @@ PLANNED_SPACED = {
         r"podrá|podrán)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|aumentar|llegar|"
         r"alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
         r"enviará\w*",
+        r"(?:prepar\w*|planea\w*|prevé|contempla\w*)\s+(?:el\s+|un\s+)?(?:\w+\s+)?"
+        r"(?:envío|despliegue|traslado)",
         r"desplegará\w*",
         r"enviaría\w*",
         r"se\s+espera\w*",
@@ -1327,6 +1380,7 @@ PLANNED_SPACED = {
 PLANNED_CJK = {
     "ko": [
         "(?:파병|파견|배치|투입|증파|이동|배치|보내|지원)(?:하기로|키로|할|될|하는 방안|하려)",
+        "(?:파병|파견|배치|투입|증파)\\s?(?:을|를)?\\s?(?:준비|계획|검토|추진|예정)",
         "보낼",
         "예정",
         "계획",
@@ -1367,6 +1421,8 @@ PLANNED_CJK = {
     ],
     "ja": [
         "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)(?!とみ)",
+        "(?:派遣|派兵|増派|投入)(?:を|の)?(?:準備|計画|検討|予定|見通し)",
+        "(?:派遣|派兵|増派|投入|送)(?:する|る)(?:見通し|予定|計画|方針|構え)",
         "送り込む",
         "送る",
         "予定",
@@ -1417,6 +1473,7 @@ KILLED_SPACED = {
         r"убит\w*",
         r"уничтож\w*",
         r"ликвидир\w*",
+        r"ликвидаци\w*",
         r"смерт\w*",
         r"погибш\w*",
         r"безвозвратн\w*",
@@ -1429,6 +1486,7 @@ KILLED_SPACED = {
         r"убит\w*",
         r"знищ\w*",
         r"ліквідов\w*",
+        r"ліквідаці\w*",
         r"ліквідува\w*",
         r"смерт\w*",
         r"двохсот\w*",
@@ -1603,6 +1661,9 @@ CAPTURED_SPACED = {
         r"захвачен\w*",
         r"сдал\w*\s+в\s+плен",
         r"военнопленн\w*",
+        r"(?:взят\w*|взяли|попал\w*|оказал\w*|находят\w*|наход\w+)\s+в\s+плен\w*",
+        r"в\s+плену(?:\s+(?:находятся|находится|оказались|оказался|содержатся))?",
+        r"пленени\w*",
     ],
     "uk": [
         r"в\s+полон\w*",
@@ -1613,6 +1674,8 @@ CAPTURED_SPACED = {
         r"захоплен\w*",
         r"здал\w*\s+в\s+полон",
         r"військовополонен\w*",
+        r"[ув]\s+полоні(?:\s+(?:перебувають|перебуває|опинилися|опинився|утримуються|знаходяться))?",
+        r"(?:взят\w*|взяли|потрапил\w*|опинил\w*)\s+(?:у|в)\s+полон\w*",
     ],
     "de": [
         r"gefangen\s+genommen",
@@ -1621,10 +1684,11 @@ CAPTURED_SPACED = {
         r"kriegsgefangene\w*",
         r"festgenommen",
         r"gefangene\w*",
+        r"in\s+(?:\w+\s+)?gefangenschaft(?:\s+geraten)?",
     ],
     "fr": [
         r"captur\w*",
-        r"faits\s+prisonniers",
+        r"faits?\s+prisonniers?",
         r"prisonniers",
         r"captivité",
         r"prisonniers\s+de\s+guerre",
@@ -1640,8 +1704,8 @@ CAPTURED_SPACED = {
     ],
 }
 CAPTURED_CJK = {
-    "ko": ["포로", "생포", "붙잡", "억류", "투항"],
-    "ja": ["捕虜", "拘束", "捕らえ", "捕獲", "投降"],
+    "ko": ["포로로 잡(?:힌|혀|힌 뒤)", "포로가 된", "포로", "생포", "붙잡", "억류", "투항"],
+    "ja": ["捕虜(?:と|に)なった", "捕虜", "拘束", "捕らえ", "捕獲", "投降"],
 }
 
 # Size of a North Korean force in general (not this deployment).
@@ -2302,7 +2366,7 @@ LOC_PREP_BEFORE = re.compile(
 )
 LOC_PARTICLE_AFTER = re.compile(
     r"^(?:\s*(?:지역|일대|주|州|地域|地方|州|방면|전선))?"
-    r"\s*(?:에서|에|로|으로|까지|に|へ|で|の前線|の戦線|入り)"
+    r"\s*(?:에서|에|로|으로|까지|に|へ|で|の前線|の戦線|入り|行(?![가-힣]))"
 )
 
 # --------------------------------------------------------------------------- claimants
@@ -2325,6 +2389,9 @@ FALLBACK_CLAIMANTS: dict[str, list[str]] = {
     ],
     "JCS": ["Joint Chiefs of Staff", "JCS", "합동참모본부", "합참", "合同参謀本部"],
     "South Korean government": [
+        "südkoreanischen Schätzungen",
+        "südkoreanischer Schätzung",
+        "südkoreanischen Angaben",
         "South Korean government",
         "한국 정부",
         "국방백서",
@@ -2348,6 +2415,7 @@ FALLBACK_CLAIMANTS: dict[str, list[str]] = {
     "US government": ["US government", "Washington"],
     "NATO": ["NATO", "НАТО", "나토", "OTAN", "北大西洋条約機構"],
     "GUR": [
+        "за даними розвідки",  # unspecified intelligence in Ukrainian copy -> GUR (README)
         "GUR",
         "HUR",
         "ГУР",
