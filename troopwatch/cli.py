@@ -164,12 +164,11 @@ def cmd_es(args) -> int:
     elif args.action == "status":
         if config.is_local:
             status = local.status()
-            print(
-                json.dumps(status)
-                if args.json
-                else f"{status['url']} {'running' if status['running'] else 'not running'}"
-                + (f" ({status['health']})" if status["health"] else "")
-            )
+            if args.json:
+                print(json.dumps(status))
+            else:
+                state = f"running ({status['health']})" if status["running"] else "not running"
+                print(f"{status['url']} {state}")
             return 0 if status["running"] else 3
         es, _ = _es()
         print(f"{config.describe()} {es.cluster.health()['status']}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dotenv import load_dotenv
 
@@ -46,7 +46,6 @@ class EsConfig:
     prefix: str = DEFAULT_PREFIX
     local_port: int = DEFAULT_LOCAL_ES_PORT
     request_timeout: float = 30.0
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_local(self) -> bool:

@@ -16,16 +16,20 @@ from troopwatch.paths import SEEDS_DIR
 SEEDS_PUBLISHED = "2024-10-25T00:00:00+00:00"
 
 
+def seed_texts(directory: Path = SEEDS_DIR) -> dict[str, str]:
+    """Seed id (the file's stem) -> text."""
+    return {p.stem: p.read_text(encoding="utf-8").strip() for p in sorted(directory.glob("*.txt"))}
+
+
 def seed_documents(directory: Path = SEEDS_DIR) -> list[dict]:
     """One article document per seed file; the id is the file's stem."""
     docs = []
-    for path in sorted(directory.glob("*.txt")):
-        text = path.read_text(encoding="utf-8").strip()
-        title = text.splitlines()[0].strip() if text else path.stem
+    for seed_id, text in seed_texts(directory).items():
+        title = text.splitlines()[0].strip() if text else seed_id
         doc = {
-            "article_id": path.stem,
-            "url": f"seed:{path.stem}",
-            "canonical_url": f"seed:{path.stem}",
+            "article_id": seed_id,
+            "url": f"seed:{seed_id}",
+            "canonical_url": f"seed:{seed_id}",
             "site": "seed",
             "source": "seeds",
             "title": title,

@@ -27,6 +27,7 @@ from troopwatch.dedupe.minhash import (
 from troopwatch.dedupe.store import MAX_CANDIDATES, candidate_query, find_duplicate
 from troopwatch.langid import detect_language
 from troopwatch.paths import SEEDS_DIR
+from troopwatch.seeds import seed_texts
 
 if TYPE_CHECKING:
     from elasticsearch import Elasticsearch
@@ -43,11 +44,6 @@ _BELOW_THRESHOLD = round(DUPLICATE_THRESHOLD - 0.001, 3)
 class Verdict:
     duplicate_of: str | None
     similarity: float
-
-
-def seed_texts(directory: Path = SEEDS_DIR) -> dict[str, str]:
-    """Seed id (file stem) -> text, read as ``troopwatch.seeds.seed_documents`` reads them."""
-    return {p.stem: p.read_text(encoding="utf-8").strip() for p in sorted(directory.glob("*.txt"))}
 
 
 def compare_with_texts(text: str, originals: dict[str, str]) -> Verdict:

@@ -184,20 +184,9 @@ class LocalElasticsearch:
         (conf / "jvm.options.d" / "heap.options").write_text(f"-Xms{self.heap}\n-Xmx{self.heap}\n")
         user = self._run_as()
         if user is not None:
-            self._check_traversable(user)
             subprocess.run(
                 ["chown", "-R", f"{user.pw_uid}:{user.pw_gid}", str(self.home)], check=True
             )
-
-    def _check_traversable(self, user: pwd.struct_passwd) -> None:
-        """The unprivileged user must reach `home`; say which folder blocks it."""
-        for parent in reversed(self.home.resolve().parents):
-            mode = parent.stat().st_mode
-            if not mode & 0o001:
-                raise LocalEsError(
-                    f"{ES_USER} cannot enter {parent} (mode {oct(mode & 0o777)}); "
-                    "set TROOPWATCH_VAR_DIR to a folder other users can reach"
-                )
 
     # -- lifecycle ---------------------------------------------------------
 

@@ -57,8 +57,7 @@ def _retryable(status: int, error: dict | str | None) -> bool:
 
 def claim_id(article_id: str, claim: dict) -> str:
     """Stable id of one claim occurrence: the same article and sentence give the same id."""
-    key = claim_key(claim["category"], claim.get("figure_low"), claim.get("figure_high"))
-    raw = f"{article_id}\x1f{claim.get('sentence', '')}\x1f{key}"
+    raw = f"{article_id}\x1f{claim.get('sentence', '')}\x1f{claim['claim_key']}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
