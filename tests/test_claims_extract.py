@@ -969,3 +969,52 @@ def test_north_korean_figure_fighting_together_with_russians_stays() -> None:
 )
 def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None:
     assert one(text, lang).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part named after its whole is counted the way the whole is, where it is.
+        (
+            "Zelensky said about 3,000 North Korean soldiers had been killed and wounded in "
+            "Kursk, of whom 1,000 were in the past week.",
+            [(3000, "casualties", "Kursk"), (1000, "casualties", "Kursk")],
+        ),
+        (
+            "Seoul said 11,000 North Korean troops were deployed, of whom 4,700 were killed or "
+            "wounded.",
+            [(11000, "deployed", None), (4700, "casualties", None)],
+        ),
+        (
+            "Nach ukrainischen Angaben wurden rund 4000 nordkoreanische Soldaten getötet oder "
+            "verwundet, davon etwa 1000 allein im Januar.",
+            [(4000, "casualties", None), (1000, "casualties", None)],
+        ),
+        (
+            "Le NIS estime que 11 000 soldats nord-coréens ont été déployés, dont 3 000 blessés.",
+            [(11000, "deployed", None), (3000, "wounded", None)],
+        ),
+        (
+            "북한군 사상자는 4700명으로, 이 중 사망자는 600명에 달한다고 국정원이 밝혔다.",
+            [(4700, "casualties", None), (600, "killed", None)],
+        ),
+        # Compound adjectives that state a force's size.
+        (
+            "Пхеньян направил в Россию десятитысячный контингент, заявил Буданов.",
+            [(10000, "deployed", "Russia")],
+        ),
+        (
+            "Північна Корея перекинула до Курської області дванадцятитисячний контингент.",
+            [(12000, "deployed", "Kursk")],
+        ),
+        # A Russian force the North Koreans are part of is no North Korean figure.
+        (
+            "По данным ГУР, в Курской области действует стотысячная группировка, в которую "
+            "входят около 11 тысяч военных КНДР.",
+            [(11000, "deployed", "Kursk")],
+        ),
+    ],
+)
+def test_parts_and_adjective_figures(text: str, expected: list[tuple]) -> None:
+    got = [(c.figure_low, c.category, c.location) for c in extract_claims(text)]
+    assert got == expected

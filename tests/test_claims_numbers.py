@@ -262,3 +262,23 @@ def test_inflected_number_words(text: str, lang: str, low: int) -> None:
 
 def test_prefilter_sees_korean_tens() -> None:
     assert has_number("북한군 수십 명이 숨졌다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "low"),
+    [
+        ("десятитысячный контингент", "ru", 10000),
+        ("стотысячная группировка", "ru", 100000),
+        ("двадцатипятитысячный корпус", "ru", 25000),
+        ("полуторатысячный отряд", "ru", 1500),
+        ("п’ятнадцятитисячний контингент", "uk", 15000),
+        ("стотисячне угруповання", "uk", 100000),
+        ("полумиллионная армия", "ru", 0),
+        ("тысячный раз", "ru", 0),
+    ],
+)
+def test_compound_adjective_numbers(text: str, lang: str, low: int) -> None:
+    # "тысячный" alone is the ordinal, and only real numerals make a stem.
+    if low:
+        assert has_number(text)  # the prefilter must let the sentence through
+    assert [n.low for n in find_numbers(text, lang)] == ([low] if low else [])

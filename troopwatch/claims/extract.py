@@ -348,6 +348,17 @@ _SUBSET = _c(
     r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
     r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$"
 )
+# A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
+# "davon", "dont", "이 중", "うち".
+_PART_AFTER = _c(
+    r"(?:\b(?:of\s+(?:whom|which|them|those)|among\s+(?:them|whom|those)|"
+    r"из\s+(?:них|которых)|среди\s+(?:них|которых)|в\s+том\s+числе|з\s+(?:них|яких)|"
+    r"серед\s+(?:них|яких)|у\s+тому\s+числі|davon|darunter|von\s+denen|dont|"
+    r"parmi\s+(?:eux|elles|lesquels|lesquelles)|d['’]entre\s+(?:eux|elles)|"
+    r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)|entre\s+(?:ellos|ellas))\b|"
+    r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち)"
+    r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$"
+)
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
@@ -389,6 +400,7 @@ class _Cand:
     unit_text: str = ""
     subset_of: int | None = None  # "2,000 of the 13,000 troops": index of the 13,000
     coord_of: int | None = None  # "killed 30 soldiers and wounded another 20": index of the 30
+    part_of: int | None = None  # "3,000 killed or wounded, of whom 1,000 …": index of the 3,000
 
 
 # A figure fronted before its noun: "3,000: that is how many North Korean troops …",
@@ -804,6 +816,10 @@ def _assign_cues(
                 owner = (i, 0)
                 break
         if owner is None:
+            # Overlapping the noun phrase: "4,700 were killed" read as the phrase, "were
+            # killed or wounded" as the cue.
+            owner = next(((i, 0) for i, (s, e) in enumerate(spans) if s < ce and cs < e), None)
+        if owner is None:
             left = [i for i, (s, e) in enumerate(spans) if e <= cs]
             right = [i for i, (s, e) in enumerate(spans) if s >= ce]
             li = left[-1] if left else None
@@ -1048,6 +1064,7 @@ def _claims_in(
         return []
     _link_subsets(t, cands)
     _coordinate(t, cands, lg in ("ko", "ja"))
+    _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)
     assigned = _assign_cues(t, cands, cues, lg)
@@ -1056,8 +1073,10 @@ def _claims_in(
     claims: list[Claim] = []
     source: str | None = None
     in_scope: dict[int, bool] = {}
+    made: dict[int, Claim] = {}
     for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
         num = cand.num
+        in_scope[idx] = False  # until it passes the gates below
         if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
             t[max(0, cand.np_start - 12) : cand.np_end]
         ):
@@ -1100,7 +1119,7 @@ def _claims_in(
         nxt_start = cands[idx + 1].num.start if idx + 1 < len(cands) else None
         prv_end = cands[idx - 1].np_end if idx else 0
         loc = location(t, place_list, num.start, cand.np_end, prv_end, nxt_start)
-        if loc is None and len(cands) == 1:
+        if loc is None and not any(in_scope.get(j, True) for j in range(len(cands)) if j != idx):
             # The place is often not tied by a preposition ("to help rebuild Russia's
             # Kursk region", "쿠르스크 재건을 위해"): one specific place named in the
             # sentence, else the place of the previous sentence when this one names none.
@@ -1116,6 +1135,15 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        whole = made.get(cand.part_of) if cand.part_of is not None else None
+        if whole is not None:
+            # "… killed or wounded in Kursk, of whom 1,000 in the past week": the part is
+            # counted the way its whole is, where the whole is, unless it says otherwise.
+            loc = loc or whole.location
+            if whole.category in _CASUALTY_TYPES and not any(
+                c in _CASUALTY_TYPES for _, c, _, _ in local
+            ):
+                category = whole.category
         if cand.unit_kind in ("mil", "nk", "civ", "weak"):
             unit = cand.unit if cand.unit_kind != "civ" else "builders"
         else:
@@ -1126,19 +1154,18 @@ def _claims_in(
             unit = _sentence_unit(t) or "troops"
         if source is None:
             source = _sentence_source(sent, lg, ctx)
-        claims.append(
-            Claim(
-                figure_low=num.low,
-                figure_high=num.high,
-                qualifier=_qualifier(t, num),
-                category=category,
-                unit=unit,
-                source=source,
-                location=loc,
-                sentence=sent,
-                lang=lg,
-            )
+        made[idx] = Claim(
+            figure_low=num.low,
+            figure_high=num.high,
+            qualifier=_qualifier(t, num),
+            category=category,
+            unit=unit,
+            source=source,
+            location=loc,
+            sentence=sent,
+            lang=lg,
         )
+        claims.append(made[idx])
     return claims
 
 
@@ -1186,6 +1213,26 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
         c.coord_of = i - 1
+
+
+def _link_parts(t: str, cands: list[_Cand]) -> None:
+    """'3,000 … killed or wounded in Kursk, of whom 1,000 …': a figure right after a
+    partitive relative ("of whom", "из них", "davon", "이 중") counts part of the figure
+    before it, takes its noun and its scope."""
+    for i in range(1, len(cands)):
+        c, p = cands[i], cands[i - 1]
+        if p.elliptical and p.coord_of is None:
+            continue
+        if not (c.elliptical or c.coord_of == i - 1):
+            continue
+        gap = t[min(p.np_end, c.num.start) : c.num.start]
+        if re.search(r"[.;!?]\s|[()]", gap) or _words_between(gap) > 16:
+            continue
+        if not _PART_AFTER.search(gap):
+            continue
+        c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
+        c.elliptical = False
+        c.coord_of = c.part_of = i - 1
 
 
 def _move_subset_cues(cands: list[_Cand], assigned: list[list[tuple[int, str, int, int]]]) -> None:

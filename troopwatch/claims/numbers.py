@@ -573,6 +573,51 @@ _KO_NATIVE_RX = (
 _JA_KANJI_RX = r"(?P<jak>[一二三四五六七八九十]+)(?=[人名])"
 
 
+# Russian/Ukrainian compound adjectives that state a force's size: "десятитысячный
+# контингент" (a 10,000-strong contingent), "стотисячне угруповання". The first part is a
+# numeral in the genitive (or "сто"); a bare "тысячный" is the ordinal "thousandth".
+_ADJ_STEMS = {
+    "двух": 2, "дво": 2, "двох": 2, "трёх": 3, "трех": 3, "трьох": 3, "четырёх": 4,
+    "четырех": 4, "чотирьох": 4, "пяти": 5, "п'яти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "дев'яти": 9, "десяти": 10, "одиннадцати": 11,
+    "одинадцяти": 11, "двенадцати": 12, "дванадцяти": 12, "тринадцати": 13,
+    "тринадцяти": 13, "пятнадцати": 15, "п'ятнадцяти": 15, "двадцати": 20,
+    "двадцяти": 20, "тридцати": 30, "тридцяти": 30, "сорока": 40, "пятидесяти": 50,
+    "п'ятдесяти": 50, "шестидесяти": 60, "шістдесяти": 60, "семидесяти": 70,
+    "сімдесяти": 70, "восьмидесяти": 80, "вісімдесяти": 80, "девяноста": 90,
+    "дев'яноста": 90, "сто": 100, "двухсот": 200, "двохсот": 200, "трёхсот": 300,
+    "трехсот": 300, "трьохсот": 300, "пятисот": 500, "п'ятисот": 500, "полутора": 1.5,
+    "півтора": 1.5,
+}  # fmt: skip
+_ADJ_SCALES = {"тысячн": 1000, "тисячн": 1000, "миллионн": 1_000_000, "мільйонн": 1_000_000}
+_ADJ_RX = (
+    r"(?<![^\W\d_])(?P<adj>(?:"
+    + "|".join(sorted((k.replace("'", AP) for k in _ADJ_STEMS), key=len, reverse=True))
+    + r"){1,2}(?:тысячн|тисячн|миллионн|мільйонн)[^\W\d_]{1,4})(?![^\W\d_])"
+)
+_ADJ_PART = re.compile(
+    "|".join(sorted((k.replace("'", AP) for k in _ADJ_STEMS), key=len, reverse=True))
+    + "|тысячн|тисячн|миллионн|мільйонн",
+    re.IGNORECASE,
+)
+
+
+def _adjective_value(word: str) -> tuple[int, int] | None:
+    """'двадцатипятитысячный' -> (25000, 1000): value and scale; None when the stems do not
+    read as one number."""
+    w = word.lower().replace("’", "'").replace("ʼ", "'")
+    total, pos = 0.0, 0
+    for m in _ADJ_PART.finditer(w):
+        if m.start() != pos:
+            return None
+        part = m.group().replace("’", "'").replace("ʼ", "'")
+        if part in _ADJ_SCALES:
+            return (int(total * _ADJ_SCALES[part]), _ADJ_SCALES[part]) if total else None
+        total += _ADJ_STEMS[part]
+        pos = m.end()
+    return None
+
+
 @lru_cache(maxsize=16)
 def _scanner(lang: str) -> re.Pattern[str]:
     """One regex per language: vague words | CJK run | digits | number words."""
@@ -581,6 +626,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
         parts.append(_KO_NATIVE_RX)
     if lang == "ja":
         parts.append(_JA_KANJI_RX)
+    if lang in ("ru", "uk"):
+        parts.append(_ADJ_RX)
     if lang in _VAGUE:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     parts.append(_CJK)
@@ -751,6 +798,12 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if v and v > 1 and v == int(v):
                 found.append(Num(s, e, int(v), None, False, None, "cjk", 1, False, text[s:e]))
             continue
+        if gd.get("adj"):
+            adj = _adjective_value(gd["adj"])
+            if adj:
+                v, scale = adj
+                found.append(Num(s, e, v, None, False, None, "words", scale, False, text[s:e]))
+            continue
         if gd.get("vague"):
             vt = gd["vague"].lower()
             # "около тысячи" is "about a thousand", not "thousands".
@@ -877,6 +930,7 @@ _FAST = re.compile(
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 _GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
+_ADJ_SCALE_PART = re.compile(r"тысячн|тисячн|миллионн|мільйонн")
 
 
 def has_number(text: str) -> bool:
@@ -885,6 +939,8 @@ def has_number(text: str) -> bool:
     if _FAST.search(text):
         return True
     for tok in _TOKEN.findall(text.lower().replace("'", "").replace("’", "")):
-        if tok in _PREFILTER_WORDS or (len(tok) > 6 and _GERMAN_PART.search(tok)):
+        if tok in _PREFILTER_WORDS or (
+            len(tok) > 6 and (_GERMAN_PART.search(tok) or _ADJ_SCALE_PART.search(tok))
+        ):
             return True
     return False
