@@ -965,6 +965,18 @@ def test_north_korean_figure_fighting_together_with_russians_stays() -> None:
             "Ukrainian government",
         ),
         ("ja", "ウクライナ側によると、北朝鮮兵約3000人が死傷した。", "Ukrainian government"),
+        # German genitive of a head noun with a post-modifier, and neuter adjective forms.
+        (
+            "de",
+            "Nach Einschätzung des Instituts für Kriegsstudien könnte Pjöngjang bis zu 100.000 "
+            "Soldaten schicken.",
+            "ISW",
+        ),
+        (
+            "de",
+            "Das ukrainische Militär meldete die Gefangennahme von zwei nordkoreanischen Soldaten.",
+            "Armed Forces of Ukraine",
+        ),
     ],
 )
 def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None:

@@ -245,6 +245,16 @@ def test_normalize_keeps_length():
     assert "путина" in alias_variants("Путин", "ru")
 
 
+def test_german_genitive_inflects_the_head_noun():
+    # The head is the noun before a post-modifier; feminine heads take no -s.
+    forms = alias_variants("Institut für Kriegsstudien", "de")
+    assert "instituts für kriegsstudien" in forms
+    assert "institut für kriegsstudiens" not in forms
+    assert "ukrainischen armee" in alias_variants("ukrainische Armee", "de")
+    assert "ukrainische armees" not in alias_variants("ukrainische Armee", "de")
+    assert "südkoreanischen geheimdienstes" in alias_variants("südkoreanischer Geheimdienst", "de")
+
+
 # ------------------------------------------------------------------ evaluation set
 
 

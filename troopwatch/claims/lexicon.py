@@ -1680,6 +1680,7 @@ CAPTURED_SPACED = {
     "de": [
         r"gefangen\s+genommen",
         r"gefangengenommen",
+        r"gefangennahme",
         r"gefangenschaft",
         r"kriegsgefangene\w*",
         r"festgenommen",

@@ -373,18 +373,33 @@ def _cyrillic_variants(tokens: list[tuple[str, str]]) -> list[str]:
 _DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+_DE_POST = {"für", "der", "des", "von", "vom", "zur", "zum", "in", "im", "am", "auf"}
+# Feminine heads take no genitive -s ("der ukrainischen Armee").
+_DE_FEMININE = ("e", "ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur")
+
+
 def _german_variants(tokens: list[tuple[str, str]]) -> list[str]:
-    """Adjective endings (südkoreanische/-en/-er Geheimdienst) and genitive -s/-es."""
+    """Adjective endings (südkoreanische/-en/-er Geheimdienst) and the head noun's genitive
+    -s/-es, the head being the noun before a post-modifier ("des Instituts für
+    Kriegsstudien") or else the last word."""
+    head = next((i - 1 for i, (w, _) in enumerate(tokens) if i and w in _DE_POST), None)
+    if head is None or tokens[head][1][:1].islower():
+        head = len(tokens) - 1
     per_word = []
     for i, (w, orig) in enumerate(tokens):
         forms = [w]
-        last = i == len(tokens) - 1
-        if orig[:1].islower() and not last and w.endswith(_DE_ADJ_ENDINGS):
+        if i < head and orig[:1].islower() and w.endswith(_DE_ADJ_ENDINGS):
             stem = w[:-1] if w.endswith("e") else w[:-2]
             forms += [stem + e for e in _DE_ADJ_ENDINGS]
-        elif last and not is_acronym(orig) and w[-1:].isalpha() and w[-1] not in "sxzß":
+        elif (
+            i == head
+            and not is_acronym(orig)
+            and w[-1:].isalpha()
+            and w[-1] not in "sxzß"
+            and not w.endswith(_DE_FEMININE)
+        ):
             forms.append(w + "s")
-            if w.endswith(("dienst", "stab", "amt", "rat", "heer", "korps")):
+            if w.endswith(("dienst", "stab", "amt", "rat", "heer", "korps", "institut")):
                 forms.append(w + "es")
         per_word.append(list(dict.fromkeys(forms)))
     return [" ".join(p) for p in product(*per_word)]
