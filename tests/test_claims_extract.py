@@ -1010,6 +1010,26 @@ def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None
             "북한군 사상자는 4700명으로, 이 중 사망자는 600명에 달한다고 국정원이 밝혔다.",
             [(4700, "casualties", None), (600, "killed", None)],
         ),
+        (
+            "North Korea has now sent roughly 14,000 troops to Russia, including 3,000 sent "
+            "in January, Seoul's spy agency said.",
+            [(14000, "deployed", "Russia"), (3000, "deployed", "Russia")],
+        ),
+        # A North Korean part of a Russian force keeps its own scope.
+        (
+            "Russia has massed 50,000 troops in Kursk, including 10,000 from North Korea.",
+            [(10000, "deployed", "Kursk")],
+        ),
+        # A counting verb sizes what the sentence is about: here the deployment.
+        (
+            "The deployment, now numbering more than 10,000 soldiers, marks North Korea's "
+            "first large-scale involvement in a foreign war.",
+            [(10000, "deployed", None)],
+        ),
+        (
+            "North Korea's army, numbering 1.2 million soldiers, is one of the largest.",
+            [(1200000, "force_size", None)],
+        ),
         # Compound adjectives that state a force's size.
         (
             "Пхеньян направил в Россию десятитысячный контингент, заявил Буданов.",

@@ -211,6 +211,7 @@ _INCLUDING = _c(
     r"\b(?:including|включая|в\s+том\s+числе|у\s+тому\s+числі|включно\s+з|зокрема|"
     r"einschließlich|inklusive|darunter|dont|y\s+compris|incluid[oa]s?|incluyendo)\b"
 )
+_INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(
     r"\b(?:together|combined|jointly|разом|спільно|вместе|совместно|insgesamt\s+mit|zusammen|"
     r"gemeinsam|ensemble|conjointement|juntos|juntas|conjuntamente)\b|함께|합쳐|合わせて|共に"
@@ -735,7 +736,8 @@ def _scope(
     if paired:
         # Mixed force, unless this number's own noun is plainly North Korean and not part
         # of the pair ("11,000 North Korean troops fight alongside Russian units").
-        own_nk = [sp for sp in nk_np if sp[0] < np_e]
+        # "… including 10,000 from North Korea": a from-phrase right after is its own too.
+        own_nk = [sp for sp in nk_np if sp[0] < np_e or (tail and tail.group().strip())]
         own_other = [sp for sp in other_np if sp[0] < np_e]
         if not own_nk or own_other or any(sp in paired for sp in own_nk):
             return False
@@ -917,11 +919,35 @@ def _category(
             cat = "planned"
         elif location is None and _army_size(t, cand):
             cat = "force_size"
+    if (
+        cat == "force_size"
+        and location is None
+        and not _GENERAL_FORCE.search(cand.unit_text or "")
+        and not _army_size(t, cand)
+        and not _POSSESSIVE_NK.search(before)
+        and not _HAS_BEFORE.search(before)
+    ):
+        # "The deployment, now numbering more than 10,000 soldiers": a bare counting verb
+        # sizes whatever the sentence is about; a sending word there makes it the deployment.
+        own = [t[s:e] for _, c, s, e in local if c == "force_size"]
+        sending = [(abs(s - cand.num.start), c) for s, _, c in all_cues if c in _SENDING]
+        if own and sending and all(_COUNTING.fullmatch(w) for w in own):
+            return min(sending)[1]
     if cat == "force_size" and location is not None:
         # A force located in Russia/Kursk is the deployment, not the army's size.
         others = [c for c in cues if c[1] != "force_size"]
         return min(others, key=lambda c: (c[0], _CUE_RANK[c[1]]))[1] if others else "deployed"
     return cat
+
+
+_SENDING = ("deployed", "planned")
+# Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
+# that name an army ("standing army", "reservists").
+_COUNTING = _c(
+    r"(?:(?:they|which|who|forces|troops|army|units?)\s+)?numbers?|numbering|in\s+total|overall|"
+    r"насчитыва\w*|численност\w*|налічу\w*|чисельн\w*|zählt\w*|umfass\w*|compt\w*|"
+    r"cuenta\w*|suma\w*|en\s+total|au\s+total|insgesamt"
+)
 
 
 def _army_size(t: str, cand: _Cand) -> bool:
@@ -1228,11 +1254,15 @@ def _link_parts(t: str, cands: list[_Cand]) -> None:
         gap = t[min(p.np_end, c.num.start) : c.num.start]
         if re.search(r"[.;!?]\s|[()]", gap) or _words_between(gap) > 16:
             continue
-        if not _PART_AFTER.search(gap):
+        inclusive = _INCLUDING_END.search(gap)
+        if not (_PART_AFTER.search(gap) or inclusive):
             continue
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
-        c.coord_of = c.part_of = i - 1
+        c.part_of = i - 1
+        # "of whom" counts part of that very force, in its scope; "50,000 troops, including
+        # 10,000 from North Korea" names a part with a scope of its own.
+        c.coord_of = None if inclusive else i - 1
 
 
 def _move_subset_cues(cands: list[_Cand], assigned: list[list[tuple[int, str, int, int]]]) -> None:
