@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -147,6 +148,43 @@ def cmd_entities_eval(args) -> int:
     from troopwatch.entities.evaluate import run_eval
 
     return run_eval(args.path)
+
+
+def cmd_entities_link(args) -> int:
+    from troopwatch.entities import wikidata as wd
+    from troopwatch.entities.kb import DEFAULT_DIR, load_kb
+
+    directory = Path(args.dir) if args.dir else DEFAULT_DIR
+    settings = _settings()
+    api = wd.WikidataApi(
+        os.environ.get("TROOPWATCH_WIKIDATA_URL") or wd.DEFAULT_API,
+        contact=settings.get("TROOPWATCH_CONTACT_URL") or "",
+    )
+    entities = load_kb(directory).entities
+    if args.only:
+        entities = [e for e in entities if e.id in set(args.only)]
+    try:
+        links = wd.link_entities(entities, api)
+    except wd.WikidataError as exc:
+        raise CommandError(f"Wikidata unreachable: {exc}") from None
+    counts: dict[str, int] = {}
+    for link in links:
+        counts[link.status] = counts.get(link.status, 0) + 1
+        if args.json:
+            print(json.dumps(link.__dict__, ensure_ascii=False))
+        elif link.status != "confirmed":
+            print(
+                f"{link.status:<10} {link.entity_id:<28} {link.current or '-':<11} "
+                f"{link.proposed or '-':<11} {link.detail}"
+            )
+    if args.write:
+        ids = {x.entity_id: x.proposed for x in links if x.changes}
+        ids.update({x.entity_id: None for x in links if x.status == "wrong"})
+        n = wd.write_ids(directory, ids)
+        print(f"wrote {n} change(s) to {directory}", file=sys.stderr)
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"{len(links)} entities: {summary}", file=sys.stderr)
+    return 0
 
 
 def cmd_es(args) -> int:
@@ -297,6 +335,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = entities.add_parser("eval", help="precision/recall on the labelled texts")
     p.add_argument("path", nargs="?")
     p.set_defaults(func=cmd_entities_eval)
+    p = entities.add_parser(
+        "link", help="check the Wikidata ids against Wikidata and find missing ones"
+    )
+    p.add_argument("--write", action="store_true", help="write found ids, drop wrong ones")
+    p.add_argument("--json", action="store_true", help="one JSON line per entity")
+    p.add_argument("--dir", help="entity YAML directory (default data/entities)")
+    p.add_argument("--only", nargs="+", metavar="ID", help="only these entity ids")
+    p.set_defaults(func=cmd_entities_link)
 
     p = sub.add_parser("es", help="the local Elasticsearch and the index templates")
     p.add_argument("action", choices=["start", "stop", "status", "setup"])
