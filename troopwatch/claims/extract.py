@@ -1243,8 +1243,8 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
 
 def _link_parts(t: str, cands: list[_Cand]) -> None:
     """'3,000 … killed or wounded in Kursk, of whom 1,000 …': a figure right after a
-    partitive relative ("of whom", "из них", "davon", "이 중") counts part of the figure
-    before it, takes its noun and its scope."""
+    partitive relative ("of whom", "из них", "davon", "이 중") or "including" counts part
+    of the figure before it and takes its noun; after "of whom" also its scope."""
     for i in range(1, len(cands)):
         c, p = cands[i], cands[i - 1]
         if p.elliptical and p.coord_of is None:
