@@ -7,6 +7,7 @@ for bad input or an unreachable service.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -162,7 +163,8 @@ def cmd_entities_link(args) -> int:
     )
     entities = load_kb(directory).entities
     if args.only:
-        entities = [e for e in entities if e.id in set(args.only)]
+        only = set(args.only)
+        entities = [e for e in entities if e.id in only]
     try:
         links = wd.link_entities(entities, api)
     except wd.WikidataError as exc:
@@ -171,7 +173,7 @@ def cmd_entities_link(args) -> int:
     for link in links:
         counts[link.status] = counts.get(link.status, 0) + 1
         if args.json:
-            print(json.dumps(link.__dict__, ensure_ascii=False))
+            print(json.dumps(dataclasses.asdict(link), ensure_ascii=False))
         elif link.status != "confirmed":
             print(
                 f"{link.status:<10} {link.entity_id:<28} {link.current or '-':<11} "

@@ -350,11 +350,11 @@ _SUBSET = _c(
     r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$"
 )
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
-# "davon", "dont", "이 중", "うち".
+# "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
 _PART_AFTER = _c(
     r"(?:\b(?:of\s+(?:whom|which|them|those)|among\s+(?:them|whom|those)|"
-    r"из\s+(?:них|которых)|среди\s+(?:них|которых)|в\s+том\s+числе|з\s+(?:них|яких)|"
-    r"серед\s+(?:них|яких)|у\s+тому\s+числі|davon|darunter|von\s+denen|dont|"
+    r"из\s+(?:них|которых)|среди\s+(?:них|которых)|з\s+(?:них|яких)|"
+    r"серед\s+(?:них|яких)|davon|von\s+denen|"
     r"parmi\s+(?:eux|elles|lesquels|lesquelles)|d['’]entre\s+(?:eux|elles)|"
     r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)|entre\s+(?:ellos|ellas))\b|"
     r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち)"

@@ -590,16 +590,13 @@ _ADJ_STEMS = {
     "півтора": 1.5,
 }  # fmt: skip
 _ADJ_SCALES = {"тысячн": 1000, "тисячн": 1000, "миллионн": 1_000_000, "мільйонн": 1_000_000}
+_ADJ_STEM_ALT = "|".join(sorted((k.replace("'", AP) for k in _ADJ_STEMS), key=len, reverse=True))
+_ADJ_SCALE_ALT = "|".join(_ADJ_SCALES)
 _ADJ_RX = (
-    r"(?<![^\W\d_])(?P<adj>(?:"
-    + "|".join(sorted((k.replace("'", AP) for k in _ADJ_STEMS), key=len, reverse=True))
-    + r"){1,2}(?:тысячн|тисячн|миллионн|мільйонн)[^\W\d_]{1,4})(?![^\W\d_])"
+    rf"(?<![^\W\d_])(?P<adj>(?:{_ADJ_STEM_ALT}){{1,2}}(?:{_ADJ_SCALE_ALT})[^\W\d_]{{1,4}})"
+    r"(?![^\W\d_])"
 )
-_ADJ_PART = re.compile(
-    "|".join(sorted((k.replace("'", AP) for k in _ADJ_STEMS), key=len, reverse=True))
-    + "|тысячн|тисячн|миллионн|мільйонн",
-    re.IGNORECASE,
-)
+_ADJ_PART = re.compile(f"{_ADJ_STEM_ALT}|{_ADJ_SCALE_ALT}", re.IGNORECASE)
 
 
 def _adjective_value(word: str) -> tuple[int, int] | None:
@@ -610,7 +607,7 @@ def _adjective_value(word: str) -> tuple[int, int] | None:
     for m in _ADJ_PART.finditer(w):
         if m.start() != pos:
             return None
-        part = m.group().replace("’", "'").replace("ʼ", "'")
+        part = m.group()
         if part in _ADJ_SCALES:
             return (int(total * _ADJ_SCALES[part]), _ADJ_SCALES[part]) if total else None
         total += _ADJ_STEMS[part]
@@ -930,7 +927,7 @@ _FAST = re.compile(
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 _GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
-_ADJ_SCALE_PART = re.compile(r"тысячн|тисячн|миллионн|мільйонн")
+_ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
 
 
 def has_number(text: str) -> bool:

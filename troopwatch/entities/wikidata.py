@@ -252,5 +252,6 @@ def write_ids(directory: Path, ids: dict[str, str | None]) -> int:
             changed += int(new != block)
             out.extend(new)
             i = j
-        path.write_text("".join(out), encoding="utf-8")
+        if out != lines:
+            path.write_text("".join(out), encoding="utf-8")
     return changed
