@@ -121,7 +121,7 @@ def cmd_claims_extract(args) -> int:
 def cmd_claims_eval(args) -> int:
     from troopwatch.claims.evaluate import run_eval
 
-    return run_eval(args.path)
+    return run_eval(args.path, split=args.split)
 
 
 def cmd_dedupe_check(args) -> int:
@@ -319,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_claims_extract)
     p = claims.add_parser("eval", help="precision/recall on the labelled set")
     p.add_argument("path", nargs="?")
+    p.add_argument("--split", choices=("dev", "test"), help="score one split of the set")
     p.set_defaults(func=cmd_claims_eval)
 
     dedupe = sub.add_parser("dedupe", help="duplicate detection").add_subparsers(
