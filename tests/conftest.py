@@ -25,6 +25,15 @@ from troopwatch.paths import PROJECT_ROOT, var_dir
 TROOPWATCH = [sys.executable, "-m", "troopwatch.cli"]
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test that needs the session's Elasticsearch (through `es_url`, directly or via
+    `es`, `index_prefix`, `indices`, `tw_env` or a fixture built on them) is marked `es`,
+    so `pytest -m "not es"` runs the rest with no server."""
+    for item in items:
+        if "es_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.es)
+
+
 @pytest.fixture(scope="session")
 def es_url():
     url = os.environ.get("TROOPWATCH_TEST_ES_URL")
