@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url as w3lib_canonicalize_url
 
 # Query parameters that only track the reader or the campaign, never select content.
 TRACKING_PARAMS = re.compile(
@@ -19,23 +22,49 @@ MOBILE_HOST_PREFIXES = ("m.", "mobile.", "amp.")
 AMP_PATH = re.compile(r"(/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$)|/amp\.html$)", re.IGNORECASE)
 
 
+# Bumped whenever canonicalize_url changes the form of URLs already indexed: setup then
+# moves existing articles to their new ids (troopwatch.es.rekey).
+URL_IDENTITY_VERSION = 2
+
+
+def _query_without_tracking(query: str) -> str:
+    # w3lib has already percent-encoded and sorted the query; filter it without decoding,
+    # so the encoding it chose is kept.
+    kept = [
+        p for p in query.split("&") if p and not TRACKING_PARAMS.match(unquote(p.split("=")[0]))
+    ]
+    return "&".join(kept)
+
+
 def canonicalize_url(url: str) -> str:
-    """A stable form of an article URL: scheme and host lowercased, default port, fragment,
-    tracking parameters, AMP and mobile variants removed; remaining query sorted."""
-    parts = urlsplit(url.strip())
+    """A stable form of an article URL, so one article has one id however it was linked.
+
+    w3lib's canonical form first (percent-encoding normalised, so `%c3%a9`, `%C3%A9` and `é`
+    agree; IDN hosts in punycode; dot segments resolved; query sorted; fragment dropped),
+    then troopwatch's rules: scheme and host lowercased, default ports, tracking
+    parameters, AMP paths and mobile hosts removed, repeated slashes folded.
+    """
+    url = url.strip()
+    # A host idna refuses: keep the URL as given, our rules still apply.
+    with contextlib.suppress(ValueError):
+        url = w3lib_canonicalize_url(url, keep_fragments=False)
+    parts = urlsplit(url)
     scheme = parts.scheme.lower() or "http"
     host = (parts.hostname or "").lower().rstrip(".")
     for prefix in MOBILE_HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = "www." + host[len(prefix) :]
             break
-    port = parts.port
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number
+        port = None
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = AMP_PATH.sub("", parts.path) or "/"
     path = re.sub(r"/{2,}", "/", path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    query = sorted((k, v) for k, v in query if not TRACKING_PARAMS.match(k))
-    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+    return urlunsplit((scheme, netloc, path, _query_without_tracking(parts.query), ""))
 
 
 def article_id(canonical_url: str) -> str:

@@ -339,6 +339,9 @@ def setup_indices(es: Elasticsearch, prefix: str, replicas: int | None = None) -
         swap.append({"add": {"index": index, "alias": alias, "is_write_index": True}})
         es.indices.update_aliases(actions=swap)
         actions.append(f"alias {alias} -> {index}")
+    from troopwatch.es.rekey import rekey_articles  # rekey builds on the writer, which needs us
+
+    actions += rekey_articles(es, Indices(prefix))
     return actions
 
 
