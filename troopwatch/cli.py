@@ -285,6 +285,26 @@ def cmd_alerts_test(args) -> int:
     return send_test_alert()
 
 
+def cmd_report(args) -> int:
+    from troopwatch.dates import parse_datetime
+    from troopwatch.report import collect_report, render_report
+
+    since = None
+    if args.since:
+        since = parse_datetime(args.since)
+        if since is None:
+            raise CommandError(f"--since: cannot read {args.since!r} as a date", code=2)
+    es, config = _es(start_local=True)
+    data = collect_report(es, _indices(config), since, _settings().get("TROOPWATCH_SOURCES"))
+    out = Path(args.out)
+    try:
+        out.write_text(render_report(data), encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror}", code=2) from exc
+    print(f"report: {len(data.claims)} claims, {len(data.articles)} articles -> {out}")
+    return 0
+
+
 def cmd_status(args) -> int:
     from schedules.status import print_status
 
@@ -386,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
     alerts.add_parser("test", help="send a test alert to every configured channel").set_defaults(
         func=cmd_alerts_test
     )
+
+    p = sub.add_parser("report", help="a self-contained HTML report for a briefing")
+    p.add_argument("--since", help="only claims and articles from this date (YYYY-MM-DD)")
+    p.add_argument("--out", required=True, metavar="FILE.html")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("status", help="schedule, last runs, pending alerts")
     p.add_argument("--json", action="store_true")

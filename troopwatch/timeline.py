@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 # A qualitative palette that stays readable for the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#999999")
@@ -114,6 +114,10 @@ def timeline_png(
             xycoords="data" if y is not None else ax.get_xaxis_transform(),
         )
     if points:
+        first, last = min(p.when for p in points), max(p.when for p in points)
+        if (last - first).days < 30:  # a lone figure or a short burst: a readable month
+            pad = timedelta(days=15)
+            ax.set_xlim(first - pad, last + pad)
         locator = AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
