@@ -4,16 +4,22 @@ PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: setup system-deps run test lint format bench clean-es
+.PHONY: setup system-deps test-deps run test lint format bench clean-es
 
-# Java (for Elasticsearch), Maven (to fetch it) and Chromium (the tests look at pages
-# and pictures as a person would) from Debian when missing.
+# Java (for Elasticsearch) and Maven (to fetch it) from Debian when missing.
 system-deps:
-	@command -v java >/dev/null && command -v mvn >/dev/null && command -v chromium >/dev/null || { \
+	@command -v java >/dev/null && command -v mvn >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      openjdk-17-jre-headless maven python3-venv chromium >/dev/null; \
-	  else echo "please install: openjdk-17-jre-headless maven python3-venv chromium" >&2; exit 1; fi; }
+	      openjdk-17-jre-headless maven python3-venv >/dev/null; \
+	  else echo "please install: openjdk-17-jre-headless maven python3-venv" >&2; exit 1; fi; }
+
+# Chromium, for the tests that look at pages and pictures as a person would.
+test-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "please install: chromium" >&2; exit 1; fi; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +34,7 @@ setup: system-deps $(STAMP)
 run: setup
 	$(BIN)/troopwatch run
 
-test: setup
+test: setup test-deps
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
