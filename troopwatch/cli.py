@@ -139,6 +139,32 @@ def cmd_dedupe_check(args) -> int:
     return 0
 
 
+def cmd_inspect(args) -> int:
+    from troopwatch.dedupe.check import check_texts
+    from troopwatch.inspection import InspectError, as_json, format_stages, inspect
+
+    target, against = None, "the seed articles (Elasticsearch unreachable)"
+    try:
+        es, config = _es()
+        target, against = (es, _indices(config)), f"{config.describe()} and the seeds"
+    except (EsUnavailable, TransportError, ApiError) as exc:
+        print(f"troopwatch: {exc}; comparing with the seed files only", file=sys.stderr)
+
+    def duplicate_check(text: str) -> tuple[str | None, float, str]:
+        row = next(iter(check_texts([(None, text)], target)))
+        return row["duplicate_of"], row["similarity"], against
+
+    try:
+        kind, stages = inspect(args.target, duplicate_check)
+    except InspectError as exc:
+        raise CommandError(str(exc), code=2) from exc
+    if args.json:
+        _print_json(as_json(kind, stages))
+    else:
+        print(format_stages(kind, stages, full_text=args.full_text))
+    return 0
+
+
 def cmd_dedupe_eval(args) -> int:
     from troopwatch.dedupe.evaluate import run_eval
 
@@ -406,6 +432,12 @@ def build_parser() -> argparse.ArgumentParser:
     alerts.add_parser("test", help="send a test alert to every configured channel").set_defaults(
         func=cmd_alerts_test
     )
+
+    p = sub.add_parser("inspect", help="what the pipeline does with one page or feed")
+    p.add_argument("target", metavar="URL|FILE")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--full-text", action="store_true", help="print the whole extracted text")
+    p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("report", help="a self-contained HTML report for a briefing")
     p.add_argument("--since", help="only claims and articles from this date (YYYY-MM-DD)")
