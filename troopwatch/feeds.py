@@ -79,6 +79,15 @@ MAX_JSON_DEPTH = 64  # JSON Feed and GDELT answers are shallow; deeper is hostil
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]\w*);")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
+# Legacy encodings of the web, for telling apart guesses that read the bytes equally well.
+WEB_ENCODINGS = frozenset(
+    {
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+        "koi8_r", "koi8_u", "euc_kr", "cp949", "shift_jis", "cp932", "euc_jp", "iso2022_jp",
+        "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "iso8859_2", "iso8859_5",
+        "iso8859_7", "iso8859_9", "tis_620", "utf_16", "latin_1",
+    }
+)  # fmt: skip
 _HIDDEN = ("script", "style", "noscript", "template")
 
 
@@ -339,8 +348,13 @@ def _pick_charset(body: bytes, headers: dict[str, str]) -> str | None:
             continue
     from charset_normalizer import from_bytes  # only for undeclared legacy encodings
 
-    best = from_bytes(body).best()
-    return best.encoding if best is not None else "windows-1252"
+    # Guesses come best first; between near-equals (mac_cyrillic and cp1251 read the same
+    # bytes) the encodings web servers actually send win.
+    guesses = [match.encoding for match in from_bytes(body)]
+    for encoding in guesses:
+        if encoding in WEB_ENCODINGS:
+            return encoding
+    return guesses[0] if guesses else "windows-1252"
 
 
 def _parse_lenient(body: bytes, base_url: str, headers: dict[str, str], reason: str):
@@ -451,8 +465,8 @@ def _parse_json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
         except ValueError:
             continue
         if url:
-            published = parse_datetime(item.get("date_published")) or parse_datetime(
-                item.get("date_modified")
+            published = parse_datetime(_str(item.get("date_published"))) or parse_datetime(
+                _str(item.get("date_modified"))
             )
             entries.append(
                 FeedEntry(
