@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 from scrapy import Request
-from scrapy.http import TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.utils.test import get_crawler
 
+from crawler.spiders.feeds import FeedSpider
 from crawler.spiders.gdelt import GdeltSpider
 from crawler.spiders.gnews import GoogleNewsSpider
 from crawler.spiders.sitemaps import SitemapSpider
@@ -496,6 +497,55 @@ def test_gdelt_spider_skips_results_beyond_the_horizon(tmp_path):
     out = list(spider.parse_listing_response(response_for(sources[0]["url"], body, "g")))
     assert [r.url for r in out] == ["https://a.example/new"]
     assert out[0].meta["feed"]["lang"] == "en" and "published" not in out[0].meta["feed"]
+
+
+def test_listing_spiders_cap_urls_pass_headers_and_compare_zoned_dates(tmp_path):
+    """A feed answer brings at most TROOPWATCH_FEED_MAX_URLS articles; the HTTP charset
+    reaches the parser; a pubDate in KST is compared with the horizon (no TypeError)."""
+    sources = [{"id": "f", "kind": "feed", "url": "https://e.ru/feed"}]
+    spider = spider_for(
+        FeedSpider,
+        TROOPWATCH_SOURCES=catalogue(tmp_path / "s.yaml", sources),
+        TROOPWATCH_MAX_AGE_DAYS=7,
+        TROOPWATCH_FEED_MAX_URLS=2,
+    )
+    fresh = (datetime.now(UTC) + timedelta(hours=1)).strftime("%a, %d %b %Y %H:%M:%S")
+    items = "".join(
+        f"<item><title>Войска {i}</title><link>https://e.ru/{i}</link>"
+        f"<pubDate>{fresh} KST</pubDate></item>"
+        for i in range(4)
+    )
+    old = (
+        "<item><link>https://e.ru/old</link><pubDate>Mon, 01 Jan 2018 10:00:00 MSK</pubDate></item>"
+    )
+    body = f"<rss><channel>{old}{items}</channel></rss>".encode("windows-1251")
+    request = Request(sources[0]["url"], meta={"source": "f"})
+    response = Response(
+        url=sources[0]["url"],
+        body=body,
+        request=request,
+        headers={"Content-Type": "application/rss+xml; charset=windows-1251"},
+    )
+    out = list(spider.parse_listing_response(response))
+    assert [r.url for r in out] == ["https://e.ru/0", "https://e.ru/1"]
+    assert out[0].meta["feed"]["title"] == "Войска 0"
+    assert out[0].meta["feed"]["published"].utcoffset() == timedelta(hours=9)
+    stats = spider.crawler.stats
+    assert stats.get_value("troopwatch/feed_over_limit") == 2
+    assert stats.get_value("troopwatch/too_old") == 1
+
+    gdelt = spider_for(
+        GdeltSpider,
+        TROOPWATCH_SOURCES=catalogue(
+            tmp_path / "g.yaml", [{"id": "g", "kind": "gdelt", "url": "https://api.example/q"}]
+        ),
+        TROOPWATCH_FEED_MAX_URLS=1,
+    )
+    answer = json.dumps(
+        {"articles": [{"url": f"https://a.example/{i}", "title": i} for i in range(3)]}
+    ).encode()
+    out = list(gdelt.parse_listing_response(response_for("https://api.example/q", answer, "g")))
+    assert [r.url for r in out] == ["https://a.example/0"] and out[0].meta["feed"]["title"] is None
 
 
 # -- WARC replay --------------------------------------------------------------------------------
