@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from troopwatch.dates import parse_datetime
+from troopwatch.dates import KST, parse_datetime
 from troopwatch.extract import _page_metadata
 from troopwatch.sitemaps import parse_sitemap
 
@@ -99,8 +99,27 @@ def test_a_day_without_time_is_that_day():
     ],
 )
 def test_page_dates_in_words(text, lang):
+    # Korean sites write KST without saying so; elsewhere a day without a zone is UTC
+    zone = KST if lang == "ko" else UTC
     for languages in (None, (lang, "en")):
-        assert parse_datetime(text, languages) == datetime(2024, 11, 5, tzinfo=UTC)
+        assert parse_datetime(text, languages) == datetime(2024, 11, 5, tzinfo=zone)
+
+
+@pytest.mark.parametrize(
+    "text,utc",
+    [
+        ("2004-05-25 오후 11:23:17", (2004, 5, 25, 14, 23, 17)),  # feedparser's Nate vector
+        ("2004년 05월 28일  01:31:15", (2004, 5, 27, 16, 31, 15)),  # and its OnBlog one
+        ("2003-012-31T10:14:55+00:00", (2003, 12, 31, 10, 14, 55)),  # Google's extra zero
+    ],
+)
+def test_korean_feed_dates_and_google_months(text, utc):
+    assert parse_datetime(text).astimezone(UTC).timetuple()[:6] == utc
+
+
+@pytest.mark.parametrize("text", ["03-12-31", "031231"])
+def test_two_digit_years_are_not_guessed(text):
+    assert parse_datetime(text) is None
 
 
 def test_zone_less_text_and_values_are_utc():
@@ -122,7 +141,7 @@ def test_sitemaps_read_zones_and_refuse_partial_dates():
     "html",
     [
         '<html lang="ru"><body><article><time>5 ноября 2024</time></article></body></html>',
-        '<html lang="ko"><head><meta name="date" content="2024년 11월 5일"></head></html>',
+        '<html lang="ko"><head><meta name="date" content="2024년 11월 5일 00:00 UTC"></head></html>',
         '<html><body><time datetime="2024-11-05T00:00:00Z">вчера</time></body></html>',
     ],
 )

@@ -49,6 +49,10 @@ _TIME_THEN_ZONE = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _YEAR_MONTH = re.compile(r"^\s*\d{4}(?:-\d{1,2})?\s*$")
+_GOOGLE_MONTH = re.compile(r"^(\d{4})-0(\d{2})-")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+KST = timezone(timedelta(hours=9), "KST")
 _DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))  # tell given fields from filled ones
 
 
@@ -72,6 +76,7 @@ def parse_datetime(value: Any, languages: Sequence[str] | None = None) -> dateti
         return None
     if _YEAR_MONTH.match(text):
         return None  # a year or a month: no day to give
+    text = _GOOGLE_MONTH.sub(r"\1-\2-", text)  # Google's "2003-012-31"
     parsed = _iso(text)
     if parsed is None:
         parsed = _rfc822(text)
@@ -173,6 +178,8 @@ def _rfc822(text: str) -> datetime | None:
 
 
 def _dateutil(text: str) -> datetime | None:
+    if not _LETTERS.search(text) and not _FOUR_DIGITS.search(text):
+        return None  # "03-12-31": which is the year? Better no date than a wrong one
     split = _split_zone(text)
     if split is None and not re.search(r"\b[AaPp]\.?[Mm]\.?\b", text):
         return None
@@ -221,7 +228,16 @@ def _in_words(text: str, languages: tuple[str, ...]) -> datetime | None:
             parsed = _dateparser().parse(text, languages=list(languages), settings=settings)
     except (ValueError, TypeError, OverflowError, LookupError, AttributeError):
         return None
-    return _aware(parsed) if parsed else None
+    if parsed is None:
+        return None
+    if parsed.utcoffset() is None or (_HANGUL.search(text) and not _zone_written(text)):
+        # Korean sites write their dates in KST without saying so
+        parsed = parsed.replace(tzinfo=KST if _HANGUL.search(text) else UTC)
+    return parsed
+
+
+def _zone_written(text: str) -> bool:
+    return bool(re.search(r"[+-]\d{2}:?\d{2}\b|\b(?:UTC|GMT|KST|Z)\b", text))
 
 
 def utcnow() -> datetime:
