@@ -294,3 +294,10 @@ def test_gdelt_articles_with_wrong_types_are_cleaned():
     first, second = parse_gdelt_artlist(body)
     assert (first.title, first.published, first.lang) == (None, None, None)
     assert (second.title, second.site) == ("ok", None)
+
+
+def test_damaged_feeds_say_so_and_sound_ones_do_not():
+    damaged = parse_feed(rss("<item><title>A & B</title><link>https://e.com/1</link></item>"), "")
+    assert [e.url for e in damaged] == ["https://e.com/1"]
+    assert damaged.problem.startswith("not well-formed XML, read leniently")
+    assert parse_feed(RSS, "https://example.com/feed").problem is None

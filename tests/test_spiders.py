@@ -630,7 +630,8 @@ def test_broken_input_is_logged_retried_politely_and_never_stored(es, indices, t
         assert f"could not fetch {routes['gone']}: HTTP 410" in log
         assert f"skipped {routes['pdf']}: not an HTML page" in log
         assert f"feed {routes['feed_not_xml']} (source not-xml) is unreadable" in log
-        assert f"feed {routes['feed_truncated']} (source truncated) is unreadable" in log
+        # a truncated feed is damaged, not lost: its complete items are read
+        assert f"feed {routes['feed_truncated']} (source truncated) is damaged" in log
         assert "Forbidden by robots.txt" in log and not requested(
             press, routes["robots_disallowed"]
         )
@@ -651,10 +652,10 @@ def test_broken_input_is_logged_retried_politely_and_never_stored(es, indices, t
         docs = stored(es, indices)
         assert all(d["title"] != "Complete archive" for d in docs)
         assert press.articles[0].title in {d["title"] for d in docs}  # from the 429 page
-        assert {d["source"] for d in docs} <= {"links", "limited"}
+        assert {d["source"] for d in docs} <= {"links", "limited", "truncated"}
         state = source_state(es, indices)
         assert "unreadable feed" in state["not-xml"]["last_error"]
-        assert "unreadable feed" in state["truncated"]["last_error"]
+        assert "damaged feed: not well-formed" in state["truncated"]["last_error"]
         assert not state["limited"].get("last_error") and state["limited"]["last_status"] == 200
 
 

@@ -43,6 +43,13 @@ class FeedEntry:
     site_url: str | None = None
 
 
+class FeedEntries(list):
+    """parse_feed's answer: the entries, and `problem` when the document was damaged (not
+    well-formed) and read leniently — worth telling the source's owner, not fatal."""
+
+    problem: str | None = None
+
+
 RSS_NAMESPACES = frozenset(
     {
         "",
@@ -139,8 +146,9 @@ def _is_json(body: bytes) -> bool:
     return body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
-def parse_feed(body: bytes, base_url: str, headers: dict | None = None) -> list[FeedEntry]:
-    """Entries of a feed in document order, duplicates (same link) removed.
+def parse_feed(body: bytes, base_url: str, headers: dict | None = None) -> FeedEntries:
+    """Entries of a feed in document order, duplicates (same link) removed (a list; its
+    `problem` says when the document was damaged and read leniently).
 
     `headers` are the response's (lower-case names): the charset of Content-Type wins over
     the document's own declaration, Content-Location is the base for relative links.
@@ -160,9 +168,9 @@ def parse_feed(body: bytes, base_url: str, headers: dict | None = None) -> list[
         )
         root = etree.fromstring(body.lstrip(), parser=parser, base_url=base_url)
     except (etree.XMLSyntaxError, LookupError, ValueError) as exc:
-        return _parse_lenient(body, base_url, headers, f"not well-formed XML: {exc}")
-    if root is None:
-        return _parse_lenient(body, base_url, headers, "not XML")
+        entries = _parse_lenient(body, base_url, headers, f"not well-formed XML: {exc}")
+        entries.problem = f"not well-formed XML, read leniently: {exc}"
+        return entries
     ns, kind = _qname(root.tag)
     kind = kind.lower()
     if kind == "rss":
@@ -479,9 +487,9 @@ def _parse_json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     return entries
 
 
-def _dedupe(entries: list[FeedEntry]) -> list[FeedEntry]:
+def _dedupe(entries: list[FeedEntry]) -> FeedEntries:
     seen: set[str] = set()
-    out = []
+    out = FeedEntries()
     for entry in entries:
         if entry.url not in seen:
             seen.add(entry.url)

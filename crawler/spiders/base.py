@@ -139,6 +139,17 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value("troopwatch/bad_feeds")
             self.report_problem(source_id, response.url, f"unreadable {self.listing_label}: {exc}")
             return
+        problem = getattr(entries, "problem", None)
+        if problem:  # damaged but read: its entries count, and the owner should know
+            self.logger.warning(
+                "%s %s (source %s) is damaged: %s",
+                self.listing_label,
+                response.url,
+                source_id,
+                problem,
+            )
+            self.crawler.stats.inc_value("troopwatch/damaged_feeds")
+            self.report_problem(source_id, response.url, f"damaged {self.listing_label}: {problem}")
         self.crawler.stats.inc_value("troopwatch/feed_entries", len(entries))
         # One document brings at most this many articles (a feed or search answer can
         # list thousands); the first ones in document order, newest first by convention.
