@@ -49,6 +49,13 @@ _TIME_THEN_ZONE = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _YEAR_MONTH = re.compile(r"^\s*\d{4}(?:-\d{1,2})?\s*$")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+_RFC822_COMMON = re.compile(
+    r"(?:[A-Za-z]{3}, ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? "
+    r"([+-]\d{4}|GMT|UTC|UT|Z)$"
+)
 _GOOGLE_MONTH = re.compile(r"^(\d{4})-0(\d{2})-")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -161,7 +168,28 @@ def _split_zone(text: str) -> tuple[str, Any] | None:
     return head, tz
 
 
+def _rfc822_common(text: str) -> datetime | None:
+    """The usual RSS form ("Tue, 05 Nov 2024 10:00:00 +0900"), read without detours."""
+    match = _RFC822_COMMON.match(text)
+    if not match:
+        return None
+    day, month, year, hour, minute, second, zone = match.groups()
+    tz = UTC if zone in ("GMT", "UTC", "UT", "Z", "-0000") else _numeric_offset(zone)
+    if tz is None or month.lower() not in _MONTHS:
+        return None
+    try:
+        return datetime(
+            int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute), int(second or 0),
+            tzinfo=tz,
+        )  # fmt: skip
+    except ValueError:
+        return None
+
+
 def _rfc822(text: str) -> datetime | None:
+    common = _rfc822_common(text)
+    if common is not None:
+        return common
     split = _split_zone(text.replace(",", ", "))
     if split is None:
         return None

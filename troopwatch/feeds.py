@@ -59,6 +59,7 @@ RSS_NAMESPACES = frozenset(
         "http://blogs.law.harvard.edu/tech/rss",
     }
 )
+RSS_ITEM_TAGS = tuple(f"{{{ns}}}item" if ns else "item" for ns in RSS_NAMESPACES)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 DCTERMS_NS = "http://purl.org/dc/terms/"
@@ -99,10 +100,13 @@ _HIDDEN = ("script", "style", "noscript", "template")
 
 
 def _qname(tag: object) -> tuple[str, str]:
+    """(namespace, local name) of an element tag; ("", "") for comments and PIs."""
     if not isinstance(tag, str):
         return "", ""
-    q = etree.QName(tag)
-    return q.namespace or "", q.localname
+    if tag[:1] == "{":
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
 
 
 def _local(tag: object) -> str:
@@ -135,11 +139,17 @@ def plain_title(value: object) -> str | None:
 
 
 def _http_url(value: object, base: str) -> str | None:
-    """`value` resolved against `base`, when that gives an http(s) URL."""
+    """`value` resolved against `base`, when that gives a valid http(s) URL."""
     if not isinstance(value, str) or not value.strip():
         return None
-    url = urljoin(base, value.strip())
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)  # raises ValueError on "http://[bad"
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            parts = urlsplit(urljoin(base, value))
+    except ValueError:
+        return None
+    return parts.geturl() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _is_json(body: bytes) -> bool:
@@ -157,7 +167,8 @@ def parse_feed(body: bytes, base_url: str, headers: dict | None = None) -> FeedE
     if headers.get("content-location"):
         base_url = _http_url(headers["content-location"], base_url) or base_url
     if _is_json(body):
-        return _dedupe(_parse_json_feed(body.lstrip(b"\xef\xbb\xbf \t\r\n"), base_url))
+        charset = _http_charset(headers) or "utf-8-sig"
+        return _dedupe(_parse_json_feed(body.lstrip(b" \t\r\n"), base_url, charset))
     charset = _http_charset(headers)
     try:
         parser = etree.XMLParser(
@@ -175,11 +186,7 @@ def parse_feed(body: bytes, base_url: str, headers: dict | None = None) -> FeedE
     kind = kind.lower()
     if kind == "rss":
         lang = _channel_language(root)
-        items = (
-            item
-            for item in root.iter()
-            if _local(item.tag) == "item" and _qname(item.tag)[0] in RSS_NAMESPACES
-        )
+        items = root.iter(*RSS_ITEM_TAGS)
         convert = _rss_item
     elif kind == "rdf":
         lang = root.get(XML_LANG)
@@ -457,8 +464,8 @@ def _str(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _parse_json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
-    doc = _load_json(body.decode("utf-8", errors="replace"))
+def _parse_json_feed(body: bytes, base_url: str, charset: str = "utf-8-sig") -> list[FeedEntry]:
+    doc = _load_json(body.decode(charset, errors="replace"))
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
         raise FeedError("JSON document has no 'items' list (not a JSON Feed)")
     lang = _str(doc.get("language"))
