@@ -11,6 +11,8 @@ from __future__ import annotations
 import inspect
 import re
 import signal
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -87,13 +89,20 @@ def _alarm(signum, frame):
 
 
 def _bounded(fn, *args, **kwargs):
+    """fn(*args, **kwargs), interrupted after PER_FILE_SECONDS; an alarm already set (the
+    pytest-timeout one) is put back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        return fn(*args, **kwargs)
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(PER_FILE_SECONDS)
+    pending = signal.alarm(PER_FILE_SECONDS)
+    started = time.monotonic()
     try:
         return fn(*args, **kwargs)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+        if pending:
+            signal.alarm(max(1, pending - int(time.monotonic() - started)))
 
 
 def _http(link: str) -> bool:
