@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 from scrapy import Request
-from scrapy.http import TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.utils.test import get_crawler
 
+from crawler.spiders.feeds import FeedSpider
 from crawler.spiders.gdelt import GdeltSpider
 from crawler.spiders.gnews import GoogleNewsSpider
 from crawler.spiders.sitemaps import SitemapSpider
@@ -498,6 +499,55 @@ def test_gdelt_spider_skips_results_beyond_the_horizon(tmp_path):
     assert out[0].meta["feed"]["lang"] == "en" and "published" not in out[0].meta["feed"]
 
 
+def test_listing_spiders_cap_urls_pass_headers_and_compare_zoned_dates(tmp_path):
+    """A feed answer brings at most TROOPWATCH_FEED_MAX_URLS articles; the HTTP charset
+    reaches the parser; a pubDate in KST is compared with the horizon (no TypeError)."""
+    sources = [{"id": "f", "kind": "feed", "url": "https://e.ru/feed"}]
+    spider = spider_for(
+        FeedSpider,
+        TROOPWATCH_SOURCES=catalogue(tmp_path / "s.yaml", sources),
+        TROOPWATCH_MAX_AGE_DAYS=7,
+        TROOPWATCH_FEED_MAX_URLS=2,
+    )
+    fresh = (datetime.now(UTC) + timedelta(hours=1)).strftime("%a, %d %b %Y %H:%M:%S")
+    items = "".join(
+        f"<item><title>Войска {i}</title><link>https://e.ru/{i}</link>"
+        f"<pubDate>{fresh} KST</pubDate></item>"
+        for i in range(4)
+    )
+    old = (
+        "<item><link>https://e.ru/old</link><pubDate>Mon, 01 Jan 2018 10:00:00 MSK</pubDate></item>"
+    )
+    body = f"<rss><channel>{old}{items}</channel></rss>".encode("windows-1251")
+    request = Request(sources[0]["url"], meta={"source": "f"})
+    response = Response(
+        url=sources[0]["url"],
+        body=body,
+        request=request,
+        headers={"Content-Type": "application/rss+xml; charset=windows-1251"},
+    )
+    out = list(spider.parse_listing_response(response))
+    assert [r.url for r in out] == ["https://e.ru/0", "https://e.ru/1"]
+    assert out[0].meta["feed"]["title"] == "Войска 0"
+    assert out[0].meta["feed"]["published"].utcoffset() == timedelta(hours=9)
+    stats = spider.crawler.stats
+    assert stats.get_value("troopwatch/feed_over_limit") == 2
+    assert stats.get_value("troopwatch/too_old") == 1
+
+    gdelt = spider_for(
+        GdeltSpider,
+        TROOPWATCH_SOURCES=catalogue(
+            tmp_path / "g.yaml", [{"id": "g", "kind": "gdelt", "url": "https://api.example/q"}]
+        ),
+        TROOPWATCH_FEED_MAX_URLS=1,
+    )
+    answer = json.dumps(
+        {"articles": [{"url": f"https://a.example/{i}", "title": i} for i in range(3)]}
+    ).encode()
+    out = list(gdelt.parse_listing_response(response_for("https://api.example/q", answer, "g")))
+    assert [r.url for r in out] == ["https://a.example/0"] and out[0].meta["feed"]["title"] is None
+
+
 # -- WARC replay --------------------------------------------------------------------------------
 
 
@@ -580,7 +630,8 @@ def test_broken_input_is_logged_retried_politely_and_never_stored(es, indices, t
         assert f"could not fetch {routes['gone']}: HTTP 410" in log
         assert f"skipped {routes['pdf']}: not an HTML page" in log
         assert f"feed {routes['feed_not_xml']} (source not-xml) is unreadable" in log
-        assert f"feed {routes['feed_truncated']} (source truncated) is unreadable" in log
+        # a truncated feed is damaged, not lost: its complete items are read
+        assert f"feed {routes['feed_truncated']} (source truncated) is damaged" in log
         assert "Forbidden by robots.txt" in log and not requested(
             press, routes["robots_disallowed"]
         )
@@ -601,10 +652,10 @@ def test_broken_input_is_logged_retried_politely_and_never_stored(es, indices, t
         docs = stored(es, indices)
         assert all(d["title"] != "Complete archive" for d in docs)
         assert press.articles[0].title in {d["title"] for d in docs}  # from the 429 page
-        assert {d["source"] for d in docs} <= {"links", "limited"}
+        assert {d["source"] for d in docs} <= {"links", "limited", "truncated"}
         state = source_state(es, indices)
         assert "unreadable feed" in state["not-xml"]["last_error"]
-        assert "unreadable feed" in state["truncated"]["last_error"]
+        assert "damaged feed: not well-formed" in state["truncated"]["last_error"]
         assert not state["limited"].get("last_error") and state["limited"]["last_status"] == 200
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 import trafilatura
 from lxml import html as lxml_html
 
-from troopwatch.dates import parse_datetime
+from troopwatch.dates import DATE_LANGUAGES, parse_datetime
 
 # Metadata that carries a full timestamp; trafilatura's own date is day-precision only.
 DATE_META = (
@@ -36,13 +36,22 @@ class ExtractedArticle:
     html_lang: str | None = None
 
 
+def date_languages(html_lang: str | None) -> tuple[str, ...] | None:
+    """The languages to read a page's dates in: its own (when supported) and English;
+    None (all supported) when the page does not say."""
+    code = (html_lang or "").split("-")[0].split("_")[0].strip().lower()
+    return (code, "en") if code in DATE_LANGUAGES else None
+
+
 def _page_metadata(tree) -> tuple[datetime | None, str | None]:
     """Published timestamp and <html lang> straight from the page."""
     published = None
+    lang = (tree.xpath("string(/html/@lang)") or "").strip() or None
+    languages = date_languages(lang)
     for node in tree.xpath("//meta[@property or @name or @itemprop]"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         if key in {k.lower() for k in DATE_META}:
-            published = parse_datetime(node.get("content") or "")
+            published = parse_datetime(node.get("content") or "", languages)
             if published:
                 break
     if published is None:
@@ -51,9 +60,13 @@ def _page_metadata(tree) -> tuple[datetime | None, str | None]:
             if published:
                 break
     if published is None:
-        for value in tree.xpath("//article//time/@datetime | //time[@itemprop]/@datetime")[:1]:
-            published = parse_datetime(value)
-    lang = (tree.xpath("string(/html/@lang)") or "").strip() or None
+        # <time datetime=...>, else the words a reader sees ("5 ноября 2024")
+        for node in tree.xpath("//article//time | //time[@itemprop] | //time[@datetime]")[:3]:
+            published = parse_datetime(node.get("datetime"), languages) or parse_datetime(
+                node.text_content(), languages
+            )
+            if published:
+                break
     return published, lang
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -71,7 +71,11 @@ class ArticleSpider(scrapy.Spider):
         days = self.settings.getint("TROOPWATCH_MAX_AGE_DAYS")
         if source is not None and source.extra.get("max_age_days"):
             days = int(source.extra["max_age_days"])
-        return bool(days and published and published < utcnow() - timedelta(days=days))
+        if not (days and published):
+            return False
+        if published.utcoffset() is None:  # troopwatch.dates never gives one; others might
+            published = published.replace(tzinfo=UTC)
+        return published < utcnow() - timedelta(days=days)
 
     def discovery_request(self, url: str, source: Source | str, callback, **meta) -> scrapy.Request:
         """A feed, sitemap or search request: conditional GET, recorded as source state."""
@@ -88,6 +92,16 @@ class ArticleSpider(scrapy.Spider):
 
     #: How log lines name a document of this kind ("feed", "GDELT query", …).
     listing_label = "listing"
+
+    @staticmethod
+    def response_headers(response: Response) -> dict[str, str]:
+        """The response's headers as troopwatch.feeds wants them: lower-case names, the
+        last value of each."""
+        return {
+            name.decode("latin-1").lower(): values[-1].decode("latin-1")
+            for name, values in response.headers.items()
+            if values
+        }
 
     def parse_listing(self, response: Response) -> list:
         """The entries (troopwatch.feeds.FeedEntry) of a feed or search answer; raises
@@ -125,11 +139,30 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value("troopwatch/bad_feeds")
             self.report_problem(source_id, response.url, f"unreadable {self.listing_label}: {exc}")
             return
+        problem = getattr(entries, "problem", None)
+        if problem:  # damaged but read: its entries count, and the owner should know
+            self.logger.warning(
+                "%s %s (source %s) is damaged: %s",
+                self.listing_label,
+                response.url,
+                source_id,
+                problem,
+            )
+            self.crawler.stats.inc_value("troopwatch/damaged_feeds")
+            self.report_problem(source_id, response.url, f"damaged {self.listing_label}: {problem}")
         self.crawler.stats.inc_value("troopwatch/feed_entries", len(entries))
+        # One document brings at most this many articles (a feed or search answer can
+        # list thousands); the first ones in document order, newest first by convention.
+        limit = self.settings.getint("TROOPWATCH_FEED_MAX_URLS", 1000)
+        taken = 0
         for entry in entries:
             if self.too_old(entry.published, source):
                 self.crawler.stats.inc_value("troopwatch/too_old")
                 continue
+            if limit and taken >= limit:
+                self.crawler.stats.inc_value("troopwatch/feed_over_limit")
+                continue
+            taken += 1
             yield self.entry_request(entry, source_id, source)
 
     def article_request(self, url: str, source: str, **feed_meta) -> scrapy.Request:

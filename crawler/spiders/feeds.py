@@ -14,4 +14,4 @@ class FeedSpider(ArticleSpider):
     listing_label = "feed"
 
     def parse_listing(self, response: Response) -> list:
-        return parse_feed(response.body, response.url)
+        return parse_feed(response.body, response.url, self.response_headers(response))

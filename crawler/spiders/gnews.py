@@ -26,7 +26,7 @@ class GoogleNewsSpider(ArticleSpider):
     listing_label = "Google News search"
 
     def parse_listing(self, response: Response) -> list:
-        return parse_feed(response.body, response.url)
+        return parse_feed(response.body, response.url, self.response_headers(response))
 
     def entry_request(self, entry, source_id, source):
         url = decode_google_news_url(entry.url) or entry.url
