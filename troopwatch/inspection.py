@@ -79,11 +79,11 @@ def decode_html(body: bytes, headers: dict[str, str]) -> str:
     return text
 
 
-def inspect_feed(body: bytes, url: str) -> list[Stage]:
+def inspect_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> list[Stage]:
     from troopwatch.feeds import FeedError, parse_feed
 
     try:
-        entries = parse_feed(body, url)
+        entries = parse_feed(body, url, headers)
     except FeedError as exc:
         return [Stage("feed", False, f"unreadable feed: {exc}")]
     rows = [
@@ -95,7 +95,11 @@ def inspect_feed(body: bytes, url: str) -> list[Stage]:
         }
         for e in entries
     ]
-    return [Stage("feed", bool(entries), f"{len(entries)} entries", {"entries": rows})]
+    problem = getattr(entries, "problem", None)
+    summary = f"{len(entries)} entries" + (
+        f" (damaged feed, recovered: {problem})" if problem else ""
+    )
+    return [Stage("feed", bool(entries), summary, {"entries": rows})]
 
 
 def inspect_page(
@@ -168,7 +172,7 @@ def inspect(
     """('feed' or 'page', stages) for a URL or file."""
     body, headers, url = read_input(target)
     if looks_like_feed(body):
-        return "feed", inspect_feed(body, url)
+        return "feed", inspect_feed(body, url, headers)
     return "page", inspect_page(decode_html(body, headers), url, duplicate_check)
 
 
