@@ -7,8 +7,6 @@ local HTTP server; WARC archives are written with warcio.
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import threading
 from collections.abc import Iterator
@@ -83,7 +81,9 @@ def site() -> Iterator[Site]:
 
 def sitemap_index(urls: list[str]) -> bytes:
     items = "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)
-    return f'<?xml version="1.0"?><sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'.encode()
+    return (
+        f'<?xml version="1.0"?><sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'.encode()
+    )
 
 
 def catalogue(path: Path, sources: list[dict]) -> str:
