@@ -82,7 +82,7 @@ def _payload(record, max_size: int) -> bytes:
     stream = record.raw_stream
     if (http.get_header("transfer-encoding") or "").strip().lower() == "chunked":
         stream = ChunkedDataReader(stream)  # de-chunk only; decoding below is bounded
-    raw = stream.read(max_size + 1)
+    raw = _read(stream, max_size + 1)
     if len(raw) > max_size:
         raise _Skip("too_large", f"payload larger than {max_size} bytes")
     encoding = (http.get_header("content-encoding") or "").strip().lower()
@@ -95,11 +95,20 @@ def _payload(record, max_size: int) -> bytes:
             raise _Skip("bad_encoding", str(exc)) from exc
     if encoding == "br":
         # Decoded block by block by warcio; reading one byte past the bound stops it.
-        body = BufferedReader(io.BytesIO(raw), decomp_type="br").read(max_size + 1)
+        body = _read(BufferedReader(io.BytesIO(raw), decomp_type="br"), max_size + 1)
         if len(body) > max_size:
             raise _Skip("too_large", f"br data inflates to more than {max_size} bytes")
         return body
     return raw  # identity, or an encoding we cannot undo (kept as it is, like warcio)
+
+
+def _read(stream, limit: int) -> bytes:
+    """Up to ``limit`` bytes (warcio's readers return one buffer per read call)."""
+    parts, n = [], 0
+    while n < limit and (part := stream.read(min(1 << 16, limit - n))):
+        parts.append(part)
+        n += len(part)
+    return b"".join(parts)
 
 
 def _drain(stream) -> None:
@@ -117,7 +126,7 @@ def archived_pages(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Arc
         offset = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
+                offset = records.offset  # where this record starts (get_record_offset reads it)
                 if record.rec_type is None:  # a header cut off before its WARC-Type
                     yield Archived(None, offset, skipped="truncated", detail="record header cut")
                     return
