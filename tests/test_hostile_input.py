@@ -7,6 +7,8 @@ local HTTP server; WARC archives are written with warcio.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -15,8 +17,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
+from crawler.spiders.warc import archived_pages
 from tests.conftest import run_troopwatch
+from tests.press import write_warc
+from tests.press.routes import PressState
+from tests.press.warc import DEFAULT_BASE
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -143,3 +152,102 @@ def test_sitemap_depth_is_a_setting(site, tw_env, tmp_path) -> None:
     stats, _log = crawl(env, "sitemaps", "TROOPWATCH_SITEMAP_MAX_DEPTH=1")
     assert sorted(site.hits) == ["/deep/0.xml", "/deep/1.xml", "/robots.txt"]
     assert stats["troopwatch/sitemaps_too_deep"] == 1
+
+
+# -- WARC archives -----------------------------------------------------------------------
+
+
+def plain_articles(n: int) -> list:
+    """``n`` on-topic press articles stored as themselves (no copies, teasers or seeds),
+    from the gzip-encoding sites, each with a distinct title."""
+    state = PressState(DEFAULT_BASE)
+    copied = {a.syndication_of for a in state.articles if a.syndication_of}
+    found, titles = [], set()
+    for a in state.articles:
+        plain = not (a.syndication_of or a.truncated or a.seed_copy_of or a.canonical_to)
+        gzip_site = a.site.name in ("meridian-wire", "kyiv-courier")
+        if gzip_site and a.on_topic and plain and a.slug not in copied and a.title not in titles:
+            found.append(a)
+            titles.add(a.title)
+    assert len(found) >= n
+    return found[:n]
+
+
+def damaged_records(path: Path) -> None:
+    """Append three bad response records (gzip members): no WARC-Target-URI, a gzip bomb
+    (12 MB of zeros in a few KB, over the 10 MB DOWNLOAD_MAXSIZE) and broken gzip."""
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    gz = [*html, ("Content-Encoding", "gzip")]
+    records = [
+        ("", html, b"<html><body><p>" + b"North Korean troops. " * 50 + b"</p></body></html>"),
+        (f"{DEFAULT_BASE}/bomb.html", gz, gzip.compress(b"\0" * 12 * 1024 * 1024)),
+        (f"{DEFAULT_BASE}/broken.html", gz, b"\x1f\x8b\x08\x00garbage, not deflate data"),
+    ]
+    with path.open("ab") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, headers, body in records:
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http
+                )
+            )
+
+
+def cut_in_last_record(path: Path) -> None:
+    """Cut a .warc.gz in the middle of its last record."""
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        starts = [records.offset for _ in records]
+    data = path.read_bytes()
+    path.write_bytes(data[: starts[-1] + (len(data) - starts[-1]) // 2])
+
+
+def test_damaged_warc_records_are_skipped_one_by_one(es, indices, tw_env, tmp_path) -> None:
+    a, b, c, d, e = plain_articles(5)
+    hostile = tmp_path / "hostile.warc.gz"
+    write_warc(hostile, [a.url])
+    damaged_records(hostile)
+    tail = tmp_path / "tail.warc.gz"
+    write_warc(tail, [b.url])
+    hostile.write_bytes(hostile.read_bytes() + tail.read_bytes())  # gzip members concatenate
+    cut = tmp_path / "cut.warc.gz"
+    write_warc(cut, [c.url, d.url])
+    cut_in_last_record(cut)
+    good = tmp_path / "good.warc"
+    write_warc(good, [e.url])
+    sources = [
+        {"id": "hostile", "kind": "warc", "url": f"file://{hostile}"},
+        {"id": "cut", "kind": "warc", "url": f"file://{cut}"},
+        {"id": "good", "kind": "warc", "url": f"file://{good}"},
+    ]
+    env = {**tw_env, "TROOPWATCH_SOURCES": catalogue(tmp_path / "s.yaml", sources)}
+    stats, log = crawl(env, "warc")
+
+    assert stats["warc/skipped/no_target_uri"] == 1
+    assert stats["warc/skipped/too_large"] == 1
+    assert stats["warc/skipped/bad_encoding"] == 1
+    assert stats["warc/skipped/truncated"] == 1
+    assert stats["troopwatch/bad_warcs"] == 1
+    assert "skipped: no WARC-Target-URI" in log
+    assert "inflates to more than 10485760 bytes" in log
+    assert f"WARC file {cut} is truncated at offset" in log
+    es.indices.refresh(index=indices.articles)
+    hits = es.search(index=indices.articles, size=100, query={"match_all": {}})["hits"]["hits"]
+    titles = {h["_source"]["title"] for h in hits}
+    # Before and after the bad records, before the damage, and the next file: all kept.
+    assert {a.title, b.title, c.title, e.title} <= titles
+    assert d.title not in titles
+
+
+def test_truncated_warc_keeps_the_records_before_the_damage(tmp_path) -> None:
+    arts = plain_articles(3)
+    for name in ("cut.warc.gz", "cut.warc"):
+        path = tmp_path / name
+        write_warc(path, [x.url for x in arts])
+        whole = [r.url for r in archived_pages(path)]
+        assert whole == [x.url for x in arts]
+        cut_in_last_record(path)
+        pages = list(archived_pages(path))
+        assert [r.url for r in pages if not r.skipped] == whole[:2]
+        assert pages[-1].skipped == "truncated"

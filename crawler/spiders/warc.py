@@ -8,7 +8,7 @@ live response would be: charset from the HTTP headers, else a BOM or `<meta char
 detection, so legacy encodings (windows-1251, EUC-KR, Shift_JIS) read correctly.
 
 A damaged record is skipped on its own, counted as `warc/skipped/<reason>` (no_target_uri,
-too_large, bad_encoding, bad_record; and status / not_html for pages that are no article)
+bad_http_headers, too_large, bad_encoding, bad_record; and status / not_html for pages that are no article)
 and logged; a file cut short keeps the records before the damage and is reported
 (`warc/skipped/truncated`, a warning and a source problem). Other files go on either way.
 """
@@ -29,6 +29,11 @@ from scrapy.http import HtmlResponse
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import (
+    StatusAndHeaders,
+    StatusAndHeadersParser,
+    StatusAndHeadersParserException,
+)
 
 from crawler.spiders.base import HTML_TYPES, ArticleSpider
 from troopwatch.dates import parse_datetime
@@ -65,7 +70,8 @@ class Archived:
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
     captured: datetime | None = None
-    skipped: str | None = None  # no_target_uri | too_large | bad_encoding | truncated
+    # no_target_uri | bad_http_headers | too_large | bad_encoding | truncated
+    skipped: str | None = None
     detail: str = ""
 
 
@@ -75,11 +81,9 @@ class _Skip(Exception):
         self.reason = reason
 
 
-def _payload(record, max_size: int) -> bytes:
+def _payload(stream, http: StatusAndHeaders, max_size: int) -> bytes:
     """The HTTP payload, de-chunked and decoded, never more than ``max_size`` bytes in
     memory (warcio's own decoding has no bound: 1 MiB of gzip can inflate to 1 GiB)."""
-    http = record.http_headers
-    stream = record.raw_stream
     if (http.get_header("transfer-encoding") or "").strip().lower() == "chunked":
         stream = ChunkedDataReader(stream)  # de-chunk only; decoding below is bounded
     raw = _read(stream, max_size + 1)
@@ -122,19 +126,21 @@ def archived_pages(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Arc
     iteration with a ``truncated`` entry, after every record read before it."""
     size = path.stat().st_size
     with path.open("rb") as fh:
-        records = ArchiveIterator(fh)
+        # HTTP headers are parsed below, record by record: warcio's own parsing stops the
+        # whole file at a response record without WARC-Target-URI.
+        records = ArchiveIterator(fh, no_record_parse=True)
         offset = 0
         try:
             for record in records:
                 offset = records.offset  # where this record starts (get_record_offset reads it)
-                if record.rec_type is None:  # a header cut off before its WARC-Type
+                if record.rec_type is None or (record.format == "warc" and record.length is None):
+                    # A header cut off before its WARC-Type or Content-Length (both required).
                     yield Archived(None, offset, skipped="truncated", detail="record header cut")
                     return
-                if record.rec_type != "response" or record.http_headers is None:
-                    _drain(record.raw_stream)
-                    page = None
-                else:
+                page = None
+                if record.rec_type == "response" and record.length != 0:
                     page = _archived(record, offset, max_size)
+                _drain(record.raw_stream)
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     # Fewer bytes than the record's Content-Length: the file was cut here.
                     yield Archived(None, offset, skipped="truncated", detail="record cut short")
@@ -177,26 +183,36 @@ def _gzip_complete(path: Path) -> bool:
         return inflater.eof or not fed
 
 
-def _archived(record, offset: int, max_size: int) -> Archived:
+_HTTP = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
+
+
+def _archived(record, offset: int, max_size: int) -> Archived | None:
+    """The page of a response record, a skipped entry saying why not, or None for a
+    record that holds no HTTP response (dns:, whois: …)."""
     url = record.rec_headers.get_header("WARC-Target-URI")
-    captured = parse_datetime(record.rec_headers.get_header("WARC-Date") or "")
+    if record.format == "arc":
+        url = url or record.rec_headers.get_header("uri")
     if not url:
-        _drain(record.raw_stream)
         return Archived(None, offset, skipped="no_target_uri", detail="no WARC-Target-URI")
+    if not url.lower().startswith(("http:", "https:")):
+        return None
+    captured = parse_datetime(record.rec_headers.get_header("WARC-Date") or "")
     try:
-        status = int(record.http_headers.get_statuscode() or 0)
+        http = _HTTP.parse(record.raw_stream)
+    except (StatusAndHeadersParserException, EOFError, ValueError) as exc:
+        return Archived(url, offset, skipped="bad_http_headers", detail=f"HTTP headers: {exc}")
+    try:
+        status = int(http.get_statuscode() or 0)
     except ValueError:
         status = 0
     try:
-        body = _payload(record, max_size)
+        body = _payload(record.raw_stream, http, max_size)
     except _Skip as skip:
         return Archived(url, offset, status, skipped=skip.reason, detail=str(skip))
-    finally:
-        _drain(record.raw_stream)
     # The body is decoded now: its transfer and content encodings no longer apply.
     headers = [
         (k, v)
-        for k, v in record.http_headers.headers
+        for k, v in http.headers
         if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")
     ]
     return Archived(url, offset, status, headers, body, captured)
