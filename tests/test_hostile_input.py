@@ -251,3 +251,75 @@ def test_truncated_warc_keeps_the_records_before_the_damage(tmp_path) -> None:
         pages = list(archived_pages(path))
         assert [r.url for r in pages if not r.skipped] == whole[:2]
         assert pages[-1].skipped == "truncated"
+
+
+# -- XHTML pages -------------------------------------------------------------------------
+
+EN_STORY = (
+    "North Korea has sent about 10,000 soldiers to Russia, South Korea's National "
+    "Intelligence Service said on Thursday. The troops are training in the far east of "
+    "Russia before moving to the front in the Kursk region, the agency told lawmakers. "
+    "Pyongyang and Moscow signed a mutual defence treaty in June. Officials in Kyiv said "
+    "North Korean units had already been seen near the border and that more could follow."
+)
+RU_STORY = (
+    "Северная Корея направила в Россию около 10 тысяч военнослужащих, сообщила разведка "
+    "Южной Кореи. Северокорейские военные проходят подготовку на Дальнем Востоке, а затем "
+    "будут переброшены в Курскую область, заявили в ведомстве. Пхеньян и Москва подписали "
+    "договор о взаимной обороне в июне. В Киеве сообщили, что северокорейские подразделения "
+    "уже замечены у границы."
+)
+
+
+def xhtml(title: str, text: str, encoding: str, lang: str) -> bytes:
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
+    page = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="{lang}"><head>'
+        f"<title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}"
+        "</article></body></html>"
+    )
+    return page.encode(encoding)
+
+
+def test_xhtml_with_xml_declaration_is_extracted() -> None:
+    from troopwatch.extract import extract_article
+
+    for title, text, encoding, lang in (
+        ("Troops sent", EN_STORY, "utf-8", "en"),
+        ("Войска направлены", RU_STORY, "windows-1251", "ru"),
+    ):
+        page = xhtml(title, text, encoding, lang).decode(encoding)
+        article = extract_article(page, "http://example.com/a.xhtml")
+        assert article is not None
+        assert article.title == title
+        assert article.html_lang == lang
+        assert text.split(". ")[1] in article.text
+
+
+def test_xhtml_pages_are_crawled_and_indexed(site, es, indices, tw_env, tmp_path) -> None:
+    site.pages["/en.xhtml"] = (
+        "application/xhtml+xml; charset=utf-8",
+        xhtml("North Korea sends 10,000 soldiers", EN_STORY, "utf-8", "en"),
+    )
+    # No charset in the header: the XML declaration names the encoding.
+    site.pages["/ru.xhtml"] = (
+        "application/xhtml+xml",
+        xhtml("КНДР направила 10 тысяч военных", RU_STORY, "windows-1251", "ru"),
+    )
+    urls = "".join(f"<url><loc>{site.base}/{n}.xhtml</loc></url>" for n in ("en", "ru"))
+    site.pages["/sitemap.xml"] = (
+        "application/xml",
+        f'<urlset xmlns="{SITEMAP_NS}">{urls}</urlset>'.encode(),
+    )
+    sources = [{"id": "x", "kind": "sitemap", "url": f"{site.base}/sitemap.xml"}]
+    env = {**tw_env, "TROOPWATCH_SOURCES": catalogue(tmp_path / "s.yaml", sources)}
+    stats, _log = crawl(env, "sitemaps")
+    assert "troopwatch/no_article_text" not in stats
+    es.indices.refresh(index=indices.articles)
+    hits = es.search(index=indices.articles, size=10, query={"match_all": {}})["hits"]["hits"]
+    docs = {h["_source"]["title"]: h["_source"] for h in hits}
+    assert set(docs) == {"North Korea sends 10,000 soldiers", "КНДР направила 10 тысяч военных"}
+    assert "Курскую область" in docs["КНДР направила 10 тысяч военных"]["text"]
