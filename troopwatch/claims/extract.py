@@ -678,16 +678,28 @@ _CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")
 
 
 @lru_cache(maxsize=128)
+def _says(rx: re.Pattern[str], t: str) -> bool:
+    """Whether ``rx`` occurs in the sentence: searched once per sentence, not per number."""
+    return rx.search(t) is not None
+
+
+# Up to here a scan per number is cheaper than a cached one per sentence; beyond it (long
+# lists of figures) the cached scan keeps the sentence linear.
+_SHORT_SCAN = 400
+
+
+@lru_cache(maxsize=128)
 def _spans(rx: re.Pattern[str], t: str) -> tuple[tuple[int, int], ...]:
     """Matches of ``rx`` over the whole sentence, found once (not once per number)."""
     return tuple(m.span() for m in rx.finditer(t))
 
 
 def _spans_before(rx: re.Pattern[str], t: str, pos: int) -> list[tuple[int, int]]:
-    """The matches of ``rx.finditer(t, 0, pos)``, from the sentence's one scan: the same
-    ones, since a match ending at ``pos`` only reads past it through a lookaround or \\b
-    when a word (or an apostrophe) touches ``pos``; then ``t`` is scanned up to ``pos``."""
-    if pos and (t[pos - 1].isalnum() or t[pos - 1] in "_'’"):
+    """The matches of ``rx.finditer(t, 0, pos)``. Far into a long sentence they come from
+    the sentence's one cached scan: the same matches, since a match ending at ``pos`` only
+    reads past it through a lookaround or \\b when a word (or an apostrophe) touches
+    ``pos``; then, as near the start, ``t`` is scanned up to ``pos``."""
+    if pos <= _SHORT_SCAN or t[pos - 1].isalnum() or t[pos - 1] in "_'’":
         return [m.span() for m in rx.finditer(t, 0, pos)]
     spans = _spans(rx, t)
     return list(spans[: bisect_right(spans, pos, key=lambda sp: sp[1])])
@@ -978,8 +990,7 @@ def _army_size(t: str, cand: _Cand) -> bool:
     )
 
 
-def _qualifier(t: str, num: Num, estimated: bool) -> str:
-    """``estimated``: the sentence says "estimated at" (searched once per sentence)."""
+def _qualifier(t: str, num: Num) -> str:
     if num.vague:
         return "vague"
     before = t[max(0, num.start - 40) : num.start]
@@ -1003,7 +1014,7 @@ def _qualifier(t: str, num: Num, estimated: bool) -> str:
     if num.qualifier:
         return num.qualifier
     # "estimated at", 추정, по оценке: every unhedged figure of the sentence is approximate.
-    return "approx" if estimated else "exact"
+    return "approx" if _says(_ESTIMATE, t) else "exact"
 
 
 # --------------------------------------------------------------------------- per sentence
@@ -1118,9 +1129,6 @@ def _claims_in(
     assigned = _assign_cues(t, cands, cues, lg)
     _move_subset_cues(cands, assigned)
     place_list = places(t)
-    # Whole-sentence facts are read once here, not once per number.
-    estimated = bool(_ESTIMATE.search(t))
-    military_word = bool(_MILITARY_WORD.search(t))
     claims: list[Claim] = []
     source: str | None = None
     in_scope: dict[int, bool] = {}
@@ -1132,11 +1140,11 @@ def _claims_in(
             t[max(0, cand.np_start - 12) : cand.np_end]
         ):
             continue  # civilian workers are not troop figures
-        if cand.unit_kind == "weak" and not (nk_spans or military_word):
+        if cand.unit_kind == "weak" and not (nk_spans or _says(_MILITARY_WORD, t)):
             continue  # "two prison officers", "500 men": only with soldiers in view
         if cand.elliptical or cand.unit_kind == "count":
             near = {c for d, c, _, _ in local if d <= 6}
-            military = military_word or _sentence_unit(t, None) is not None
+            military = _says(_MILITARY_WORD, t) or _sentence_unit(t, None) is not None
             # No noun of its own: needs a cue next to it, nothing counted right after it
             # ("200 teams") and a figure large enough to be a force rather than, say, a
             # number of villages. A bare person counter (people, человек, 명) needs
@@ -1208,7 +1216,7 @@ def _claims_in(
         made[idx] = Claim(
             figure_low=num.low,
             figure_high=num.high,
-            qualifier=_qualifier(t, num, estimated),
+            qualifier=_qualifier(t, num),
             category=category,
             unit=unit,
             source=source,
