@@ -129,9 +129,10 @@ def archived_pages(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Arc
         # HTTP headers are parsed below, record by record: warcio's own parsing stops the
         # whole file at a response record without WARC-Target-URI.
         records = ArchiveIterator(fh, no_record_parse=True)
-        offset = 0
+        offset, started = 0, False
         try:
             for record in records:
+                started = True
                 offset = records.offset  # where this record starts (get_record_offset reads it)
                 if record.rec_type is None or (record.format == "warc" and record.length is None):
                     # A header cut off before its WARC-Type or Content-Length (both required).
@@ -148,6 +149,8 @@ def archived_pages(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Arc
                 if page is not None:
                     yield page
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, AttributeError) as exc:
+            if not started and isinstance(exc, ArchiveLoadFailed):
+                raise  # not an archive at all: the caller reports the file as unreadable
             # warcio meets a cut-off record header in several ways, AttributeError included.
             yield Archived(None, offset, skipped="truncated", detail=f"unreadable: {exc!r}")
             return
