@@ -154,6 +154,39 @@ def test_sitemap_depth_is_a_setting(site, tw_env, tmp_path) -> None:
     assert stats["troopwatch/sitemaps_too_deep"] == 1
 
 
+def test_sitemap_index_children_are_capped_newest_first(tmp_path) -> None:
+    from scrapy import Request
+    from scrapy.http import TextResponse
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.sitemaps import SitemapSpider
+
+    sources = [{"id": "s", "kind": "sitemap", "url": "https://example.com/index.xml"}]
+    crawler = get_crawler(
+        SitemapSpider,
+        {
+            "TROOPWATCH_SOURCES": catalogue(tmp_path / "s.yaml", sources),
+            "TROOPWATCH_SITEMAP_MAX_CHILDREN": 2,
+        },
+    )
+    spider = SitemapSpider.from_crawler(crawler)
+    items = "".join(
+        f"<sitemap><loc>https://example.com/m{m}.xml</loc>"
+        f"<lastmod>2026-{m:02d}-01</lastmod></sitemap>"
+        for m in (3, 11, 7, 12)
+    )
+    body = f'<sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'.encode()
+    url = "https://example.com/index.xml"
+    response = TextResponse(url, body=body, request=Request(url, meta={"source": "s"}))
+    out = list(spider.parse_sitemap(response))
+    # The two newest, in document order; the same index again asks for nothing more.
+    assert [r.url for r in out] == ["https://example.com/m11.xml", "https://example.com/m12.xml"]
+    assert [r.meta["sitemap_depth"] for r in out] == [1, 1]
+    assert crawler.stats.get_value("troopwatch/sitemap_children_over_limit") == 2
+    assert list(spider.parse_sitemap(response)) == []
+    assert crawler.stats.get_value("troopwatch/sitemaps_repeated") == 2
+
+
 # -- WARC archives -----------------------------------------------------------------------
 
 

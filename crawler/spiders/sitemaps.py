@@ -10,7 +10,7 @@ Indexes are bounded: each sitemap is fetched once per crawl (an index that lists
 two that list each other, end there), at most TROOPWATCH_SITEMAP_MAX_DEPTH levels of indexes
 below a catalogue URL and TROOPWATCH_SITEMAP_MAX_CHILDREN children per index (the newest).
 What is cut off is counted (`troopwatch/sitemaps_repeated`, `troopwatch/sitemaps_too_deep`,
-`troopwatch/sitemaps_over_limit`) and logged once per index.
+`troopwatch/sitemap_children_over_limit`) and logged once per index.
 """
 
 from __future__ import annotations
@@ -114,7 +114,8 @@ class SitemapSpider(ArticleSpider):
             for c in doc.entries
             if not (self.too_old(c.lastmod, source) or (follow and not follow.search(c.url)))
         ]
-        stats.inc_value("troopwatch/sitemaps_skipped", len(doc.entries) - len(children))
+        if len(children) < len(doc.entries):
+            stats.inc_value("troopwatch/sitemaps_skipped", len(doc.entries) - len(children))
         if max_depth and depth > max_depth:
             stats.inc_value("troopwatch/sitemaps_too_deep", len(children))
             self.logger.warning(
@@ -128,7 +129,7 @@ class SitemapSpider(ArticleSpider):
             )
             return
         if max_children and len(children) > max_children:
-            stats.inc_value("troopwatch/sitemaps_over_limit", len(children) - max_children)
+            stats.inc_value("troopwatch/sitemap_children_over_limit", len(children) - max_children)
             self.logger.warning(
                 "sitemap index %s (source %s) lists %d sitemaps; the newest %d are followed "
                 "(TROOPWATCH_SITEMAP_MAX_CHILDREN)",
