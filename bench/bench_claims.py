@@ -7,7 +7,8 @@ same for the on-topic sentences of data/eval/claims.jsonl when present (every ru
 claims found per 1,000 off-topic sentences, listing a sample of those claims so that a
 false positive is easy to inspect. Last, hostile input: 100 KB lists of numbers ("1, 1, 1, …",
 "1 2 3 …", "1,000, 1,007, …", "1,1,1,…", one 100,000-digit number) each after "North Korean
-troops:", timed once each (target: under one second; the extractor is linear in text length).
+troops:", timed once each (target: under one second; the extractor is linear in text length),
+and 100 KB of "1만 명, " after 북한군, where every figure is a claim (cost per claim).
 
     .venv/bin/python bench/bench_claims.py [--repeat N] [--show N]
 """
@@ -59,6 +60,8 @@ def hostile_lists(size: int = 100_000) -> dict[str, str]:
         '"1,000, 1,007, …"': join(f"{i:,}" for i in itertools.count(1000, 7)),
         '"1,1,1,…"': join(itertools.repeat("1"), sep=","),
         "100,000 digits": "North Korean troops: " + "9" * size,
+        # Every figure a claim (16,666 of them): the cost per claim, still linear.
+        '"1만 명, …" (all claims)': "북한군 " + "1만 명, " * (size // 6),
     }
 
 
@@ -117,7 +120,7 @@ def main() -> int:
     for name, text in hostile_lists().items():
         t0 = time.perf_counter()
         n = len(extract_claims(text))
-        print(f"  {name:<20} {time.perf_counter() - t0:6.3f} s  ({n} claims)")
+        print(f"  {name:<26} {time.perf_counter() - t0:6.3f} s  ({n} claims)")
     return 0
 
 
