@@ -46,7 +46,10 @@ def date_languages(html_lang: str | None) -> tuple[str, ...] | None:
 def _page_metadata(tree) -> tuple[datetime | None, str | None]:
     """Published timestamp and <html lang> straight from the page."""
     published = None
-    lang = (tree.xpath("string(/html/@lang)") or "").strip() or None
+    # XHTML may give the language as xml:lang only.
+    lang = (
+        tree.xpath("string(/html/@lang)") or tree.xpath("string(/html/@*[name()='xml:lang'])") or ""
+    ).strip() or None
     languages = date_languages(lang)
     for node in tree.xpath("//meta[@property or @name or @itemprop]"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
@@ -87,10 +90,16 @@ def _jsonld_date(script: str) -> datetime | None:
     return None
 
 
+# An XHTML page opens with `<?xml version="1.0" encoding="…"?>`; lxml refuses a str that
+# declares an encoding (the text is decoded already), so the declaration is dropped.
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\b[^>]*\?>")
+
+
 def extract_article(html: str, url: str) -> ExtractedArticle | None:
     """The article in a page, or None when the page has no article text."""
     if not html or not html.strip():
         return None
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml_html.fromstring(html)
     except (ValueError, lxml_html.etree.ParserError):

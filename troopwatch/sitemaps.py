@@ -52,15 +52,30 @@ class SitemapDocument:
         return self.kind == "sitemapindex"
 
 
+class InflateTooLarge(SitemapError):
+    """Compressed data that would inflate past the size bound (a decompression bomb)."""
+
+
 def gunzip_bounded(data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     """Inflate gzip data, refusing output larger than `max_size` bytes."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    return inflate_bounded(data, max_size, "gzip")
+
+
+def inflate_bounded(data: bytes, max_size: int = DEFAULT_MAX_SIZE, encoding: str = "gzip") -> bytes:
+    """Inflate `gzip` or `deflate` (zlib-wrapped or raw, as servers send both) data, never
+    holding more than `max_size` + 1 bytes of output: InflateTooLarge past the bound,
+    SitemapError for broken data."""
+    if encoding == "deflate":
+        wbits = zlib.MAX_WBITS if data[:1] == b"\x78" else -zlib.MAX_WBITS
+    else:
+        wbits = 16 + zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
     try:
         out = inflater.decompress(data, max_size + 1)
     except zlib.error as exc:
-        raise SitemapError(f"broken gzip data: {exc}") from exc
+        raise SitemapError(f"broken {encoding} data: {exc}") from exc
     if len(out) > max_size:
-        raise SitemapError(f"gzip data inflates to more than {max_size} bytes")
+        raise InflateTooLarge(f"{encoding} data inflates to more than {max_size} bytes")
     return out
 
 
