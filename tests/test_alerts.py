@@ -401,14 +401,25 @@ class TcpProxy:
 
 
 class CutAfterDelivery:
-    """A real notifier, then Elasticsearch goes away right after the send succeeded."""
+    """A real notifier, then Elasticsearch goes away right after the server accepted."""
 
     def __init__(self, inner, proxy: TcpProxy):
         self.inner, self.proxy, self.channel = inner, proxy, inner.channel
+        self.config_id = inner.config_id
+        self.recipients = getattr(inner, "recipients", None)
 
-    def deliver(self, digest) -> None:
-        self.inner.deliver(digest)
-        self.proxy.cut()
+    def deliver(self, digest, tracker=None, recipients=None) -> None:
+        proxy = self.proxy
+
+        class Cut:
+            def may_send(self):
+                return tracker.may_send()
+
+            def sent(self, claim_ids, refused):
+                proxy.cut()
+                tracker.sent(claim_ids, refused)
+
+        self.inner.deliver(digest, Cut(), recipients)
 
 
 def test_sent_mark_survives_elasticsearch_failing_after_the_send(
