@@ -765,3 +765,38 @@ def test_alerts_test_without_channels(tw_env):
     proc = run_troopwatch(["alerts", "test"], tw_env, timeout=60)
     assert proc.returncode == 2
     assert "no alert channel configured" in proc.stderr
+
+
+_RAN = threading.Event()
+
+
+def _job_ran() -> None:
+    _RAN.set()
+
+
+def test_a_clock_step_back_does_not_stall_the_scheduled_sweep(tmp_path):
+    """APScheduler plans on the wall clock: after a step back of an hour the next sweep
+    is an hour away. The daemon's watchdog (monotonic) runs such a job at once."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from schedules.daemon import SQLiteJobStore, wake_stalled_jobs
+
+    _RAN.clear()
+    scheduler = BackgroundScheduler(
+        jobstores={"default": SQLiteJobStore(tmp_path / "jobs.sqlite")}, timezone=UTC
+    )
+    scheduler.start()
+    try:
+        # What a step back of one hour leaves: the next run an hour and a minute away.
+        scheduler.add_job(
+            "tests.test_alerts:_job_ran",
+            "interval",
+            seconds=60,
+            id="alerts:sweep",
+            next_run_time=datetime.now(UTC) + timedelta(hours=1, minutes=1),
+        )
+        assert wake_stalled_jobs(scheduler) == ["alerts:sweep"]
+        assert _RAN.wait(10)
+        assert wake_stalled_jobs(scheduler) == []  # back on its interval
+    finally:
+        scheduler.shutdown(wait=False)
