@@ -619,9 +619,10 @@ class AlertSweeper:
                 again.append(hit)
         if again:
             now = iso(self._now())
+            # null, not {}: a partial update merges objects, it would keep the old keys.
             self._update(
                 {
-                    h["_id"]: {"status": PENDING, "next_attempt_at": now, "rejected_to": {}}
+                    h["_id"]: {"status": PENDING, "next_attempt_at": now, "rejected_to": None}
                     for h in again
                 }
             )
