@@ -477,9 +477,8 @@ class AlertSweeper:
                 untried = [h for h in hits if h["_source"]["claim_id"] not in failed_ids]
         else:
             log.error("%s notifier failed unexpectedly", channel, exc_info=exc)
-        if isinstance(exc, DeliveryError) and exc.refused:
-            updates = self._outcomes(tried, [], exc.refused, "")
-            self._record(channel, "", updates)
+        if isinstance(exc, DeliveryError) and exc.refused:  # every recipient refused
+            self._update(self._outcomes(tried, [], exc.refused, ""))
         elif isinstance(exc, DeliveryError) and not exc.retryable:
             self._mark(tried, REJECTED, error, None, config_id=self.notifiers[channel].config_id)
         else:
