@@ -67,7 +67,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from elasticsearch import ApiError, AuthorizationException, Elasticsearch, TransportError, helpers
+from elasticsearch import (
+    ApiError,
+    AuthorizationException,
+    BadRequestError,
+    Elasticsearch,
+    TransportError,
+    helpers,
+)
 
 from schedules.digest import AlertClaim, Digest, TimelineEntry, render_problem, sample_digest
 from schedules.notifiers import ConfigError, DeliveryError, Notifier, notifiers_from_env
@@ -307,7 +314,7 @@ class AlertSweeper:
             # Nanoseconds in the text; Python's fromisoformat takes microseconds.
             stamp = re.sub(r"(\.\d{6})\d+", r"\1", stamp).replace("Z", "+00:00")
             self._time_base = (datetime.fromisoformat(stamp), time.monotonic())
-        except (ApiError, KeyError, IndexError, ValueError) as exc:
+        except (AuthorizationException, BadRequestError, KeyError, IndexError, ValueError) as exc:
             # Without the privilege (or on a server that will not say): the local clock.
             self._es_clock = False
             self._time_base = None
