@@ -577,6 +577,7 @@ class Daemon:
                 if self.reload_event.is_set():
                     self.reload_event.clear()
                     self._reload()
+                wake_stalled_jobs(self.scheduler)
             self._shutdown()
             return 0
         finally:
@@ -812,6 +813,33 @@ class Daemon:
                 articles.pending(),
                 spool_dir,
             )
+
+
+def wake_stalled_jobs(scheduler: BackgroundScheduler, now: datetime | None = None) -> list[str]:
+    """Run now the interval jobs whose next run is further off than one interval.
+
+    APScheduler plans on the wall clock: when it steps back (NTP, a VM restored), every
+    next run moves that much into the future and the alert sweep would stall for as
+    long. Called every second from the daemon's main loop (monotonic waits); the ids of
+    the jobs woken.
+    """
+    now = now or datetime.now(UTC)
+    woken = []
+    for job in scheduler.get_jobs():
+        trigger = job.trigger
+        if job.next_run_time is None or not isinstance(trigger, IntervalTrigger):
+            continue
+        limit = trigger.interval.total_seconds() + (trigger.jitter or 0) + 5
+        if (job.next_run_time - now).total_seconds() > limit:
+            log.warning(
+                "job %s was due in %.0f s, more than its interval: the clock stepped back? "
+                "running it now",
+                job.id,
+                (job.next_run_time - now).total_seconds(),
+            )
+            scheduler.modify_job(job.id, next_run_time=now)
+            woken.append(job.id)
+    return woken
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:

@@ -13,6 +13,7 @@ they cannot break out of an ``href="…"`` or a Slack ``<url|label>``.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import unicodedata
@@ -32,9 +33,11 @@ __all__ = [
     "format_date",
     "format_figure",
     "parse_datetime",
+    "render_problem",
     "render_email",
     "render_slack",
     "render_slack_messages",
+    "render_slack_parts",
     "safe_url",
     "sample_digest",
     "slack_escape",
@@ -144,11 +147,11 @@ def parse_datetime(value: Any) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return value
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value / 1000, tz=UTC)  # Elasticsearch epoch_millis
     try:
+        if isinstance(value, int | float):
+            return datetime.fromtimestamp(value / 1000, tz=UTC)  # Elasticsearch epoch_millis
         return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, OverflowError, OSError):  # out of range, or not a date at all
         return None
 
 
@@ -177,27 +180,53 @@ _QUALIFIER_PREFIX = {
 }
 
 
-def format_figure(low: int | None, high: int | None, qualifier: str | None) -> str:
-    """Human form of a figure: "about 12,000", "10,000–12,000", "several (vague)"."""
+def _number(value: Any) -> str:
+    """12000 -> "12,000"; anything that is not a number is shown as (cleaned) text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return f"{value:,}"
+        except (ValueError, OverflowError):  # nan, inf
+            pass
+    return clean_text(value)[:40] or "?"
+
+
+def format_figure(low: Any, high: Any, qualifier: str | None) -> str:
+    """Human form of a figure: "about 12,000", "10,000–12,000", "several (vague)".
+
+    Never raises: a figure that is not a number (a hand-edited document) shows as text.
+    """
     if low is None and high is None:
         return "several (vague)"
     if low is None:  # only an upper bound was stated
-        return f"up to {high:,}"
-    prefix = _QUALIFIER_PREFIX.get(qualifier or "exact", "")
-    number = f"{low:,}" if high is None or high == low else f"{low:,}–{high:,}"
+        return f"up to {_number(high)}"
+    prefix = _QUALIFIER_PREFIX.get(qualifier if isinstance(qualifier, str) else "exact", "")
+    number = _number(low) if high is None or high == low else f"{_number(low)}–{_number(high)}"
     suffix = " (vague)" if qualifier == "vague" else ""
     return f"{prefix}{number}{suffix}"
 
 
 def format_date(value: datetime | None, *, with_time: bool = True) -> str:
-    """UTC date (and time) of a datetime; naive datetimes are taken as UTC."""
-    if value is None:
+    """UTC date (and time) of a datetime; naive datetimes are taken as UTC.
+
+    Never raises: a date whose UTC form is out of range (0001-01-01T00:00+14:00 is
+    year 0 in UTC) is shown as written, with its offset.
+    """
+    if not isinstance(value, datetime):
         return "date unknown"
+    suffix = " UTC"
     if value.tzinfo is not None:
-        value = value.astimezone(UTC)
+        try:
+            value = value.astimezone(UTC)
+        except (OverflowError, ValueError):
+            offset = value.utcoffset()
+            minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+            sign = "+" if minutes >= 0 else "-"
+            suffix = f" UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    # By hand, not strftime: strftime("%Y") writes year 1 as "1" on glibc.
+    day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     if not with_time or (value.hour, value.minute) == (0, 0):
-        return value.strftime("%Y-%m-%d")
-    return value.strftime("%Y-%m-%d %H:%M UTC")
+        return day
+    return f"{day} {value.hour:02d}:{value.minute:02d}{suffix}"
 
 
 # C0/C1 controls plus bidi overrides/isolates, which could visually reorder an alert.
@@ -309,11 +338,15 @@ def _category_label(category: str) -> str:
 
 def _sorted_timeline(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
     # Oldest first; undated entries go first so the newest known figure ends the list.
-    def key(e: TimelineEntry) -> tuple[bool, datetime]:
+    def key(e: TimelineEntry) -> tuple[bool, str]:
+        # Compared as naive UTC ISO text: comparing aware datetimes near year 1 or 9999
+        # can overflow.
         d = e.published_at
-        if d is None:
-            return (False, datetime.min.replace(tzinfo=UTC))
-        return (True, d if d.tzinfo else d.replace(tzinfo=UTC))
+        if not isinstance(d, datetime):
+            return (False, "")
+        with contextlib.suppress(OverflowError, ValueError):
+            d = d.astimezone(UTC) if d.tzinfo else d
+        return (True, d.replace(tzinfo=None).isoformat())
 
     return sorted(entries, key=key)
 
@@ -610,12 +643,23 @@ def _slack_payload(
     return {"text": _slack_fallback(claims, total), "blocks": blocks}
 
 
-def render_slack_messages(digest: Digest) -> list[dict[str, Any]]:
-    """Incoming-webhook payloads for a digest, split so each has ≤ 50 blocks."""
+def render_slack_parts(digest: Digest) -> list[tuple[list[str], dict[str, Any]]]:
+    """(claim ids, payload) per incoming-webhook message, each with ≤ 50 blocks.
+
+    A claim is in exactly one part, so delivery can be tracked (and resumed) per part.
+    """
     claims = digest.claims
     size = CLAIMS_PER_SLACK_MESSAGE
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)] or [[]]
-    return [_slack_payload(digest, chunk, i, len(chunks)) for i, chunk in enumerate(chunks, 1)]
+    return [
+        ([c.claim_id for c in chunk], _slack_payload(digest, chunk, i, len(chunks)))
+        for i, chunk in enumerate(chunks, 1)
+    ]
+
+
+def render_slack_messages(digest: Digest) -> list[dict[str, Any]]:
+    """Incoming-webhook payloads for a digest, split so each has ≤ 50 blocks."""
+    return [payload for _ids, payload in render_slack_parts(digest)]
 
 
 def render_slack(digest: Digest) -> dict[str, Any]:
@@ -625,6 +669,21 @@ def render_slack(digest: Digest) -> dict[str, Any]:
     gets only its first part here; use :func:`render_slack_messages` to send all.
     """
     return render_slack_messages(digest)[0]
+
+
+def render_problem(claim: AlertClaim, timeline: Sequence[TimelineEntry] = ()) -> str | None:
+    """Why this claim cannot be rendered (in either medium), or None when it can.
+
+    The alert sweep checks each claim alone before building a digest, so one claim no
+    renderer copes with is set aside with this reason instead of failing the digest.
+    """
+    digest = Digest(claims=[claim], timelines={claim.category: list(timeline)})
+    try:
+        render_email(digest)
+        render_slack_messages(digest)
+    except Exception as exc:  # any renderer bug counts: the claim is what we set aside
+        return f"cannot render claim {claim.claim_id or '?'}: {type(exc).__name__}: {exc}"[:500]
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -1,9 +1,16 @@
 """Alert delivery channels: email (SMTP) and Slack (incoming webhook).
 
-Each notifier has a ``channel`` name and ``deliver(digest)``, which renders the
-digest for its medium (see :mod:`schedules.digest`) and sends it. Any failure is
-raised as :class:`DeliveryError` so the alert sweep can keep the claims pending and
-retry later; ``retryable`` and ``retry_after`` say whether and when that makes sense.
+Each notifier has a ``channel`` name and ``deliver(digest, tracker, recipients)``,
+which renders the digest for its medium (see :mod:`schedules.digest`) and sends it.
+Any failure is raised as :class:`DeliveryError` so the alert sweep can keep the claims
+pending and retry later; ``retryable`` and ``retry_after`` say whether and when that
+makes sense.
+
+Delivery is reported as it happens, through the optional :class:`DeliveryTracker`:
+``sent(claim_ids, refused)`` right after a server accepted something (each Slack part;
+an email, with the recipients the server refused), and ``may_send()`` before each send,
+so the sweep can stop when its lease runs out. What happens after acceptance (an SMTP
+421 to QUIT, a dropped connection) never turns a delivered message into a failure.
 
 Configuration comes from the environment (names are a contract, see DESIGN.md);
 :func:`notifiers_from_env` returns only the configured channels.
@@ -12,12 +19,13 @@ Configuration comes from the environment (names are a contract, see DESIGN.md);
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import http.client
 import logging
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -25,11 +33,12 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from slack_sdk.errors import SlackRequestError
 from slack_sdk.webhook import WebhookClient
 
-from schedules.digest import Digest, render_email, render_slack_messages
+from schedules.digest import Digest, render_email, render_slack_parts
 
 __all__ = [
     "ConfigError",
     "DeliveryError",
+    "DeliveryTracker",
     "EmailNotifier",
     "Notifier",
     "SlackNotifier",
@@ -59,6 +68,8 @@ class DeliveryError(Exception):
         retry_after: float | None = None,
         status: int | None = None,
         body: str | None = None,
+        refused: Mapping[str, tuple[int, str]] | None = None,
+        claim_ids: Sequence[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.channel = channel
@@ -66,17 +77,43 @@ class DeliveryError(Exception):
         self.retry_after = retry_after
         self.status = status
         self.body = body
+        # Email: every recipient the server refused, with its code (4xx: try again).
+        self.refused = dict(refused or {})
+        # The claims whose message failed (a Slack part); None: the whole digest.
+        self.claim_ids = list(claim_ids) if claim_ids is not None else None
 
 
 class ConfigError(ValueError):
     """Alert settings in the environment are present but unusable."""
 
 
+class DeliveryTracker(Protocol):
+    """What the alert sweep learns during one delivery (see the module docstring)."""
+
+    def may_send(self) -> bool: ...
+
+    def sent(self, claim_ids: list[str], refused: dict[str, tuple[int, str]]) -> None: ...
+
+
 @runtime_checkable
 class Notifier(Protocol):
     channel: str
 
-    def deliver(self, digest: Digest) -> None: ...
+    @property
+    def config_id(self) -> str: ...
+
+    def deliver(
+        self,
+        digest: Digest,
+        tracker: DeliveryTracker | None = None,
+        recipients: Sequence[str] | None = None,
+    ) -> None: ...
+
+
+def _config_id(*parts: object) -> str:
+    """A short digest of a channel's settings: a permanent failure is retried when it
+    changes (the configuration was fixed). One-way, so secrets in it stay secret."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _env(env: Mapping[str, str], name: str) -> str | None:
@@ -172,6 +209,19 @@ class EmailNotifier:
             security=raw_security,  # type: ignore[arg-type]
         )
 
+    @property
+    def config_id(self) -> str:
+        return _config_id(
+            self.channel,
+            self.host,
+            self.port,
+            self.user,
+            self.password,
+            self.sender,
+            tuple(self.recipients),
+            self.security,
+        )
+
     def build_message(self, subject: str, text: str, html: str) -> EmailMessage:
         msg = EmailMessage()
         msg["Subject"] = subject
@@ -186,65 +236,107 @@ class EmailNotifier:
         msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
         return msg
 
-    def send(self, subject: str, text: str, html: str) -> None:
-        """Send one message to all recipients; raise DeliveryError on any failure."""
+    def send(
+        self, subject: str, text: str, html: str, recipients: Sequence[str] | None = None
+    ) -> dict[str, tuple[int, str]]:
+        """Send one message to ``recipients`` (default: all configured).
+
+        Returns the recipients the server refused while accepting the message for the
+        others, as {address: (code, text)}; raises DeliveryError when nobody got it.
+        """
         msg = self.build_message(subject, text, html)
+        to_addrs = list(recipients) if recipients else self.recipients
         where = f"{self.host}:{self.port}"
+        smtp: smtplib.SMTP | None = None
         try:
-            smtp: smtplib.SMTP
             if self.security == "ssl":
                 smtp = smtplib.SMTP_SSL(
                     self.host, self.port, timeout=self.timeout, context=self.ssl_context
                 )
             else:
                 smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            with smtp:
+            smtp.ehlo()
+            if self.security == "starttls":
+                # No silent fallback to plain text when the server lacks STARTTLS.
+                smtp.starttls(context=self.ssl_context)
                 smtp.ehlo()
-                if self.security == "starttls":
-                    # No silent fallback to plain text when the server lacks STARTTLS.
-                    smtp.starttls(context=self.ssl_context)
-                    smtp.ehlo()
-                if self.user:
-                    smtp.login(self.user, self.password or "")
-                refused = smtp.send_message(msg, from_addr=self.sender, to_addrs=self.recipients)
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(
+            if self.user:
+                smtp.login(self.user, self.password or "")
+            refused = smtp.send_message(msg, from_addr=self.sender, to_addrs=to_addrs)
+        except BaseException as exc:
+            if smtp is not None:
+                smtp.close()
+            error = self._error(exc, where)
+            if error is exc:
+                raise
+            raise error from exc
+        # Accepted ("250" to the final "."): whatever QUIT gets (a 421, a dropped
+        # connection) cannot undo that, and retrying would send it twice.
+        try:
+            code, reply = smtp.quit()
+            if code != 221:
+                log.info("SMTP server %s answered QUIT with %s %s", where, code, _decode(reply))
+        except (smtplib.SMTPException, OSError) as exc:
+            log.info("SMTP server %s: QUIT after the message was accepted: %s", where, exc)
+        finally:
+            smtp.close()
+        return {r: (code, _decode(m)) for r, (code, m) in (refused or {}).items()}
+
+    def _error(self, exc: BaseException, where: str) -> BaseException:
+        """The DeliveryError for a failure before the message was accepted."""
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return DeliveryError(
                 f"SMTP login to {where} as {self.user!r} failed: {exc.smtp_code} {_smtp_text(exc)}",
                 channel=self.channel,
                 retryable=False,
-            ) from exc
-        except smtplib.SMTPRecipientsRefused as exc:
-            detail = "; ".join(f"{r}: {c} {_decode(m)}" for r, (c, m) in exc.recipients.items())
-            raise DeliveryError(
+                status=exc.smtp_code,
+            )
+        if isinstance(exc, smtplib.SMTPRecipientsRefused):
+            refused = {r: (c, _decode(m)) for r, (c, m) in exc.recipients.items()}
+            detail = "; ".join(f"{r}: {c} {m}" for r, (c, m) in refused.items())
+            return DeliveryError(
                 f"SMTP server {where} refused all recipients: {detail}",
                 channel=self.channel,
-                retryable=any(c < 500 for c, _ in exc.recipients.values()),
-            ) from exc
-        except smtplib.SMTPResponseException as exc:
-            raise DeliveryError(
+                retryable=any(c < 500 for c, _ in refused.values()),
+                refused=refused,
+            )
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return DeliveryError(
                 f"SMTP server {where} answered {exc.smtp_code} {_smtp_text(exc)}",
                 channel=self.channel,
                 retryable=exc.smtp_code < 500,
-            ) from exc
-        except smtplib.SMTPNotSupportedError as exc:
-            raise DeliveryError(
+                status=exc.smtp_code,
+            )
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return DeliveryError(
                 f"SMTP server {where} does not support what {self.security!r} needs: {exc}",
                 channel=self.channel,
                 retryable=False,
-            ) from exc
-        except (smtplib.SMTPException, OSError) as exc:  # OSError covers ssl and timeouts
-            raise DeliveryError(
+            )
+        if isinstance(exc, smtplib.SMTPException | OSError):  # OSError: ssl, timeouts
+            return DeliveryError(
                 f"cannot send email via {where}: {type(exc).__name__}: {exc}",
                 channel=self.channel,
-            ) from exc
-        if refused:
-            # Others got it: raising would make a retry re-send to them as well.
-            log.warning("SMTP server %s refused some recipients: %s", where, refused)
+            )
+        return exc  # not an SMTP failure (KeyboardInterrupt, a bug): as it is
 
-    def deliver(self, digest: Digest) -> None:
+    def deliver(
+        self,
+        digest: Digest,
+        tracker: DeliveryTracker | None = None,
+        recipients: Sequence[str] | None = None,
+    ) -> None:
+        """One message with every claim; ``recipients`` limits it (a retry for some)."""
         if not digest.claims:
             return
-        self.send(*render_email(digest))
+        if tracker is not None and not tracker.may_send():
+            raise DeliveryError("stopped before sending", channel=self.channel)
+        refused = self.send(*render_email(digest), recipients=recipients)
+        if tracker is not None:
+            tracker.sent([c.claim_id for c in digest.claims], refused)
+        elif refused:
+            # Others got it: raising would make a retry re-send to them as well.
+            log.warning("SMTP server %s refused some recipients: %s", self.host, refused)
 
 
 def _decode(value: bytes | str) -> str:
@@ -300,6 +392,10 @@ class SlackNotifier:
     def __repr__(self) -> str:  # the webhook URL is a secret
         return f"SlackNotifier(webhook_url='{self.webhook_url.split('/services/')[0]}/…')"
 
+    @property
+    def config_id(self) -> str:
+        return _config_id(self.channel, self.webhook_url)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> SlackNotifier | None:
         """From TROOPWATCH_SLACK_WEBHOOK_URL; None when unset (Slack alerts off)."""
@@ -348,12 +444,36 @@ class SlackNotifier:
             body=body,
         )
 
-    def deliver(self, digest: Digest) -> None:
+    def deliver(
+        self,
+        digest: Digest,
+        tracker: DeliveryTracker | None = None,
+        recipients: Sequence[str] | None = None,
+    ) -> None:
+        """Post the digest; a big one goes in parts (50-block limit), in order.
+
+        Each part is reported to the tracker as soon as Slack took it, so a failure
+        of part 2 never makes a retry post part 1 again.
+        """
         if not digest.claims:
             return
-        # Big digests are split to respect the 50-block limit; parts go in order.
-        for payload in render_slack_messages(digest):
-            self.send(payload)
+        parts = render_slack_parts(digest)
+        for number, (claim_ids, payload) in enumerate(parts, 1):
+            if tracker is not None and not tracker.may_send():
+                raise DeliveryError(
+                    f"stopped before part {number}/{len(parts)}",
+                    channel=self.channel,
+                    claim_ids=[],
+                )
+            try:
+                self.send(payload)
+            except DeliveryError as exc:
+                exc.claim_ids = claim_ids
+                if len(parts) > 1:
+                    exc.args = (f"part {number}/{len(parts)}: {exc}",)
+                raise
+            if tracker is not None:
+                tracker.sent(claim_ids, {})
 
 
 # ---------------------------------------------------------------------------

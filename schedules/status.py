@@ -15,7 +15,7 @@ from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
-from schedules.alerts import ES_ERRORS, alert_counts
+from schedules.alerts import ES_ERRORS, STATUSES, alert_counts, alert_problems
 from schedules.daemon import JOBSTORE_FILE, daemon_pid, read_schedule
 from troopwatch.es.indices import Indices
 from troopwatch.paths import var_dir
@@ -89,6 +89,7 @@ def collect_status(settings: Any) -> dict:
         try:
             status["runs"] = last_runs(es, indices)
             status["alerts"] = alert_counts(es, indices)
+            status["alert_problems"] = alert_problems(es, indices)
         except NotFoundError:
             # Reachable, but `troopwatch es setup` (or the daemon) never ran for this prefix.
             status["runs"], status["alerts"] = [], {}
@@ -142,10 +143,15 @@ def _print_text(status: dict) -> None:
             print(f"      ! {message[:200]}")
     counts = status["alerts"]
     parts = []
-    for name in ("pending", "sending", "failed", "sent"):
+    for name in STATUSES:
         total, detail = _count(counts, name)
-        parts.append(f"{total} {name}" + (f" ({detail})" if total and name != "sent" else ""))
+        if total or name in ("pending", "sending", "failed", "sent"):
+            parts.append(f"{total} {name}" + (f" ({detail})" if total and name != "sent" else ""))
     print("alerts: " + ", ".join(parts))
+    for alert in status.get("alert_problems") or []:
+        # Rejected and skipped alerts are not retried on their own: say why.
+        error = (alert.get("last_error") or "").splitlines()[0][:200] if alert else ""
+        print(f"  ! {alert.get('channel')} {alert.get('status')} {alert.get('claim_id')}: {error}")
 
 
 def print_status(settings: Any, as_json: bool = False) -> int:

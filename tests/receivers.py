@@ -8,6 +8,11 @@
 Both are context managers with ``stop()``/``start()`` to simulate outages, and come
 as the function-scoped pytest fixtures ``smtp_receiver`` and ``slack_receiver``
 (pass options with ``@pytest.mark.parametrize(..., indirect=True)``).
+
+Faults at each protocol stage: ``SMTPReceiver.fail_next(stage, reply)`` for the
+greeting ("connect"), MAIL, RCPT, DATA or QUIT, ``SMTPReceiver.refuse(address, reply)``
+for one recipient; ``SlackReceiver.fail_next`` / ``rate_limit_next`` with ``after=n``
+to let n requests through first.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+SMTP_STAGES = ("connect", "MAIL", "RCPT", "DATA", "QUIT")
 
 HOST = "127.0.0.1"
 
@@ -136,8 +143,38 @@ class SMTPReceiver:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[dict[str, Any]] = []  # mail_from, rcpt_tos, login, tls
         self.logins: list[str] = []
+        self._faults: dict[str, list[str]] = {stage: [] for stage in SMTP_STAGES}
+        self._refusals: dict[str, list[str]] = {}
         self._cond = threading.Condition()
         self._controller: Controller | None = None
+
+    # -- faults ------------------------------------------------------------
+    def fail_next(
+        self, stage: str, reply: str = "421 4.3.0 Try again later", count: int = 1
+    ) -> None:
+        """Answer the next ``count`` commands of ``stage`` with ``reply``.
+
+        "connect" replaces the 220 greeting (and closes the connection); "DATA" answers
+        the final "." without storing the message; "QUIT" answers after it was stored.
+        """
+        if stage not in SMTP_STAGES:
+            raise ValueError(f"unknown SMTP stage {stage!r}")
+        with self._cond:
+            self._faults[stage].extend([reply] * count)
+
+    def refuse(self, address: str, reply: str = "450 4.2.1 Mailbox busy", count: int = 1) -> None:
+        """Answer RCPT TO:<address> with ``reply`` the next ``count`` times."""
+        with self._cond:
+            self._refusals.setdefault(address.lower(), []).extend([reply] * count)
+
+    def _fault(self, stage: str) -> str | None:
+        with self._cond:
+            return self._faults[stage].pop(0) if self._faults[stage] else None
+
+    def delivered_to(self, address: str) -> int:
+        """How many stored messages had ``address`` among their envelope recipients."""
+        with self._cond:
+            return sum(address in e["rcpt_tos"] for e in self.envelopes)
 
     # -- TLS helpers for clients -------------------------------------------
     @property
@@ -173,11 +210,33 @@ class SMTPReceiver:
     ) -> str:
         if self.require_auth and not session.authenticated:
             return "530 5.7.0 Authentication required"
+        fault = self._fault("MAIL")
+        if fault:
+            return fault
         envelope.mail_from = address
         envelope.mail_options.extend(options)
         return "250 OK"
 
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        with self._cond:
+            own = self._refusals.get(address.lower())
+            refusal = own.pop(0) if own else None
+        refusal = refusal or self._fault("RCPT")
+        if refusal:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(options)
+        return "250 OK"
+
+    async def handle_QUIT(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        return self._fault("QUIT") or "221 Bye"
+
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        fault = self._fault("DATA")
+        if fault:
+            return fault
         raw = envelope.original_content or envelope.content or b""
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
@@ -217,7 +276,23 @@ class SMTPReceiver:
             kwargs["require_starttls"] = True
         elif self.security == "ssl":
             kwargs["ssl_context"] = self._server_ssl_context()
-        controller = Controller(self, **kwargs)
+        receiver = self
+
+        class FaultySMTP(SMTP):
+            async def _handle_client(self) -> None:
+                fault = receiver._fault("connect")
+                if fault is None:
+                    await super()._handle_client()
+                    return
+                await self.push(fault)
+                assert self.transport is not None
+                self.transport.close()
+
+        class FaultyController(Controller):
+            def factory(self) -> SMTP:
+                return FaultySMTP(self.handler, **self.SMTP_kwargs)
+
+        controller = FaultyController(self, **kwargs)
         controller.start()
         self._controller = controller
         return self
@@ -382,7 +457,8 @@ class SlackReceiver:
         self.path = WEBHOOK_PATH
         self.payloads: list[dict[str, Any]] = []  # accepted messages
         self.requests: list[dict[str, Any]] = []  # every request with the answer given
-        self._failures: list[tuple[int, str, dict[str, str]]] = []
+        # Answers for the next requests; None lets one through.
+        self._failures: list[tuple[int, str, dict[str, str]] | None] = []
         self._cond = threading.Condition()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -396,14 +472,17 @@ class SlackReceiver:
         """Error strings answered so far (for asserting what was rejected)."""
         return [r["body"] for r in self.requests if r["status"] != 200]
 
-    def fail_next(self, count: int = 1, status: int = 500, body: str = "internal_error") -> None:
+    def fail_next(
+        self, count: int = 1, status: int = 500, body: str = "internal_error", *, after: int = 0
+    ) -> None:
+        """Answer ``count`` requests with ``status``, after letting ``after`` through."""
         with self._cond:
-            self._failures.extend([(status, body, {})] * count)
+            self._failures.extend([None] * after + [(status, body, {})] * count)
 
-    def rate_limit_next(self, count: int = 1, retry_after: int = 30) -> None:
+    def rate_limit_next(self, count: int = 1, retry_after: int = 30, *, after: int = 0) -> None:
         with self._cond:
             self._failures.extend(
-                [(429, "rate_limited", {"Retry-After": str(retry_after)})] * count
+                [None] * after + [(429, "rate_limited", {"Retry-After": str(retry_after)})] * count
             )
 
     def _answer(self, method: str, path: str, headers: Any, body: bytes) -> tuple[int, str, dict]:
@@ -413,7 +492,9 @@ class SlackReceiver:
             return 405, "invalid_method", {"Allow": "POST"}
         with self._cond:
             if self._failures:
-                return self._failures.pop(0)
+                failure = self._failures.pop(0)
+                if failure is not None:
+                    return failure
         ctype = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if ctype != "application/json":
             return 400, "invalid_payload", {}

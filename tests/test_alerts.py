@@ -12,7 +12,7 @@ import logging
 import socket
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -401,14 +401,25 @@ class TcpProxy:
 
 
 class CutAfterDelivery:
-    """A real notifier, then Elasticsearch goes away right after the send succeeded."""
+    """A real notifier, then Elasticsearch goes away right after the server accepted."""
 
     def __init__(self, inner, proxy: TcpProxy):
         self.inner, self.proxy, self.channel = inner, proxy, inner.channel
+        self.config_id = inner.config_id
+        self.recipients = getattr(inner, "recipients", None)
 
-    def deliver(self, digest) -> None:
-        self.inner.deliver(digest)
-        self.proxy.cut()
+    def deliver(self, digest, tracker=None, recipients=None) -> None:
+        proxy = self.proxy
+
+        class Cut:
+            def may_send(self):
+                return tracker.may_send()
+
+            def sent(self, claim_ids, refused):
+                proxy.cut()
+                tracker.sent(claim_ids, refused)
+
+        self.inner.deliver(digest, Cut(), recipients)
 
 
 def test_sent_mark_survives_elasticsearch_failing_after_the_send(
@@ -439,17 +450,298 @@ def test_sent_mark_survives_elasticsearch_failing_after_the_send(
     proxy.cut()
 
 
-def test_channel_that_cannot_succeed_is_kept_not_dropped(
-    es, indices, baseline, slack_receiver, tmp_path
+def test_permanent_failure_is_rejected_visibly_until_the_configuration_changes(
+    es, indices, baseline, slack_receiver, tmp_path, tw_env
 ):
     write_article(es, indices, "kursk", [claim(15000, source="HUR")])
     slack_receiver.fail_next(1, status=404, body="no_service")  # a revoked webhook
     sw = sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path)
     assert "slack" in sw.sweep().failed
     [doc] = alert_docs(es, indices).values()
-    assert doc["status"] == "failed"
-    # Retried at the longest backoff (not dropped), so fixing the webhook delivers it.
+    assert doc["status"] == "rejected"
+    assert "404" in doc["last_error"] and "no_service" in doc["last_error"]
+    assert "XXXXXXXX" not in doc["last_error"]  # never the webhook's secret path
+
+    # Not retried, however long we wait, nor by a restart with the same configuration.
+    time.sleep(FAST.retry_max_s + 0.5)
+    for _ in range(2):
+        sw.sweep()
+    sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path).sweep()
+    assert len(slack_receiver.requests) == 1
+
+    # Visible in `troopwatch status`, with the reason.
+    proc = run_troopwatch(["status"], tw_env, timeout=60)
+    assert "1 rejected (slack 1)" in proc.stdout, proc.stdout
+    assert "slack rejected" in proc.stdout and "404" in proc.stdout
+
+    # The configuration is fixed (a new webhook): queued again at start, delivered once.
+    slack_receiver.path = "/services/T00000000/B11111111/YYYYYYYYYYYYYYYYYYYYYYYY"
+    fixed = sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path)
+    assert fixed.sweep().delivered == {"slack": 1}
+    fixed.sweep()
+    assert len(slack_receiver.payloads) == 1
+    assert [d["status"] for d in alert_docs(es, indices).values()] == ["sent"]
+
+
+# -- rendering never fails a digest ---------------------------------------------------
+
+
+def test_a_date_out_of_range_in_utc_blocks_nothing(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path
+):
+    """0001-01-01T00:00:00+14:00 is year 0 in UTC: formatting it used to raise
+    OverflowError and fail every digest holding it, oldest first, forever."""
+    write_article(
+        es,
+        indices,
+        "bad-date",
+        [claim(15000, source="HUR")],
+        published_at="0001-01-01T00:00:00+14:00",
+    )
+    sw = sweeper(es, indices, channels, tmp_path)
+    assert sw.sweep().delivered == {"email": 1, "slack": 1}
+    write_article(es, indices, "later", [claim(3000, category="killed", source="Zelensky")])
+    assert sw.sweep().delivered == {"email": 1, "slack": 1}
+    msgs = smtp_receiver.wait_for_messages(2)
+    payloads = slack_receiver.wait_for_payloads(2)
+    assert "0001-01-01" in email_text(msgs[0]) and "0001-01-01" in slack_text(payloads[0])
+    assert "3,000" in email_text(msgs[1]) and "15,000" not in msgs[1]["Subject"]
+    assert {d["status"] for d in alert_docs(es, indices).values()} == {"sent"}
+
+
+def test_a_claim_no_renderer_copes_with_is_skipped_and_the_others_go_out(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path, monkeypatch
+):
+    # A renderer bug triggered by one claim's text (fault injected into clean_text).
+    from schedules import digest as digest_module
+
+    clean = digest_module.clean_text
+
+    def buggy(value):
+        if "RENDER-BUG" in str(value):
+            raise RuntimeError("renderer bug")
+        return clean(value)
+
+    monkeypatch.setattr(digest_module, "clean_text", buggy)
+    write_article(es, indices, "bug", [claim(15000, source="HUR", sentence="RENDER-BUG 15,000")])
+    write_article(es, indices, "fine", [claim(3000, category="killed", source="Zelensky")])
+    sw = sweeper(es, indices, channels, tmp_path)
+    result = sw.sweep()
+    assert result.delivered == {"email": 1, "slack": 1}
+    assert len(result.skipped) == 1 and "renderer bug" in next(iter(result.skipped.values()))
+    docs = alert_docs(es, indices).values()
+    assert sorted(d["status"] for d in docs) == ["sent", "sent", "skipped", "skipped"]
+    assert all("renderer bug" in d["last_error"] for d in docs if d["status"] == "skipped")
+    for _ in range(2):  # recorded: not tried again by this process
+        assert sw.sweep().skipped == {}
+    assert len(smtp_receiver.messages) == 1 and len(slack_receiver.payloads) == 1
+    assert "3,000" in email_text(smtp_receiver.messages[0])
+
+
+# -- delivery exactly as promised -----------------------------------------------------
+
+
+def _many_claims(es, indices, count: int) -> list[int]:
+    figures = [20001 + i for i in range(count)]
+    write_article(es, indices, "many", [claim(f, source="HUR") for f in figures])
+    return figures
+
+
+def _claims_posted(slack_receiver, figures: list[int]) -> dict[int, int]:
+    """How many accepted Slack messages named each figure (in their fallback text)."""
+    texts = [p.get("text") or "" for p in slack_receiver.payloads]
+    return {f: sum(f"{f:,}" in t for t in texts) for f in figures}
+
+
+def test_slack_429_on_part_2_resumes_at_part_2(es, indices, baseline, slack_receiver, tmp_path):
+    from schedules.digest import CLAIMS_PER_SLACK_MESSAGE
+
+    figures = _many_claims(es, indices, CLAIMS_PER_SLACK_MESSAGE + 3)  # two parts
+    slack_receiver.rate_limit_next(1, retry_after=1, after=1)
+    sw = sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path)
+    result = sw.sweep()
+    assert result.delivered == {"slack": CLAIMS_PER_SLACK_MESSAGE}
+    assert "429" in result.failed["slack"]
+    sweep_until(sw, lambda: len(slack_receiver.payloads) == 2)
+    for _ in range(2):
+        sw.sweep()
+    assert [r["status"] for r in slack_receiver.requests] == [200, 429, 200]
+    assert set(_claims_posted(slack_receiver, figures).values()) == {1}  # none twice
+    assert {d["status"] for d in alert_docs(es, indices).values()} == {"sent"}
+
+
+def test_slack_400_on_part_2_rejects_part_2_and_never_reposts_part_1(
+    es, indices, baseline, slack_receiver, tmp_path
+):
+    from schedules.digest import CLAIMS_PER_SLACK_MESSAGE
+
+    _many_claims(es, indices, CLAIMS_PER_SLACK_MESSAGE + 3)
+    slack_receiver.fail_next(1, status=400, body="invalid_blocks", after=1)
+    sw = sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path)
+    sw.sweep()
+    time.sleep(FAST.retry_max_s + 0.5)
+    for _ in range(3):
+        sw.sweep()
+    assert [r["status"] for r in slack_receiver.requests] == [200, 400]
+    statuses = sorted(d["status"] for d in alert_docs(es, indices).values())
+    assert statuses == ["rejected"] * 3 + ["sent"] * CLAIMS_PER_SLACK_MESSAGE
+    assert all(
+        "invalid_blocks" in d["last_error"]
+        for d in alert_docs(es, indices).values()
+        if d["status"] == "rejected"
+    )
+
+
+def test_unwritable_journal_stops_sending_instead_of_sending_again(
+    es, indices, baseline, smtp_receiver, tmp_path
+):
+    """The journal breaks between the send and its record: Elasticsearch still gets the
+    record (no resend after the lease), and nothing more is sent until it is fixed."""
+    write_article(es, indices, "kursk", [claim(15000, source="HUR")])
+    journal = tmp_path / "journal"
+    email = notifiers_from_env(smtp_receiver.env())["email"]
+
+    def break_journal():
+        if not (tmp_path / "journal-moved").exists():  # once
+            journal.mkdir(exist_ok=True)
+            journal.rename(tmp_path / "journal-moved")
+            journal.write_text("not a directory")  # the disk is full, say
+
+    class BreakJournal:
+        channel, recipients = email.channel, email.recipients
+        config_id = getattr(email, "config_id", "")
+
+        def deliver(self, digest, tracker=None, recipients=None):
+            if tracker is None:  # a sweeper that reports nothing during delivery
+                email.deliver(digest)
+                break_journal()
+                return
+
+            class Breaking:
+                def may_send(self):
+                    return tracker.may_send()
+
+                def sent(self, claim_ids, refused):
+                    break_journal()
+                    tracker.sent(claim_ids, refused)
+
+            email.deliver(digest, Breaking(), recipients)
+
+    sw = sweeper(es, indices, {"email": BreakJournal()}, tmp_path)
+    assert sw.sweep().delivered == {"email": 1}
+    assert [d["status"] for d in alert_docs(es, indices).values()] == ["sent"]
+    time.sleep(FAST.lease_s + 0.5)
+    sw.sweep()
+    assert len(smtp_receiver.messages) == 1
+
+    # Still broken: a new claim is not sent (its send could not be recorded locally).
+    write_article(es, indices, "killed", [claim(3000, category="killed", source="Zelensky")])
+    result = sw.sweep()
+    assert "journal" in result.failed["email"] and result.delivered == {}
+    assert len(smtp_receiver.messages) == 1
+    journal.unlink()  # fixed: sent
+    assert sw.sweep().delivered == {"email": 1}
+    assert len(smtp_receiver.messages) == 2
+
+
+def test_smtp_421_to_quit_after_acceptance_is_delivered_once(
+    es, indices, baseline, smtp_receiver, tmp_path
+):
+    write_article(es, indices, "kursk", [claim(15000, source="HUR")])
+    smtp_receiver.fail_next("QUIT", "421 4.3.2 Shutting down")
+    sw = sweeper(es, indices, notifiers_from_env(smtp_receiver.env()), tmp_path)
+    assert sw.sweep().delivered == {"email": 1}
+    time.sleep(FAST.retry_max_s + 0.5)
+    sw.sweep()
+    assert len(smtp_receiver.messages) == 1
+    assert [d["status"] for d in alert_docs(es, indices).values()] == ["sent"]
+
+
+def test_smtp_outcomes_per_recipient(es, indices, baseline, smtp_receiver, tmp_path):
+    """450 for one recipient: retried for that one only; 550 for another: rejected for
+    that one, visibly; the others get it once."""
+    write_article(es, indices, "kursk", [claim(15000, source="HUR")])
+    env = smtp_receiver.env(TROOPWATCH_SMTP_TO="ok@example.org,busy@example.org,gone@example.org")
+    smtp_receiver.refuse("busy@example.org", "450 4.2.1 Mailbox busy")
+    smtp_receiver.refuse("gone@example.org", "550 5.1.1 No such user", count=5)
+    sw = sweeper(es, indices, notifiers_from_env(env), tmp_path)
+    sw.sweep()
+    [doc] = alert_docs(es, indices).values()
+    assert doc["status"] == "failed" and "busy@example.org" in doc["last_error"]
+    sweep_until(sw, lambda: smtp_receiver.delivered_to("busy@example.org") == 1)
+    time.sleep(FAST.retry_max_s + 0.5)
+    sw.sweep()
+    assert smtp_receiver.delivered_to("ok@example.org") == 1
+    assert smtp_receiver.delivered_to("busy@example.org") == 1
+    assert smtp_receiver.delivered_to("gone@example.org") == 0
+    assert len(smtp_receiver.messages) == 2  # the first, then the retry for busy@ only
+    [doc] = alert_docs(es, indices).values()
+    assert doc["status"] == "rejected"
+    assert "gone@example.org" in doc["last_error"] and "550" in doc["last_error"]
+    assert doc["delivered_to"] == ["busy@example.org", "ok@example.org"]
+
+
+# -- time and leases --------------------------------------------------------------------
+
+
+class SweepDuringSend:
+    """A real notifier that lets another sweeper sweep while its message is on the way."""
+
+    def __init__(self, inner, other):
+        self.inner, self.other, self.channel = inner, other, inner.channel
+        self.config_id = getattr(inner, "config_id", "")
+        self.recipients = getattr(inner, "recipients", None)
+        self.other_result = None
+
+    def deliver(self, digest, tracker=None, recipients=None):
+        time.sleep(FAST.lease_s * 0.3)
+        self.other_result = self.other().sweep()
+        if tracker is None:
+            self.inner.deliver(digest)
+        else:
+            self.inner.deliver(digest, tracker, recipients)
+
+
+def test_a_host_whose_clock_is_ahead_does_not_take_over_a_live_lease(
+    es, indices, baseline, slack_receiver, tmp_path
+):
+    write_article(es, indices, "kursk", [claim(15000, source="HUR")])
+    slack = notifiers_from_env(slack_receiver.env())["slack"]
+
+    def skewed_host():  # its own journal, its clock an hour ahead
+        ahead = lambda: datetime.now(UTC) + timedelta(hours=1)  # noqa: E731
+        return AlertSweeper(es, indices, {"slack": slack}, tmp_path / "other", FAST, clock=ahead)
+
+    holder = SweepDuringSend(slack, skewed_host)
+    sweeper(es, indices, {"slack": holder}, tmp_path).sweep()
+    assert holder.other_result.delivered == {}
+    assert len(slack_receiver.payloads) == 1
+
+
+def test_a_clock_step_back_does_not_stall_retries(es, indices, baseline, slack_receiver, tmp_path):
+    write_article(es, indices, "kursk", [claim(15000, source="HUR")])
+    slack_receiver.fail_next(1, status=500)
+    step = [timedelta(0)]
+    clock = lambda: datetime.now(UTC) - step[0]  # noqa: E731
+    sw = sweeper(es, indices, notifiers_from_env(slack_receiver.env()), tmp_path, clock=clock)
+    assert "slack" in sw.sweep().failed  # retry in 1 s ...
+    step[0] = timedelta(hours=1)  # ... then this host's clock steps back an hour (NTP)
     sweep_until(sw, lambda: len(slack_receiver.payloads) == 1, timeout=FAST.retry_max_s + 5)
+
+
+def test_a_sweep_scans_only_claims_past_its_cursor(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path
+):
+    write_article(es, indices, "a", [claim(15000, source="HUR"), claim(16000, source="ISW")])
+    policy = AlertPolicy(**{**FAST.__dict__, "enqueue_overlap_ops": 0})
+    sw = sweeper(es, indices, channels, tmp_path, policy=policy)
+    first = sw.sweep()
+    assert first.scanned == 2 and first.delivered == {"email": 2, "slack": 2}
+    assert sw.sweep().scanned == 0
+    write_article(es, indices, "b", [claim(3000, category="killed", source="Zelensky")])
+    # A restart keeps the cursor (a file next to the journal).
+    again = sweeper(es, indices, channels, tmp_path, policy=policy).sweep()
+    assert again.scanned == 1 and again.delivered == {"email": 1, "slack": 1}
 
 
 # -- `troopwatch alerts test` -----------------------------------------------------------
@@ -473,3 +765,38 @@ def test_alerts_test_without_channels(tw_env):
     proc = run_troopwatch(["alerts", "test"], tw_env, timeout=60)
     assert proc.returncode == 2
     assert "no alert channel configured" in proc.stderr
+
+
+_RAN = threading.Event()
+
+
+def _job_ran() -> None:
+    _RAN.set()
+
+
+def test_a_clock_step_back_does_not_stall_the_scheduled_sweep(tmp_path):
+    """APScheduler plans on the wall clock: after a step back of an hour the next sweep
+    is an hour away. The daemon's watchdog (monotonic) runs such a job at once."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from schedules.daemon import SQLiteJobStore, wake_stalled_jobs
+
+    _RAN.clear()
+    scheduler = BackgroundScheduler(
+        jobstores={"default": SQLiteJobStore(tmp_path / "jobs.sqlite")}, timezone=UTC
+    )
+    scheduler.start()
+    try:
+        # What a step back of one hour leaves: the next run an hour and a minute away.
+        scheduler.add_job(
+            "tests.test_alerts:_job_ran",
+            "interval",
+            seconds=60,
+            id="alerts:sweep",
+            next_run_time=datetime.now(UTC) + timedelta(hours=1, minutes=1),
+        )
+        assert wake_stalled_jobs(scheduler) == ["alerts:sweep"]
+        assert _RAN.wait(10)
+        assert wake_stalled_jobs(scheduler) == []  # back on its interval
+    finally:
+        scheduler.shutdown(wait=False)

@@ -930,3 +930,110 @@ def test_sample_digest_delivers(smtp_receiver: SMTPReceiver, slack_receiver: Sla
         notifier.deliver(digest)
     assert "[TEST]" in smtp_receiver.wait_for_messages(1)[0].get_body(("plain",)).get_content()
     assert len(slack_receiver.wait_for_payloads(1)) == 1
+
+
+# -- faults at each SMTP stage, and what counts as delivered --------------------------
+
+
+class Tracker:
+    def __init__(self) -> None:
+        self.reports: list[tuple[list[str], dict]] = []
+
+    def may_send(self) -> bool:
+        return True
+
+    def sent(self, claim_ids: list[str], refused: dict) -> None:
+        self.reports.append((claim_ids, refused))
+
+
+@pytest.mark.parametrize(
+    ("stage", "reply", "retryable"),
+    [
+        ("connect", "421 4.3.2 Too busy", True),
+        ("connect", "554 5.7.1 No service", False),
+        ("MAIL", "451 4.3.0 Try later", True),
+        ("MAIL", "553 5.7.1 Sender refused", False),
+        ("RCPT", "450 4.2.1 Mailbox busy", True),
+        ("RCPT", "550 5.1.1 No such user", False),
+        ("DATA", "452 4.3.1 Out of space", True),
+        ("DATA", "554 5.6.0 Rejected", False),
+    ],
+)
+def test_smtp_refusal_before_acceptance_at_each_stage(
+    smtp_receiver: SMTPReceiver, stage: str, reply: str, retryable: bool
+) -> None:
+    notifier = EmailNotifier.from_env(smtp_receiver.env(TROOPWATCH_SMTP_SECURITY="none"))
+    smtp_receiver.fail_next(stage, reply)
+    tracker = Tracker()
+    with pytest.raises(DeliveryError) as info:
+        notifier.deliver(sample_digest(NOW), tracker)
+    assert info.value.retryable is retryable
+    assert reply.split()[0] in str(info.value)
+    assert tracker.reports == [] and smtp_receiver.messages == []
+
+
+def test_smtp_421_to_quit_after_acceptance_is_delivered(smtp_receiver: SMTPReceiver) -> None:
+    notifier = EmailNotifier.from_env(smtp_receiver.env(TROOPWATCH_SMTP_SECURITY="none"))
+    smtp_receiver.fail_next("QUIT", "421 4.3.2 Shutting down")
+    tracker = Tracker()
+    notifier.deliver(sample_digest(NOW), tracker)  # no DeliveryError: it was accepted
+    assert tracker.reports == [(["test"], {})]
+    assert len(smtp_receiver.messages) == 1
+
+
+def test_smtp_reports_each_refused_recipient(smtp_receiver: SMTPReceiver) -> None:
+    env = smtp_receiver.env(
+        TROOPWATCH_SMTP_SECURITY="none", TROOPWATCH_SMTP_TO="a@example.org,b@example.org"
+    )
+    notifier = EmailNotifier.from_env(env)
+    smtp_receiver.refuse("b@example.org", "450 4.2.1 Mailbox busy")
+    tracker = Tracker()
+    notifier.deliver(sample_digest(NOW), tracker)
+    assert tracker.reports == [(["test"], {"b@example.org": (450, "4.2.1 Mailbox busy")})]
+    assert smtp_receiver.envelopes[0]["rcpt_tos"] == ["a@example.org"]
+    # A retry for the refused recipient only.
+    notifier.deliver(sample_digest(NOW), Tracker(), recipients=["b@example.org"])
+    assert smtp_receiver.envelopes[1]["rcpt_tos"] == ["b@example.org"]
+
+
+def test_slack_parts_are_reported_one_by_one(slack_receiver: SlackReceiver) -> None:
+    claims = [make_claim(claim_id=f"c{i}", figure_low=20000 + i) for i in range(15)]
+    digest = Digest(claims=claims, timelines=make_timeline(), generated_at=NOW)
+    slack_receiver.fail_next(1, status=500, after=1)
+    tracker = Tracker()
+    with pytest.raises(DeliveryError) as info:
+        SlackNotifier(slack_receiver.url).deliver(digest, tracker)
+    first = [f"c{i}" for i in range(CLAIMS_PER_SLACK_MESSAGE)]
+    assert tracker.reports == [(first, {})]
+    assert info.value.claim_ids == [f"c{i}" for i in range(CLAIMS_PER_SLACK_MESSAGE, 15)]
+    assert "part 2/2" in str(info.value) and info.value.retryable
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [
+        ("0001-01-01T00:00:00+14:00", "0001-01-01"),  # year 0 in UTC: out of range
+        ("9999-12-31T23:30:00-14:00", "9999-12-31 23:30 UTC-14:00"),  # year 10000 in UTC
+        ("0999-05-06T07:08:00Z", "0999-05-06 07:08 UTC"),  # strftime would write "999"
+        (10**20, "date unknown"),  # epoch millis beyond any date
+        ("not a date", "date unknown"),
+    ],
+)
+def test_every_date_renders(published: Any, shown: str) -> None:
+    from schedules.digest import format_date, parse_datetime, render_problem
+
+    claim = make_claim(published_at=parse_datetime(published))
+    assert format_date(claim.published_at) == shown
+    timeline = [TimelineEntry(3000, None, "exact", "NIS", parse_datetime(published))]
+    assert render_problem(claim, timeline) is None
+    digest = Digest(claims=[claim], timelines={"deployed": timeline}, generated_at=NOW)
+    assert shown in render_email(digest)[1]
+    assert shown in json.dumps(render_slack(digest), ensure_ascii=False)
+
+
+def test_figures_that_are_not_numbers_render() -> None:
+    assert format_figure("12000", None, "exact") == "12000"  # type: ignore[arg-type]
+    assert format_figure(float("nan"), None, "approx") == "about nan"
+    claim = make_claim(figure_low="many", figure_high=[1, 2], qualifier=None)
+    digest = Digest(claims=[claim], generated_at=NOW)
+    assert "many" in render_email(digest)[1]
