@@ -294,6 +294,8 @@ class AlertSweeper:
         self._can_refresh = True
         self._es_clock = True
         self._time_base: tuple[datetime, float] | None = None
+        # One digest id per sweep, whatever the channel and however long the sends take.
+        self._sweep_at: datetime | None = None
         self._lease_started = 0.0
         self._journal_error: str | None = None
         # Outcomes neither the journal nor Elasticsearch took: never sent again by this
@@ -345,6 +347,7 @@ class AlertSweeper:
             return result
         try:
             self._sync_clock()
+            self._sweep_at = self._now()
             self._replay_journal()
             self._requeue_once()
             result.enqueued = self._enqueue(result)
@@ -873,7 +876,8 @@ class AlertSweeper:
             generated_at=now,
         )
         ids = "\n".join(sorted(a.claim_id for a in alert_claims))
-        digest_id = f"{now:%Y%m%dT%H%M%SZ}-{hashlib.sha1(ids.encode()).hexdigest()[:10]}"
+        stamp = self._sweep_at or now
+        digest_id = f"{stamp:%Y%m%dT%H%M%SZ}-{hashlib.sha1(ids.encode()).hexdigest()[:10]}"
         return digest, digest_id
 
     def _timelines(self, categories: list[str], new_keys: list[str]) -> dict:
