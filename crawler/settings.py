@@ -107,6 +107,7 @@ TROOPWATCH_SPOOL_DIR = os.environ.get("TROOPWATCH_SPOOL_DIR") or str(var_dir() /
 
 # -- crawl runs: one document per crawl in the runs index (crawler/extensions.py) -----
 EXTENSIONS = {
+    "troopwatch.redact.LogRedaction": 0,
     "crawler.extensions.RunRecorder": 500,
 }
 TROOPWATCH_RUNS_ENABLED = True

@@ -59,6 +59,7 @@ from troopwatch.config import load_env
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
+from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
@@ -239,8 +240,8 @@ class AlertSweeper:
                         delay = self.policy.retry_max_s
                 else:
                     log.exception("%s notifier failed unexpectedly", channel)
-                self._mark_failed(leased, f"{type(exc).__name__}: {exc}", delay)
-                result.failed[channel] = str(exc)
+                self._mark_failed(leased, redact_text(f"{type(exc).__name__}: {exc}"), delay)
+                result.failed[channel] = redact_text(str(exc))
                 log.warning(
                     "alert %s: %d claim(s) not delivered (%s); retry in %.0f s",
                     channel,
@@ -514,7 +515,7 @@ class AlertSweeper:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = redact_text(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:300]
 
 

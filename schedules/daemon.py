@@ -56,6 +56,7 @@ from scrapy.settings import Settings
 
 from crawler.extensions import RunStore, runs_spool
 from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper, number_setting
+from troopwatch.config import crawl_environment
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
 from troopwatch.paths import PROJECT_ROOT, var_dir
@@ -690,7 +691,7 @@ class Daemon:
         logs = self.var / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log_path = logs / f"crawl-{source_id}.log"
-        env = dict(os.environ, TROOPWATCH_RUN_ID=run_id)
+        env = crawl_environment(TROOPWATCH_RUN_ID=run_id)  # no alert/Kibana secrets
         # The crawl must import this project whatever the daemon's working directory.
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p

@@ -19,6 +19,7 @@ from elasticsearch import ApiError, TransportError
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.local import LocalEsError
 from troopwatch.kibana import KibanaError
+from troopwatch.redact import install_log_redaction, redact_text
 
 
 class CommandError(Exception):
@@ -399,18 +400,19 @@ def main(argv: list[str] | None = None) -> int:
             level=logging.DEBUG if args.verbose else logging.INFO,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
+    install_log_redaction()
     # Our own one-line messages say when Elasticsearch is unreachable.
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except CommandError as exc:
-        print(f"troopwatch: {exc}", file=sys.stderr)
+        print(f"troopwatch: {redact_text(str(exc))}", file=sys.stderr)
         return exc.code
     except (EsUnavailable, LocalEsError, KibanaError) as exc:
-        print(f"troopwatch: {exc}", file=sys.stderr)
+        print(f"troopwatch: {redact_text(str(exc))}", file=sys.stderr)
         return 1
     except (TransportError, ApiError) as exc:
-        print(f"troopwatch: Elasticsearch error: {exc}", file=sys.stderr)
+        print(f"troopwatch: Elasticsearch error: {redact_text(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
