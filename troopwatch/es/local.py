@@ -202,17 +202,31 @@ class LocalElasticsearch:
             return None
 
     def pid(self) -> int | None:
+        """The pid of this instance's Elasticsearch, from its pid file, when that process
+        is still this Elasticsearch: a stale pid file may name any process by now."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if pid <= 1 or not self.is_ours(pid):
             return None
-        except PermissionError:
-            pass
         return pid
+
+    def is_ours(self, pid: int) -> bool:
+        """Whether process `pid` is the Elasticsearch of this instance: its command line
+        runs org.elasticsearch's bootstrap with es.path.home = our install directory."""
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False  # gone (or no /proc: then never signal on a guess)
+        home = next(
+            (a[len(b"-Des.path.home=") :] for a in args if a.startswith(b"-Des.path.home=")), None
+        )
+        if home is None or not any(
+            a.endswith(b"org.elasticsearch.bootstrap.Elasticsearch") for a in args
+        ):
+            return False
+        return Path(os.fsdecode(home)).resolve() == self.install_dir.resolve()
 
     def start(self, timeout: float = 180.0) -> str:
         """Start (or find running) and wait until the cluster is at least yellow."""
@@ -269,6 +283,11 @@ class LocalElasticsearch:
         """Stop our instance; True when one was running."""
         pid = self.pid()
         if pid is None:
+            if self.pid_file.exists():
+                log.warning(
+                    "%s does not name this Elasticsearch (stale pid file): nothing signalled",
+                    self.pid_file,
+                )
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
@@ -276,7 +295,8 @@ class LocalElasticsearch:
             if self.pid() is None:
                 return True
             time.sleep(0.3)
-        os.kill(pid, signal.SIGKILL)
+        if self.is_ours(pid):  # checked again: the pid may have been reused meanwhile
+            os.kill(pid, signal.SIGKILL)
         return True
 
     def status(self) -> dict:

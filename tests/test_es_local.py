@@ -1,0 +1,63 @@
+"""`troopwatch es stop` signals only this instance's Elasticsearch, never whatever process
+a stale pid file names by now."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from troopwatch.es.local import LocalElasticsearch
+
+ES_MAIN = "org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch"
+
+
+@pytest.fixture
+def processes():
+    started: list[subprocess.Popen] = []
+
+    def start(*args: str) -> subprocess.Popen:
+        # A real process whose command line is `args` (the sleep is the only thing it does).
+        proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", *args])
+        started.append(proc)
+        return proc
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=10)
+
+
+def instance(tmp_path) -> LocalElasticsearch:
+    local = LocalElasticsearch(home=tmp_path / "es", http_port=9289)
+    local.pid_file.parent.mkdir(parents=True, exist_ok=True)
+    return local
+
+
+def test_a_stale_pid_file_naming_another_process_is_not_signalled(tmp_path, processes):
+    local = instance(tmp_path)
+    bystander = processes()  # e.g. the pid was reused by a user's editor
+    local.pid_file.write_text(str(bystander.pid))
+    assert local.pid() is None and local.status()["pid"] is None
+    assert local.stop(timeout=2) is False
+    time.sleep(0.5)
+    assert bystander.poll() is None  # still running: nothing was sent to it
+
+    # Another instance's Elasticsearch (another home) is not ours either.
+    other = processes(f"-Des.path.home={tmp_path / 'other' / local.install_dir.name}", ES_MAIN)
+    local.pid_file.write_text(str(other.pid))
+    assert local.stop(timeout=2) is False
+    time.sleep(0.5)
+    assert other.poll() is None
+
+
+def test_our_elasticsearch_is_stopped(tmp_path, processes):
+    local = instance(tmp_path)
+    ours = processes("-Xms512m", f"-Des.path.home={local.install_dir}", ES_MAIN)
+    local.pid_file.write_text(f"{ours.pid}\n")
+    assert local.pid() == ours.pid
+    assert local.stop(timeout=10) is True
+    assert ours.wait(timeout=10) is not None
