@@ -19,7 +19,7 @@ from elasticsearch import ApiError, TransportError
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.local import LocalEsError
 from troopwatch.kibana import KibanaError
-from troopwatch.redact import install_log_redaction, redact_text
+from troopwatch.redact import install_log_redaction, redact_text, redact_url
 
 
 class CommandError(Exception):
@@ -162,6 +162,11 @@ def cmd_entities_link(args) -> int:
         os.environ.get("TROOPWATCH_WIKIDATA_URL") or wd.DEFAULT_API,
         contact=settings.get("TROOPWATCH_CONTACT_URL") or "",
     )
+    if args.write:
+        try:
+            wd.check_write_source(api.url, args.trust_insecure_source)
+        except wd.WikidataError as exc:
+            raise CommandError(str(exc), code=2) from None
     entities = load_kb(directory).entities
     if args.only:
         only = set(args.only)
@@ -183,8 +188,11 @@ def cmd_entities_link(args) -> int:
     if args.write:
         ids = {x.entity_id: x.proposed for x in links if x.changes}
         ids.update({x.entity_id: None for x in links if x.status == "wrong"})
-        n = wd.write_ids(directory, ids)
-        print(f"wrote {n} change(s) to {directory}", file=sys.stderr)
+        n = wd.write_ids(directory, ids, source=api.url)
+        print(
+            f"wrote {n} change(s) to {directory} (ids from {redact_url(api.url)})",
+            file=sys.stderr,
+        )
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(f"{len(links)} entities: {summary}", file=sys.stderr)
     return 0
@@ -342,6 +350,11 @@ def build_parser() -> argparse.ArgumentParser:
         "link", help="check the Wikidata ids against Wikidata and find missing ones"
     )
     p.add_argument("--write", action="store_true", help="write found ids, drop wrong ones")
+    p.add_argument(
+        "--trust-insecure-source",
+        action="store_true",
+        help="let --write take ids from a non-https TROOPWATCH_WIKIDATA_URL (your own mirror)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON line per entity")
     p.add_argument("--dir", help="entity YAML directory (default data/entities)")
     p.add_argument("--only", nargs="+", metavar="ID", help="only these entity ids")
