@@ -3,12 +3,16 @@ a stale pid file names by now."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
 
 import pytest
 
+from tests.conftest import TROOPWATCH
 from troopwatch.es.local import LocalElasticsearch
 
 ES_MAIN = "org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch"
@@ -61,3 +65,33 @@ def test_our_elasticsearch_is_stopped(tmp_path, processes):
     assert local.pid() == ours.pid
     assert local.stop(timeout=10) is True
     assert ours.wait(timeout=10) is not None
+
+
+@pytest.mark.es
+def test_sigterm_during_start_up_leaves_no_elasticsearch_running(tmp_path):
+    """A real `troopwatch es start` on a spare port, stopped by SIGTERM while Elasticsearch
+    is coming up: nothing of it may stay running."""
+    var = tmp_path / "var"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TROOPWATCH_", "SCRAPY_"))}
+    env.update(TROOPWATCH_VAR_DIR=str(var), TROOPWATCH_LOCAL_ES_PORT="9281")
+    local = LocalElasticsearch(home=var / "elasticsearch", http_port=9281)  # as `es start`
+    assert local.health() is None, "port 9281 is taken"
+    proc = subprocess.Popen([*TROOPWATCH, "es", "start"], env=env, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 240
+        while not local.processes() and time.monotonic() < deadline:
+            assert proc.poll() is None, "es start ended before Elasticsearch was launched"
+            time.sleep(0.2)
+        assert local.processes(), "Elasticsearch never started"
+        assert local.health() is None  # still starting: the moment that matters
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=90)
+        time.sleep(5)  # a left-over server would still be running (and soon answering)
+        assert local.processes() == []
+        assert local.health() is None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid in local.processes():
+            os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(local.home, ignore_errors=True)  # may live outside tmp_path (root)
