@@ -35,14 +35,15 @@ def processes():
         proc.wait(timeout=10)
 
 
-def instance(tmp_path) -> LocalElasticsearch:
-    local = LocalElasticsearch(home=tmp_path / "es", http_port=9289)
-    local.pid_file.parent.mkdir(parents=True, exist_ok=True)
-    return local
+@pytest.fixture
+def local(tmp_path):
+    instance = LocalElasticsearch(home=tmp_path / "es", http_port=9289)
+    instance.pid_file.parent.mkdir(parents=True, exist_ok=True)
+    yield instance
+    shutil.rmtree(instance.home, ignore_errors=True)  # outside tmp_path when run as root
 
 
-def test_a_stale_pid_file_naming_another_process_is_not_signalled(tmp_path, processes):
-    local = instance(tmp_path)
+def test_a_stale_pid_file_naming_another_process_is_not_signalled(tmp_path, processes, local):
     bystander = processes()  # e.g. the pid was reused by a user's editor
     local.pid_file.write_text(str(bystander.pid))
     assert local.pid() is None and local.status()["pid"] is None
@@ -58,8 +59,7 @@ def test_a_stale_pid_file_naming_another_process_is_not_signalled(tmp_path, proc
     assert other.poll() is None
 
 
-def test_our_elasticsearch_is_stopped(tmp_path, processes):
-    local = instance(tmp_path)
+def test_our_elasticsearch_is_stopped(processes, local):
     ours = processes("-Xms512m", f"-Des.path.home={local.install_dir}", ES_MAIN)
     local.pid_file.write_text(f"{ours.pid}\n")
     assert local.pid() == ours.pid
