@@ -60,6 +60,7 @@ from troopwatch.config import crawl_environment
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
 from troopwatch.paths import PROJECT_ROOT, var_dir
+from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
@@ -831,7 +832,7 @@ class Daemon:
             status, reason = "interrupted", "stopped with the daemon"
         else:
             status, reason = "failed", f"exited with status {rc}"
-        tail = _tail(log_path)
+        tail = [redact_text(line) for line in _tail(log_path)]  # a traceback may quote secrets
         log.error(
             "crawl %s %s (run %s); log %s: %s",
             source_id,

@@ -132,6 +132,7 @@ def test_cli_output_logs_and_indexed_records_carry_no_credentials(
         ["es", "setup"],
         ["sources"],
         ["sources", "--json"],
+        ["status"],
         ["status", "--json"],
         ["spool", "flush"],
     ):
@@ -160,3 +161,21 @@ def test_a_broken_webhook_url_keeps_its_secret_out_of_the_error(url):
         notifier.send({"text": "x"})
     assert WEBHOOK_SECRET[6:] not in str(caught.value)
     assert WEBHOOK_SECRET not in repr(notifier)
+
+
+def test_a_webhook_url_with_a_stray_space_keeps_its_secret_out_of_the_alerts_index(
+    es, indices, tmp_path
+):
+    from schedules.notifiers import notifiers_from_env
+    from tests.test_alerts import NEW_SENTENCE, alert_docs, claim, sweeper, write_article
+
+    # A space pasted into the middle of the secret path: the request cannot even be sent.
+    url = WEBHOOK.replace(WEBHOOK_SECRET, f"{WEBHOOK_SECRET[:10]} {WEBHOOK_SECRET[10:]}")
+    notifiers = notifiers_from_env({"TROOPWATCH_SLACK_WEBHOOK_URL": url})
+    write_article(es, indices, "kursk", [claim(15000, source="HUR", sentence=NEW_SENTENCE)])
+    result = sweeper(es, indices, notifiers, tmp_path).sweep()
+    assert "slack" in result.failed
+    [alert] = alert_docs(es, indices).values()
+    assert alert["status"] == "failed" and alert["last_error"]
+    for piece in (WEBHOOK_SECRET[:10], WEBHOOK_SECRET[10:]):
+        assert piece not in alert["last_error"] and piece not in result.failed["slack"]
