@@ -121,12 +121,18 @@ def lookup(
     return deferToThread(system)
 
 
+_dns_clients: dict[tuple, Any] = {}
+
+
 async def _lookup_dns(host: str, servers: list[tuple[str, int]], reactor: Any) -> list[str]:
     from twisted.names import client, dns
     from twisted.names.error import DNSNameError, DomainError
 
-    # No cache on purpose: every lookup asks the server, as the connection's would.
-    resolver = client.Resolver(servers=servers, reactor=reactor)
+    # No answer cache on purpose: every lookup asks the server, as the connection's would.
+    key = tuple(servers)
+    resolver = _dns_clients.get(key)
+    if resolver is None:
+        resolver = _dns_clients[key] = client.Resolver(servers=servers, reactor=reactor)
     addresses: set[str] = set()
     for query in (resolver.lookupAddress, resolver.lookupIPV6Address):
         try:
@@ -210,6 +216,7 @@ class GuardedResolver:
                 _refused.pop(key, None)
 
         def failed(failure) -> None:
+            _refused.pop(hostName.lower().rstrip("."), None)  # not a refusal this time
             log.debug("cannot resolve %s: %s", hostName, failure.getErrorMessage())
 
         d.addCallbacks(deliver, failed)
