@@ -106,6 +106,10 @@ def lookup(
 ) -> defer.Deferred:
     """Every address `host` resolves to (a Deferred firing with a sorted list of strings);
     fails with DNSLookupError when there is none."""
+    try:
+        return defer.succeed([_bare(host)])  # an IP literal is its own answer
+    except ValueError:
+        pass
     if servers:
         if reactor is None:
             from twisted.internet import reactor

@@ -417,3 +417,33 @@ def test_state_files_keep_entries_written_by_a_parallel_crawl(tmp_path):
     two.spider_closed(FakeSpider())
     saved = json.loads((tmp_path / "seen-feeds.json").read_text())
     assert {aid("https://n.example/one"), aid("https://n.example/two")} <= set(saved)
+
+
+def test_the_resolver_hands_the_connector_only_allowed_addresses():
+    class Receiver:
+        def __init__(self):
+            self.addresses, self.done = [], False
+
+        def resolutionBegan(self, resolution):  # noqa: N802 (Twisted's interface)
+            pass
+
+        def addressResolved(self, address):  # noqa: N802
+            self.addresses.append(address.host)
+
+        def resolutionComplete(self):  # noqa: N802
+            self.done = True
+
+    def resolve(guard, host):
+        receiver = Receiver()
+        guard.resolveHostName(receiver, host, 80)
+        assert receiver.done
+        return receiver.addresses
+
+    guard = resolver.GuardedResolver(None, [], allow_all=False)
+    assert resolve(guard, "93.184.216.34") == ["93.184.216.34"]
+    assert resolve(guard, "10.200.0.7") == []
+    assert "10.200.0.7, a private address" in resolver.refused_at_connect("10.200.0.7")
+    resolver.approve("10.200.0.7", "10.200.0.7")  # a source allowed it, at the check
+    assert resolve(guard, "10.200.0.7") == ["10.200.0.7"]
+    assert resolver.refused_at_connect("10.200.0.7") is None
+    assert resolve(resolver.GuardedResolver(None, [], allow_all=True), "::1") == ["::1"]
