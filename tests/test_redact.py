@@ -37,11 +37,13 @@ def test_redact_url_and_text_mask_every_kind_of_secret():
     )
     assert WEBHOOK_SECRET not in redact_url(WEBHOOK)
     assert "abcdefPlantedTrigger0123" not in redact_url(TRIGGER)
-    assert redact_url("https://news.example/feed.xml?page=2") == (
-        "https://news.example/feed.xml?page=2"
-    )
+    for plain in (
+        "https://news.example/feed.xml?page=2",
+        "https://mod.gov.example/services/news/troops-in-kursk",
+    ):
+        assert redact_url(plain) == plain
     text = (
-        f"URL can't contain control characters. '/services/T0/B0/{WEBHOOK_SECRET[:8]} "
+        f"URL can't contain control characters. '/services/T0PLANTED/B0PLANTED/{WEBHOOK_SECRET[:8]} "
         f"{WEBHOOK_SECRET[8:]}' (found at least ' '); Authorization: ApiKey bXlrZXk6c2VjcmV0"
     )
     redacted = redact_text(text, secrets=[])

@@ -39,9 +39,13 @@ _SECRET_PARAMS = (
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@'\"<>]+@")
 # ?token=... / &api_key=...
 _PARAM = re.compile(rf"(?i)([?&;](?:{_SECRET_PARAMS})=)[^&#\s'\"<>]+")
-# Slack webhook / Workflow secret paths: masked up to a quote, bracket or line end, so a
-# secret split by a stray space is masked whole.
-_SLACK_PATH = re.compile(r"(?i)(/(?:services|triggers|workflows)/)[^'\"<>\n)\]]+")
+# Slack webhook / Workflow secret paths (on hooks.slack.com, or anywhere when the next
+# segment is a Slack id like T0123ABCD): masked up to a quote, bracket or line end, so a
+# secret split by a stray space is masked whole. A news site's /services/news/ is left.
+_SLACK_PATH = re.compile(
+    r"((?i:hooks\.slack\.com)/(?:services|triggers|workflows)/|"
+    r"/(?:services|triggers|workflows)/(?=[A-Z0-9]{6,}/))[^'\"<>\n)\]]+"
+)
 # "Authorization: Basic xxx", "ApiKey xxx", "Bearer xxx"
 _AUTH_HEADER = re.compile(r"(?i)\b(basic|bearer|apikey)\s+[A-Za-z0-9+/=._~-]{8,}")
 
