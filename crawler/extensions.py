@@ -30,6 +30,7 @@ from troopwatch.config import es_config_from_env
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable, make_client
 from troopwatch.es.indices import Indices
+from troopwatch.redact import redact_text
 from troopwatch.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class _MessageCollector(logging.Handler):
             return
         if record.exc_info and record.exc_info[1] is not None:
             text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
-        text = text[:MAX_MESSAGE_CHARS]
+        text = redact_text(text)[:MAX_MESSAGE_CHARS]
         if text not in self.messages and len(self.messages) < MAX_ERROR_MESSAGES:
             self.messages.append(text)
 

@@ -82,6 +82,7 @@ from troopwatch.config import load_env
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
+from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
@@ -165,17 +166,8 @@ class SweepResult:
     es_error: str | None = None
 
 
-_URL_RE = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
-
-
-def _strip_urls(text: str) -> str:
-    """Error text without URLs (a webhook URL's path is its secret)."""
-    # TODO: use shared redaction
-    return _URL_RE.sub("<url>", text)
-
-
 def _error_text(exc: BaseException) -> str:
-    return _strip_urls(f"{type(exc).__name__}: {exc}")[:2000]
+    return redact_text(f"{type(exc).__name__}: {exc}")[:2000]
 
 
 class DeliveryJournal:
@@ -498,7 +490,7 @@ class AlertSweeper:
             # server's (a 429 applies to every part), at once otherwise.
             wait = delay if isinstance(exc, DeliveryError) and exc.retryable else 0
             self._mark(untried, PENDING, None, wait, attempts_back=True)
-        result.failed[channel] = _strip_urls(str(exc))
+        result.failed[channel] = redact_text(str(exc))
         retryable = not isinstance(exc, DeliveryError) or exc.retryable or exc.refused
         log.warning(
             "alert %s: %d claim(s) not delivered (%s); %s",
@@ -843,7 +835,7 @@ class AlertSweeper:
                 else None,
             }
             if error is not None:
-                doc["last_error"] = _strip_urls(error)[:2000]
+                doc["last_error"] = redact_text(error)[:2000]
             if config_id is not None:
                 doc["config_id"] = config_id
             if attempts_back:
@@ -956,8 +948,8 @@ class AlertSweeper:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return _strip_urls(text)[:300]
+    text = redact_text(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:300]
 
 
 def alert_counts(es: Elasticsearch, indices: Indices) -> dict[str, dict[str, int]]:
