@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from troopwatch.config import EsConfig
+from troopwatch.documents import document_problem
 from troopwatch.es.client import EsUnavailable, make_client
 from troopwatch.es.local import free_port
 from troopwatch.es.writer import ArticleWriter
@@ -112,3 +115,44 @@ def test_copies_record_sightings_and_only_their_new_figures(es, indices):
     writer.write([_doc(1, [CLAIM])])
     es.indices.refresh(index=indices.articles)
     assert es.get(index=indices.articles, id="a1")["_source"]["also_seen_count"] == 2
+
+
+# -- poison isolation (issue 12, finding 1) ------------------------------------------------
+
+POISON = {
+    **CLAIM,
+    "figure_low": 99999999999999999999,
+    "sentence": "99999999999999999999 North Korean troops",
+}
+
+
+def test_out_of_range_figure_goes_to_rejected_and_blocks_nothing(es, indices, tmp_path):
+    spool = Spool(tmp_path / "spool")
+    writer = ArticleWriter(es, indices, spool)
+    result = writer.write([_doc(1, [POISON]), _doc(2, [CLAIM])])
+    assert result.indexed == 1 and result.rejected == 1
+    rejected = Spool(tmp_path / "spool" / "rejected")
+    (entry,) = [json.loads(line) for p in rejected.files() for line in p.read_text().splitlines()]
+    assert entry["document"]["article_id"] == "a1" and "out of range" in entry["error"]
+    assert spool.files() == []
+
+
+def test_poison_in_the_spool_does_not_block_later_batches(es, indices, tmp_path):
+    spool = Spool(tmp_path / "spool")
+    spool.put([_doc(1, [POISON])])
+    spool.put([_doc(2, [CLAIM]), {**_doc(3), "published_at": "3024-01-01T00:00:00+00:00"}])
+    spool.put([_doc(4)])
+    assert spool.drain(ArticleWriter(es, indices, spool).write) == 4
+    assert spool.files() == []
+    es.indices.refresh(index=indices.articles)
+    got = es.mget(index=indices.articles, ids=["a1", "a2", "a3", "a4"])["docs"]
+    assert [d["found"] for d in got] == [False, True, False, True]
+    assert Spool(tmp_path / "spool" / "rejected").pending() == 2
+
+
+def test_document_problem_names_the_bad_value():
+    assert document_problem(_doc(1, [CLAIM])) is None
+    assert "out of range" in document_problem(_doc(1, [POISON]))
+    assert "1899" in document_problem({**_doc(1), "published_at": "1899-12-31T00:00:00Z"})
+    assert "not a date" in document_problem({**_doc(1), "fetched_at": "yesterday-ish"})
+    assert document_problem({"url": "x"}) == "no article_id"
