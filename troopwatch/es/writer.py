@@ -362,3 +362,18 @@ class ArticleWriter:
         self._record_sightings(sightings, result)
         result.new_claims = [c for c in claims if c["is_new"]]
         return result
+
+
+def drain_articles(writer: ArticleWriter) -> int:
+    """Write the articles waiting in `writer.spool`, oldest first; the one drain every
+    caller uses (crawl pipeline, daemon, `troopwatch spool flush`).
+
+    Always with the spool: documents Elasticsearch refuses go to `rejected/` and copies
+    whose original is not indexed yet wait again, instead of being dropped. Raises
+    EsUnavailable (the rest stays spooled) when Elasticsearch cannot take writes.
+    """
+    if writer.spool is None:
+        raise ValueError("draining the spool needs a writer that has the spool")
+    if not writer.spool.files():
+        return 0
+    return writer.spool.drain(writer.write)
