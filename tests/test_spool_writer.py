@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -11,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import run_troopwatch
+from tests.conftest import fill, run_troopwatch
 from troopwatch.config import EsConfig
 from troopwatch.documents import document_problem
 from troopwatch.es.client import EsUnavailable, make_client
@@ -166,27 +165,6 @@ def test_document_problem_names_the_bad_value():
 
 
 # -- a spool that cannot lose (finding 3) -----------------------------------------------------
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A real 64 KiB file system (tmpfs), to fill up for real."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs (needs root): {done.stderr.decode().strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(directory) -> None:
-    with contextlib.suppress(OSError), open(directory / "filler", "wb") as fh:
-        while True:
-            fh.write(b"x" * 4096)
-            fh.flush()
 
 
 def test_corrupt_spool_file_is_quarantined_and_the_rest_written(tmp_path):
