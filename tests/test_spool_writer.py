@@ -276,3 +276,15 @@ def test_flush_keeps_its_batch_when_it_can_be_neither_written_nor_spooled(small_
     (small_disk / "filler").unlink()
     assert pipeline.flush() is True
     assert pipeline.buffer == [] and pipeline.spool.pending() == 29
+
+
+def test_a_refused_run_record_does_not_hold_back_later_ones(es, indices, tmp_path):
+    from crawler.extensions import RunStore
+
+    store = RunStore(es, indices, Spool(tmp_path / "runs"))
+    store.spool.put([{"run_id": "r1", "started_at": "not a date"}])
+    store.spool.put([{"run_id": "r2", "status": "ok"}])
+    assert store.drain() == 2
+    assert store.spool.files() == []
+    assert es.get(index=indices.runs, id="r2")["found"]
+    assert Spool(tmp_path / "runs" / "rejected").pending() == 1
