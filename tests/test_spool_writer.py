@@ -288,3 +288,26 @@ def test_a_refused_run_record_does_not_hold_back_later_ones(es, indices, tmp_pat
     assert store.spool.files() == []
     assert es.get(index=indices.runs, id="r2")["found"]
     assert Spool(tmp_path / "runs" / "rejected").pending() == 1
+
+
+def test_batches_spooled_before_the_counter_drain_first(tmp_path):
+    spool = Spool(tmp_path / "spool")
+    spool.directory.mkdir(parents=True)
+    old = spool.directory / "01796619323525048103-9031.jsonl"  # a clock-named file
+    old.write_text(json.dumps(_doc(1)) + "\n")
+    spool.put([_doc(2)])
+    seen = []
+    spool.drain(seen.extend)
+    assert [d["article_id"] for d in seen] == ["a1", "a2"]
+
+
+def test_a_sighting_refused_for_its_content_is_rejected_alone(es, indices, tmp_path):
+    writer = ArticleWriter(es, indices, Spool(tmp_path / "spool"))
+    writer.write([_doc(1)])
+    bad = {**_doc(2), "duplicate_of": "a1", "similarity": "very"}
+    good = {**_doc(3), "duplicate_of": "a1", "similarity": 0.9}
+    result = writer.write([bad, good, _doc(4)])
+    assert result.rejected == 1 and result.sightings == 1 and result.indexed == 1
+    es.indices.refresh(index=indices.articles)
+    seen = es.get(index=indices.articles, id="a1")["_source"]["also_seen"]
+    assert [s["url"] for s in seen] == ["https://example.com/3"]

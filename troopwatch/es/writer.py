@@ -207,7 +207,11 @@ class ArticleWriter:
                 return True
             except ConflictError:
                 continue  # another writer added a sighting meanwhile; read again
-            except (TransportError, ApiError) as exc:
+            except ApiError as exc:
+                if _status(exc) in (400, 413):  # this sighting's content: split it out
+                    raise RequestRefused(f"sighting refused ({_status(exc)}): {exc}") from exc
+                raise EsUnavailable(f"recording a sighting failed: {exc}") from exc
+            except TransportError as exc:
                 raise EsUnavailable(f"recording a sighting failed: {exc}") from exc
         raise EsUnavailable(f"too many concurrent updates of {doc['duplicate_of']}")
 
