@@ -14,8 +14,9 @@ import time
 from pathlib import Path
 
 from elasticsearch import ApiError, TransportError
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import task
+from twisted.internet.threads import deferToThread
 
 from troopwatch.config import es_config_from_env
 from troopwatch.documents import article_document
@@ -50,6 +51,7 @@ class IndexPipeline:
         # Why the buffer can be neither written nor spooled (None while all is well).
         self.stalled: str | None = None
         self._retry: task.LoopingCall | None = None
+        self._busy = False  # a flush is running in a thread
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -81,18 +83,40 @@ class IndexPipeline:
             )
         self.writer = ArticleWriter(es, Indices(self.config.prefix), self.spool)
 
-    def process_item(self, item):
+    async def process_item(self, item):
         self.buffer.append(article_document(item))
-        # While stalled, the retry loop flushes; items still in flight just wait here.
-        if len(self.buffer) >= self.bulk_size and self.stalled is None:
-            self.flush()
+        # One flush at a time; while stalled, the retry loop flushes. Items arriving
+        # meanwhile just join the buffer.
+        if len(self.buffer) >= self.bulk_size and self.stalled is None and not self._busy:
+            await self._flush_in_thread()
         return item
+
+    async def _flush_in_thread(self) -> bool:
+        """`flush`, with its Elasticsearch and disk I/O off the reactor thread."""
+        self._busy = True
+        try:
+            error = await maybe_deferred_to_future(deferToThread(self._flush_io))
+        finally:
+            self._busy = False
+        return self._settle(error)
 
     def flush(self) -> bool:
         """Write the buffer (after what is spooled), or spool it; True when it is empty.
 
         The buffer is let go only once written or spooled: a failure keeps it.
         """
+        return self._settle(self._flush_io())
+
+    def _settle(self, error: OSError | None) -> bool:
+        if error is not None:
+            self._stall(error)
+            return False
+        self._resume()
+        return True
+
+    def _flush_io(self) -> OSError | None:
+        """The I/O of a flush (thread-safe against appends to the buffer): None when the
+        batch was written or spooled, else the error that kept it in memory."""
         batch = list(self.buffer)
         try:
             try:
@@ -112,11 +136,9 @@ class IndexPipeline:
                         self.spool.directory,
                     )
         except OSError as exc:
-            self._stall(exc)
-            return False
+            return exc
         del self.buffer[: len(batch)]
-        self._resume()
-        return True
+        return None
 
     def _stall(self, exc: OSError) -> None:
         reason = f"{type(exc).__name__}: {exc}"
@@ -135,9 +157,14 @@ class IndexPipeline:
             if engine is not None:
                 engine.pause()
             if self.crawler is not None:
-                self._retry = task.LoopingCall(self.flush)
+                self._retry = task.LoopingCall(self._retry_flush)
                 self._retry.start(self.retry_seconds, now=False)
         self.stalled = reason
+
+    def _retry_flush(self):
+        if self._busy:
+            return None
+        return deferred_from_coro(self._flush_in_thread())
 
     def _resume(self) -> None:
         if self.stalled is None:
@@ -164,9 +191,17 @@ class IndexPipeline:
             self.stats.inc_value("troopwatch/unspooled", written)
             log.info("wrote %d spooled articles to Elasticsearch", written)
 
+    @staticmethod
+    async def _sleep(seconds: float) -> None:
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))
+
     async def close_spider(self):
         deadline = time.monotonic() + self.close_wait_seconds
-        while not self.flush():
+        while self._busy:  # a retry still running
+            await self._sleep(0.1)
+        while not await self._flush_in_thread():
             if time.monotonic() >= deadline:
                 self.stats.inc_value("troopwatch/unsaved", len(self.buffer))
                 raise RuntimeError(
@@ -175,11 +210,7 @@ class IndexPipeline:
                     f"({self.stalled}); crawl them again once there is disk space "
                     "(-a refetch=1)"
                 )
-            from twisted.internet import reactor  # the one Scrapy installed
-
-            await maybe_deferred_to_future(
-                task.deferLater(reactor, self.retry_seconds, lambda: None)
-            )
+            await self._sleep(self.retry_seconds)
         if self._retry is not None and self._retry.running:
             self._retry.stop()
         pending = self.spool.pending()
