@@ -4,6 +4,7 @@ A batch leaves memory only once it is written or spooled. When neither works (th
 spool's disk is full and Elasticsearch is down) the batch stays in memory, the crawl
 engine is paused so no new pages pile up, and the flush is tried again every
 TROOPWATCH_SPOOL_RETRY_SECONDS; the crawl resumes as soon as it succeeds.
+Elasticsearch and disk I/O run in a thread, never on the reactor.
 """
 
 from __future__ import annotations
@@ -69,7 +70,11 @@ class IndexPipeline:
             settings.getfloat("TROOPWATCH_SPOOL_CLOSE_WAIT_SECONDS", 300.0),
         )
 
-    def open_spider(self):
+    async def open_spider(self):
+        # Setup may migrate an index (a copy of every document): off the reactor.
+        await maybe_deferred_to_future(deferToThread(self._open))
+
+    def _open(self) -> None:
         es = make_client(self.config)
         try:
             setup_indices(es, self.config.prefix)

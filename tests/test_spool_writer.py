@@ -266,7 +266,7 @@ def test_flush_keeps_its_batch_when_it_can_be_neither_written_nor_spooled(small_
     config = EsConfig(urls=(f"http://127.0.0.1:{free_port()}",), prefix="twtest-full")
     stats = MemoryStatsCollector(get_crawler())
     pipeline = IndexPipeline(config, 50, small_disk, stats)
-    pipeline.open_spider()
+    pipeline._open()
     pipeline.buffer = [_doc(n, [CLAIM]) for n in range(1, 30)]
     fill(small_disk)
     assert pipeline.flush() is False
