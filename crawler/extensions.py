@@ -91,19 +91,30 @@ class RunStore:
         self.spool = spool
 
     def _write(self, docs: list[dict]) -> None:
-        """Merge each document into its run (spool-drain callback: raises to keep them)."""
+        """Merge each document into its run (spool-drain callback: raises to keep them).
+
+        A run Elasticsearch refuses for its content (400) goes to `rejected/` with the
+        reason instead of holding back every later run in the spool."""
         try:
             for doc in docs:
                 try:
                     existing = self.es.get(index=self.indices.runs, id=doc["run_id"])["_source"]
                 except NotFoundError:
                     existing = None
-                self.es.index(
-                    index=self.indices.runs,
-                    id=doc["run_id"],
-                    document=_merge(existing, doc),
-                    require_alias=True,
-                )
+                try:
+                    self.es.index(
+                        index=self.indices.runs,
+                        id=doc["run_id"],
+                        document=_merge(existing, doc),
+                        require_alias=True,
+                    )
+                except ApiError as exc:
+                    if getattr(exc.meta, "status", None) not in (400, 413):
+                        raise
+                    log.error("crawl run %s rejected: %s", doc.get("run_id"), exc)
+                    Spool(self.spool.directory / "rejected").put(
+                        [{"document": doc, "error": str(exc)[:1000]}]
+                    )
         except (TransportError, ApiError) as exc:
             raise EsUnavailable(f"cannot write crawl runs: {exc}") from exc
 
@@ -118,7 +129,13 @@ class RunStore:
             self._write([doc])
             return True
         except EsUnavailable as exc:
-            self.spool.put([doc])
+            try:
+                self.spool.put([doc])
+            except OSError as full:
+                log.error(
+                    "crawl run %s could not be recorded (%s; %s)", doc.get("run_id"), exc, full
+                )
+                return False
             log.warning(
                 "crawl run %s kept in %s (%s); it is written when Elasticsearch is back",
                 doc.get("run_id"),

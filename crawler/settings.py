@@ -109,6 +109,10 @@ TROOPWATCH_INDEX_PREFIX = os.environ.get("TROOPWATCH_INDEX_PREFIX") or DEFAULT_P
 TROOPWATCH_BULK_SIZE = 50
 # Where items go when Elasticsearch cannot take them; written later, never dropped.
 TROOPWATCH_SPOOL_DIR = os.environ.get("TROOPWATCH_SPOOL_DIR") or str(var_dir() / "spool")
+# When Elasticsearch is down and the spool's disk is full, the crawl pauses, keeps its
+# batch in memory and tries again this often; at the end it waits at most this long.
+TROOPWATCH_SPOOL_RETRY_SECONDS = float(os.environ.get("TROOPWATCH_SPOOL_RETRY_SECONDS") or 10)
+TROOPWATCH_SPOOL_CLOSE_WAIT_SECONDS = 300.0
 
 # -- crawl runs: one document per crawl in the runs index (crawler/extensions.py) -----
 EXTENSIONS = {

@@ -876,14 +876,15 @@ class Daemon:
             self.sweeper.sweep()
 
     def drain_spool(self) -> None:
-        from troopwatch.es.writer import ArticleWriter
+        from troopwatch.es.writer import ArticleWriter, drain_articles
         from troopwatch.spool import Spool
 
         spool_dir = Path(self.settings.get("TROOPWATCH_SPOOL_DIR")) / self.indices.prefix
         articles = Spool(spool_dir)
         try:
             if articles.files():
-                written = articles.drain(ArticleWriter(self.es, self.indices).write)
+                # With the spool: refused documents go to rejected/, early copies wait.
+                written = drain_articles(ArticleWriter(self.es, self.indices, articles))
                 if written:
                     log.info("spool: %d spooled articles written", written)
             runs = self._run_store().drain()
@@ -897,6 +898,8 @@ class Daemon:
                 articles.pending(),
                 spool_dir,
             )
+        except OSError as exc:  # a full disk: what is spooled stays where it is
+            log.error("spool: cannot drain %s (%s)", spool_dir, exc)
 
 
 def wake_stalled_jobs(scheduler: BackgroundScheduler, now: datetime | None = None) -> list[str]:

@@ -300,12 +300,12 @@ def cmd_sources(args) -> int:
 
 
 def cmd_spool_flush(args) -> int:
-    from troopwatch.es.writer import ArticleWriter
+    from troopwatch.es.writer import ArticleWriter, drain_articles
     from troopwatch.spool import Spool
 
     es, config = _es()
     spool = Spool(Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix)
-    written = spool.drain(ArticleWriter(es, _indices(config), spool).write)
+    written = drain_articles(ArticleWriter(es, _indices(config), spool))
     print(f"{written} spooled articles written")
     return 0
 
