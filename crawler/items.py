@@ -41,5 +41,5 @@ class ArticleItem(scrapy.Item):
     # entities
     entities = scrapy.Field()  # dict of facet name -> list of names
     # claims
-    claims = scrapy.Field()  # list of claim dicts (DESIGN.md fields)
+    claims = scrapy.Field()  # list of claim dicts (docs/design.md fields)
     is_seed = scrapy.Field()

@@ -1,6 +1,6 @@
 """Scrapy settings: the one home of troopwatch's configuration.
 
-Secrets and URLs come from the environment (DESIGN.md's variable names, `.env` allowed);
+Secrets and URLs come from the environment (docs/design.md's variable names, `.env` allowed);
 everything else has a default here and can be overridden with `-s NAME=value`.
 """
 

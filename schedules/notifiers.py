@@ -12,7 +12,7 @@ an email, with the recipients the server refused), and ``may_send()`` before eac
 so the sweep can stop when its lease runs out. What happens after acceptance (an SMTP
 421 to QUIT, a dropped connection) never turns a delivered message into a failure.
 
-Configuration comes from the environment (names are a contract, see DESIGN.md);
+Configuration comes from the environment (names are a contract, see docs/design.md);
 :func:`notifiers_from_env` returns only the configured channels.
 """
 

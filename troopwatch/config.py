@@ -1,4 +1,4 @@
-"""Environment configuration (DESIGN.md's contract names), read in one place.
+"""Environment configuration (the contract names in docs/design.md), read in one place.
 
 Everything that is not a secret or a URL lives in Scrapy settings (crawler/settings.py);
 those settings read their defaults from here, so the CLI, the daemon and the crawler

@@ -365,7 +365,8 @@ def _copy_documents(es: Elasticsearch, source: str, target: str) -> int:
 
 
 def drop_indices(es: Elasticsearch, prefix: str) -> None:
-    """Delete every index and template of a prefix (tests, and `es reset`)."""
+    """Delete the versioned indices (`<prefix>-<name>-v*`, their aliases with them) and the
+    index templates of a prefix; for tests, which each use their own prefix."""
     for spec in SPECS.values():
         es.indices.delete(index=f"{prefix}-{spec.name}-v*", ignore_unavailable=True)
         es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{spec.name}")
