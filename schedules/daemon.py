@@ -55,10 +55,11 @@ from elasticsearch import Elasticsearch
 from scrapy.settings import Settings
 
 from crawler.extensions import RunStore, runs_spool
-from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper, number_setting
-from troopwatch.config import crawl_environment
+from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper
+from troopwatch.config import crawl_environment, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
+from troopwatch.files import atomic_write_json
 from troopwatch.paths import PROJECT_ROOT, var_dir
 from troopwatch.redact import redact_text
 
@@ -461,18 +462,15 @@ class Daemon:
         from scrapy.spiderloader import get_spider_loader
 
         from crawler.sources import load_sources
+        from troopwatch.crawl import spider_for_kind
 
         now = datetime.now(UTC)
-        loader = get_spider_loader(self.settings)
-        spider_for_kind: dict[str, str] = {}
-        for name in sorted(loader.list()):
-            for kind in getattr(loader.load(name), "source_kinds", ()):
-                spider_for_kind.setdefault(kind, name)
+        spiders = spider_for_kind(get_spider_loader(self.settings))
         specs = []
         for source in load_sources(self.settings.get("TROOPWATCH_SOURCES")):
             if not source.enabled:
                 continue
-            spider = spider_for_kind.get(source.kind)
+            spider = spiders.get(source.kind)
             if spider is None:
                 log.warning("source %s: no spider crawls kind %r; skipped", source.id, source.kind)
                 continue
@@ -681,9 +679,7 @@ class Daemon:
         return self.var / RUNNING_FILE
 
     def _save_running(self) -> None:
-        tmp = self._running_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._running), encoding="utf-8")
-        tmp.replace(self._running_path)
+        atomic_write_json(self._running_path, self._running)
 
     def _read_running(self) -> dict[str, dict]:
         """The crawls a previous daemon recorded as running; {} when there is no such file,
