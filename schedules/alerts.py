@@ -84,6 +84,7 @@ from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
 from troopwatch.files import atomic_write_json
 from troopwatch.redact import redact_text
+from troopwatch.schema import CLAIM_STORED
 
 log = logging.getLogger(__name__)
 
@@ -92,26 +93,7 @@ REJECTED = "rejected"  # permanent failure: waits for a configuration change
 SKIPPED = "skipped"  # the claim cannot be rendered: reason in last_error
 STATUSES = (PENDING, SENDING, FAILED, REJECTED, SKIPPED, SENT)
 ES_ERRORS = (TransportError, ApiError, EsUnavailable, helpers.BulkIndexError, helpers.ScanError)
-CLAIM_SOURCE = [
-    "claim_id",
-    "claim_key",
-    "category",
-    "figure_low",
-    "figure_high",
-    "qualifier",
-    "source",
-    "unit",
-    "location",
-    "sentence",
-    "lang",
-    "article_id",
-    "url",
-    "site",
-    "title",
-    "published_at",
-    "first_seen",
-    "is_seed",
-]
+CLAIM_SOURCE = list(CLAIM_STORED)  # a claim document's fields (troopwatch/schema.py)
 TIMELINE_KEYS_PER_CATEGORY = 50
 CURSOR_FILE = "enqueue.cursor"  # not *.json: that is the journal's
 
