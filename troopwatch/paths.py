@@ -13,7 +13,7 @@ ENTITIES_DIR = DATA_DIR / "entities"  # the entity knowledge base
 
 
 def var_dir() -> Path:
-    """Git-ignored state (local Elasticsearch, spool, job store); TROOPWATCH_VAR_DIR moves it."""
+    """Git-ignored state (local Elasticsearch, spool, schedule); TROOPWATCH_VAR_DIR moves it."""
     return Path(os.environ.get("TROOPWATCH_VAR_DIR") or PROJECT_ROOT / "var")
 
 
