@@ -781,12 +781,10 @@ def test_a_clock_step_back_does_not_stall_the_scheduled_sweep(tmp_path):
     is an hour away. The daemon's watchdog (monotonic) runs such a job at once."""
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    from schedules.daemon import SQLiteJobStore, wake_stalled_jobs
+    from schedules.daemon import wake_stalled_jobs
 
     _RAN.clear()
-    scheduler = BackgroundScheduler(
-        jobstores={"default": SQLiteJobStore(tmp_path / "jobs.sqlite")}, timezone=UTC
-    )
+    scheduler = BackgroundScheduler(timezone=UTC)
     scheduler.start()
     try:
         # What a step back of one hour leaves: the next run an hour and a minute away.
