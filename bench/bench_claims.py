@@ -5,7 +5,9 @@ Corpus: the seed articles plus the article bodies of the extraction benchmark
 pages in several languages). Prints sentences per second (one core, after warm-up), the
 same for the on-topic sentences of data/eval/claims.jsonl when present (every rule runs), and
 claims found per 1,000 off-topic sentences, listing a sample of those claims so that a
-false positive is easy to inspect.
+false positive is easy to inspect. Last, hostile input: 100 KB lists of numbers ("1, 1, 1, …",
+"1 2 3 …", "1,000, 1,007, …", "1,1,1,…", one 100,000-digit number) each after "North Korean
+troops:", timed once each (target: under one second; the extractor is linear in text length).
 
     .venv/bin/python bench/bench_claims.py [--repeat N] [--show N]
 """
@@ -13,6 +15,7 @@ false positive is easy to inspect.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -36,6 +39,27 @@ def load_texts() -> tuple[list[str], list[str]]:
         data = json.loads(CORPUS.read_text(encoding="utf-8"))
         other = [v.get("articleBody") or "" for v in data.values()]
     return seeds, other
+
+
+def hostile_lists(size: int = 100_000) -> dict[str, str]:
+    """100 KB "sentences" that used to make claim extraction quadratic or raise."""
+
+    def join(items, sep: str = ", ") -> str:
+        out, n = [], 0
+        for x in items:
+            out.append(x)
+            n += len(x) + len(sep)
+            if n >= size:
+                break
+        return "North Korean troops: " + sep.join(out)
+
+    return {
+        '"1, 1, 1, …"': join(itertools.repeat("1")),
+        '"1 2 3 …"': join((str(i) for i in itertools.count(1)), sep=" "),
+        '"1,000, 1,007, …"': join(f"{i:,}" for i in itertools.count(1000, 7)),
+        '"1,1,1,…"': join(itertools.repeat("1"), sep=","),
+        "100,000 digits": "North Korean troops: " + "9" * size,
+    }
 
 
 def main() -> int:
@@ -89,6 +113,11 @@ def main() -> int:
         print(
             f"  [{c.lang}] {c.category} {c.figure_low}-{c.figure_high} {c.unit}: {c.sentence[:140]}"
         )
+    print("hostile input (100 KB each, one pass):")
+    for name, text in hostile_lists().items():
+        t0 = time.perf_counter()
+        n = len(extract_claims(text))
+        print(f"  {name:<20} {time.perf_counter() - t0:6.3f} s  ({n} claims)")
     return 0
 
 

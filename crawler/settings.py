@@ -74,6 +74,9 @@ TROOPWATCH_SOURCES = os.environ.get("TROOPWATCH_SOURCES") or None  # None: crawl
 TROOPWATCH_MAX_AGE_DAYS = int(os.environ.get("TROOPWATCH_MAX_AGE_DAYS", "0"))
 # Article URLs taken from one sitemap, newest first (plain sitemaps list years of them).
 TROOPWATCH_SITEMAP_MAX_URLS = 1000
+# Levels of sitemap indexes followed below a catalogue URL, and children taken per index.
+TROOPWATCH_SITEMAP_MAX_DEPTH = 3
+TROOPWATCH_SITEMAP_MAX_CHILDREN = 1000
 # Incremental crawling: HTTP validators and pages already read, kept per spider here.
 TROOPWATCH_STATE_DIR = os.environ.get("TROOPWATCH_STATE_DIR") or str(var_dir() / "state")
 TROOPWATCH_SEEN_DAYS = 30

@@ -109,13 +109,24 @@ def cmd_crawl(args) -> int:
 def cmd_claims_extract(args) -> int:
     from troopwatch.claims import extract_claims
 
-    for name, text in _read_inputs(args.files):
-        for claim in extract_claims(text):
+    try:
+        inputs = _read_inputs(args.files)
+    except UnicodeDecodeError as exc:
+        raise CommandError(f"standard input is not UTF-8 text ({exc.reason})", code=2) from exc
+    rc = 0
+    for name, text in inputs:
+        try:
+            claims = extract_claims(text)
+        except Exception as exc:  # one bad input is reported in one line; the others go on
+            print(f"troopwatch: {name or 'stdin'}: no claims read: {exc!r}", file=sys.stderr)
+            rc = 1
+            continue
+        for claim in claims:
             row = claim.to_dict()
             if name is not None:
                 row = {"file": name, **row}
             _print_json(row)
-    return 0
+    return rc
 
 
 def cmd_claims_eval(args) -> int:

@@ -5,12 +5,19 @@ beyond the horizon and, when the catalogue entry has `follow: <regex>`, those wh
 does not match it. Article URLs are fetched newest first, at most
 TROOPWATCH_SITEMAP_MAX_URLS per sitemap, since a plain sitemap can list years of
 articles; `max_age_days` on a catalogue entry sets its own horizon.
+
+Indexes are bounded: each sitemap is fetched once per crawl (an index that lists itself, or
+two that list each other, end there), at most TROOPWATCH_SITEMAP_MAX_DEPTH levels of indexes
+below a catalogue URL and TROOPWATCH_SITEMAP_MAX_CHILDREN children per index (the newest).
+What is cut off is counted (`troopwatch/sitemaps_repeated`, `troopwatch/sitemaps_too_deep`,
+`troopwatch/sitemaps_over_limit`) and logged once per index.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from urllib.parse import urldefrag
 
 from scrapy.http import Response
 
@@ -24,10 +31,24 @@ class SitemapSpider(ArticleSpider):
     name = "sitemaps"
     source_kinds = ("news_sitemap", "sitemap")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sitemaps_requested: set[str] = set()  # this crawl's sitemap URLs, fragments cut
+
+    def sitemap_request(self, url: str, source, depth: int):
+        """The request for a sitemap not yet requested in this crawl, else None."""
+        key = urldefrag(url)[0]
+        if key in self.sitemaps_requested:
+            return None
+        self.sitemaps_requested.add(key)
+        return self.discovery_request(url, source, self.parse_sitemap, sitemap_depth=depth)
+
     async def start(self):
         for source in self.catalogue():
             for url in source.urls:
-                yield self.discovery_request(url, source, self.parse_sitemap)
+                request = self.sitemap_request(url, source, 0)
+                if request is not None:
+                    yield request
 
     def parse_sitemap(self, response: Response):
         source_id = response.meta["source"]
@@ -59,11 +80,7 @@ class SitemapSpider(ArticleSpider):
                 if source and source.extra.get("follow")
                 else None
             )
-            for child in doc.entries:
-                if self.too_old(child.lastmod, source) or (follow and not follow.search(child.url)):
-                    stats.inc_value("troopwatch/sitemaps_skipped")
-                    continue
-                yield self.discovery_request(child.url, source_id, self.parse_sitemap)
+            yield from self.follow_index(response, doc, source_id, follow)
             return
         stats.inc_value("troopwatch/sitemap_entries", len(doc.entries))
         limit = self.settings.getint("TROOPWATCH_SITEMAP_MAX_URLS", 1000)
@@ -83,4 +100,60 @@ class SitemapSpider(ArticleSpider):
                 title=entry.title,
                 published=entry.published,
                 lang=entry.lang or (source.lang if source else None),
+            )
+
+    def follow_index(self, response: Response, doc, source_id: str, follow):
+        """Requests for the children of a sitemap index, within this crawl's bounds."""
+        source = self.source(source_id)
+        stats = self.crawler.stats
+        depth = response.meta.get("sitemap_depth", 0) + 1
+        max_depth = self.settings.getint("TROOPWATCH_SITEMAP_MAX_DEPTH", 3)
+        max_children = self.settings.getint("TROOPWATCH_SITEMAP_MAX_CHILDREN", 1000)
+        children = [
+            c
+            for c in doc.entries
+            if not (self.too_old(c.lastmod, source) or (follow and not follow.search(c.url)))
+        ]
+        stats.inc_value("troopwatch/sitemaps_skipped", len(doc.entries) - len(children))
+        if max_depth and depth > max_depth:
+            stats.inc_value("troopwatch/sitemaps_too_deep", len(children))
+            self.logger.warning(
+                "sitemap index %s (source %s) is %d levels deep; its %d sitemaps are not "
+                "followed (TROOPWATCH_SITEMAP_MAX_DEPTH=%d)",
+                response.url,
+                source_id,
+                depth - 1,
+                len(children),
+                max_depth,
+            )
+            return
+        if max_children and len(children) > max_children:
+            stats.inc_value("troopwatch/sitemaps_over_limit", len(children) - max_children)
+            self.logger.warning(
+                "sitemap index %s (source %s) lists %d sitemaps; the newest %d are followed "
+                "(TROOPWATCH_SITEMAP_MAX_CHILDREN)",
+                response.url,
+                source_id,
+                len(children),
+                max_children,
+            )
+            newest = sorted(children, key=lambda c: c.lastmod or OLDEST, reverse=True)
+            keep = {id(c) for c in newest[:max_children]}
+            children = [c for c in children if id(c) in keep]
+        repeated = []
+        for child in children:
+            request = self.sitemap_request(child.url, source_id, depth)
+            if request is None:
+                repeated.append(child.url)
+            else:
+                yield request
+        if repeated:
+            stats.inc_value("troopwatch/sitemaps_repeated", len(repeated))
+            self.logger.warning(
+                "sitemap index %s (source %s) lists %d sitemaps already fetched in this crawl "
+                "(%s); not fetched again",
+                response.url,
+                source_id,
+                len(repeated),
+                ", ".join(repeated[:3]) + (", …" if len(repeated) > 3 else ""),
             )

@@ -32,6 +32,7 @@ Decisions the contract leaves open (they follow data/eval/README.md where it has
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -668,6 +669,36 @@ def _mixed(
     return out
 
 
+# "troops from North Korea", "военных из КНДР": the from-phrase after a noun.
+_FROM_TAIL = _c(
+    r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:\w+\s+){0,1})?"
+)
+_CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")
+
+
+@lru_cache(maxsize=128)
+def _spans(rx: re.Pattern[str], t: str) -> tuple[tuple[int, int], ...]:
+    """Matches of ``rx`` over the whole sentence, found once (not once per number)."""
+    return tuple(m.span() for m in rx.finditer(t))
+
+
+def _spans_before(rx: re.Pattern[str], t: str, pos: int) -> list[tuple[int, int]]:
+    """The matches of ``rx.finditer(t, 0, pos)``, from the sentence's one scan: the same
+    ones, since a match ending at ``pos`` only reads past it through a lookaround or \\b
+    when a word (or an apostrophe) touches ``pos``; then ``t`` is scanned up to ``pos``."""
+    if pos and (t[pos - 1].isalnum() or t[pos - 1] in "_'’"):
+        return [m.span() for m in rx.finditer(t, 0, pos)]
+    spans = _spans(rx, t)
+    return list(spans[: bisect_right(spans, pos, key=lambda sp: sp[1])])
+
+
+def _clause_start(t: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: the end of the last hard break before it."""
+    before = _spans_before(_CLAUSE_BREAK, t, pos)
+    return before[-1][1] if before else 0
+
+
 def _scope(
     t: str,
     cand: _Cand,
@@ -679,16 +710,10 @@ def _scope(
     num = cand.num
     np_s, np_e = cand.np_start, cand.np_end
     # Tail "troops from North Korea", "военных КНДР", "soldats russes et nord-coréens".
-    tail = re.match(
-        r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
-        r"(?:\w+\s+){0,1})?",
-        t[np_e:],
-        _I,
-    )
-    tail_e = np_e + (tail.end() if tail else 0) + 30
-    clause_s = 0
-    for b in _CLAUSE_BREAK.finditer(t, 0, num.start):
-        clause_s = b.end()
+    tail = _FROM_TAIL.match(t, np_e)
+    tail_len = tail.end() - np_e if tail else 0
+    tail_e = np_e + tail_len + 30
+    clause_s = _clause_start(t, num.start)
     nk_np = [
         sp
         for sp in nk_spans
@@ -696,25 +721,21 @@ def _scope(
         and sp[0] < min(tail_e, len(t))
         and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
     ]
-    nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= (tail.end() if tail else 0) + 3]
+    nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= tail_len + 3]
     other_np = [
         sp
         for sp in other_spans
         if np_s <= sp[0]
         and sp[0] < np_e + 30
         and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
-        and (
-            sp[0] < np_e
-            or sp[0] - np_e <= (tail.end() if tail else 0) + 3
-            or _CONJ.match(t[np_e : sp[0]])
-        )
+        and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
-    stop = re.search(r"[,.;:!?]\s|[;!?]|$", t[np_e:])
-    clause_e = np_e + (stop.start() if stop else 0)
+    stop = _CLAUSE_STOP.search(t, np_e)
+    clause_e = stop.start() if stop else np_e
     if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4):
         return False
     own_nk_np = any(sp[0] < np_e for sp in nk_np)
@@ -760,11 +781,11 @@ def _scope(
         and not _owner_is_source(t, sp)
         and not _is_located(t, sp)
     ]
-    for m in _OTHER_SUBJECT.finditer(t, 0, num.start):
-        if m.start() >= clause_s - 2 and (
-            re.search(r"\s\w+$", m.group()) or not _owner_is_source(t, (m.start(), m.end()))
+    for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
+        if ms >= clause_s - 2 and (
+            re.search(r"\s\w+$", t[ms:me]) or not _owner_is_source(t, (ms, me))
         ):  # "Ukraine says Russia lost 1,200": the loser owns the figure
-            marks.append((m.end(), "other"))
+            marks.append((me, "other"))
     if marks:
         return max(marks)[1] == "nk"
     return bool(nk_spans) or ctx_nk
@@ -957,7 +978,8 @@ def _army_size(t: str, cand: _Cand) -> bool:
     )
 
 
-def _qualifier(t: str, num: Num) -> str:
+def _qualifier(t: str, num: Num, estimated: bool) -> str:
+    """``estimated``: the sentence says "estimated at" (searched once per sentence)."""
     if num.vague:
         return "vague"
     before = t[max(0, num.start - 40) : num.start]
@@ -981,7 +1003,7 @@ def _qualifier(t: str, num: Num) -> str:
     if num.qualifier:
         return num.qualifier
     # "estimated at", 추정, по оценке: every unhedged figure of the sentence is approximate.
-    return "approx" if _ESTIMATE.search(t) else "exact"
+    return "approx" if estimated else "exact"
 
 
 # --------------------------------------------------------------------------- per sentence
@@ -1096,6 +1118,9 @@ def _claims_in(
     assigned = _assign_cues(t, cands, cues, lg)
     _move_subset_cues(cands, assigned)
     place_list = places(t)
+    # Whole-sentence facts are read once here, not once per number.
+    estimated = bool(_ESTIMATE.search(t))
+    military_word = bool(_MILITARY_WORD.search(t))
     claims: list[Claim] = []
     source: str | None = None
     in_scope: dict[int, bool] = {}
@@ -1107,11 +1132,11 @@ def _claims_in(
             t[max(0, cand.np_start - 12) : cand.np_end]
         ):
             continue  # civilian workers are not troop figures
-        if cand.unit_kind == "weak" and not (nk_spans or _MILITARY_WORD.search(t)):
+        if cand.unit_kind == "weak" and not (nk_spans or military_word):
             continue  # "two prison officers", "500 men": only with soldiers in view
         if cand.elliptical or cand.unit_kind == "count":
             near = {c for d, c, _, _ in local if d <= 6}
-            military = bool(_MILITARY_WORD.search(t)) or _sentence_unit(t, None) is not None
+            military = military_word or _sentence_unit(t, None) is not None
             # No noun of its own: needs a cue next to it, nothing counted right after it
             # ("200 teams") and a figure large enough to be a force rather than, say, a
             # number of villages. A bare person counter (people, человек, 명) needs
@@ -1183,7 +1208,7 @@ def _claims_in(
         made[idx] = Claim(
             figure_low=num.low,
             figure_high=num.high,
-            qualifier=_qualifier(t, num),
+            qualifier=_qualifier(t, num, estimated),
             category=category,
             unit=unit,
             source=source,

@@ -11,6 +11,7 @@ The main entry point is :func:`find_numbers`; :func:`parse_number` parses one ex
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,8 +127,11 @@ _KANJI_DIGITS = {
     "两": 2,
     "両": 2,
 }
+# Digit runs before a unit are bounded ({0,24}, {1,6}): unbounded, a long "1,1,1,…" or
+# "111…" would be re-scanned from every digit (quadratic); real figures are far shorter.
 _CJK = (
-    r"(?P<cjk>(?:(?:\d[\d,]*(?:\.\d+)?|[〇一二三四五六七八九]|[数수几])?[ ]?[十百千万億십백천만억][ ]?)+"
+    r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九]|[数수几])?[ ]?"
+    r"[十百千万億십백천만억][ ]?)+"
     r"(?:\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
@@ -144,7 +148,19 @@ def _bare_cjk_ok(t: str, start: int, end: int) -> bool:
     if not _CJK_COUNTER_AFTER.match(t, end) or _KO_VERB_AFTER.match(t, end):
         return False
     prev = t[start - 1] if start else " "
-    return not ("\uac00" <= prev <= "\ud7a3")
+    # After a digit: the tail of a digit run too long to be a figure ("999…9만").
+    return not ("\uac00" <= prev <= "\ud7a3" or prev.isdigit())
+
+
+# Larger "head counts" are no claim (10**12 people is absurd) and would not fit an int64
+# field; a 309-digit run would even overflow a float.
+MAX_VALUE = 10**12
+_MAX_DIGITS = 15
+
+
+def _sane(value: float | None) -> bool:
+    """A finite figure within :data:`MAX_VALUE` (False for None)."""
+    return value is not None and math.isfinite(value) and value <= MAX_VALUE
 
 
 def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
@@ -165,6 +181,8 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
             tok = s[i:j].rstrip(",.")
             j = i + len(tok)
             tok = tok.replace(",", "")
+            if len(tok) > _MAX_DIGITS:
+                return None, False, 1  # no real figure; float() would lose it or overflow
             try:
                 cur = float(tok)
             except ValueError:
@@ -690,6 +708,8 @@ def _combine_words(toks: list[tuple[float, str]]) -> float | None:
             total += base * v
             cur = 0
             frac = None
+        if cur > MAX_VALUE or total > MAX_VALUE:
+            return None  # "hundred hundred …": no figure, and 100**n soon overflows a float
     total += cur
     return total
 
@@ -767,7 +787,7 @@ def _digits_value(m: re.Match[str]) -> tuple[float | None, int, bool]:
     elif m.group("scale"):
         scale = _scale_of(m.group("scale"))
     digits = re.sub(r"\D", "", m.group("int"))
-    if not digits:
+    if not digits or len(digits.lstrip("0")) > _MAX_DIGITS:
         return None, scale, grouped
     dec = m.group("dec")
     # Three digits after a separator were taken as grouping already, so a decimal part
@@ -792,7 +812,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             continue
         if gd.get("jak"):
             v, _, _ = _parse_cjk(gd["jak"])
-            if v and v > 1 and v == int(v):
+            if _sane(v) and v > 1 and v == int(v):
                 found.append(Num(s, e, int(v), None, False, None, "cjk", 1, False, text[s:e]))
             continue
         if gd.get("adj"):
@@ -817,7 +837,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if not has_digit and not _bare_cjk_ok(t, s, m.end("cjk")):
                 continue
             value, vague, top = _parse_cjk(run.strip())
-            if value is None:
+            if value is None or (not vague and not _sane(value)):
                 continue
             # Korean 여 / Japanese 余 ("1만여 명"): used loosely for "some", read as approx.
             qual = "approx" if m.group("yeo") else None
@@ -833,7 +853,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             continue
         if m.group("int"):
             value, scale, grouped = _digits_value(m)
-            if value is None:
+            if not _sane(value):
                 continue
             if value != int(value):
                 # 12.5 without a scale word: a measurement, not a head count; kept as a
@@ -846,7 +866,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
         if gd.get("words"):
             toks = _tokens_for(lang, m.group("words"))
             value = _combine_words(toks)
-            if value is None or value != int(value) or value < 1:
+            if not _sane(value) or value != int(value) or value < 1:
                 continue
             # Strip a leading article from the span for tidier text ("a thousand").
             scale = max([v for v, k in toks if k == "s"] or [1])

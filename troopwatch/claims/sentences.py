@@ -175,6 +175,36 @@ _TOKEN_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _LINE_END_PUNCT = re.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 
 
+# Longer tokens are no abbreviation or ordinal anyway.
+_TOKEN_WINDOW = 64
+# A "sentence" longer than this (a list of figures, a table flattened to text) is cut into
+# pieces at clause or word boundaries: per-sentence work is then bounded and the claims of
+# the whole text linear in its length. Real sentences stay far below (the longest of the
+# labelled sets and the 181-page extraction corpus: under 600 characters).
+MAX_SENTENCE = 1000
+_CLAUSE_BREAKS = ("; ", ", ", "、", "，", "；")
+
+
+def _cap(sent: str, out: list[str]) -> None:
+    """Append ``sent`` to ``out``, cut into pieces of at most MAX_SENTENCE characters: after
+    the last clause break of the second half of a piece, else its last space, else hard."""
+    pos, n = 0, len(sent)
+    while n - pos > MAX_SENTENCE:
+        mid, end = pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE
+        cut = max(sent.rfind(b, mid, end) + len(b) for b in _CLAUSE_BREAKS)
+        if cut <= mid:
+            cut = sent.rfind(" ", mid, end) + 1
+        if cut <= mid:
+            cut = end
+        piece = sent[pos:cut].strip()
+        if piece:
+            out.append(piece)
+        pos = cut
+    tail = sent[pos:].strip()
+    if tail:
+        out.append(tail)
+
+
 def _is_abbrev(token: str) -> bool:
     t = token.lower().rstrip(".")
     if not t:
@@ -193,7 +223,9 @@ def _split_block(block: str, out: list[str]) -> None:
         end = m.end()
         punct = m.group()
         if punct[0] == "." or punct.startswith("..."):
-            before = block[start : m.start() + 1]
+            # Only the last token matters: searching from ``start`` would re-read a long
+            # run of unsplit text at every boundary (quadratic on "a. b. c. …").
+            before = block[max(start, m.start() + 1 - _TOKEN_WINDOW) : m.start() + 1]
             tok = _TOKEN_BEFORE.search(before)
             word = tok.group(1) if tok else ""
             nxt = _NEXT_START.match(block, end)
@@ -209,13 +241,9 @@ def _split_block(block: str, out: list[str]) -> None:
             nxt = _NEXT_START.match(block, end)
             if nxt and nxt.group(1).islower():
                 continue
-        sent = block[start:end].strip()
-        if sent:
-            out.append(sent)
+        _cap(block[start:end].strip(), out)
         start = end
-    tail = block[start:].strip()
-    if tail:
-        out.append(tail)
+    _cap(block[start:].strip(), out)
 
 
 def _join_lines(text: str) -> list[str]:
