@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from troopwatch.claims.lexicon import AP, words
+from troopwatch.claims.languages import AP, REGISTRY, spaced, unspaced
+from troopwatch.claims.lexicon import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,27 +57,7 @@ def fold(text: str) -> str:
 # --------------------------------------------------------------------------- scale words
 
 # Scale words after digits, with their multipliers. "mil" is Spanish, "mille" French.
-_SCALES: list[tuple[str, int]] = [
-    (r"thousand", 1000),
-    (r"million", 1_000_000),
-    (r"тыс\.?", 1000),
-    (r"тысяч[аиуеьюй]?(?:ами|ам|ах)?", 1000),
-    (r"тис\.?", 1000),
-    (r"тисяч[аіуеюі]?(?:ами|ам|ах)?", 1000),
-    (r"млн\.?", 1_000_000),
-    (r"миллион\w*", 1_000_000),
-    (r"мільйон\w*", 1_000_000),
-    (r"tausend", 1000),
-    (r"mio\.?", 1_000_000),
-    (r"millionen", 1_000_000),
-    (r"mille", 1000),
-    (r"milliers?", 1000),
-    (r"millions?", 1_000_000),
-    (r"mil", 1000),
-    (r"millones", 1_000_000),
-    (r"millón", 1_000_000),
-    (r"millares?", 1000),
-]
+_SCALES: list[tuple[str, int]] = [s for lang in spaced() for s in lang.scale_words]
 _SCALE_VALUE = [(re.compile(rf"(?i){p}$"), v) for p, v in _SCALES]
 _SCALE_ALT = "|".join(p for p, _ in sorted(_SCALES, key=lambda x: len(x[0]), reverse=True))
 
@@ -100,18 +81,7 @@ _DIGITS = (
 )
 
 # Korean/Japanese composition: parts "<digits|kanji digits|수/数><unit>" then trailing digits.
-_CJK_UNITS = {
-    "十": 10,
-    "百": 100,
-    "千": 1000,
-    "万": 10_000,
-    "億": 100_000_000,
-    "십": 10,
-    "백": 100,
-    "천": 1000,
-    "만": 10_000,
-    "억": 100_000_000,
-}
+_CJK_UNITS = {ch: v for lang in reversed(unspaced()) for ch, v in lang.scale_words}
 _KANJI_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -131,7 +101,7 @@ _KANJI_DIGITS = {
 # "111…" would be re-scanned from every digit (quadratic); real figures are far shorter.
 _CJK = (
     r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九]|[数수几])?[ ]?"
-    r"[十百千万億십백천만억][ ]?)+"
+    r"[" + "".join(_CJK_UNITS) + r"][ ]?)+"
     r"(?:\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
@@ -210,156 +180,11 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
 
 # --------------------------------------------------------------------------- number words
 
-# token -> (value, type); type: u = additive, h = hundred, s = scale, a = article (only
-# before h/s), f = fraction multiplier (half, полторы).
-_EN = {
-    "zero": (0, "u"),
-    "one": (1, "u"),
-    "two": (2, "u"),
-    "three": (3, "u"),
-    "four": (4, "u"),
-    "five": (5, "u"),
-    "six": (6, "u"),
-    "seven": (7, "u"),
-    "eight": (8, "u"),
-    "nine": (9, "u"),
-    "ten": (10, "u"),
-    "eleven": (11, "u"),
-    "twelve": (12, "u"),
-    "thirteen": (13, "u"),
-    "fourteen": (14, "u"),
-    "fifteen": (15, "u"),
-    "sixteen": (16, "u"),
-    "seventeen": (17, "u"),
-    "eighteen": (18, "u"),
-    "nineteen": (19, "u"),
-    "twenty": (20, "u"),
-    "thirty": (30, "u"),
-    "forty": (40, "u"),
-    "fifty": (50, "u"),
-    "sixty": (60, "u"),
-    "seventy": (70, "u"),
-    "eighty": (80, "u"),
-    "ninety": (90, "u"),
-    "hundred": (100, "h"),
-    "thousand": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "dozen": (12, "s"),
-    "a": (1, "a"),
-    "an": (1, "a"),
-    "half": (0.5, "f"),
-}
-_RU = {}
-_UK = {}
+# Number words per language, from the language modules: token -> (value, kind); kind
+# u = additive, h = hundred, s = scale, a = article (only before h/s), f = fraction
+# multiplier (half, полторы), c = connector.
+_WORD_TABLES = {lang.code: dict(lang.number_words) for lang in spaced() if lang.number_words}
 
-
-def _add(d: dict, forms: str, value: float, kind: str = "u") -> None:
-    for f in forms.split():
-        d[f.replace("'", "'")] = (value, kind)
-
-
-for _d, _spec in (
-    (
-        _RU,
-        [
-            ("один одна одно одного одной одну одним одном", 1),
-            ("два две двух двум двумя", 2),
-            ("три трех трёх трем трём тремя", 3),
-            ("четыре четырех четырёх четырем четырём четырьмя", 4),
-            ("пять пяти пятью", 5),
-            ("шесть шести шестью", 6),
-            ("семь семи семью", 7),
-            ("восемь восьми восемью", 8),
-            ("девять девяти девятью", 9),
-            ("десять десяти десятью", 10),
-            ("одиннадцать одиннадцати", 11),
-            ("двенадцать двенадцати", 12),
-            ("тринадцать тринадцати", 13),
-            ("четырнадцать четырнадцати", 14),
-            ("пятнадцать пятнадцати", 15),
-            ("шестнадцать шестнадцати", 16),
-            ("семнадцать семнадцати", 17),
-            ("восемнадцать восемнадцати", 18),
-            ("девятнадцать девятнадцати", 19),
-            ("двадцать двадцати", 20),
-            ("тридцать тридцати", 30),
-            ("сорок сорока", 40),
-            ("пятьдесят пятидесяти", 50),
-            ("шестьдесят шестидесяти", 60),
-            ("семьдесят семидесяти", 70),
-            ("восемьдесят восьмидесяти", 80),
-            ("девяносто девяноста", 90),
-            ("сто ста", 100),
-            ("двести двухсот", 200),
-            ("триста трехсот трёхсот", 300),
-            ("четыреста четырехсот четырёхсот", 400),
-            ("пятьсот пятисот", 500),
-            ("шестьсот шестисот", 600),
-            ("семьсот семисот", 700),
-            ("восемьсот восьмисот", 800),
-            ("девятьсот девятисот", 900),
-        ],
-    ),
-    (
-        _UK,
-        [
-            ("один одна одне одного однієї одну одним одному", 1),
-            ("два дві двох двом двома", 2),
-            ("три трьох трьом трьома", 3),
-            ("чотири чотирьох чотирьом", 4),
-            ("п'ять п'яти п'ятьма", 5),
-            ("шість шести шістьма", 6),
-            ("сім семи сімома", 7),
-            ("вісім восьми вісьмома", 8),
-            ("дев'ять дев'яти", 9),
-            ("десять десяти", 10),
-            ("одинадцять одинадцяти", 11),
-            ("дванадцять дванадцяти", 12),
-            ("тринадцять тринадцяти", 13),
-            ("чотирнадцять чотирнадцяти", 14),
-            ("п'ятнадцять п'ятнадцяти", 15),
-            ("шістнадцять шістнадцяти", 16),
-            ("сімнадцять сімнадцяти", 17),
-            ("вісімнадцять вісімнадцяти", 18),
-            ("дев'ятнадцять дев'ятнадцяти", 19),
-            ("двадцять двадцяти", 20),
-            ("тридцять тридцяти", 30),
-            ("сорок сорока", 40),
-            ("п'ятдесят п'ятдесяти", 50),
-            ("шістдесят шістдесяти", 60),
-            ("сімдесят сімдесяти", 70),
-            ("вісімдесят вісімдесяти", 80),
-            ("дев'яносто", 90),
-            ("сто ста", 100),
-            ("двісті двохсот", 200),
-            ("триста трьохсот", 300),
-            ("чотириста чотирьохсот", 400),
-            ("п'ятсот п'ятисот", 500),
-            ("шістсот шестисот", 600),
-            ("сімсот семисот", 700),
-            ("вісімсот восьмисот", 800),
-            ("дев'ятсот дев'ятисот", 900),
-        ],
-    ),
-):
-    for _forms, _v in _spec:
-        _add(_d, _forms, _v)
-_add(_RU, "тысяча тысячи тысяч тысячу тысяче тысячей тысячью тысячам тысячами тысячах", 1000, "s")
-_add(_RU, "миллион миллиона миллионов миллиону миллионе миллионом", 1_000_000, "s")
-_add(_RU, "полторы полтора полутора", 1.5, "f")
-_add(_RU, "сотня сотни сотню", 100, "s")
-_add(_UK, "тисяча тисячі тисяч тисячу тисячею тисячам тисячами тисячах", 1000, "s")
-_add(_UK, "двоє двох", 2)
-_add(_UK, "троє трьох", 3)
-_add(_UK, "четверо", 4)
-_add(_UK, "п'ятеро", 5)
-_add(_RU, "двое", 2)
-_add(_RU, "трое", 3)
-_add(_RU, "четверо", 4)
-_add(_RU, "пятеро", 5)
-_add(_UK, "мільйон мільйона мільйонів", 1_000_000, "s")
-_add(_UK, "півтори півтора", 1.5, "f")
-_add(_UK, "сотня сотні сотню", 100, "s")
 # Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
 _APPROX_NOUNS = re.compile(r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен)")
 
@@ -394,167 +219,16 @@ _DE_MORPH = {
     "tausend": 1000,
     "und": 0,
 }
-_DE = {
-    **{k: (v, "u") for k, v in _DE_MORPH.items()},
-    "hundert": (100, "h"),
-    "tausend": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "millionen": (1_000_000, "s"),
-    "und": (0, "c"),
-    "ein": (1, "u"),
-    "eine": (1, "a"),
-    "einer": (1, "a"),
-    "halbe": (0.5, "f"),
-}
 _DE_MORPH_RX = re.compile("|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE)
-_FR = {
-    "un": (1, "a"),
-    "une": (1, "a"),
-    "deux": (2, "u"),
-    "trois": (3, "u"),
-    "quatre": (4, "u"),
-    "cinq": (5, "u"),
-    "six": (6, "u"),
-    "sept": (7, "u"),
-    "huit": (8, "u"),
-    "neuf": (9, "u"),
-    "dix": (10, "u"),
-    "onze": (11, "u"),
-    "douze": (12, "u"),
-    "treize": (13, "u"),
-    "quatorze": (14, "u"),
-    "quinze": (15, "u"),
-    "seize": (16, "u"),
-    "vingt": (20, "u"),
-    "vingts": (20, "u"),
-    "trente": (30, "u"),
-    "quarante": (40, "u"),
-    "cinquante": (50, "u"),
-    "soixante": (60, "u"),
-    "quatre-vingt": (80, "u"),
-    "quatre-vingts": (80, "u"),
-    "cent": (100, "h"),
-    "cents": (100, "h"),
-    "mille": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "millions": (1_000_000, "s"),
-    "millier": (1000, "s"),
-    "centaine": (100, "s"),
-    "et": (0, "c"),
-    "demi": (0.5, "f"),
-}
-_ES = {
-    "un": (1, "a"),
-    "uno": (1, "u"),
-    "una": (1, "a"),
-    "dos": (2, "u"),
-    "tres": (3, "u"),
-    "cuatro": (4, "u"),
-    "cinco": (5, "u"),
-    "seis": (6, "u"),
-    "siete": (7, "u"),
-    "ocho": (8, "u"),
-    "nueve": (9, "u"),
-    "diez": (10, "u"),
-    "once": (11, "u"),
-    "doce": (12, "u"),
-    "trece": (13, "u"),
-    "catorce": (14, "u"),
-    "quince": (15, "u"),
-    "dieciséis": (16, "u"),
-    "diecisiete": (17, "u"),
-    "dieciocho": (18, "u"),
-    "diecinueve": (19, "u"),
-    "veinte": (20, "u"),
-    "veintiuno": (21, "u"),
-    "veintidós": (22, "u"),
-    "veinticinco": (25, "u"),
-    "treinta": (30, "u"),
-    "cuarenta": (40, "u"),
-    "cincuenta": (50, "u"),
-    "sesenta": (60, "u"),
-    "setenta": (70, "u"),
-    "ochenta": (80, "u"),
-    "noventa": (90, "u"),
-    "cien": (100, "h"),
-    "ciento": (100, "h"),
-    "doscientos": (200, "u"),
-    "trescientos": (300, "u"),
-    "cuatrocientos": (400, "u"),
-    "quinientos": (500, "u"),
-    "seiscientos": (600, "u"),
-    "setecientos": (700, "u"),
-    "ochocientos": (800, "u"),
-    "novecientos": (900, "u"),
-    "mil": (1000, "s"),
-    "millón": (1_000_000, "s"),
-    "millones": (1_000_000, "s"),
-    "millar": (1000, "s"),
-    "centenar": (100, "s"),
-    "y": (0, "c"),
-    "medio": (0.5, "f"),
-}
-_WORD_TABLES = {"en": _EN, "ru": _RU, "uk": _UK, "de": _DE, "fr": _FR, "es": _ES}
 # Connectors allowed between number words, per language.
-_CONNECT = {"en": r"and", "ru": r"", "uk": r"", "de": r"und", "fr": r"et", "es": r"y"}
+_CONNECT = {lang.code: lang.number_connector for lang in spaced()}
 
 # Vague quantities per language (no figure). Longest alternatives first.
-_VAGUE = {
-    "en": [
-        r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|"
-        r"hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
-        r"(?:tens|hundreds)\s+of\s+thousands",
-        r"thousands",
-        r"hundreds",
-        r"dozens",
-        r"scores",
-    ],
-    "ru": [
-        r"(?:несколько|нескольких|нескольким)\s+(?:десятков\s+тысяч|сотен\s+тысяч|тысяч|сотен|десятков)",
-        r"(?:десятк\w+|сотн\w+)\s+тысяч",
-        r"тысяч(?:и|ами|ам|ах)",
-        r"сотн(?:и|ями|ям|ях)",
-        r"десятк(?:и|ами|ов)",
-    ],
-    "uk": [
-        r"(?:кілька|декілька|кількох|декількох|кільком)\s+(?:десятків\s+тисяч|сотень\s+тисяч|тисяч|сотень|десятків)",
-        r"(?:десятк\w+|сот\w+)\s+тисяч",
-        r"тисяч(?:і|ами|ам|ах)",
-        r"сот(?:ні|нями|ням)",
-        r"десятк(?:и|ами|ів)",
-    ],
-    "de": [
-        r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|"
-        r"tausend|hundert|dutzend)",
-        r"zehntausende\w*",
-        r"hunderttausende\w*",
-        r"tausende\w*",
-        r"hunderte\w*",
-        r"dutzende\w*",
-    ],
-    "fr": [
-        r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|"
-        r"milliers|centaines|dizaines)",
-        r"milliers",
-    ],
-    "es": [
-        r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
-        r"(?:decenas|centenares|cientos)\s+de\s+miles",
-        r"miles",
-        r"cientos",
-        r"centenares",
-        r"decenas",
-        r"millares",
-    ],
-}
+_VAGUE = {lang.code: list(lang.vague_numbers) for lang in spaced() if lang.vague_numbers}
 
 
 _ARTICLE_PHRASES = {
-    "en": [r"(?:half\s+)?an?\s+(?:hundred|thousand|million|dozen)"],
-    "fr": [r"(?:un|une)\s+(?:millier|million|centaine)", r"un\s+demi-million", r"(?<=et\s)un"],
-    "es": [r"(?:un|una)\s+(?:millar|millón|centenar)", r"medio\s+millón"],
-    "ru": [r"полторы|полтора|полутора"],
-    "uk": [r"півтори|півтора"],
+    lang.code: list(lang.number_phrases) for lang in spaced() if lang.number_phrases
 }
 
 
@@ -571,24 +245,12 @@ def _word_alt(lang: str) -> str | None:
 
 
 # Korean native numerals before the person counter: 두 명, 세 명, 열 명.
-_KO_NATIVE = {
-    "한": 1,
-    "두": 2,
-    "세": 3,
-    "네": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-    "열": 10,
-    "스무": 20,
-}
+_KO_NATIVE = {w: int(v) for w, (v, _) in REGISTRY["ko"].number_words.items()}
 _KO_NATIVE_RX = (
     r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True)) + r")(?=\s?명)"
 )
 # Japanese kanji digits before a counter: 二人, 三十人.
-_JA_KANJI_RX = r"(?P<jak>[一二三四五六七八九十]+)(?=[人名])"
+_JA_KANJI_RX = r"(?P<jak>[" + "".join(REGISTRY["ja"].number_words) + r"]+)(?=[人名])"
 
 
 # Russian/Ukrainian compound adjectives that state a force's size: "десятитысячный
@@ -667,7 +329,7 @@ def _tokens_for(lang: str, run: str) -> list[tuple[float, str]]:
                 continue
             for m in _DE_MORPH_RX.finditer(lw):
                 t = m.group().lower()
-                out.append(_DE.get(t, (0, "c")) if t != "ein" else (1, "u"))
+                out.append(table.get(t, (0, "c")) if t != "ein" else (1, "u"))
         return out
     for w in re.findall(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)?(?:-vingts?)?", run):
         lw = w.lower().replace("’", "'").replace("ʼ", "'")
@@ -886,47 +548,7 @@ def parse_number(text: str, lang: str = "en") -> Num | None:
 
 
 # Words that make a vague quantity (or a scale) on their own, for the prefilter.
-_VAGUE_WORDS = (
-    "thousands",
-    "hundreds",
-    "dozens",
-    "dozen",
-    "scores",
-    "millions",
-    "тысячи",
-    "тысячами",
-    "сотни",
-    "сотен",
-    "десятки",
-    "десятков",
-    "несколько",
-    "нескольких",
-    "тисячі",
-    "тисячами",
-    "сотні",
-    "сотень",
-    "кілька",
-    "декілька",
-    "tausende",
-    "hunderte",
-    "dutzende",
-    "zehntausende",
-    "hunderttausende",
-    "millionen",
-    "milliers",
-    "centaines",
-    "dizaines",
-    "millier",
-    "centaine",
-    "miles",
-    "cientos",
-    "centenares",
-    "decenas",
-    "millares",
-    "millar",
-    "centenar",
-    "mil",
-)
+_VAGUE_WORDS = tuple(w for lang in spaced() for w in lang.vague_tokens)
 
 
 def _prefilter_words() -> frozenset[str]:

@@ -1,0 +1,93 @@
+"""The one structure every language module fills: the words the claim extractor reads.
+
+Each language lives in its own module (``en.py``, ``ko.py``, …) as one ``LanguageData``;
+``troopwatch.claims.languages`` registers them and ``lexicon.py``, ``numbers.py``,
+``sentences.py`` and ``claimants.py`` compile the merged tables from the registry. The
+fields are regex fragments (case-insensitive). For space-separated languages
+(``script`` latin/cyrillic/arabic) fragments get letter boundaries when compiled; for
+Korean, Japanese and Chinese they are matched inside running text, so they must be
+specific enough on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+# Apostrophe variants (Ukrainian п'ять, English possessives), used inside fragments.
+AP = "['’ʼ]"
+
+Unit = tuple[str, str, str]  # (fragment, canonical unit, kind)
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Everything language-specific the extractor needs for one language."""
+
+    code: str  # ISO 639-1
+    name: str
+    script: str  # latin | cyrillic | arabic (space-separated) | hangul | cjk (not)
+
+    # --- numbers
+    # token -> (value, kind): u additive, h hundred, s scale, a article (only before a
+    # scale word), f fraction multiplier (half, полторы), c connector.
+    number_words: Mapping[str, tuple[float, str]]
+    number_phrases: tuple[str, ...]  # multi-word number phrases ("a thousand", "medio millón")
+    number_connector: str  # word between number words ("and", "und"); "" when none
+    # Scale words after digits ("12 тыс.", "1.5 million"), or CJK unit characters (万, 만).
+    scale_words: tuple[tuple[str, int], ...]
+    vague_numbers: tuple[str, ...]  # vague quantities ("thousands of", "несколько тысяч")
+    vague_tokens: tuple[str, ...]  # single words that make the prefilter look closer
+
+    # --- scope: whose personnel
+    nk_markers: tuple[str, ...]  # North Korea and its forces named
+    other_owners: tuple[str, ...]  # Russian, Ukrainian, … personnel (owner forms)
+
+    # --- what a number counts
+    # Nouns tried before every other language's (they start with another language's noun:
+    # "forces spéciales" before the English "forces").
+    units_first: tuple[Unit, ...]
+    # People nouns and person counters (kind mil, nk, civ, weak, count; an occasional
+    # "block" entry where it must win over a later noun).
+    units: tuple[Unit, ...]
+    non_people: tuple[Unit, ...]  # things counted that are not people (kind block)
+
+    # --- predicates by category (cue words; tense and modality of sending in "planned")
+    deployed: tuple[str, ...]
+    planned: tuple[str, ...]
+    casualties: tuple[str, ...]
+    killed: tuple[str, ...]
+    wounded: tuple[str, ...]
+    captured: tuple[str, ...]
+    force_size: tuple[str, ...]
+
+    # --- qualifiers: hedge words before / after the number, by qualifier
+    qualifiers_before: Mapping[str, tuple[str, ...]]
+    qualifiers_after: Mapping[str, tuple[str, ...]]
+
+    # --- claimants
+    attribution: tuple[str, ...]  # "according to X", "X에 따르면" (claimant next to it)
+    say_verbs: tuple[str, ...]  # verbs of saying/estimating; the claimant is their subject
+
+    # --- dates, sentences, language guess
+    months: tuple[str, ...]
+    abbreviations: tuple[str, ...]  # lower-case, no final dot: not a sentence end
+    stop_words: tuple[str, ...]  # frequent words that identify the language
+
+
+# Parts a language may leave empty, and why (tests check every other part is filled).
+OPTIONAL: dict[str, str] = {
+    "units_first": "only languages whose compound nouns start with another language's noun",
+    "number_phrases": "languages without multi-word number phrases",
+    "number_connector": "languages that join number words without a word (двадцать пять)",
+    "vague_numbers": "Korean/Japanese/Chinese vague numbers (수천, 数千) are CJK numeral grammar",
+    "vague_tokens": "see vague_numbers",
+    "months": "Korean/Japanese/Chinese dates are read from their counters (월, 月)",
+    "abbreviations": "scripts that end sentences with 。 or without abbreviations",
+    "stop_words": "scripts that identify the language on their own (Hangul, kana, Han)",
+}
+
+
+def part_names() -> list[str]:
+    """The data parts of the structure (everything but code, name and script)."""
+    return [f.name for f in fields(LanguageData) if f.name not in ("code", "name", "script")]
