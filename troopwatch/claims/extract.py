@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import claimant_index, location, places, source_of
+from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
 
@@ -85,6 +86,24 @@ def _c(src: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(src, flags)
 
 
+def _part(name: str, langs: list | None = None) -> list[str]:
+    """One part of every registered language (``LanguageData``), in registry order."""
+    return [f for lang in (languages() if langs is None else langs) for f in getattr(lang, name)]
+
+
+def _any(name: str) -> str:
+    """Alternation of a part's fragments, matched anywhere (stems)."""
+    return "|".join(_part(name))
+
+
+def _bounded(name: str) -> str:
+    """Alternation of a part's fragments: whole words in spaced languages, anywhere in
+    Korean/Japanese/Chinese text."""
+    src = r"\b(?:" + "|".join(_part(name, spaced())) + r")\b"
+    cjk = _part(name, unspaced())
+    return src + ("|" + "|".join(cjk) if cjk else "")
+
+
 _NK = _c(lx.table({"x": lx.NK_SPACED}, {"x": lx.NK_CJK}) + "|(?-i:" + lx.NK_EXTRA + ")")
 _OTHER = _c(
     lx.table({"x": lx.OTHER_OWNER_SPACED}, {"x": lx.OTHER_OWNER_CJK})
@@ -92,13 +111,7 @@ _OTHER = _c(
 )
 # A country as the subject that owns, loses or moves a force ("Russia has lost 600,000",
 # "Росія зосередила на Курщині угруповання…"): at a clause start, or before such a verb.
-_COUNTRY = (
-    r"russia|ukraine|kyiv|kiev|moscow|россия|украина|москва|киев|росія|україна|москва|"
-    r"київ|russland|moskau|kiew|la\s+russie|l['’]ukraine|moscou|rusia|ucrania|moscú|"
-    r"south\s+korea|seoul|japan|tokyo|washington|the\s+united\s+states|china|beijing|"
-    r"südkorea|japon|corée\s+du\s+sud|corea\s+del\s+sur|южная\s+корея|південна\s+корея|"
-    r"한국은|한국이|우리\s?정부는|日本は|日本が|韓国は|韓国が"
-)
+_COUNTRY = _any("countries")
 _COUNTRY_WORD = _c(rf"(?<![^\W\d_])(?:{_COUNTRY})(?![^\W\d_])")
 _OTHER_SUBJECT = _c(
     rf"(?:^|[.;:]\s*)(?:{_COUNTRY})(?![^\W\d_])(?!['’]s)|"
@@ -106,19 +119,7 @@ _OTHER_SUBJECT = _c(
     r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
 )
 # An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
-_INSTITUTION = (
-    r"intelligence|officials?|government|ministry|ministers?|president|presidential|spy|"
-    r"general\s+staff|media|sources?|authorities|agency|services?(?!\s+members)|estimates?|command|"
-    r"commanders?|lawmakers?|mps?|embassy|diplomats?|analysts?|experts?|foreign|defen[cs]e|"
-    r"side|officer|says|said|claims?|reports?|military\s+intelligence|army\s+(?:says|said)|"
-    r"разведк\w*|власт\w*|министерств\w*|мид|минобороны|генштаб\w*|президент\w*|"
-    r"правительств\w*|ведомств\w*|чиновник\w*|розвідк\w*|влад\w*|міністерств\w*|мзс|"
-    r"міноборони|уряд\w*|відомств\w*|посадовц\w*|geheimdienst\w*|regierung|ministerium\w*|"
-    r"präsident\w*|generalstab\w*|behörden|angaben|militärgeheimdienst\w*|renseignement\w*|"
-    r"gouvernement|ministère|président|état-major|autorités|services|responsables|"
-    r"inteligencia|gobierno|ministerio|presidente|estado\s+mayor|autoridades|fuentes|"
-    r"funcionarios|servicios"
-)
+_INSTITUTION = _any("institutions")
 _INSTITUTION_AFTER = _c(rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b")
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
@@ -173,23 +174,10 @@ _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
 # Casualty nouns ("losses", "casualties"): they count a number only when they are its noun
 # or come before it ("losses of 3,000"); "11,000 troops … suffered losses" is no loss count.
-_LOSS_WORD = _c(
-    r"^(?:lost|losses|loss|потер\w*|втрат\w*|verlust\w*|pertes|perdu|pérdidas|perdió|손실|損失|損害)$"
-)
+_LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 # Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
-_GENERAL_FORCE = _c(
-    r"special[\s-]+(?:operations?\s+)?forces|armed\s+forces|army|armies|military|militaries|"
-    r"under\s+arms|"
-    r"standing\s+army|corps|armée|forces\s+spéciales|ejército|fuerzas\s+(?:especiales|armadas)|"
-    r"armee|streitkräfte|spezialkräfte|spezialeinheiten|арми\w*|армі\w*|вооруж\w+\s+сил\w*|"
-    r"збройн\w+\s+сил\w*|спецназ\w*|сил\w*\s+специальных\s+операций|корпус\w*|"
-    r"сил\w*\s+спеціальних\s+операцій|특수작전군|특수부대|특작부대|총병력|상비군|정규군|인민군|"
-    r"特殊部隊|特殊作戦部隊|特殊作戦軍|総兵力|常備軍|兵力"
-)
-_CASUALTY_NOUN = _c(
-    r"^(?:casualt\w*|loss\w*|deaths?|fatalities|death\s+toll|потер\w*|втрат\w*|verlust\w*|"
-    r"pertes|bajas|pérdidas|victimes|víctimas|opfer|사상자|사망자|死傷者|死者|損害|損失|손실)$"
-)
+_GENERAL_FORCE = _c(_any("whole_force_nouns"))
+_CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
 _COORD = _c(
@@ -208,15 +196,9 @@ _MIXED_CJK = _c(
     r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
     r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
 )
-_INCLUDING = _c(
-    r"\b(?:including|включая|в\s+том\s+числе|у\s+тому\s+числі|включно\s+з|зокрема|"
-    r"einschließlich|inklusive|darunter|dont|y\s+compris|incluid[oa]s?|incluyendo)\b"
-)
+_INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
-_TOGETHER = _c(
-    r"\b(?:together|combined|jointly|разом|спільно|вместе|совместно|insgesamt\s+mit|zusammen|"
-    r"gemeinsam|ensemble|conjointement|juntos|juntas|conjuntamente)\b|함께|합쳐|合わせて|共に"
-)
+_TOGETHER = _c(_bounded("together"))
 _CONJ = _c(
     r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
     r"sowie|así\s+como|ainsi\s+que)\s*$"
@@ -260,19 +242,13 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
 
 _QUAL_BEFORE, _QUAL_AFTER = _quals()
 _BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
-_INCREASE = _c(
-    r"увелич\w*|збільш\w*|нарост\w*|нарощ\w*|довест\w*|довести|increas\w*|rais\w*|boost\w*|"
-    r"expand\w*|erhöh\w*|aufstock\w*|augment\w*|aument\w*|elev\w*|ampli\w*|늘리|늘릴|확대|増や|増強"
-)
+_INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
 _HISTORICAL = _c(lx.HISTORICAL)
 _MONTHS = _c(lx.words(lx.MONTHS))
 
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
-_PERCENT_AFTER = _c(
-    r"^\s*(?:%|％|per\s*cent|percent|процент\w*|відсот\w*|prozent|pour\s*cent|por\s*ciento|"
-    r"퍼센트|パーセント|割)"
-)
+_PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
     r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
     r"軍団|師団|旅団)(?![^\W\d_])"
@@ -319,15 +295,8 @@ _YEAR_PREP = _c(
     r"jahr|en|depuis|dans|desde|año|в|с|до|у|з|від|році|году)\s+$"
 )
 _CJK_COUNTER_NEXT = _c(r"\s?(?:여|余)?\s?(?:명|人|名)")
-_CIVIL = _c(
-    r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
-    r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero"
-)
-_MILITARY_WORD = _c(
-    r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|troupe|tropa|"
-    r"truppe|soldat|soldad|войск|військ|солдат|бойц|бійц|部隊|"
-    r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍"
-)
+_CIVIL = _c(_any("civilian_words"))
+_MILITARY_WORD = _c(_any("military_words"))
 _POSSESSIVE_NK = _c(
     r"(?:north\s+korea" + lx.AP + r"s|pyongyang" + lx.AP + r"s|(?<![^\W\d_])its|"
     r"(?-i:the\s+North" + lx.AP + r"s)|북한의|北朝鮮の|кндр|nordkoreas|"
@@ -440,9 +409,7 @@ _ROLE_LEAD = _c(
     r"vont|devraient|doivent|van\s+a|deberán|deberían|будут|должны|будуть|мають|повинні)\s+"
     r"(?:help\s+(?:to\s+)?|helfen\s+|aider\s+à\s+|ayudar\s+a\s+|помочь\s+|допомогти\s+)?"
 )
-_CONTRAST = _c(
-    r"\b(?:while|whereas|but|although|aber|während|mais|tandis|alors|pero|mientras|но|але|тогда)\b"
-)
+_CONTRAST = _c(_bounded("contrast"))
 _COORD_GAP = _c(
     r",|\b(?:and|und|et|y|e|и|і|та|й|а|while|whereas|plus|another|more|weitere\w*|ещё|еще|ще|"
     r"autres|otros|otras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|さらに|추가로"

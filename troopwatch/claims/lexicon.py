@@ -475,8 +475,10 @@ METONYM_CLAIMANTS: dict[str, list[str]] = {
 
 # Estimation words: every figure of the clause is approx unless it has its own hedge.
 ESTIMATE = (
-    r"(?<![^\W\d_])(?:estimat\w*|оцен\w*|оцін\w*|schätz\w*|geschätzt\w*|estim\w*|calcul[ao]\w*|"
-    r"calculan|by\s+some\s+estimates)(?![^\W\d_])|추정|추산|推定|推計"
+    r"(?<![^\W\d_])(?:"
+    + "|".join(f for lang in _SP for f in lang.estimate_words)
+    + r")(?![^\W\d_])|"
+    + "|".join(f for lang in _UN for f in lang.estimate_words)
 )
 # Mentions of earlier wars: figures there are history, not this deployment.
 HISTORICAL = (

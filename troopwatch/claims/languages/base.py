@@ -74,6 +74,21 @@ class LanguageData:
     abbreviations: tuple[str, ...]  # lower-case, no final dot: not a sentence end
     stop_words: tuple[str, ...]  # frequent words that identify the language
 
+    # --- sentence-level words (stems unless bounded by the compiler)
+    military_words: tuple[str, ...]  # soldiers in view ("military", "군", "兵")
+    civilian_words: tuple[str, ...]  # civilian workers, students, tourists
+    percent_words: tuple[str, ...]  # after a number: a percentage
+    increase_verbs: tuple[str, ...]  # "raise to 15,000": a target, not a ceiling
+    estimate_words: tuple[str, ...]  # "estimated": unhedged figures become approx
+    loss_words: tuple[str, ...]  # generic loss words that yield to killed/wounded at the number
+    casualty_nouns: tuple[str, ...]  # nouns naming casualties (a cue after its own noun)
+    whole_force_nouns: tuple[str, ...]  # a whole army or service: its size is no deployment
+    including: tuple[str, ...]  # "including": a part of a (possibly mixed) total follows
+    together: tuple[str, ...]  # "together", "combined": a joint (mixed) total
+    contrast: tuple[str, ...]  # "while", "but": a new subject follows
+    countries: tuple[str, ...]  # other countries as subjects/owners ("Russia has lost")
+    institutions: tuple[str, ...]  # "Ukrainian intelligence": the owner word is a claimant
+
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
 OPTIONAL: dict[str, str] = {
@@ -85,6 +100,10 @@ OPTIONAL: dict[str, str] = {
     "months": "Korean/Japanese/Chinese dates are read from their counters (월, 月)",
     "abbreviations": "scripts that end sentences with 。 or without abbreviations",
     "stop_words": "scripts that identify the language on their own (Hangul, kana, Han)",
+    "including": "not yet collected for Korean/Japanese (a measured change, not a refactor)",
+    "together": "see including",
+    "contrast": "see including",
+    "institutions": "see including",
 }
 
 

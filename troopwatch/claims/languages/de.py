@@ -383,4 +383,62 @@ LANGUAGE = LanguageData(
         "dem",
         "der",
     ),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "truppe",
+        "soldat",
+        "militär",
+    ),
+    civilian_words=("arbeiter",),
+    percent_words=("prozent",),
+    increase_verbs=(
+        r"erhöh\w*",
+        r"aufstock\w*",
+    ),
+    estimate_words=(
+        r"schätz\w*",
+        r"geschätzt\w*",
+    ),
+    loss_words=(r"verlust\w*",),
+    casualty_nouns=(
+        r"verlust\w*",
+        "opfer",
+    ),
+    whole_force_nouns=(
+        "armee",
+        "streitkräfte",
+        "spezialkräfte",
+        "spezialeinheiten",
+    ),
+    including=(
+        "einschließlich",
+        "inklusive",
+        "darunter",
+    ),
+    together=(
+        r"insgesamt\s+mit",
+        "zusammen",
+        "gemeinsam",
+    ),
+    contrast=(
+        "aber",
+        "während",
+    ),
+    countries=(
+        "russland",
+        "moskau",
+        "kiew",
+        "südkorea",
+    ),
+    institutions=(
+        r"geheimdienst\w*",
+        "regierung",
+        r"ministerium\w*",
+        r"präsident\w*",
+        r"generalstab\w*",
+        "behörden",
+        "angaben",
+        r"militärgeheimdienst\w*",
+    ),
 )

@@ -359,4 +359,69 @@ LANGUAGE = LanguageData(
         "según",
         "una",
     ),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "tropa",
+        "soldad",
+        "militar",
+        "ejército",
+    ),
+    civilian_words=(
+        "trabajador",
+        "obrero",
+    ),
+    percent_words=(r"por\s*ciento",),
+    increase_verbs=(
+        r"aument\w*",
+        r"elev\w*",
+        r"ampli\w*",
+    ),
+    estimate_words=(
+        r"calcul[ao]\w*",
+        "calculan",
+    ),
+    loss_words=(
+        "pérdidas",
+        "perdió",
+    ),
+    casualty_nouns=(
+        "bajas",
+        "pérdidas",
+        "víctimas",
+    ),
+    whole_force_nouns=(
+        "ejército",
+        r"fuerzas\s+(?:especiales|armadas)",
+    ),
+    including=(
+        "incluid[oa]s?",
+        "incluyendo",
+    ),
+    together=(
+        "juntos",
+        "juntas",
+        "conjuntamente",
+    ),
+    contrast=(
+        "pero",
+        "mientras",
+    ),
+    countries=(
+        "rusia",
+        "ucrania",
+        "moscú",
+        r"corea\s+del\s+sur",
+    ),
+    institutions=(
+        "inteligencia",
+        "gobierno",
+        "ministerio",
+        "presidente",
+        r"estado\s+mayor",
+        "autoridades",
+        "fuentes",
+        "funcionarios",
+        "servicios",
+    ),
 )

@@ -350,4 +350,60 @@ LANGUAGE = LanguageData(
         "ces",
         "au",
     ),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "troupe",
+        "militaire",
+        "armée",
+    ),
+    civilian_words=(
+        "ouvrier",
+        "travailleur",
+    ),
+    percent_words=(r"pour\s*cent",),
+    increase_verbs=(r"augment\w*",),
+    estimate_words=(r"estim\w*",),
+    loss_words=(
+        "pertes",
+        "perdu",
+    ),
+    casualty_nouns=(
+        "pertes",
+        "victimes",
+    ),
+    whole_force_nouns=(
+        "armée",
+        r"forces\s+spéciales",
+    ),
+    including=(
+        "dont",
+        r"y\s+compris",
+    ),
+    together=(
+        "ensemble",
+        "conjointement",
+    ),
+    contrast=(
+        "mais",
+        "tandis",
+        "alors",
+    ),
+    countries=(
+        r"la\s+russie",
+        "l['’]ukraine",
+        "moscou",
+        "japon",
+        r"corée\s+du\s+sud",
+    ),
+    institutions=(
+        r"renseignement\w*",
+        "gouvernement",
+        "ministère",
+        "président",
+        "état-major",
+        "autorités",
+        "services",
+        "responsables",
+    ),
 )

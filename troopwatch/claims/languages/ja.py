@@ -316,4 +316,56 @@ LANGUAGE = LanguageData(
     months=(),
     abbreviations=(),
     stop_words=(),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "部隊",
+        "兵",
+        "軍",
+    ),
+    civilian_words=(
+        "労働",
+        "観光",
+        "留学",
+    ),
+    percent_words=(
+        "パーセント",
+        "割",
+    ),
+    increase_verbs=(
+        "増や",
+        "増強",
+    ),
+    estimate_words=(
+        "推定",
+        "推計",
+    ),
+    loss_words=(
+        "損失",
+        "損害",
+    ),
+    casualty_nouns=(
+        "死傷者",
+        "死者",
+        "損害",
+        "損失",
+    ),
+    whole_force_nouns=(
+        "特殊部隊",
+        "特殊作戦部隊",
+        "特殊作戦軍",
+        "総兵力",
+        "常備軍",
+        "兵力",
+    ),
+    including=(),
+    together=(),
+    contrast=(),
+    countries=(
+        "日本は",
+        "日本が",
+        "韓国は",
+        "韓国が",
+    ),
+    institutions=(),
 )

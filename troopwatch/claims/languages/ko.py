@@ -329,4 +329,50 @@ LANGUAGE = LanguageData(
     months=(),
     abbreviations=(),
     stop_words=(),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "(?<![가-힣])군",
+        "병",
+    ),
+    civilian_words=(
+        "노동",
+        "근로",
+        "관광",
+        "유학",
+    ),
+    percent_words=("퍼센트",),
+    increase_verbs=(
+        "늘리",
+        "늘릴",
+        "확대",
+    ),
+    estimate_words=(
+        "추정",
+        "추산",
+    ),
+    loss_words=("손실",),
+    casualty_nouns=(
+        "사상자",
+        "사망자",
+        "손실",
+    ),
+    whole_force_nouns=(
+        "특수작전군",
+        "특수부대",
+        "특작부대",
+        "총병력",
+        "상비군",
+        "정규군",
+        "인민군",
+    ),
+    including=(),
+    together=(),
+    contrast=(),
+    countries=(
+        "한국은",
+        "한국이",
+        r"우리\s?정부는",
+    ),
+    institutions=(),
 )

@@ -424,4 +424,53 @@ LANGUAGE = LanguageData(
         "т.зв",
     ),
     stop_words=(),
+    # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
+    # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
+    military_words=(
+        "військов",
+        "військ",
+        "бійц",
+        "армі",
+    ),
+    civilian_words=("робітн",),
+    percent_words=(r"відсот\w*",),
+    increase_verbs=(
+        r"збільш\w*",
+        r"нарощ\w*",
+    ),
+    estimate_words=(r"оцін\w*",),
+    loss_words=(r"втрат\w*",),
+    casualty_nouns=(r"втрат\w*",),
+    whole_force_nouns=(
+        r"армі\w*",
+        r"збройн\w+\s+сил\w*",
+        r"сил\w*\s+спеціальних\s+операцій",
+    ),
+    including=(
+        r"у\s+тому\s+числі",
+        r"включно\s+з",
+        "зокрема",
+    ),
+    together=(
+        "разом",
+        "спільно",
+    ),
+    contrast=("але",),
+    countries=(
+        "росія",
+        "україна",
+        "москва",
+        "київ",
+        r"південна\s+корея",
+    ),
+    institutions=(
+        r"розвідк\w*",
+        r"влад\w*",
+        r"міністерств\w*",
+        "мзс",
+        "міноборони",
+        r"уряд\w*",
+        r"відомств\w*",
+        r"посадовц\w*",
+    ),
 )
