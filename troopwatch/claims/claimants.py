@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
+from troopwatch.claims.languages import languages
 
 _I = re.IGNORECASE
 
@@ -197,12 +198,24 @@ def claimant_index() -> ClaimantIndex:
     return ClaimantIndex()
 
 
-_ATTRIB_BEFORE = re.compile(lx.words(lx.ATTRIB_BEFORE_SPACED), _I)
+_ATTRIB_BEFORE = re.compile(
+    lx.words(lx.ATTRIB_BEFORE_SPACED)
+    + "|"
+    + lx.CJK_START
+    + "(?:"
+    + lx.raw(lx.ATTRIB_CJK["after_marker"])
+    + ")",
+    _I,
+)
 SAY = re.compile(
     lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
 )
 _CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
 _WORD = re.compile(r"[^\W_]+")
+# Languages whose speaker is marked by a topic/subject particle (은/는, は/が).
+_PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
+# Languages that put the verb of saying first (Arabic "قال المسؤول").
+_VERB_FIRST = frozenset({"ar"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
 _KO_TOPIC = re.compile(
@@ -384,7 +397,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         if before:
             consider(5, before[-1])
     says = list(SAY.finditer(sent))
-    cjk = lang in ("ko", "ja")
+    cjk = lang in _PARTICLE_LANGS
+    # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
+    han = lang in lx.UNSPACED and not cjk
     if cjk:
         for m in mentions:
             if _KO_RELAY.match(sent[m.end : m.end + 16]):
@@ -393,6 +408,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         for m in mentions:
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
+                if han:
+                    if len(gap) <= 12 and not re.search(r"[，,。；;：:「」“”\"]", gap):
+                        consider(4 - 0.01 * len(gap), m)
+                    continue
                 if cjk:
                     if _KO_TOPIC.match(gap) and not (
                         m.metonym and not re.match(r"\s*(?:은|는|は|も)", gap)
@@ -423,9 +442,14 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and not re.search(r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I)
                 ):
                     consider(2, m)
-            elif not cjk and m.start >= sv.end() and m.start - sv.end() <= 60:
+            elif not (cjk or han) and m.start >= sv.end() and m.start - sv.end() <= 60:
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
+                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):
+                    # Verb-first order: "قالت وكالة المخابرات … إن"
+                    if _words_between(gap) <= 4:
+                        consider(3.5 - 0.01 * _words_between(gap), m)
+                    continue
                 lead = sent[max(0, sv.start() - 3) : sv.start()]
                 n = _words_between(gap)
                 end_ok = re.match(

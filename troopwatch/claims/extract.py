@@ -181,7 +181,7 @@ _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
 _COORD = _c(
-    r",|;|:|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
+    r",|;|:|，|；|،|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
     r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además)\b|"
     r"(?<=[가-힣])(?:고|며|으며|이며|는데|지만)(?=\s)|、|。"
 )
@@ -231,7 +231,7 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
             (
                 q,
                 _c(
-                    r"^[\s\"”»)]*(?:명|人|名)?(?:을|를|이|가|은|는|에|が|を|に|は)?\s*(?:"
+                    r"^[\s\"”»)]*(?:명|人|名|\s*[\u0621-\u064a]+)?(?:을|를|이|가|은|는|에|が|を|に|は)?\s*(?:"
                     + lx.raw(frags)
                     + r")(?![A-Za-zÀ-ÿА-Яа-яЁёІіЇїЄєҐґ])"
                 ),
@@ -327,7 +327,9 @@ _PART_AFTER = _c(
     r"серед\s+(?:них|яких)|davon|von\s+denen|"
     r"parmi\s+(?:eux|elles|lesquels|lesquelles)|d['’]entre\s+(?:eux|elles)|"
     r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)|entre\s+(?:ellos|ellas))\b|"
-    r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち)"
+    r"\b(?:di\s+cui|tra\s+(?:cui|questi|loro)|dos\s+quais|das\s+quais|entre\s+eles|"
+    r"منهم|من\s+بينهم)|"
+    r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち|其中)"
     r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$"
 )
 _WORD = re.compile(r"[^\W_]+")
@@ -349,7 +351,8 @@ _ELLIPSIS_NEXT = _c(
     r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|von|d['’]entre|"
     r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se|получили|"
     r"получил|дістали|дістав|зазнали|erlitten|resultaron|been|had\s+been|have\s+been|celui|"
-    r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de)\b)"
+    r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de|sono|di|e|già|erano|hanno|foram|em|"
+    r"já|são|dos|das|من|في|إلى|قد)\b)"
 )
 
 
@@ -461,13 +464,21 @@ def _is_year(num: Num) -> bool:
 
 _KO_BLOCK_COUNTER = _c(
     r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
-    r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ)"
+    r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
+    # Chinese counters of things, money, time and distance.
+    r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|"
+    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发)"
 )
+_UNSPACED = frozenset(lx.UNSPACED)
+# Languages written without spaces between words (word distance read in characters).
+_CHAR_LANGS = frozenset(lang.code for lang in unspaced() if lang.script == "cjk")
+# Arabic diacritics (tashkeel) and the tatweel: removed before matching words.
+_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
 
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
     """The personnel noun for a number, or None when the number counts something else."""
-    cjk = lang in ("ko", "ja")
+    cjk = lang in _UNSPACED
     if cjk and _KO_BLOCK_COUNTER.match(t, num.end):
         return None
     if cjk and _is_year(num) and not _CJK_COUNTER_NEXT.match(t, num.end):
@@ -497,7 +508,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     limit = min(next_start, num.end + (24 if cjk else 90))
     window = t[num.end : limit]
     # Stop at a clause end, but let "3,000-strong" and "N명의 병력" through.
-    cut = re.search(r"[.;:!?()\[\]]\s|[;!?]|,\s|、|。", window)
+    cut = re.search(r"[.;:!?()\[\]]\s|[;!?]|,\s|、|。|，|；|،", window)
     if cut:
         window = window[: cut.start()]
     after = None
@@ -785,7 +796,7 @@ def _assign_cues(
     if not cands:
         return per
     spans = [(c.num.start, max(c.np_end, c.num.end)) for c in cands]
-    ja = lang == "ja"
+    ja = lang in _CHAR_LANGS  # no spaces: distance in characters
 
     def dist(a: int, b: int) -> int:
         seg = t[a:b]
@@ -1022,6 +1033,8 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
+    if _ARABIC_MARKS.search(t):
+        t = _ARABIC_MARKS.sub("", t)
     nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     ctx.place_sent = None
@@ -1078,7 +1091,7 @@ def _claims_in(
     if not cands:
         return []
     _link_subsets(t, cands)
-    _coordinate(t, cands, lg in ("ko", "ja"))
+    _coordinate(t, cands, lg in _UNSPACED)
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)

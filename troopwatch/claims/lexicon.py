@@ -144,7 +144,17 @@ FORCE_SPACED, FORCE_CJK = _per_lang(_SP, "force_size"), _per_lang(_UN, "force_si
 # "according to X" style phrases (the claimant follows) and verbs of saying.
 ATTRIB_BEFORE_SPACED = _flat(_SP, "attribution")
 SAY_SPACED = _flat(_SP, "say_verbs")
-ATTRIB_CJK = {"before_marker": _flat(_UN, "attribution"), "say": _flat(_UN, "say_verbs")}
+ATTRIB_CJK = {
+    # X에 따르면 / X によると: the claimant stands before the marker.
+    "before_marker": _flat(
+        [lang for lang in _UN if lang.attribution_after_claimant], "attribution"
+    ),
+    # 根据 X: the claimant follows, as in the spaced languages.
+    "after_marker": _flat(
+        [lang for lang in _UN if not lang.attribution_after_claimant], "attribution"
+    ),
+    "say": _flat(_UN, "say_verbs"),
+}
 # Month names: a number next to one is a date.
 MONTHS = _flat(_SP, "months")
 

@@ -45,6 +45,11 @@ _FOLD = str.maketrans(
         "．": ".",
         "～": "〜",
         "\u2212": "-",
+        # Arabic-Indic and Persian digits, Arabic thousands and decimal separators.
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u066c": ",",
+        "\u066b": ".",
     }
 )
 
@@ -81,6 +86,7 @@ _DIGITS = (
 )
 
 # Korean/Japanese composition: parts "<digits|kanji digits|수/数><unit>" then trailing digits.
+_UNSPACED = {lang.code for lang in unspaced()}
 _CJK_UNITS = {ch: v for lang in reversed(unspaced()) for ch, v in lang.scale_words}
 _KANJI_DIGITS = {
     "〇": 0,
@@ -95,12 +101,13 @@ _KANJI_DIGITS = {
     "八": 8,
     "九": 9,
     "两": 2,
+    "兩": 2,
     "両": 2,
 }
 # Digit runs before a unit are bounded ({0,24}, {1,6}): unbounded, a long "1,1,1,…" or
 # "111…" would be re-scanned from every digit (quadratic); real figures are far shorter.
 _CJK = (
-    r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九]|[数수几])?[ ]?"
+    r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九两兩]|[数數수几幾])?[ ]?"
     r"[" + "".join(_CJK_UNITS) + r"][ ]?)+"
     r"(?:\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
@@ -161,7 +168,7 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
             continue
         if ch in _KANJI_DIGITS:
             cur = float(_KANJI_DIGITS[ch])
-        elif ch in "数수几":
+        elif ch in "数數수几幾":
             vague = True
             cur = 1.0
         elif ch in _CJK_UNITS:
@@ -186,40 +193,22 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
 _WORD_TABLES = {lang.code: dict(lang.number_words) for lang in spaced() if lang.number_words}
 
 # Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
-_APPROX_NOUNS = re.compile(r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен)")
+_APPROX_NOUNS = re.compile(
+    r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен|migliai|centinai|decina|ventina|"
+    r"trentina|quarantina|cinquantina|milhar|centena|dezena)"
+)
 
-_DE_MORPH = {
-    "eins": 1,
-    "ein": 1,
-    "eine": 1,
-    "zwei": 2,
-    "zwo": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sech": 6,
-    "sieben": 7,
-    "sieb": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "zwanzig": 20,
-    "dreißig": 30,
-    "dreissig": 30,
-    "vierzig": 40,
-    "fünfzig": 50,
-    "sechzig": 60,
-    "siebzig": 70,
-    "achtzig": 80,
-    "neunzig": 90,
-    "hundert": 100,
-    "tausend": 1000,
-    "und": 0,
+# Compounding languages (German zweitausend, Italian tremila): number words are read
+# from their parts.
+_MORPHS = {
+    lang.code: sorted(lang.number_morphemes, key=len, reverse=True)
+    for lang in spaced()
+    if lang.number_morphemes
 }
-_DE_MORPH_RX = re.compile("|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE)
+_MORPH_RX = {code: re.compile("|".join(ms), re.IGNORECASE) for code, ms in _MORPHS.items()}
+_MORPH_WORD = {
+    code: re.compile("(?:" + "|".join(ms) + ")+", re.IGNORECASE) for code, ms in _MORPHS.items()
+}
 # Connectors allowed between number words, per language.
 _CONNECT = {lang.code: lang.number_connector for lang in spaced()}
 
@@ -236,8 +225,17 @@ def _word_alt(lang: str) -> str | None:
     table = _WORD_TABLES.get(lang)
     if not table:
         return None
-    if lang == "de":
-        return r"(?:" + "|".join(sorted(_DE_MORPH, key=len, reverse=True)) + r")+|millionen|million"
+    if lang in _MORPHS:
+        # Compounds of parts, or a whole word the parts do not spell ("million").
+        whole = [
+            re.escape(t)
+            for t, (_, k) in table.items()
+            if k in "uhs" and not _MORPH_WORD[lang].fullmatch(t)
+        ]
+        whole += _ARTICLE_PHRASES.get(lang, [])
+        return "|".join(
+            [r"(?:" + "|".join(_MORPHS[lang]) + r")+", *sorted(whole, key=len, reverse=True)]
+        )
     # Articles and fractions only count before a scale word ("a thousand", "un millier").
     toks = [re.escape(t).replace("'", AP) for t, (_, k) in table.items() if k in "uhs"]
     toks += _ARTICLE_PHRASES.get(lang, [])
@@ -250,7 +248,15 @@ _KO_NATIVE_RX = (
     r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True)) + r")(?=\s?명)"
 )
 # Japanese kanji digits before a counter: 二人, 三十人.
-_JA_KANJI_RX = r"(?P<jak>[" + "".join(REGISTRY["ja"].number_words) + r"]+)(?=[人名])"
+# Japanese/Chinese numerals before a counter (二人, 三名, 两名).
+_KANJI_RX = {
+    lang.code: r"(?P<jak>[" + "".join(lang.number_words) + r"]+)(?=[人名])"
+    for lang in unspaced()
+    if lang.script == "cjk" and lang.number_words
+}
+# 余 after a CJK number: Korean/Japanese usage reads it as approx (data/eval/README.md),
+# Chinese as "more than" (CLAIMS.md §4).
+_YEO_QUALIFIER = {"zh": "more_than"}
 
 
 # Russian/Ukrainian compound adjectives that state a force's size: "десятитысячный
@@ -301,8 +307,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
     parts = []
     if lang == "ko":
         parts.append(_KO_NATIVE_RX)
-    if lang == "ja":
-        parts.append(_JA_KANJI_RX)
+    if lang in _KANJI_RX:
+        parts.append(_KANJI_RX[lang])
     if lang in ("ru", "uk"):
         parts.append(_ADJ_RX)
     if lang in _VAGUE:
@@ -321,15 +327,15 @@ def _scanner(lang: str) -> re.Pattern[str]:
 def _tokens_for(lang: str, run: str) -> list[tuple[float, str]]:
     table = _WORD_TABLES[lang]
     out: list[tuple[float, str]] = []
-    if lang == "de":
+    if lang in _MORPHS:
         for w in re.findall(r"[^\W\d_]+", run):
             lw = w.lower()
-            if lw in ("million", "millionen"):
-                out.append((1_000_000, "s"))
+            if lw in table and not _MORPH_WORD[lang].fullmatch(lw):
+                out.append(table[lw])
                 continue
-            for m in _DE_MORPH_RX.finditer(lw):
+            for m in _MORPH_RX[lang].finditer(lw):
                 t = m.group().lower()
-                out.append(table.get(t, (0, "c")) if t != "ein" else (1, "u"))
+                out.append(table.get(t, (0, "c")))
         return out
     for w in re.findall(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)?(?:-vingts?)?", run):
         lw = w.lower().replace("’", "'").replace("ʼ", "'")
@@ -461,7 +467,7 @@ def _digits_value(m: re.Match[str]) -> tuple[float | None, int, bool]:
 def find_numbers(text: str, lang: str = "en") -> list[Num]:
     """All number expressions in ``text`` (one sentence), ranges merged, in text order."""
     t = fold(text)
-    lang = lang if lang in _WORD_TABLES or lang in ("ko", "ja") else "en"
+    lang = lang if lang in _WORD_TABLES or lang in _UNSPACED else "en"
     rx = _scanner(lang)
     found: list[Num] = []
     for m in rx.finditer(t):
@@ -502,7 +508,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if value is None or (not vague and not _sane(value)):
                 continue
             # Korean 여 / Japanese 余 ("1만여 명"): used loosely for "some", read as approx.
-            qual = "approx" if m.group("yeo") else None
+            qual = _YEO_QUALIFIER.get(lang, "approx") if m.group("yeo") else None
             end = m.end() if m.group("yeo") else e_run
             if vague:
                 found.append(
@@ -554,9 +560,10 @@ _VAGUE_WORDS = tuple(w for lang in spaced() for w in lang.vague_tokens)
 def _prefilter_words() -> frozenset[str]:
     toks: set[str] = set()
     for lang, table in _WORD_TABLES.items():
-        if lang != "de":
+        if lang not in _MORPHS:
             toks.update(t.replace("'", "") for t, (_, k) in table.items() if k in "uhsf")
-    toks.update(_DE_MORPH)
+    for ms in _MORPHS.values():
+        toks.update(ms)
     toks.update(_VAGUE_WORDS)
     toks.discard("ein")
     toks.discard("eine")
@@ -565,10 +572,11 @@ def _prefilter_words() -> frozenset[str]:
 
 _PREFILTER_WORDS = _prefilter_words()
 _FAST = re.compile(
-    r"[\d十百千万億만천백一二三四五六七八九]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
+    r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
-_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
+# Parts of compound number words (German zweitausend, Italian tremila, seicento).
+_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn|mila|mille|cento")
 _ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
 
 

@@ -13,7 +13,7 @@ from importlib import import_module
 from troopwatch.claims.languages.base import AP, OPTIONAL, LanguageData, part_names
 
 # Order matters: space-separated languages first (English first), then CJK.
-_MODULES = ("en", "ru", "uk", "de", "fr", "es", "ko", "ja")
+_MODULES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "ar", "ko", "ja", "zh")
 
 REGISTRY: dict[str, LanguageData] = {
     code: import_module(f"troopwatch.claims.languages.{code}").LANGUAGE for code in _MODULES

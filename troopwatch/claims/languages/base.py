@@ -32,6 +32,9 @@ class LanguageData:
     # token -> (value, kind): u additive, h hundred, s scale, a article (only before a
     # scale word), f fraction multiplier (half, полторы), c connector.
     number_words: Mapping[str, tuple[float, str]]
+    # Parts of number words written as one compound (German zweitausend, Italian tremila);
+    # empty for languages that write number words apart.
+    number_morphemes: tuple[str, ...]
     number_phrases: tuple[str, ...]  # multi-word number phrases ("a thousand", "medio millón")
     number_connector: str  # word between number words ("and", "und"); "" when none
     # Scale words after digits ("12 тыс.", "1.5 million"), or CJK unit characters (万, 만).
@@ -89,11 +92,16 @@ class LanguageData:
     countries: tuple[str, ...]  # other countries as subjects/owners ("Russia has lost")
     institutions: tuple[str, ...]  # "Ukrainian intelligence": the owner word is a claimant
 
+    # Where ``attribution`` stands: before the claimant ("according to X", "根据X") or
+    # after it (Korean "X에 따르면", Japanese "Xによると").
+    attribution_after_claimant: bool = False
+
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
 OPTIONAL: dict[str, str] = {
     "units_first": "only languages whose compound nouns start with another language's noun",
     "number_phrases": "languages without multi-word number phrases",
+    "number_morphemes": "languages that write number words apart (twenty-five, двадцать пять)",
     "number_connector": "languages that join number words without a word (двадцать пять)",
     "vague_numbers": "Korean/Japanese/Chinese vague numbers (수천, 数千) are CJK numeral grammar",
     "vague_tokens": "see vague_numbers",
@@ -109,4 +117,5 @@ OPTIONAL: dict[str, str] = {
 
 def part_names() -> list[str]:
     """The data parts of the structure (everything but code, name and script)."""
-    return [f.name for f in fields(LanguageData) if f.name not in ("code", "name", "script")]
+    skip = ("code", "name", "script", "attribution_after_claimant")
+    return [f.name for f in fields(LanguageData) if f.name not in skip]

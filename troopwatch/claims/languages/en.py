@@ -44,6 +44,7 @@ LANGUAGE = LanguageData(
         "an": (1, "a"),
         "half": (0.5, "f"),
     },
+    number_morphemes=(),
     number_phrases=(r"(?:half\s+)?an?\s+(?:hundred|thousand|million|dozen)",),
     number_connector="and",
     scale_words=(

@@ -58,6 +58,7 @@ LANGUAGE = LanguageData(
         "y": (0, "c"),
         "medio": (0.5, "f"),
     },
+    number_morphemes=(),
     number_phrases=(
         r"(?:un|una)\s+(?:millar|millón|centenar)",
         r"medio\s+millón",

@@ -43,6 +43,7 @@ LANGUAGE = LanguageData(
         "et": (0, "c"),
         "demi": (0.5, "f"),
     },
+    number_morphemes=(),
     number_phrases=(
         r"(?:un|une)\s+(?:millier|million|centaine)",
         r"un\s+demi-million",

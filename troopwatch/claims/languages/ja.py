@@ -19,6 +19,7 @@ LANGUAGE = LanguageData(
         "九": (9, "u"),
         "十": (10, "h"),
     },
+    number_morphemes=(),
     number_phrases=(),
     number_connector="",
     scale_words=(
@@ -368,4 +369,5 @@ LANGUAGE = LanguageData(
         "韓国が",
     ),
     institutions=(),
+    attribution_after_claimant=True,
 )

@@ -20,6 +20,7 @@ LANGUAGE = LanguageData(
         "열": (10, "u"),
         "스무": (20, "u"),
     },
+    number_morphemes=(),
     number_phrases=(),
     number_connector="",
     scale_words=(
@@ -375,4 +376,5 @@ LANGUAGE = LanguageData(
         r"우리\s?정부는",
     ),
     institutions=(),
+    attribution_after_claimant=True,
 )

@@ -132,6 +132,7 @@ LANGUAGE = LanguageData(
         "четверо": (4, "u"),
         "пятеро": (5, "u"),
     },
+    number_morphemes=(),
     number_phrases=("полторы|полтора|полутора",),
     number_connector="",
     scale_words=(

@@ -116,6 +116,7 @@ LANGUAGE = LanguageData(
         "сотні": (100, "s"),
         "сотню": (100, "s"),
     },
+    number_morphemes=(),
     number_phrases=("півтори|півтора",),
     number_connector="",
     scale_words=(
