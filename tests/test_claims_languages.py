@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from troopwatch.claims import extract_claims
 from troopwatch.claims.languages import OPTIONAL, REGISTRY, LanguageData, part_names
 
 CONTRACT_LANGUAGES = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja", "it", "pt", "zh", "ar")
@@ -50,3 +51,45 @@ def test_units_name_people_or_block() -> None:
         for frag, unit, kind in (*lang.units_first, *lang.units, *lang.non_people):
             assert kind in ("mil", "nk", "civ", "weak", "count", "block"), (lang.code, frag)
             assert (kind == "block") == (unit == ""), (lang.code, frag)
+
+
+def test_page_language_of_chinese_and_arabic() -> None:
+    from troopwatch.langid import detect_language
+
+    # Traditional Chinese: langdetect alone answers "ko" for this one.
+    zh_t = "南韓國會議員李成權今天表示，根據南韓國家情報院所做的簡報，北韓自9月以來已派遣約5000名建築部隊人員前往俄羅斯"
+    zh_s = "南韩国情院表示,北韩向俄国输送第一批部队兵力以后,增加1500名兵力,目前抵达俄国的北韩部队兵力已达到3000人。"
+    ar = "قالت وكالة الاستخبارات الكورية الجنوبية أمام البرلمان إن كوريا الشمالية أرسلت 1500 جندي إضافي إلى روسيا"
+    assert detect_language(zh_t) == "zh"
+    assert detect_language(zh_s) == "zh"
+    assert detect_language(ar) == "ar"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Secondo Kiev, 12.000 soldati nordcoreani sono stati inviati al fronte.",
+            "it",
+            (12000, "deployed"),
+        ),
+        (
+            "La Corea del Nord ha inviato circa tremila militari nordcoreani in Russia.",
+            "it",
+            (3000, "deployed"),
+        ),
+        ("Cerca de 600 soldados norte-coreanos morreram em combate.", "pt", (600, "killed")),
+        ("北韩将向俄国投入1万名兵力。", "zh", (10000, "planned")),
+        ("北韓軍阵亡400多人。", "zh", (400, "killed")),
+        ("أرسلت كوريا الشمالية نحو ١١ ألف جندي إلى روسيا.", "ar", (11000, "deployed")),
+        (
+            "قالت الوكالة إن كوريا الشمالية سترسل ثلاثة آلاف جندي إلى روسيا.",
+            "ar",
+            (3000, "planned"),
+        ),
+    ],
+)
+def test_new_languages_read_figures(text: str, lang: str, want: tuple[int, str]) -> None:
+    claims = extract_claims(text)
+    assert [(c.figure_low, c.category) for c in claims] == [want]
+    assert claims[0].lang == lang
