@@ -483,6 +483,63 @@ METONYM_CLAIMANTS: dict[str, list[str]] = {
     ],
 }
 
+# Names in Italian, Portuguese, Chinese and Arabic copy (the entity KB has eight languages).
+_MORE_CLAIMANTS: dict[str, list[str]] = {
+    "NIS": [
+        "servizi segreti sudcoreani", "intelligence sudcoreana", "Nis",
+        "agenzia d'intelligence della Corea del Sud", "agenzia d’intelligence della Corea del Sud",
+        "servizi di intelligence dalla Corea del Sud", "007 di Seul", "agenzia di spionaggio",
+        "inteligência sul-coreana", "agência de espionagem de Seul",
+        "serviços de informações sul-coreanos", "Serviço Nacional de Inteligência",
+        "agência de inteligência sul-coreana", "国家情报院", "國家情報院", "國情院",
+        "南韩最高情报机构", "南韓最高情報機構", "韓國國家情報院", "韩国国家情报院",
+        "وكالة الاستخبارات الكورية الجنوبية", "الاستخبارات الكورية الجنوبية",
+        "المخابرات الكورية الجنوبية", "وكالة المخابرات في كوريا الجنوبية",
+        "جهاز الاستخبارات الوطني", "وكالة المخابرات الكورية الجنوبية",
+    ],
+    "JCS": [
+        "Stato maggiore congiunto", "Estado-Maior Conjunto", "Estado-Maior do Exército sul-coreano",
+        "参谋长联席会议", "參謀長聯席會議", "联参", "聯參", "هيئة الأركان المشتركة",
+        "هيئة الأركان العامة الكورية الجنوبية", "هيئة الأركان العامة في كوريا الجنوبية",
+    ],
+    "Pentagon": [
+        "Pentagono", "Dipartimento della Difesa degli Stati Uniti",
+        "dipartimento della Difesa statunitense", "Departamento de Defesa dos Estados Unidos",
+        "五角大楼", "五角大樓", "美国国防部", "美國國防部", "البنتاغون", "البنتاجون",
+        "وزارة الدفاع الأمريكية", "وزارة الدفاع الأميركية",
+    ],
+    "US State Department": [
+        "Dipartimento di Stato", "Departamento de Estado", "美国国务院", "美國國務院",
+        "وزارة الخارجية الأمريكية", "وزارة الخارجية الأميركية",
+    ],
+    "White House": ["Casa Bianca", "Casa Branca", "白宫", "白宮", "البيت الأبيض"],
+    "Volodymyr Zelensky": ["泽连斯基", "澤連斯基", "زيلينسكي", "زيلنسكي"],
+    "GUR": [
+        "intelligence militare ucraina", "inteligência militar ucraniana", "乌克兰国防情报局",
+        "烏克蘭國防情報局", "乌克兰军事情报局", "الاستخبارات العسكرية الأوكرانية",
+    ],
+    "Kim Jong Un": ["كيم جونغ أون"],
+    "Vladimir Putin": ["普京", "بوتين"],
+    "Sergei Shoigu": ["Shoigu", "شويغو", "绍伊古", "紹伊古"],
+    "Kyrylo Budanov": ["布达诺夫", "بودانوف"],
+    "Oleksandr Syrskyi": ["سيرسكي", "瑟尔斯基"],
+    "Antony Blinken": ["布林肯", "بلينكن"],
+    "Lloyd Austin": ["奥斯汀", "奧斯汀", "أوستن"],
+    "ISW": ["战争研究所", "戰爭研究所", "معهد دراسة الحرب"],
+    "Lee Seong-kweun": ["李成权", "李成權", "لي سونغ كوان"],
+    "Park Sun-won": ["朴善源", "باك سون وان"],
+}  # fmt: skip
+for _name, _aliases in _MORE_CLAIMANTS.items():
+    FALLBACK_CLAIMANTS.setdefault(_name, []).extend(_aliases)
+_MORE_METONYMS: dict[str, list[str]] = {
+    "South Korean government": ["Seul", "Corea del Sud", "Coreia do Sul", "南韩", "南韓", "韩国", "韓國", "سيول", "كوريا الجنوبية"],
+    "Ukrainian government": ["Ucraina", "Ucrânia", "乌克兰", "烏克蘭", "أوكرانيا", "كييف"],
+    "US government": ["Stati Uniti", "美国", "美國", "الولايات المتحدة", "واشنطن"],
+    "Kremlin": ["Mosca", "Cremlino", "Rússia", "Moscou", "Moscovo", "克里姆林宫", "克里姆林宮", "الكرملين", "موسكو"],
+}  # fmt: skip
+for _name, _aliases in _MORE_METONYMS.items():
+    METONYM_CLAIMANTS.setdefault(_name, []).extend(_aliases)
+
 # Estimation words: every figure of the clause is approx unless it has its own hedge.
 ESTIMATE = (
     r"(?<![^\W\d_])(?:"
