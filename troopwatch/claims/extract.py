@@ -182,7 +182,8 @@ _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 # Clause-internal split points for assigning cues between two numbers.
 _COORD = _c(
     r",|;|:|，|；|،|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
-    r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además)\b|"
+    r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además|e|ed|ou|ma|mentre|mas|"
+    r"enquanto|بينما)\b|"
     r"(?<=[가-힣])(?:고|며|으며|이며|는데|지만)(?=\s)|、|。"
 )
 # Hard clause boundaries for the owner lookback.
@@ -382,9 +383,9 @@ class _Cand:
 _FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
 # "put the number of North Korean troops in Russia at about 10,000", "l'effectif … à".
 _NUMBER_OF = _c(
-    r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|cifra|zahl|anzahl|"
+    r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|numero|cifra|zahl|anzahl|"
     r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
-    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of)\s+"
+    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
 )
 # What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
@@ -415,7 +416,8 @@ _ROLE_LEAD = _c(
 _CONTRAST = _c(_bounded("contrast"))
 _COORD_GAP = _c(
     r",|\b(?:and|und|et|y|e|и|і|та|й|а|while|whereas|plus|another|more|weitere\w*|ещё|еще|ще|"
-    r"autres|otros|otras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|さらに|추가로"
+    r"autres|otros|otras|ed|ou|altri|altre|outros|outras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|"
+    r"さらに|추가로|，|另有|另"
 )
 
 
@@ -649,7 +651,8 @@ def _mixed(
 
 # "troops from North Korea", "военных из КНДР": the from-phrase after a noun.
 _FROM_TAIL = _c(
-    r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von|da|dalla|della|dal|do|dos|من)\s+"
+    r"(?:the\s+|la\s+|el\s+)?"
     r"(?:\w+\s+){0,1})?"
 )
 _CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")

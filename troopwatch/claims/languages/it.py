@@ -147,10 +147,11 @@ LANGUAGE = LanguageData(
         r"in\s+territorio\s+russo",
         r"fornit[oiae]",
         r"spostamento",
+        r"concentrat[oiae]",
     ),
     planned=(
         r"(?:potrebbe|potrebbero|potrà|potranno|dovrebbe|dovrebbero|intende|intendono|prevede|prevedono|"
-        r"pianifica|pianificano|sta\s+per|stanno\s+per|si\s+prepara\s+a|si\s+preparano\s+a|è\s+pronta\s+a|"
+        r"intend[ae]|pianifica|pianificano|sta\s+per|stanno\s+per|si\s+prepara\s+a|si\s+preparano\s+a|è\s+pronta\s+a|"
         r"sarebbe\s+pront[ao]\s+a|vuole|vogliono|ha\s+deciso\s+di|hanno\s+deciso\s+di|starebbe\s+per)\s+"
         r"(?:\w+\s+){0,3}?(?:inviare|mandare|schierare|dispiegare|mettere\s+a\s+disposizione|contare|"
         r"raggiungere|salire|arrivare|aumentare|trasferire)",

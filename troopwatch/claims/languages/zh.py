@@ -234,7 +234,7 @@ LANGUAGE = LanguageData(
     increase_verbs=("增加", "增至", "扩大", "擴大", "增派"),
     estimate_words=("估计", "估計", "评估", "評估", "推估", "预估", "預估"),
     loss_words=("损失", "損失", "折损", "折損"),
-    casualty_nouns=("伤亡", "傷亡", "死伤", "死傷", "损失", "損失"),
+    casualty_nouns=("损失", "損失", "伤亡人数", "傷亡人數"),
     whole_force_nouns=(
         "总兵力",
         "總兵力",
