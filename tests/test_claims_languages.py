@@ -93,3 +93,23 @@ def test_new_languages_read_figures(text: str, lang: str, want: tuple[int, str])
     claims = extract_claims(text)
     assert [(c.figure_low, c.category) for c in claims] == [want]
     assert claims[0].lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A sending verb governed by a plan or modal is a plan, in any language.
+        ("North Korea plans to transfer about 6,000 troops to Russia.", "planned"),
+        ("КНДР планирует перебросить в Россию около 6000 военнослужащих.", "planned"),
+        ("A Coreia do Norte pretende em breve transferir 4.000 soldados para a Rússia.", "planned"),
+        # A sending word describing the personnel gives way to what happened to them.
+        ("Más de 5.000 soldados enviados por Corea del Norte han muerto en Kursk.", "killed"),
+        (
+            "Plus de 1 000 soldats nord-coréens déployés en Russie ont été tués en une semaine.",
+            "killed",
+        ),
+        ("Ukraine captured two North Korean soldiers fighting for Russia.", "captured"),
+    ],
+)
+def test_governing_predicate_decides_category(text: str, want: str) -> None:
+    assert [c.category for c in extract_claims(text)] == [want]

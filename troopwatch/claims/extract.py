@@ -856,8 +856,8 @@ def _category(
     cand: _Cand,
     location: str | None,
 ) -> str:
-    cues = [
-        (d, c)
+    kept = [
+        (d, c, s, e)
         for d, c, s, e in local
         if not (
             c in _CASUALTY_TYPES
@@ -867,6 +867,19 @@ def _category(
             and not _CASUALTY_NOUN.match(cand.unit_text)
         )
     ]
+    # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
+    # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
+    # ترسل") is a plan, in every language: the plan cue just before it decides.
+    plans = [(s, e) for s, e, c in all_cues if c == "planned"]
+    cues = [
+        (d, "planned" if c == "deployed" and _governed(t, s, plans) else c) for d, c, s, e in kept
+    ]
+    kinds = {c for _, c in cues}
+    if "deployed" in kinds and any(c in _CASUALTY_TYPES and d <= 8 for d, c in cues):
+        # "5,000 soldiers sent by North Korea have died", "captured two soldiers fighting
+        # alongside …": the sending word describes the personnel; the casualty or capture
+        # is what the sentence says happened to them.
+        cues = [c for c in cues if c[1] != "deployed"]
     if _FRACTION_BEFORE.search(t[max(0, cand.num.start - 30) : cand.num.start]):
         # "a third of the 12,000 soldiers were wounded": the wounded are the fraction.
         cues = [c for c in cues if c[1] not in _CASUALTY_TYPES]
@@ -943,6 +956,20 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+_MODAL_GAP = _c(r"[.;:!?]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
+
+
+def _governed(t: str, start: int, plans: list[tuple[int, int]]) -> bool:
+    """Is the sending word at ``start`` governed by a plan cue ending at most three words
+    before it, in the same clause?"""
+    for _ps, pe in plans:
+        if pe <= start and start - pe <= 40:
+            gap = t[pe:start]
+            if _words_between(gap) <= 3 and not _MODAL_GAP.search(gap):
+                return True
+    return False
+
+
 # Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
 # that name an army ("standing army", "reservists").
 _COUNTING = _c(

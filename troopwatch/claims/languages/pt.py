@@ -144,7 +144,7 @@ LANGUAGE = LanguageData(
         r"começaram\s+a\s+treinar",
         r"lut(?:ar|ando|am|aram)",
         r"combat(?:er|endo|em|eram)",
-        r"transferid[oa]s?",
+        r"transferid[oa]s?|transferir|transferiu|transferiram",
         r"já\s+em",
         r"no\s+front",
         r"na\s+linha\s+de\s+frente",
@@ -153,7 +153,9 @@ LANGUAGE = LanguageData(
     planned=(
         r"(?:vai|vão|irá|irão|poderá|poderão|poderia|poderiam|deverá|deverão|deveria|deveriam|pretende|pretendem|"
         r"planeja|planejam|planeia|planeiam|prevê|preveem|está\s+prestes\s+a|estão\s+prestes\s+a|decidiu|decidiram)\s+"
-        r"(?:\w+\s+){0,3}?(?:enviar|mandar|destacar|mobilizar|chegar|atingir|aumentar|subir|ser\s+enviad[oa]s)",
+        r"(?:\w+\s+){0,3}?(?:enviar|mandar|destacar|mobilizar|chegar|atingir|aumentar|subir|transferir|"
+        r"ser\s+enviad[oa]s)",
+        r"pretende|pretendem|planeja|planejam|planeia|planeiam|deverá|deverão|poderá|poderão",
         r"enviará|enviarão|mandará|mandarão|enviaria|enviariam",
         r"(?:esteja|está|estão|estejam)\s+preparando\s+o\s+envio",
         r"prepar(?:a|am|ando)\s+o\s+envio",
