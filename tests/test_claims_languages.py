@@ -113,3 +113,21 @@ def test_new_languages_read_figures(text: str, lang: str, want: tuple[int, str])
 )
 def test_governing_predicate_decides_category(text: str, want: str) -> None:
     assert [c.category for c in extract_claims(text)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "phantom"),
+    [
+        (
+            "Телевидение Северной Кореи показало 20-минутный репортаж об участии бойцов КНДР в "
+            "военных действиях на территории России.",
+            20,
+        ),
+        ("La Corée du Nord a envoyé des soldats en Russie en 3 vagues.", 3),
+        ("North Korea sent its troops to Russia in 3 rotations.", 3),
+        ("Северная Корея отправила в Россию 3 эшелона с военными КНДР.", 3),
+    ],
+)
+def test_counts_of_things_that_are_not_people(text: str, phantom: int) -> None:
+    """Waves, rotations, trains and minutes are counted, not people (CLAIMS.md §2)."""
+    assert phantom not in [c.figure_low for c in extract_claims(text)]

@@ -144,6 +144,8 @@ LANGUAGE = LanguageData(
         ("menschen|personen", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (r"wellen|rotationen|etappen|phasen|zentimeter|minuten", "", "block"),
         (
             r"granaten|geschosse|munition|raketen|drohnen|panzer|fahrzeuge|tonnen|dollar|euro|rubel|jahre\w*|monate\w*|tage\w*|wochen|stunden|kilometer\w*|prozent|mal|sanktionen|einwohner\w*|zivilisten|flüchtlinge\w*|überläufer\w*|kinder\w*",
             "",

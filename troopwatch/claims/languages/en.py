@@ -185,6 +185,12 @@ LANGUAGE = LanguageData(
         ("people", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (
+            r"waves|rotations|stages|phases|batches|shifts|echelons|centimet(?:er|re)s?|cm|inches",
+            "",
+            "block",
+        ),
         (
             r"shells?|rounds|artillery|munitions?|ammunition|missiles?|rockets?|drones?|tanks?|vehicles?|howitzers?|guns|launchers?|weapons?|containers?|tons?|tonnes?|barrels?|bullets|mines|kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|dollars?|usd|euros?|won|rubles?|roubles?|yen|yuan|pounds?|percent|per\s?cent|years?|months?|days?|weeks?|hours?|minutes?|times|calories|sanctions|cases|pages|hectares|acres|square|votes|seats|inhabitants|residents|citizens|civilians|refugees|defectors|tourists|students|children|athletes|fans|population|households|families|sq|mw|gw|mph|kg|lbs?|feet|ft",
             "",

@@ -129,6 +129,8 @@ LANGUAGE = LanguageData(
         ("personas|individuos", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (r"oleadas|rotaciones|etapas|fases|centímetros|cm|minutos|unidades", "", "block"),
         (
             r"proyectiles|obuses|municiones|misiles|cohetes|drones|tanques|vehículos|toneladas|dólares|euros|rublos|años|meses|días|semanas|horas|kilómetros|km|por\s+ciento|veces|sanciones|habitantes|civiles|refugiados|desertores|niños",
             "",

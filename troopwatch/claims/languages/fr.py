@@ -106,6 +106,8 @@ LANGUAGE = LanguageData(
         ("personnes|individus", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (r"vagues|rotations|étapes|phases|centimètres|cm|minutes|unités", "", "block"),
         (
             r"obus|munitions?|missiles?|roquettes?|drones?|chars|véhicules|tonnes?|dollars?|euros?|roubles?|ans|années|mois|jours|semaines|heures|kilomètres|km|pour\s+cent|fois|sanctions|habitants|civils|réfugiés|transfuges|enfants",
             "",

@@ -109,6 +109,8 @@ LANGUAGE = LanguageData(
         ("persone|individui|cittadini|unità", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (r"centimetri|cm|minuti|unità\s+di\s+(?:equipaggiamento|mezzi)", "", "block"),
         (
             r"proiettili|munizioni|missili|razzi|droni|carri(?:\s+armati)?|veicoli|tonnellate|dollari|euro|rubli|"
             r"anni|mesi|giorni|settimane|ore|chilometri|km|per\s+cento|volte|sanzioni|abitanti|civili|"

@@ -121,6 +121,8 @@ LANGUAGE = LanguageData(
         ("pessoas|indivíduos", "personnel", "count"),
     ),
     non_people=(
+        # Counts of waves, rotations, stages, lengths and time spans: no head count.
+        (r"centímetros|cm|minutos|unidades", "", "block"),
         (
             r"projéteis|projécteis|munições|mísseis|foguetes|drones|tanques|veículos|toneladas|dólares|"
             r"euros|rublos|anos|meses|dias|semanas|horas|quilômetros|quilómetros|km|por\s+cento|vezes|"
