@@ -131,3 +131,15 @@ def test_governing_predicate_decides_category(text: str, want: str) -> None:
 def test_counts_of_things_that_are_not_people(text: str, phantom: int) -> None:
     """Waves, rotations, trains and minutes are counted, not people (CLAIMS.md §2)."""
     assert phantom not in [c.figure_low for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北朝鮮は昨年、ロシア軍を支援する目的で、クルスク州の国境地域に1万人以上の兵士を派遣した。",
+        "أعلنت سيول أن كوريا الشمالية أرسلت إلى روسيا 11 ألف جندي لدعم الجيش الروسي.",
+    ],
+)
+def test_the_army_helped_is_not_the_owner(text: str) -> None:
+    """Personnel sent to support the Russian army are still North Korean."""
+    assert [c.figure_low for c in extract_claims(text)] in ([10000], [11000])

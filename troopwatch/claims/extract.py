@@ -624,6 +624,27 @@ def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
     return any(a.start() <= sp[0] and sp[1] <= a.end() for a in _ATTRIB_SPAN.finditer(t))
 
 
+# The army a force is sent to help is not its owner: "to support Russian troops",
+# "ロシア軍を支援する", "لدعم الجيش الروسي", "aux côtés des forces russes".
+_SUPPORT_BEFORE = _c(
+    r"(?:support\w*|help\w*|assist\w*|aid|reinforc\w*|bolster\w*|alongside|soutenir|soutien|"
+    r"aider|renforcer|aux\s+côtés|apoy\w*|ayudar|reforzar|junto\s+a|unterstütz\w*|helfen|"
+    r"an\s+der\s+seite|поддерж\w*|помощ\w*|помоч\w*|на\s+стороне|підтрим\w*|допомо\w*|"
+    r"на\s+боці|sostegno|sostenere|aiutare|al\s+fianco|apoiar|apoio|ajudar|ao\s+lado|لدعم|دعم|"
+    r"لمساعدة|مساعدة|جانب)\s+(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
+    r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
+)
+_SUPPORT_AFTER = _c(r"^\s*(?:を|에|을|를|의)?\s*(?:支援|支持|助け|지원|돕|도와|援助|增援|増援)")
+
+
+def _supported(t: str, sp: tuple[int, int]) -> bool:
+    """Is the owner at ``sp`` the force being helped rather than the one sent?"""
+    return bool(
+        _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
+        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+    )
+
+
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
     """Destinations are not owners: "to Russia", 러시아에, ロシアに."""
     if re.match(r"(?:에|로|으로|に|へ|で)", t[sp[1] : sp[1] + 2]):
@@ -761,6 +782,7 @@ def _scope(
         and sp[1] <= num.start
         and not _owner_is_source(t, sp)
         and not _is_located(t, sp)
+        and not _supported(t, sp)
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
         if ms >= clause_s - 2 and (
@@ -875,7 +897,12 @@ def _category(
         (d, "planned" if c == "deployed" and _governed(t, s, plans) else c) for d, c, s, e in kept
     ]
     kinds = {c for _, c in cues}
-    if "deployed" in kinds and any(c in _CASUALTY_TYPES and d <= 8 for d, c in cues):
+    predicates = [
+        d
+        for d, c, s, e in kept
+        if c in _CASUALTY_TYPES and d <= 8 and not _CASUALTY_NOUN.match(t[s:e])
+    ]
+    if "deployed" in kinds and predicates:
         # "5,000 soldiers sent by North Korea have died", "captured two soldiers fighting
         # alongside …": the sending word describes the personnel; the casualty or capture
         # is what the sentence says happened to them.
@@ -956,7 +983,8 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
-_MODAL_GAP = _c(r"[.;:!?]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
 
 
 def _governed(t: str, start: int, plans: list[tuple[int, int]]) -> bool:
@@ -965,7 +993,8 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]]) -> bool:
     for _ps, pe in plans:
         if pe <= start and start - pe <= 40:
             gap = t[pe:start]
-            if _words_between(gap) <= 3 and not _MODAL_GAP.search(gap):
+            near = len(gap) <= 6 if _CJK_CHAR.search(gap) else _words_between(gap) <= 3
+            if near and not _MODAL_GAP.search(gap):
                 return True
     return False
 

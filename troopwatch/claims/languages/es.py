@@ -165,6 +165,7 @@ LANGUAGE = LanguageData(
         "involucrados",
     ),
     planned=(
+        r"(?:ha|han|había|habían)\s+decidido|decidió|decidieron|acordó|acordaron",
         r"(?:va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|tienen\s+previsto|pretende\w*|piensa\w*|quiere\w*|estaría\w*\s+dispuest\w*|se\s+dispone\w*|podrá|podrán)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|aumentar|llegar|alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
         r"enviará\w*",
         r"(?:prepar\w*|planea\w*|prevé|contempla\w*)\s+(?:el\s+|un\s+)?(?:\w+\s+)?(?:envío|despliegue|traslado)",
@@ -196,6 +197,7 @@ LANGUAGE = LanguageData(
         "abatidos",
         "asesinados",
         r"perdieron\s+la\s+vida",
+        r"(?:han|ha|habían|había)\s+perdido\s+la\s+vida",
         "caídos",
         "eliminados",
     ),
