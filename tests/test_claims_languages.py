@@ -143,3 +143,12 @@ def test_counts_of_things_that_are_not_people(text: str, phantom: int) -> None:
 def test_the_army_helped_is_not_the_owner(text: str) -> None:
     """Personnel sent to support the Russian army are still North Korean."""
     assert [c.figure_low for c in extract_claims(text)] in ([10000], [11000])
+
+
+def test_another_languages_attribution_word_is_not_one_here() -> None:
+    """English "per" (according to) is Italian "for"."""
+    text = (
+        "Il Pentagono ha dichiarato che 8.000 soldati nordcoreani sono stati inviati in Russia "
+        "per combattere in Ucraina."
+    )
+    assert [c.source for c in extract_claims(text)] == ["Pentagon"]

@@ -211,6 +211,29 @@ SAY = re.compile(
     lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
 )
 _CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
+# Short attribution words collide across languages (English "per" is Italian "for"): one
+# that is a common word of the sentence's own language, and not an attribution of that
+# language there, is no attribution.
+_FUNCTION_WORDS = {lang.code: frozenset(lang.stop_words) for lang in languages()}
+_OWN_ATTRIB = {
+    lang.code: re.compile(lx.words(lang.attribution), _I)
+    for lang in languages()
+    if lang.attribution and lang.stop_words
+}
+
+
+def _attributions(sent: str, lang: str) -> list[re.Match[str]]:
+    """Attribution phrases in ``sent``, less other languages' phrases that are common
+    words of ``lang`` (English "per" in an Italian sentence)."""
+    found = list(_ATTRIB_BEFORE.finditer(sent))
+    stop = _FUNCTION_WORDS.get(lang)
+    if not stop or not any(a.group().lower() in stop for a in found):
+        return found
+    own = _OWN_ATTRIB.get(lang)
+    mine = {m.start() for m in own.finditer(sent)} if own else set()
+    return [a for a in found if a.group().lower() not in stop or a.start() in mine]
+
+
 _WORD = re.compile(r"[^\W_]+")
 # Languages whose speaker is marked by a topic/subject particle (은/는, は/が).
 _PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
@@ -377,7 +400,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             )
         ):
             consider(5, m)
-    for a in _ATTRIB_BEFORE.finditer(sent):
+    attribs = _attributions(sent, lang)
+    for a in attribs:
         after = [
             m
             for m in mentions
@@ -470,7 +494,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         return best[1].name, True
     if _ANAPHOR_MARKER.search(sent):
         return None, False
-    if says or _ATTRIB_BEFORE.search(sent):
+    if says or attribs:
         phrase = _claimant_phrase(sent, lang)
         if phrase:
             if _ANAPHOR.match(phrase):

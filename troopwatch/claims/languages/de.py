@@ -300,6 +300,7 @@ LANGUAGE = LanguageData(
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     attribution=(
+        r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         "laut",
         r"nach\s+angaben",
         r"nach\s+schätzungen",

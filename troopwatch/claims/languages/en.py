@@ -469,7 +469,6 @@ LANGUAGE = LanguageData(
         r"citing\s+(?:a\s+|the\s+)?(?:briefing|report|assessment)s?\s+(?:by|from)",
         r"(?:after\s+)?(?:a\s+)?(?:closed-door\s+)?briefing\s+(?:by|from)",
         r"briefed\s+by",
-        r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         r"reported\s+by",
         r"in\s+the\s+(?:words|view|estimate|assessment)\s+of",
         r"said\s+by",
