@@ -152,3 +152,16 @@ def test_another_languages_attribution_word_is_not_one_here() -> None:
         "per combattere in Ucraina."
     )
     assert [c.source for c in extract_claims(text)] == ["Pentagon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelque 10.000 soldats nord-coréens doivent être déployés en Russie d'ici décembre.",
+        "В Россию должны прибыть порядка пяти тысяч солдат КНДР.",
+        "북한은 병력 6,000명을 러시아에 추가로 파병할 예정이다.",
+    ],
+)
+def test_future_and_modal_markers_make_a_plan(text: str) -> None:
+    """Tense and modality of the sending verb, before it or (Korean) after it."""
+    assert [c.category for c in extract_claims(text)] == ["planned"]

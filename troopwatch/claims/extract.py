@@ -894,7 +894,8 @@ def _category(
     # ترسل") is a plan, in every language: the plan cue just before it decides.
     plans = [(s, e) for s, e, c in all_cues if c == "planned"]
     cues = [
-        (d, "planned" if c == "deployed" and _governed(t, s, plans) else c) for d, c, s, e in kept
+        (d, "planned" if c == "deployed" and _governed(t, s, plans, e) else c)
+        for d, c, s, e in kept
     ]
     kinds = {c for _, c in cues}
     predicates = [
@@ -984,12 +985,39 @@ def _category(
 
 _SENDING = ("deployed", "planned")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_FUTURE_BEFORE = _c(
+    lx.words([f for lang in spaced() for f in lang.future_markers])
+    + "|"
+    + lx.CJK_START
+    + "(?:"
+    + lx.raw([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
+    + ")"
+)
+_FUTURE_AFTER = _c(
+    "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)
+)
+# A perfect or "already" between the modal and the verb: "could have sent", "va déjà".
+_DONE = _c(
+    r"\b(?:have|has|had|already|уже|вже|déjà|ya|bereits|schon|già|já|avoir|haber|habría|"
+    r"habrían|hätte|hätten|aurait|auraient|avere|ter)\b|已|이미|すでに"
+)
 _MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
 
 
-def _governed(t: str, start: int, plans: list[tuple[int, int]]) -> bool:
-    """Is the sending word at ``start`` governed by a plan cue ending at most three words
-    before it, in the same clause?"""
+def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None = None) -> bool:
+    """Is the sending word at ``start`` governed by a plan cue or a future/modal marker
+    ending at most three words before it, in the same clause (or, in Korean and Japanese,
+    followed by one: "파견할 예정", "派遣する予定")?"""
+    if end is not None:
+        after = _FUTURE_AFTER.search(t, end, min(len(t), end + 8))
+        if after is not None and not re.search(r"[,.;、。]", t[end : after.start()]):
+            return True
+        modal = [
+            (ms, me)
+            for ms, me in _spans(_FUTURE_BEFORE, t)
+            if me <= start and not _DONE.search(t, ms, start)
+        ]
+        plans = [*plans, *modal]
     for _ps, pe in plans:
         if pe <= start and start - pe <= 40:
             gap = t[pe:start]

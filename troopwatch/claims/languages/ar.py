@@ -189,6 +189,15 @@ LANGUAGE = LanguageData(
         _P + r"اعتقال",
     ),
     force_size=(r"تعداد\s+(?:ال)?جيش", r"قوام\s+(?:ال)?جيش", r"حجم\s+(?:ال)?جيش"),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "سوف",
+        r"من\s+المتوقع",
+        r"من\s+المقرر",
+        "[وف]?(?:تعتزم|يعتزم|تخطط|يخطط|تستعد|يستعد)",
+        "[وف]?(?:ستقوم|سيقوم|سيتم|ستتم)",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (_V + r"نحو", "حوالي", "حوالى", "زهاء", r"ما\s+يقدر\s+ب", r"تقريبا"),

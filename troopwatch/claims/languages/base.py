@@ -63,6 +63,10 @@ class LanguageData:
     wounded: tuple[str, ...]
     captured: tuple[str, ...]
     force_size: tuple[str, ...]
+    # Tense/modality markers that make a following sending verb a plan ("will", "could",
+    # "expected to", "должны", "pourrait", "سوف", "将"); in Korean and Japanese they follow
+    # the verb ("파견할 예정", "派遣する予定").
+    future_markers: tuple[str, ...]
 
     # --- qualifiers: hedge words before / after the number, by qualifier
     qualifiers_before: Mapping[str, tuple[str, ...]]
@@ -95,6 +99,8 @@ class LanguageData:
     # Where ``attribution`` stands: before the claimant ("according to X", "根据X") or
     # after it (Korean "X에 따르면", Japanese "Xによると").
     attribution_after_claimant: bool = False
+    # Verb-final languages (Korean, Japanese): future markers follow the verb.
+    verb_final: bool = False
 
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
@@ -117,5 +123,5 @@ OPTIONAL: dict[str, str] = {
 
 def part_names() -> list[str]:
     """The data parts of the structure (everything but code, name and script)."""
-    skip = ("code", "name", "script", "attribution_after_claimant")
+    skip = ("code", "name", "script", "attribution_after_claimant", "verb_final")
     return [f.name for f in fields(LanguageData) if f.name not in skip]

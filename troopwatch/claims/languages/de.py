@@ -246,6 +246,25 @@ LANGUAGE = LanguageData(
         r"stehende\w*\s+heer",
         r"größte\w*",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "wird",
+        "werden",
+        "würde",
+        "würden",
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "könnte",
+        "könnten",
+        "plant",
+        "planen",
+        "beabsichtigt",
+        "voraussichtlich",
+        "bald",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

@@ -368,6 +368,25 @@ LANGUAGE = LanguageData(
         r"can\s+call\s+up",
         "overall",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "will",
+        "would",
+        r"(?:is|are|was|were)\s+expected\s+to",
+        r"expected\s+to",
+        r"set\s+to",
+        r"due\s+to",
+        r"plans?\s+to",
+        r"planning\s+to",
+        r"intends?\s+to",
+        r"aims?\s+to",
+        r"prepar\w+\s+to",
+        r"about\s+to",
+        r"going\s+to",
+        r"(?:is|are)\s+to",
+        "soon",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

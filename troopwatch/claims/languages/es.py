@@ -222,6 +222,26 @@ LANGUAGE = LanguageData(
         r"más\s+grande\w*",
         r"ejército\s+de",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        r"va\s+a",
+        r"van\s+a",
+        "podría",
+        "podrían",
+        "podrá",
+        "podrán",
+        "debería",
+        "deberían",
+        "deberá",
+        "deberán",
+        r"planea\w*",
+        "prevé",
+        r"pretende\w*",
+        "será",
+        "serán",
+        "pronto",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

@@ -200,6 +200,29 @@ LANGUAGE = LanguageData(
         r"plus\s+grande\w*",
         r"armée\s+de",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "va",
+        "vont",
+        "pourrait",
+        "pourraient",
+        "pourra",
+        "pourront",
+        "devrait",
+        "devraient",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+        "prévoit",
+        "prévoient",
+        r"s['’]apprêt\w+\s+à",
+        r"envisag\w+\s+de",
+        "sera",
+        "seront",
+        "bientôt",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

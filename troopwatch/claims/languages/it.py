@@ -196,6 +196,27 @@ LANGUAGE = LanguageData(
         r"esercito\s+di",
         r"forte\s+di",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "potrebbe",
+        "potrebbero",
+        "potrà",
+        "potranno",
+        "dovrebbe",
+        "dovrebbero",
+        "dovrà",
+        "dovranno",
+        "sarà",
+        "saranno",
+        "intende",
+        "intendono",
+        "prevede",
+        "prevedono",
+        r"sta\s+per",
+        r"stanno\s+per",
+        "presto",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

@@ -183,6 +183,18 @@ LANGUAGE = LanguageData(
         "兵力は",
         "(?<!派遣)規模は",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "予定",
+        "計画",
+        "方針",
+        "見通し",
+        "見込み",
+        "ことに",
+        "方向",
+        "する見込み",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (
@@ -370,4 +382,5 @@ LANGUAGE = LanguageData(
     ),
     institutions=(),
     attribution_after_claimant=True,
+    verb_final=True,
 )

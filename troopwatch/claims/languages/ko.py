@@ -229,6 +229,20 @@ LANGUAGE = LanguageData(
         "보유",
         "(?<!파병 )(?<!파견 )규모는",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "예정",
+        "계획",
+        "방침",
+        "전망",
+        "할 것",
+        "될 것",
+        "될 수",
+        "할 수",
+        "하기로",
+        "키로",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (
@@ -377,4 +391,5 @@ LANGUAGE = LanguageData(
     ),
     institutions=(),
     attribution_after_claimant=True,
+    verb_final=True,
 )

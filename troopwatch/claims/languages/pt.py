@@ -198,6 +198,27 @@ LANGUAGE = LanguageData(
         r"exército\s+de",
         r"contingente\s+de",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "vai",
+        "vão",
+        "irá",
+        "irão",
+        "poderá",
+        "poderão",
+        "poderia",
+        "poderiam",
+        "deverá",
+        "deverão",
+        "deveria",
+        "deveriam",
+        r"pretende\w*",
+        r"planeja\w*",
+        "será",
+        "serão",
+        r"em\s+breve",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

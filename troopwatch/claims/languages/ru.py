@@ -355,6 +355,24 @@ LANGUAGE = LanguageData(
         r"всего\s+в\s+армии",
         r"регулярн\w*\s+арми\w*",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "будет",
+        "будут",
+        r"должн\w*",
+        "может",
+        "могут",
+        "смогут",
+        "сможет",
+        r"планиру\w+",
+        r"намерен\w*",
+        r"собира\w+",
+        r"готов\w*",
+        "ожидается",
+        "предполагается",
+        "скоро",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

@@ -315,6 +315,21 @@ LANGUAGE = LanguageData(
         r"армії\s+у",
         r"найбільш\w*",
     ),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "буде",
+        "будуть",
+        r"повинн\w*",
+        "може",
+        "можуть",
+        r"плану\w+",
+        r"має\s+намір",
+        r"збира\w+",
+        r"готу\w+",
+        "очікується",
+        "незабаром",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": (

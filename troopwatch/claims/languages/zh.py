@@ -178,6 +178,26 @@ LANGUAGE = LanguageData(
     wounded=("受伤", "受傷", "负伤", "負傷", "伤兵", "傷兵", "伤员", "傷員"),
     captured=("俘虏", "俘虜", "俘获", "俘獲", "被俘", "抓获", "抓獲", "生擒", "投降"),
     force_size=("总兵力", "總兵力", "常备军", "常備軍", "兵力规模", "兵力規模"),
+    # Tense and modality: a sending predicate next to one of these is not yet done
+    # (before the verb; after it in Korean and Japanese).
+    future_markers=(
+        "将",
+        "將",
+        "将会",
+        "將會",
+        "可能",
+        "计划",
+        "計劃",
+        "准备",
+        "準備",
+        "拟",
+        "擬",
+        "预计",
+        "預計",
+        "即将",
+        "即將",
+        "打算",
+    ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
         "approx": ("约", "大约", "大約", "约有", "約有", "大概", "估计", "估計"),
