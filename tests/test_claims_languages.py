@@ -165,3 +165,15 @@ def test_another_languages_attribution_word_is_not_one_here() -> None:
 def test_future_and_modal_markers_make_a_plan(text: str) -> None:
     """Tense and modality of the sending verb, before it or (Korean) after it."""
     assert [c.category for c in extract_claims(text)] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Северная Корея направит в Россию тысячу саперов и пять тысяч военных строителей для участия в восстановлении.",
+        "김정은이 재건을 지원하기 위해 공병 1,000명과 군사 건설 인력 5,000명을 파견하기로 결정했다.",
+    ],
+)
+def test_coordinated_figures_share_the_plan(text: str) -> None:
+    """Objects of one 'will send' are both planned, in verb-first and verb-final order."""
+    assert [c.category for c in extract_claims(text)] == ["planned", "planned"]

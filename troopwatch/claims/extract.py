@@ -1284,7 +1284,42 @@ def _claims_in(
             lang=lg,
         )
         claims.append(made[idx])
+    _share_plans(t, cands, made, cues)
     return claims
+
+
+# A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
+_SUBORDINATE = _c(r"\b(?:that|which|who|che|que|qui|dass|das|что|що|які|который|które)\b")
+# A conjunction opening the gap between two coordinated figures.
+_CONJ_START = _c(
+    r"^(?:명|人|名)?\s*,?\s*(?:and|und|et|y|e|ed|и|і|та|й|ou|o|와|과|및|と|、|和|及|و|as\s+well\s+as|sowie|"
+    r"así\s+como|ainsi\s+que|oltre\s+a|além\s+de)(?:\s|$)"
+)
+
+
+def _share_plans(
+    t: str, cands: list[_Cand], made: dict[int, Claim], cues: list[tuple[int, int, str]]
+) -> None:
+    """Figures coordinated as objects of one verb share its tense: "will send 1,000 sappers
+    and 5,000 builders", "공병 1,000명과 … 5,000명을 파견하기로": one planned, the other
+    read as deployed from a nearer word, are both planned."""
+    for i in range(len(cands) - 1):
+        a, b = made.get(i), made.get(i + 1)
+        if a is None or b is None or {a.category, b.category} != {"planned", "deployed"}:
+            continue
+        gs, ge = cands[i].np_end, min(cands[i + 1].np_start, cands[i + 1].num.start)
+        gap = t[gs:ge] if gs <= ge else ""
+        if (
+            not _CONJ_START.match(gap)
+            or _words_between(gap) > 4
+            or re.search(r"[.;:!?]", gap)
+            or _SUBORDINATE.search(gap)
+            or any(gs <= s < ge for s, _, _ in cues)
+            or _NK.search(gap)
+            or _OTHER.search(gap)
+        ):
+            continue
+        a.category = b.category = "planned"
 
 
 def _link_subsets(t: str, cands: list[_Cand]) -> None:
