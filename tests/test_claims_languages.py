@@ -177,3 +177,23 @@ def test_future_and_modal_markers_make_a_plan(text: str) -> None:
 def test_coordinated_figures_share_the_plan(text: str) -> None:
     """Objects of one 'will send' are both planned, in verb-first and verb-final order."""
     assert [c.category for c in extract_claims(text)] == ["planned", "planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "КНДР направила в Россию около 5000 военных строителей. "
+            "Об этом сообщил президент Украины Владимир Зеленский.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Zwei nordkoreanische Soldaten sind im Gebiet Kursk gefangen genommen worden. "
+            "Das hat der ukrainische Präsident Selenskyj mitgeteilt.",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_claimant_named_in_the_next_sentence(text: str, who: str) -> None:
+    """'Об этом сообщил X', 'Das hat X mitgeteilt': the claimant of the sentence before."""
+    assert {c.source for c in extract_claims(text)} == {who}

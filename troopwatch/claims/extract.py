@@ -1418,6 +1418,33 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     every sentence; None guesses it per sentence."""
     ctx = _Ctx(text=text or "")
     out: list[Claim] = []
+    pending: list[Claim] = []  # claims of the sentence before, still without a claimant
     for sent in split_sentences(text or ""):
-        out.extend(_sentence_claims(sent, lang, ctx))
+        if pending and _POINTER.match(sent):
+            # "… 5,000 builders. Об этом сообщил Шойгу": the next sentence names who said it.
+            name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
+            for c in pending:
+                c.source = name or c.source
+        claims = _sentence_claims(sent, lang, ctx)
+        pending = [c for c in claims if c.source == "unattributed"]
+        out.extend(claims)
     return out
+
+
+def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
+    """The claimant a pointer sentence names: its attribution, else (verb before subject:
+    "Про це повідомив Президент України Володимир Зеленський") the first claimant named,
+    a person before an organisation."""
+    name, _ = source_of(sent, lang, text)
+    if name:
+        return name
+    named = [m for m in claimant_index().find(sent) if m.claimant and not m.metonym]
+    people = [m for m in named if m.person]
+    return (people or named)[0].name if named else None
+
+
+_POINTER = _c(
+    r"^\W{0,3}(?:"
+    + "|".join(f for lang in languages() for f in lang.attribution_pointer)
+    + r")(?![^\W\d_])"
+)

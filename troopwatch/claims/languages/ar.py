@@ -231,6 +231,12 @@ LANGUAGE = LanguageData(
         r"استنادا\s+إلى",
         r"طبقا\s+ل",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"(?:و)?جاء\s+ذلك",
+        r"(?:و)?(?:ذلك|هذا)\s+(?:بحسب|وفقا|حسب)",
+    ),
     say_verbs=(
         _V + r"قال(?:ت)?",
         _V + r"أعلن(?:ت)?",

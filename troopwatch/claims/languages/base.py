@@ -74,6 +74,8 @@ class LanguageData:
 
     # --- claimants
     attribution: tuple[str, ...]  # "according to X", "X에 따르면" (claimant next to it)
+    # Opening words that point back ("Об этом сообщил X"): the claimant of the sentence before.
+    attribution_pointer: tuple[str, ...]
     say_verbs: tuple[str, ...]  # verbs of saying/estimating; the claimant is their subject
 
     # --- dates, sentences, language guess

@@ -333,6 +333,12 @@ LANGUAGE = LanguageData(
         r"berichtete\w*",
         "zitiert",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"(?:das|dies)\s+(?:hat|haben|teilte|teilten|sagte|sagten|berichtete|berichteten|erklärte|erklärten|meldete|meldeten|gab|gaben|schrieb)",
+        r"so\s+(?:der|die)",
+    ),
     say_verbs=(
         r"veröffentlichte\w*",
         r"sprach\w*\s+von",

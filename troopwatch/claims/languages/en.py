@@ -497,6 +497,12 @@ LANGUAGE = LanguageData(
         r"figures\s+from",
         r"as\s+per",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"(?:this|that|these\s+figures|the\s+(?:figure|estimate|number|information))\s+(?:was|were|is|comes?|came)",
+        r"that['’]s\s+according\s+to",
+    ),
     say_verbs=(
         "said",
         "says",

@@ -300,6 +300,13 @@ LANGUAGE = LanguageData(
         r"conforme\s+a",
         r"en\s+palabras\s+de",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"así\s+lo",
+        r"lo\s+(?:ha|han)\s+(?:dicho|afirmado|informado|asegurado|declarado)",
+        r"(?:esta|la)\s+(?:cifra|información)",
+    ),
     say_verbs=(
         "advirti(?:ó|eron)",
         "alert(?:ó|aron)",

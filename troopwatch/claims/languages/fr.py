@@ -283,6 +283,13 @@ LANGUAGE = LanguageData(
         r"de\s+source",
         r"à\s+en\s+croire",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"c['’]est\s+ce\s+qu",
+        r"(?:un|ce)\s+chiffre",
+        r"l['’]information\s+a\s+été",
+    ),
     say_verbs=(
         r"a\s+averti",
         "averti",

@@ -253,6 +253,13 @@ LANGUAGE = LanguageData(
         r"come\s+riferito\s+da",
         r"riferendosi\s+a",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"lo\s+(?:ha\s+|hanno\s+)?(?:riferisce|riferiscono|scrive|scrivono|dichiarato|detto|riferito|annunciato|afferma|affermano)",
+        r"(?:la|questa)\s+(?:cifra|stima)\s+è",
+        r"a\s+(?:riferirlo|dirlo|rivelarlo|disegnare)",
+    ),
     say_verbs=(
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",
         r"ha\s+dichiarato|hanno\s+dichiarato|dichiara\w*",

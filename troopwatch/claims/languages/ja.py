@@ -272,6 +272,12 @@ LANGUAGE = LanguageData(
         "が明らかにした",
         "が発表した",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        "これは",
+        "この(?:数字|情報)は",
+    ),
     say_verbs=(
         "明らかにした",
         "明らかにし",

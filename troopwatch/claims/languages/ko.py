@@ -307,6 +307,12 @@ LANGUAGE = LanguageData(
         "에 의하면",
         "에 따라",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        "이는",
+        r"이\s?같은\s?(?:내용|사실)은",
+    ),
     say_verbs=(
         "경고",
         "주장",

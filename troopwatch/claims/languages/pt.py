@@ -248,6 +248,12 @@ LANGUAGE = LanguageData(
         r"com\s+base\s+em",
         r"nas\s+palavras\s+de",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"a\s+(?:informação|estimativa|notícia)\s+(?:foi|é)",
+        r"(?:o|este|esse)\s+número\s+foi",
+    ),
     say_verbs=(
         r"disse|disseram|diz|dizem",
         r"afirmou|afirmaram|afirma",

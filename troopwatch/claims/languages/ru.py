@@ -449,6 +449,13 @@ LANGUAGE = LanguageData(
         r"как\s+передает",
         r"как\s+пишет",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"об\s+этом",
+        r"(?:такие|эти)\s+данные",
+        r"эту\s+информацию",
+    ),
     say_verbs=(
         r"предупреди\w*",
         r"подчеркну\w*",

@@ -396,6 +396,13 @@ LANGUAGE = LanguageData(
         r"за\s+відомостями",
         r"як\s+пише",
     ),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        r"про\s+це",
+        r"(?:такі|ці)\s+дані",
+        r"цю\s+інформацію",
+    ),
     say_verbs=(
         r"попереди\w*",
         r"наголоси\w*",

@@ -214,6 +214,12 @@ LANGUAGE = LanguageData(
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
+    # A sentence opening with one of these names the claimant of the sentence before
+    # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
+    attribution_pointer=(
+        "这一?(?:数字|消息|估计)",
+        "這一?(?:數字|消息|估計)",
+    ),
     say_verbs=(
         "表示",
         "指出",
