@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from troopwatch.claims import extract_claims
+from troopwatch.claims import extract_claims, find_numbers
 from troopwatch.claims.languages import OPTIONAL, REGISTRY, LanguageData, part_names
 
 CONTRACT_LANGUAGES = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja", "it", "pt", "zh", "ar")
@@ -197,3 +197,16 @@ def test_coordinated_figures_share_the_plan(text: str) -> None:
 def test_claimant_named_in_the_next_sentence(text: str, who: str) -> None:
     """'Об этом сообщил X', 'Das hat X mitgeteilt': the claimant of the sentence before."""
     assert {c.source for c in extract_claims(text)} == {who}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("tra 10.000 e 12.000 soldati", "it"),
+        ("entre 10 mil e 12 mil soldados", "pt"),
+        ("1万至1.2万名士兵", "zh"),
+        ("بين 10 و12 ألف جندي", "ar"),
+    ],
+)
+def test_ranges_in_the_new_languages(text: str, lang: str) -> None:
+    assert [(n.low, n.high) for n in find_numbers(text, lang)] == [(10000, 12000)]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from troopwatch.claims.languages import AP, REGISTRY, spaced, unspaced
+from troopwatch.claims.languages import AP, REGISTRY, languages, spaced, unspaced
 from troopwatch.claims.lexicon import words
 
 
@@ -384,10 +384,18 @@ def _combine_words(toks: list[tuple[float, str]]) -> float | None:
 
 # Range connectors between two numbers; "and"-type ones need "between" before the first.
 _RANGE_DASH = re.compile(r"^\s*(?:명|人|名)?\s*[-–—~∼〜]\s*$")
-_RANGE_WORD = re.compile(r"(?i)^\s*(?:명|人|名)?\s*(?:to|bis|à|a|до|에서|から)\s*$")
-_RANGE_AND = re.compile(r"(?i)^\s*(?:and|und|et|y|и|і|та|й|와|과)\s*$")
+_RANGE_WORD = re.compile(
+    r"(?i)^\s*(?:명|人|名)?\s*(?:"
+    + "|".join(w for lang in languages() for w in lang.range_to)
+    + r")\s*$"
+)
+_RANGE_AND = re.compile(
+    r"(?i)^\s*(?:" + "|".join(w for lang in languages() for w in lang.range_and) + r")\s*$"
+)
 _BETWEEN_BEFORE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:between|zwischen|entre|между|між|від|от|from|de|von|de\s+entre)\s*$"
+    r"(?i)(?<![^\W\d_])(?:"
+    + "|".join(w for lang in languages() for w in lang.range_from)
+    + r")\s*$"
 )
 
 

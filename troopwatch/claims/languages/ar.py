@@ -87,6 +87,14 @@ LANGUAGE = LanguageData(
         r"عشرات",
     ),
     vague_tokens=("آلاف", "الآلاف", "مئات", "عشرات", "ألف", "مئة", "مائة"),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("إلى",),
+    range_and=("و",),
+    range_from=(
+        "بين",
+        "من",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         _P + r"كوريا\s+الشمالية",

@@ -41,6 +41,9 @@ class LanguageData:
     scale_words: tuple[tuple[str, int], ...]
     vague_numbers: tuple[str, ...]  # vague quantities ("thousands of", "несколько тысяч")
     vague_tokens: tuple[str, ...]  # single words that make the prefilter look closer
+    range_to: tuple[str, ...]  # between two numbers: "10 to 12", "от 10 до 12", "1万至1.2万"
+    range_and: tuple[str, ...]  # "between 10 and 12": the "and"
+    range_from: tuple[str, ...]  # "between"/"from" before the first number
 
     # --- scope: whose personnel
     nk_markers: tuple[str, ...]  # North Korea and its forces named
@@ -113,6 +116,7 @@ OPTIONAL: dict[str, str] = {
     "number_connector": "languages that join number words without a word (двадцать пять)",
     "vague_numbers": "Korean/Japanese/Chinese vague numbers (수천, 数千) are CJK numeral grammar",
     "vague_tokens": "see vague_numbers",
+    "range_from": "Korean, Japanese, Chinese ranges need no word before the first number",
     "months": "Korean/Japanese/Chinese dates are read from their counters (월, 月)",
     "abbreviations": "scripts that end sentences with 。 or without abbreviations",
     "stop_words": "scripts that identify the language on their own (Hangul, kana, Han)",

@@ -96,6 +96,14 @@ LANGUAGE = LanguageData(
         "hunderttausende",
         "millionen",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("bis",),
+    range_and=("und",),
+    range_from=(
+        "zwischen",
+        "von",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"nordkorea\w*",

@@ -67,6 +67,14 @@ LANGUAGE = LanguageData(
         "scores",
         "millions",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("to",),
+    range_and=("and",),
+    range_from=(
+        "between",
+        "from",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"north[\s-]+korean?s?",

@@ -89,6 +89,15 @@ LANGUAGE = LanguageData(
         "centenar",
         "mil",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("a",),
+    range_and=("y",),
+    range_from=(
+        "entre",
+        "de",
+        r"de\s+entre",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"corea\s+del\s+norte",

@@ -66,6 +66,14 @@ LANGUAGE = LanguageData(
         "millier",
         "centaine",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("à",),
+    range_and=("et",),
+    range_from=(
+        "entre",
+        "de",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"corée\s+du\s+nord",

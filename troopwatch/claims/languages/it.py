@@ -62,6 +62,15 @@ LANGUAGE = LanguageData(
         "dozzine",
     ),
     vague_tokens=("migliaia", "centinaia", "decine", "migliaio", "centinaio", "mila"),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("a",),
+    range_and=("e",),
+    range_from=(
+        "tra",
+        "fra",
+        "da",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"corea\s+del\s+nord",

@@ -31,6 +31,11 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(),
     vague_tokens=(),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("から",),
+    range_and=("と",),
+    range_from=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "北朝鮮",

@@ -83,6 +83,14 @@ LANGUAGE = LanguageData(
         "dezenas",
     ),
     vague_tokens=("milhares", "centenas", "dezenas", "milhar", "mil"),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("a",),
+    range_and=("e",),
+    range_from=(
+        "entre",
+        "de",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"coreia\s+do\s+norte",

@@ -158,6 +158,14 @@ LANGUAGE = LanguageData(
         "несколько",
         "нескольких",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("до",),
+    range_and=("и",),
+    range_from=(
+        "между",
+        "от",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "цтак",

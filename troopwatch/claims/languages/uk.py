@@ -139,6 +139,18 @@ LANGUAGE = LanguageData(
         "кілька",
         "декілька",
     ),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=("до",),
+    range_and=(
+        "і",
+        "та",
+        "й",
+    ),
+    range_from=(
+        "між",
+        "від",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"північн\w*\s+коре\w*",

@@ -44,6 +44,18 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(),
     vague_tokens=(),
+    # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
+    # "between"/"from" before the first number.
+    range_to=(
+        "至",
+        "到",
+    ),
+    range_and=(
+        "和",
+        "与",
+        "與",
+    ),
+    range_from=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=("北韩", "北韓", "朝鲜", "朝鮮", "平壤", "金正恩", "朝中社", "暴风军团", "暴風軍團"),
     other_owners=(
