@@ -210,3 +210,16 @@ def test_claimant_named_in_the_next_sentence(text: str, who: str) -> None:
 )
 def test_ranges_in_the_new_languages(text: str, lang: str) -> None:
     assert [(n.low, n.high) for n in find_numbers(text, lang)] == [(10000, 12000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordkoreas Armee zählt zudem gut 7,6 Millionen Reservisten.",
+        "L'armée de l'air nord-coréenne est estimée à environ 110 000 personnes.",
+        "북한의 예비군은 약 762만 명에 달한다.",
+    ],
+)
+def test_whole_services_are_not_claims(text: str) -> None:
+    """Reservists, air force, navy: national totals of a whole service (CLAIMS.md §2)."""
+    assert extract_claims(text) == []

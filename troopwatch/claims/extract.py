@@ -177,6 +177,7 @@ _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
 _LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 # Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
 _GENERAL_FORCE = _c(_any("whole_force_nouns"))
+_WHOLE_SERVICE = _c(_bounded("whole_services"))
 _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
@@ -1225,6 +1226,10 @@ def _claims_in(
                 or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
             ):
                 continue
+        if cand.unit == "reservists" or _WHOLE_SERVICE.search(
+            t, max(_clause_start(t, num.start), num.start - 60), cand.np_end
+        ):
+            continue  # "7.6 million reservists", "the air force, about 110,000": a service
         if cand.coord_of is not None:
             ok = in_scope.get(cand.coord_of, False) and not any(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans

@@ -320,6 +320,15 @@ LANGUAGE = LanguageData(
         _P + r"قوات\s+(?:ال)?خاصة",
         _P + r"فيلق",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        r"(?:ال)?احتياط\w*",
+        r"(?:ال)?قوات\s+الجوية",
+        r"سلاح\s+الجو",
+        "(?:ال)?بحرية",
+        r"شبه\s+(?:ال)?عسكري\w*",
+    ),
     including=(r"بما\s+في\s+ذلك", r"بينهم", r"منهم", r"من\s+بينهم"),
     together=("معا", "مجتمعين", r"إجمالا"),
     contrast=("بينما", "لكن", "ولكن", "فيما"),

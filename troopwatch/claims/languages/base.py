@@ -95,6 +95,7 @@ class LanguageData:
     loss_words: tuple[str, ...]  # generic loss words that yield to killed/wounded at the number
     casualty_nouns: tuple[str, ...]  # nouns naming casualties (a cue after its own noun)
     whole_force_nouns: tuple[str, ...]  # a whole army or service: its size is no deployment
+    whole_services: tuple[str, ...]  # reservists, air force, navy: their totals are no claim
     including: tuple[str, ...]  # "including": a part of a (possibly mixed) total follows
     together: tuple[str, ...]  # "together", "combined": a joint (mixed) total
     contrast: tuple[str, ...]  # "while", "but": a new subject follows

@@ -478,6 +478,15 @@ LANGUAGE = LanguageData(
         "spezialkräfte",
         "spezialeinheiten",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        r"reservist\w*",
+        "luftwaffe",
+        "marine",
+        r"paramilitär\w*",
+        r"rote\w*\s+garde\w*",
+    ),
     including=(
         "einschließlich",
         "inklusive",

@@ -755,6 +755,17 @@ LANGUAGE = LanguageData(
         r"standing\s+army",
         "corps",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "reservists?",
+        r"reserve\s+forces",
+        r"paramilitar\w*",
+        r"red\s+guards?",
+        r"air\s+force",
+        "navy",
+        r"naval\s+forces",
+    ),
     including=("including",),
     together=(
         "together",

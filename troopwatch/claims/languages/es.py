@@ -435,6 +435,16 @@ LANGUAGE = LanguageData(
         "ejército",
         r"fuerzas\s+(?:especiales|armadas)",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "reservistas?",
+        r"fuerza\s+aérea",
+        "armada",
+        "marina",
+        r"paramilitar\w*",
+        r"guardia\s+roja",
+    ),
     including=(
         "incluid[oa]s?",
         "incluyendo",

@@ -417,6 +417,15 @@ LANGUAGE = LanguageData(
         "armée",
         r"forces\s+spéciales",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "réservistes?",
+        r"armée\s+de\s+l['’]air",
+        "marine",
+        "paramilitaires?",
+        r"garde\s+rouge",
+    ),
     including=(
         "dont",
         r"y\s+compris",

@@ -367,6 +367,15 @@ LANGUAGE = LanguageData(
         r"armata",
         "corpo",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "riservisti",
+        "aeronautica",
+        "marina",
+        r"paramilitar\w*",
+        r"guardie\s+rosse",
+    ),
     including=(r"tra\s+cui", r"compres[io]", r"inclus[io]", r"di\s+cui"),
     together=("insieme", "complessivamente", "congiuntamente"),
     contrast=("mentre", "ma", "però", "tuttavia"),

@@ -382,6 +382,15 @@ LANGUAGE = LanguageData(
         "常備軍",
         "兵力",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "予備役",
+        "予備兵",
+        "空軍",
+        "海軍",
+        "労農赤衛軍",
+    ),
     including=(),
     together=(),
     contrast=(),

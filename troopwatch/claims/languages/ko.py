@@ -395,6 +395,16 @@ LANGUAGE = LanguageData(
         "정규군",
         "인민군",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "예비군",
+        r"예비\s?병력",
+        "공군",
+        "해군",
+        "노농적위군",
+        "적위대",
+    ),
     including=(),
     together=(),
     contrast=(),

@@ -348,6 +348,15 @@ LANGUAGE = LanguageData(
         r"forças\s+(?:especiais|de\s+operações\s+especiais)",
         "corpo",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "reservistas?",
+        r"força\s+aérea",
+        "marinha",
+        r"paramilitar\w*",
+        r"guarda\s+vermelha",
+    ),
     including=("incluindo", r"entre\s+eles", r"entre\s+os\s+quais", r"dos\s+quais", r"das\s+quais"),
     together=("juntos", "juntas", "conjuntamente", r"no\s+total"),
     contrast=("enquanto", "mas", "porém", "contudo"),

@@ -565,6 +565,16 @@ LANGUAGE = LanguageData(
         r"сил\w*\s+специальных\s+операций",
         r"корпус\w*",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        r"резервист\w*",
+        "ввс",
+        "вмф",
+        r"военно-воздушн\w+",
+        r"военно-морск\w+",
+        r"военизированн\w*",
+    ),
     including=(
         "включая",
         r"в\s+том\s+числе",

@@ -485,6 +485,14 @@ LANGUAGE = LanguageData(
         r"збройн\w+\s+сил\w*",
         r"сил\w*\s+спеціальних\s+операцій",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        r"резервіст\w*",
+        r"повітрян\w+\s+сил\w*",
+        r"військово-морськ\w+",
+        r"воєнізован\w*",
+    ),
     including=(
         r"у\s+тому\s+числі",
         r"включно\s+з",

@@ -283,6 +283,18 @@ LANGUAGE = LanguageData(
         "正规军",
         "正規軍",
     ),
+    # Whole services other than the deployed force: reservists, air force, navy,
+    # paramilitaries. Their sizes are national totals, not claims (CLAIMS.md §2).
+    whole_services=(
+        "预备役",
+        "預備役",
+        "空军",
+        "空軍",
+        "海军",
+        "海軍",
+        "工农赤卫军",
+        "工農赤衛軍",
+    ),
     including=("其中", "包括", "包含"),
     together=("合计", "合計", "共同", "一起"),
     contrast=("而", "但", "然而"),
