@@ -223,3 +223,20 @@ def test_ranges_in_the_new_languages(text: str, lang: str) -> None:
 def test_whole_services_are_not_claims(text: str) -> None:
     """Reservists, air force, navy: national totals of a whole service (CLAIMS.md §2)."""
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phantom"),
+    [
+        ("I due soldati nordcoreani catturati, di 19 e 27 anni, sono stati portati a Kiev.", 19),
+        ("而韩国国家情报院(NIS)昨天(03/05)也表示,部署于俄罗斯的朝鲜军力已开始学习操作无人机。", 5),
+        ("파병된 북한군은 ‘폭풍군단’으로 불리는 특수작전군 예하 11군단이다.", 11),
+        (
+            "Se estima que alrededor de 100.000 norcoreanos trabajan en países como China y Rusia.",
+            100000,
+        ),
+    ],
+)
+def test_ages_dates_unit_numbers_and_labourers(text: str, phantom: int) -> None:
+    """Ages paired with years, dates, unit numbers and working civilians: no head count."""
+    assert phantom not in [c.figure_low for c in extract_claims(text)]

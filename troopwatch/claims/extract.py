@@ -178,6 +178,7 @@ _LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 # Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
 _GENERAL_FORCE = _c(_any("whole_force_nouns"))
 _WHOLE_SERVICE = _c(_bounded("whole_services"))
+_WHOLE_SERVICE_NEXT = _c(r"\s*(?:" + _bounded("whole_services") + ")")
 _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
@@ -252,8 +253,9 @@ _MONTHS = _c(lx.words(lx.MONTHS))
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
 _PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
-    r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
-    r"軍団|師団|旅団)(?![^\W\d_])"
+    r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
+    # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".
+    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
 )
 _ORDINAL_BEFORE = _c(
     r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
@@ -267,7 +269,7 @@ _DATE_AFTER = _c(
     r"세(?![가-힣])|歳|살)"
 )
 _AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
-_TIME_BEFORE = _c(r"(?:\d:|\d\.)$")
+_TIME_BEFORE = _c(r"(?:\d:|\d\.|\d/)$")
 _SANCTIONS_BEFORE = _c(
     r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
     r"\W+(?:\w+\W+){0,3}$"
@@ -422,6 +424,12 @@ _COORD_GAP = _c(
 )
 
 
+# "19 and 27 years": a number paired with a second one whose noun is no head count.
+_PAIRED_NUMBER = _c(
+    r"^\s*(?:and|or|e|o|ou|y|et|und|oder|и|или|і|та|або|و)\s+\d[\d.,]*\s*(?P<noun>[^\W\d_]+)"
+)
+
+
 def _excluded(t: str, num: Num) -> bool:
     before = t[max(0, num.start - 24) : num.start]
     after = t[num.end : num.end + 16]
@@ -433,6 +441,11 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
+    if re.match(r"/\d", after):
+        return True  # "03/05": a date
+    pair = _PAIRED_NUMBER.match(after)
+    if pair and _classify_unit(pair.group("noun").lower())[1] == "block":
+        return True  # "19 e 27 anni", "2 or 3 days": the noun after the pair counts both
     if _SANCTIONS_BEFORE.search(t[max(0, num.start - 40) : num.start]) or _SANCTIONS_AFTER.match(
         t[num.end : num.end + 90]
     ):
@@ -469,7 +482,7 @@ _KO_BLOCK_COUNTER = _c(
     r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
     r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
     # Chinese counters of things, money, time and distance.
-    r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|"
+    r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|周|週|星期|"
     r"货柜|貨櫃|集装箱|集裝箱|萬發|万发)"
 )
 _UNSPACED = frozenset(lx.UNSPACED)
@@ -1200,6 +1213,8 @@ def _claims_in(
             t[max(0, cand.np_start - 12) : cand.np_end]
         ):
             continue  # civilian workers are not troop figures
+        if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
+            continue  # "100,000 North Koreans work in …": labourers, not troops
         if cand.unit_kind == "weak" and not (nk_spans or military_word):
             continue  # "two prison officers", "500 men": only with soldiers in view
         if cand.elliptical or cand.unit_kind == "count":
@@ -1226,8 +1241,12 @@ def _claims_in(
                 or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
             ):
                 continue
-        if cand.unit == "reservists" or _WHOLE_SERVICE.search(
-            t, max(_clause_start(t, num.start), num.start - 60), cand.np_end
+        if (
+            cand.unit == "reservists"
+            or _WHOLE_SERVICE.search(
+                t, max(_clause_start(t, num.start), num.start - 60), cand.np_end
+            )
+            or _WHOLE_SERVICE_NEXT.match(t, num.end)
         ):
             continue  # "7.6 million reservists", "the air force, about 110,000": a service
         if cand.coord_of is not None:

@@ -308,7 +308,7 @@ LANGUAGE = LanguageData(
     # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("جندي", "جنود", "عسكري", "قوات", "جيش", "الجيش"),
-    civilian_words=("عمال", "عامل", "مدني", "طلاب", "سياح"),
+    civilian_words=("يعمل", "عمال", "عامل", "مدني", "طلاب", "سياح"),
     percent_words=(r"في\s+المائة", r"في\s+المئة", "بالمئة", "بالمائة"),
     increase_verbs=(r"زياد\w*", r"رفع\w*", r"يرفع\w*", r"تعزيز"),
     estimate_words=(_P + r"تقدير\w*", _V + r"(?:ي|ت)?قدر"),

@@ -457,7 +457,10 @@ LANGUAGE = LanguageData(
         "soldat",
         "militär",
     ),
-    civilian_words=("arbeiter",),
+    civilian_words=(
+        r"(?<![^\W\d_])arbeit(?:en|et)(?![^\W\d_])",
+        "arbeiter",
+    ),
     percent_words=("prozent",),
     increase_verbs=(
         r"erhöh\w*",

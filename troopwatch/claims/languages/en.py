@@ -712,6 +712,7 @@ LANGUAGE = LanguageData(
         "army",
     ),
     civilian_words=(
+        r"(?<![^\W\d_])work(?:s|ed|ing)?(?![^\W\d_])",
         "worker",
         "labou?r",
         "civilian",

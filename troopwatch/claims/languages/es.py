@@ -409,6 +409,7 @@ LANGUAGE = LanguageData(
         "ejército",
     ),
     civilian_words=(
+        "trabaj",
         "trabajador",
         "obrero",
     ),

@@ -399,6 +399,7 @@ LANGUAGE = LanguageData(
         "armée",
     ),
     civilian_words=(
+        "travaill",
         "ouvrier",
         "travailleur",
     ),

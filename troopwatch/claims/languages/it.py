@@ -354,7 +354,7 @@ LANGUAGE = LanguageData(
     # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("soldat", "militar", "truppe", "esercit", "uomini", "forze"),
-    civilian_words=("lavorator", "operai", "civil", "student", "turist"),
+    civilian_words=("lavor", "lavorator", "operai", "civil", "student", "turist"),
     percent_words=(r"per\s*cento",),
     increase_verbs=(r"aument\w*", r"alz\w*", r"incrementa\w*", r"portare"),
     estimate_words=(r"stim\w*", r"si\s+stima"),

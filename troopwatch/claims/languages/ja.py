@@ -49,6 +49,11 @@ LANGUAGE = LanguageData(
         "労働新聞",
     ),
     other_owners=(
+        "米国人",
+        "アメリカ人",
+        "韓国人",
+        "ロシア人",
+        "ウクライナ人",
         "中国軍",
         "中国兵",
         "ロシア軍",
@@ -348,6 +353,7 @@ LANGUAGE = LanguageData(
         "軍",
     ),
     civilian_words=(
+        "働",
         "労働",
         "観光",
         "留学",

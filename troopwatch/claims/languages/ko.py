@@ -53,6 +53,9 @@ LANGUAGE = LanguageData(
         "노동신문",
     ),
     other_owners=(
+        "미국인",
+        "러시아인",
+        "우크라이나인",
         "러시아군",
         "러시아 군",
         "러시아 병",
@@ -365,6 +368,8 @@ LANGUAGE = LanguageData(
         "병",
     ),
     civilian_words=(
+        "일하",
+        "근무",
         "노동",
         "근로",
         "관광",

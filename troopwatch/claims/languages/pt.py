@@ -336,7 +336,7 @@ LANGUAGE = LanguageData(
     # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("soldad", "militar", "tropa", "exército", "forças"),
-    civilian_words=("trabalhador", "operári", "civis", "estudante", "turista"),
+    civilian_words=("trabalh", "trabalhador", "operári", "civis", "estudante", "turista"),
     percent_words=(r"por\s*cento",),
     increase_verbs=(r"aument\w*", r"elev\w*", r"ampli\w*"),
     estimate_words=(r"estim\w*", r"calcul\w*"),

@@ -59,6 +59,12 @@ LANGUAGE = LanguageData(
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=("北韩", "北韓", "朝鲜", "朝鮮", "平壤", "金正恩", "朝中社", "暴风军团", "暴風軍團"),
     other_owners=(
+        "美国人",
+        "美國人",
+        "俄罗斯人",
+        "俄羅斯人",
+        "乌克兰人",
+        "烏克蘭人",
         "俄军",
         "俄軍",
         "俄罗斯军",
@@ -267,7 +273,7 @@ LANGUAGE = LanguageData(
     # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("士兵", "军", "軍", "兵", "部队", "部隊"),
-    civilian_words=("劳动", "勞動", "劳工", "勞工", "工人", "游客", "遊客", "留学", "留學"),
+    civilian_words=("打工", "劳动", "勞動", "劳工", "勞工", "工人", "游客", "遊客", "留学", "留學"),
     percent_words=("百分之",),
     increase_verbs=("增加", "增至", "扩大", "擴大", "增派"),
     estimate_words=("估计", "估計", "评估", "評估", "推估", "预估", "預估"),
