@@ -240,3 +240,17 @@ def test_whole_services_are_not_claims(text: str) -> None:
 def test_ages_dates_unit_numbers_and_labourers(text: str, phantom: int) -> None:
     """Ages paired with years, dates, unit numbers and working civilians: no head count."""
     assert phantom not in [c.figure_low for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("北朝鮮兵は約1万2千人で、ロシア軍の部隊に統合された。", 12000),
+        ("北朝鮮はロシアのクルスク地域に約6000人の工兵を派遣した。", 6000),
+        ("韓国軍の関係者は、北朝鮮の追加派兵の規模について1000人以上だと推定した。", 1000),
+    ],
+)
+def test_cjk_owners_places_and_claimants(text: str, figure: int) -> None:
+    """ "ロシアのクルスク地域" is a place, "韓国軍の関係者" a claimant, and a Russian army in the
+    next clause (after 、) does not own the figure."""
+    assert figure in [c.figure_low for c in extract_claims(text)]

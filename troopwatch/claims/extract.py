@@ -119,8 +119,12 @@ _OTHER_SUBJECT = _c(
     r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
 )
 # An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
-_INSTITUTION = _any("institutions")
-_INSTITUTION_AFTER = _c(rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b")
+_INSTITUTION = "|".join(_part("institutions", spaced()))
+_INSTITUTION_AFTER = _c(
+    rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b|"
+    # "韓国軍の関係者", "한국군 관계자": the owner word names the claimant.
+    r"^\s*(?:の|의)?\s*(?:" + "|".join(_part("institutions", unspaced())) + ")"
+)
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
@@ -191,7 +195,9 @@ _COORD = _c(
 # Hard clause boundaries for the owner lookback.
 _CLAUSE_BREAK = _c(
     r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
-    r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s"
+    r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s|"
+    # Japanese/Chinese clauses run on after 、/，: each is its own clause for ownership.
+    r"、|，"
 )
 _HYPHEN = _c(r"^\s?[-‐–/]\s?$")
 # Joint forces written as one compound in Korean/Japanese: 露朝合同部隊, 북러 연합군.
@@ -628,6 +634,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     return _Cand(num, "", "none", num.start, num.end, True)
 
 
+@lru_cache(maxsize=64)
+def _places(t: str) -> tuple[tuple[int, int, str, bool], ...]:
+    return tuple(places(t))
+
+
 def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
     """'Ukrainian intelligence', 'renseignement militaire ukrainien', 'according to Russian
     officials': a claimant, not the owner of the personnel."""
@@ -660,8 +671,11 @@ def _supported(t: str, sp: tuple[int, int]) -> bool:
 
 
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
-    """Destinations are not owners: "to Russia", 러시아에, ロシアに."""
+    """Destinations are not owners: "to Russia", 러시아에, ロシアに; nor is a country
+    naming where a place is: "ロシアのクルスク地域", "Russia's Kursk region"."""
     if re.match(r"(?:에|로|으로|に|へ|で)", t[sp[1] : sp[1] + 2]):
+        return True
+    if any(sp[1] <= ps <= sp[1] + 3 for ps, _, _, _ in _places(t)):
         return True
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
 
@@ -735,7 +749,7 @@ def _scope(
         for sp in nk_spans
         if sp[0] >= np_s
         and sp[0] < min(tail_e, len(t))
-        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+        and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
     ]
     nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= tail_len + 3]
     other_np = [
@@ -743,7 +757,7 @@ def _scope(
         for sp in other_spans
         if np_s <= sp[0]
         and sp[0] < np_e + 30
-        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+        and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
     ]

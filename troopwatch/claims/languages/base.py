@@ -124,7 +124,6 @@ OPTIONAL: dict[str, str] = {
     "including": "not yet collected for Korean/Japanese (a measured change, not a refactor)",
     "together": "see including",
     "contrast": "see including",
-    "institutions": "see including",
 }
 
 

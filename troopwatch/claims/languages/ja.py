@@ -406,7 +406,15 @@ LANGUAGE = LanguageData(
         "韓国は",
         "韓国が",
     ),
-    institutions=(),
+    institutions=(
+        "関係者",
+        "当局",
+        "政府",
+        "情報機関",
+        "報道官",
+        "高官",
+        "消息筋",
+    ),
     attribution_after_claimant=True,
     verb_final=True,
 )

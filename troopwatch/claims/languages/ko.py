@@ -418,7 +418,15 @@ LANGUAGE = LanguageData(
         "한국이",
         r"우리\s?정부는",
     ),
-    institutions=(),
+    institutions=(
+        "관계자",
+        "당국",
+        "정부",
+        "정보기관",
+        "대변인",
+        "소식통",
+        "고위",
+    ),
     attribution_after_claimant=True,
     verb_final=True,
 )
