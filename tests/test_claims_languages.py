@@ -254,3 +254,21 @@ def test_cjk_owners_places_and_claimants(text: str, figure: int) -> None:
     """ "ロシアのクルスク地域" is a place, "韓国軍の関係者" a claimant, and a Russian army in the
     next clause (after 、) does not own the figure."""
     assert figure in [c.figure_low for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "North Korean troops who engaged in combat against Ukrainian forces have suffered "
+            "around 1,100 casualties.",
+            1100,
+        ),
+        (
+            "There are about 8,000 soldiers from the Democratic People's Republic of Korea in Kursk.",
+            8000,
+        ),
+    ],
+)
+def test_opponents_are_not_owners_and_long_names_of_the_north(text: str, figure: int) -> None:
+    assert figure in [c.figure_low for c in extract_claims(text)]

@@ -656,7 +656,10 @@ _SUPPORT_BEFORE = _c(
     r"aider|renforcer|aux\s+côtés|apoy\w*|ayudar|reforzar|junto\s+a|unterstütz\w*|helfen|"
     r"an\s+der\s+seite|поддерж\w*|помощ\w*|помоч\w*|на\s+стороне|підтрим\w*|допомо\w*|"
     r"на\s+боці|sostegno|sostenere|aiutare|al\s+fianco|apoiar|apoio|ajudar|ao\s+lado|لدعم|دعم|"
-    r"لمساعدة|مساعدة|جانب)\s+(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
+    r"لمساعدة|مساعدة|جانب|"
+    # Opponents are not owners either: "combat against Ukrainian forces", "لصد القوات".
+    r"against|versus|contre|contra|gegen|против|проти|contro|ضد|لصد|لمواجهة)\s+"
+    r"(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
     r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
 )
 _SUPPORT_AFTER = _c(r"^\s*(?:を|에|을|를|의)?\s*(?:支援|支持|助け|지원|돕|도와|援助|增援|増援)")
@@ -760,6 +763,7 @@ def _scope(
         and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
+        and not _supported(t, sp)
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]

@@ -97,6 +97,7 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"جمهورية\s+كوريا\s+الديمقراطية\s+الشعبية",
         _P + r"كوريا\s+الشمالية",
         _P + r"كوري(?:ة|ون|ين|ان|يين|يان)?\s+(?:ال)?شمالي(?:ة|ون|ين|ان|يين)?",
         _P + r"بيونغ\s?يانغ",
@@ -140,6 +141,7 @@ LANGUAGE = LanguageData(
     ),
     # Predicates by category.
     deployed=(
+        "[وف]?(?:ب|ل)?(?:ال)?تزويد",
         _V + r"أرسل(?:ت|وا|تهم|هم)?",
         _P + r"إرسال(?:هم)?",
         r"تم\s+إرسال(?:هم)?",

@@ -106,6 +106,8 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"demokratische\w*\s+volksrepublik\s+korea",
+        "dvrk",
         r"nordkorea\w*",
         r"nord-?koreaner\w*",
         "pj[öo]ngjang",

@@ -77,6 +77,7 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"democratic\s+people['’]s\s+republic\s+of\s+korea",
         r"north[\s-]+korean?s?",
         r"north[\s-]+korea" + AP + r"s",
         r"n\.\s?korean?s?",
@@ -795,6 +796,13 @@ LANGUAGE = LanguageData(
         "beijing",
     ),
     institutions=(
+        "reported",
+        "announced",
+        "confirmed",
+        "estimated",
+        "believes",
+        "assessed",
+        "told",
         "intelligence",
         "officials?",
         "government",

@@ -100,6 +100,8 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"república\s+popular\s+democrática\s+de\s+corea",
+        "rpdc",
         r"corea\s+del\s+norte",
         r"norcorean\w*",
         r"nortecorean\w*",

@@ -76,6 +76,8 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"république\s+populaire\s+démocratique\s+de\s+corée",
+        "rpdc",
         r"corée\s+du\s+nord",
         r"nord-?coréen\w*",
         r"armée\s+populaire\s+de\s+corée",

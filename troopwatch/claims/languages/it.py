@@ -73,6 +73,8 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"repubblica\s+popolare\s+democratica\s+di\s+corea",
+        "rpdc",
         r"corea\s+del\s+nord",
         r"nord[\s-]?corean[io]",
         r"nord[\s-]?corean[ae]",

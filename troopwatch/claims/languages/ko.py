@@ -42,6 +42,7 @@ LANGUAGE = LanguageData(
     range_from=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        "조선민주주의인민공화국",
         "북한",
         "북측",
         "북괴",

@@ -93,6 +93,8 @@ LANGUAGE = LanguageData(
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
+        r"república\s+popular\s+democrática\s+da\s+coreia",
+        "rpdc",
         r"coreia\s+do\s+norte",
         r"norte[\s-]?coreano\w*",
         r"norte[\s-]?coreana\w*",

@@ -57,7 +57,19 @@ LANGUAGE = LanguageData(
     ),
     range_from=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
-    nk_markers=("北韩", "北韓", "朝鲜", "朝鮮", "平壤", "金正恩", "朝中社", "暴风军团", "暴風軍團"),
+    nk_markers=(
+        "朝鲜民主主义人民共和国",
+        "朝鮮民主主義人民共和國",
+        "北韩",
+        "北韓",
+        "朝鲜",
+        "朝鮮",
+        "平壤",
+        "金正恩",
+        "朝中社",
+        "暴风军团",
+        "暴風軍團",
+    ),
     other_owners=(
         "美国人",
         "美國人",
