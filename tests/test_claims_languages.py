@@ -272,3 +272,9 @@ def test_cjk_owners_places_and_claimants(text: str, figure: int) -> None:
 )
 def test_opponents_are_not_owners_and_long_names_of_the_north(text: str, figure: int) -> None:
     assert figure in [c.figure_low for c in extract_claims(text)]
+
+
+def test_arabic_dual_is_a_count_of_two() -> None:
+    """'جنديين' (two soldiers) states the figure by its dual ending."""
+    text = "أعلن زيلينسكي أن جيشه أسر جنديين كوريين شماليين في منطقة كورسك."
+    assert [(c.figure_low, c.category) for c in extract_claims(text)] == [(2, "captured")]

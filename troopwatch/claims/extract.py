@@ -500,6 +500,9 @@ _ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
     """The personnel noun for a number, or None when the number counts something else."""
+    if num.kind == "dual":
+        unit, kind = _classify_unit(num.text.lower())
+        return _Cand(num, unit, kind, num.start, num.end, False, num.text)
     cjk = lang in _UNSPACED
     if cjk and _KO_BLOCK_COUNTER.match(t, num.end):
         return None

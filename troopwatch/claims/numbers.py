@@ -248,6 +248,12 @@ _KO_NATIVE_RX = (
     r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True)) + r")(?=\s?명)"
 )
 # Japanese kanji digits before a counter: 二人, 三十人.
+# Dual people nouns (Arabic "جنديين", two soldiers): a count of two.
+_DUAL = {
+    lang.code: r"(?P<dual>(?<![^\W\d_])(?:" + "|".join(lang.dual_people) + r")(?![^\W\d_]))"
+    for lang in languages()
+    if lang.dual_people
+}
 # Japanese/Chinese numerals before a counter (二人, 三名, 两名).
 _KANJI_RX = {
     lang.code: r"(?P<jak>[" + "".join(lang.number_words) + r"]+)(?=[人名])"
@@ -311,6 +317,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
         parts.append(_KANJI_RX[lang])
     if lang in ("ru", "uk"):
         parts.append(_ADJ_RX)
+    if lang in _DUAL:
+        parts.append(_DUAL[lang])
     if lang in _VAGUE:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     parts.append(_CJK)
@@ -491,6 +499,9 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if _sane(v) and v > 1 and v == int(v):
                 found.append(Num(s, e, int(v), None, False, None, "cjk", 1, False, text[s:e]))
             continue
+        if gd.get("dual"):
+            found.append(Num(s, e, 2, None, False, None, "dual", 1, False, text[s:e]))
+            continue
         if gd.get("adj"):
             adj = _adjective_value(gd["adj"])
             if adj:
@@ -583,6 +594,7 @@ _FAST = re.compile(
     r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
+_DUAL_ANY = re.compile("|".join(_DUAL.values()), re.IGNORECASE) if _DUAL else None
 # Parts of compound number words (German zweitausend, Italian tremila, seicento).
 _GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn|mila|mille|cento")
 _ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
@@ -591,7 +603,7 @@ _ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
 def has_number(text: str) -> bool:
     """True when ``text`` may contain a number in any supported language (a cheap test:
     a digit, a CJK numeral or a number word)."""
-    if _FAST.search(text):
+    if _FAST.search(text) or (_DUAL_ANY is not None and _DUAL_ANY.search(text)):
         return True
     for tok in _TOKEN.findall(text.lower().replace("'", "").replace("’", "")):
         if tok in _PREFILTER_WORDS or (

@@ -357,4 +357,6 @@ LANGUAGE = LanguageData(
         _P + r"برلمان\w*",
         _P + r"متحدث",
     ),
+    # Dual forms that are not also plurals (عسكريين, مقاتلين are both, so they are left out).
+    dual_people=(r"[وف]?(?:ال)?(?:جندي|ضابط|أسير)(?:ين|ان)",),
 )

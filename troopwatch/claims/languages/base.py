@@ -107,6 +107,8 @@ class LanguageData:
     attribution_after_claimant: bool = False
     # Verb-final languages (Korean, Japanese): future markers follow the verb.
     verb_final: bool = False
+    # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
+    dual_people: tuple[str, ...] = ()
 
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
@@ -129,5 +131,5 @@ OPTIONAL: dict[str, str] = {
 
 def part_names() -> list[str]:
     """The data parts of the structure (everything but code, name and script)."""
-    skip = ("code", "name", "script", "attribution_after_claimant", "verb_final")
+    skip = ("code", "name", "script", "attribution_after_claimant", "verb_final", "dual_people")
     return [f.name for f in fields(LanguageData) if f.name not in skip]
