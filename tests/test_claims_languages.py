@@ -278,3 +278,15 @@ def test_arabic_dual_is_a_count_of_two() -> None:
     """'جنديين' (two soldiers) states the figure by its dual ending."""
     text = "أعلن زيلينسكي أن جيشه أسر جنديين كوريين شماليين في منطقة كورسك."
     assert [(c.figure_low, c.category) for c in extract_claims(text)] == [(2, "captured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南韩国会议员李成权说，国家情报院现行评估认为，平壤正计划进一步派遣6000名士兵至俄罗斯。",
+        "Lawmaker Lee Seong-kweun said after a briefing by the NIS that North Korea has sent 6,000 troops.",
+    ],
+)
+def test_lawmaker_relaying_the_nis_gives_the_nis(text: str) -> None:
+    """CLAIMS.md §5: a lawmaker relaying the NIS gives South Korea NIS."""
+    assert [c.source for c in extract_claims(text)] == ["NIS"]

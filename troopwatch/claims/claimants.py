@@ -289,6 +289,25 @@ _PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2
 _PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
 
 
+# A lawmaker, named next to these words, who relays the spy agency's briefing.
+_LAWMAKER = re.compile(
+    r"(?i)lawmaker|legislator|\bmp\b|\brep\.|deputy|parliament\w*|의원|議員|议员|議員|депутат\w*|"
+    r"abgeordnete\w*|député\w*|diputad\w*|deputat\w*|deputad\w*|parlamentar\w*|النائب|نائب"
+)
+_AGENCIES = frozenset({"NIS"})
+
+
+def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
+    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
+    if not best.person:
+        return None
+    near = sent[max(0, best.start - 40) : best.end + 40]
+    if not _LAWMAKER.search(near):
+        return None
+    agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
+    return agency
+
+
 def _words_between(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -487,6 +506,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 ):
                     consider(3 - 0.01 * n, m)
     if best is not None and best[0] >= 3:
+        relayed = _relayed_agency(sent, best[1], mentions)
+        if relayed is not None:
+            return relayed, True
         if not best[1].claimant and _OUTLET.search(best[1].name):
             # A news outlet only relaying ("according to Yonhap", "共同通信によると") is not
             # the claimant; the README: outlets relay, agencies claim -> unattributed here.
