@@ -291,8 +291,7 @@ _PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
 
 # A lawmaker, named next to these words, who relays the spy agency's briefing.
 _LAWMAKER = re.compile(
-    r"(?i)lawmaker|legislator|\bmp\b|\brep\.|deputy|parliament\w*|의원|議員|议员|議員|депутат\w*|"
-    r"abgeordnete\w*|député\w*|diputad\w*|deputat\w*|deputad\w*|parlamentar\w*|النائب|نائب"
+    "|".join(w for lang in languages() for w in lang.lawmaker_words), re.IGNORECASE
 )
 _AGENCIES = frozenset({"NIS"})
 

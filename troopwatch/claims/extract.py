@@ -432,7 +432,7 @@ _COORD_GAP = _c(
 
 # "19 and 27 years": a number paired with a second one whose noun is no head count.
 _PAIRED_NUMBER = _c(
-    r"^\s*(?:and|or|e|o|ou|y|et|und|oder|и|или|і|та|або|و)\s+\d[\d.,]*\s*(?P<noun>[^\W\d_]+)"
+    r"^\s*(?:" + "|".join(_part("conjunctions")) + r")\s*\d[\d.,]*\s*(?P<noun>[^\W\d_]+)"
 )
 
 
@@ -655,17 +655,14 @@ def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
 # The army a force is sent to help is not its owner: "to support Russian troops",
 # "ロシア軍を支援する", "لدعم الجيش الروسي", "aux côtés des forces russes".
 _SUPPORT_BEFORE = _c(
-    r"(?:support\w*|help\w*|assist\w*|aid|reinforc\w*|bolster\w*|alongside|soutenir|soutien|"
-    r"aider|renforcer|aux\s+côtés|apoy\w*|ayudar|reforzar|junto\s+a|unterstütz\w*|helfen|"
-    r"an\s+der\s+seite|поддерж\w*|помощ\w*|помоч\w*|на\s+стороне|підтрим\w*|допомо\w*|"
-    r"на\s+боці|sostegno|sostenere|aiutare|al\s+fianco|apoiar|apoio|ajudar|ao\s+lado|لدعم|دعم|"
-    r"لمساعدة|مساعدة|جانب|"
-    # Opponents are not owners either: "combat against Ukrainian forces", "لصد القوات".
-    r"against|versus|contre|contra|gegen|против|проти|contro|ضد|لصد|لمواجهة)\s+"
-    r"(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
+    r"(?<![^\W\d_])(?:"
+    + "|".join(_part("support_words", spaced()))
+    + r")\s+(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
     r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
 )
-_SUPPORT_AFTER = _c(r"^\s*(?:を|에|을|를|의)?\s*(?:支援|支持|助け|지원|돕|도와|援助|增援|増援)")
+_SUPPORT_AFTER = _c(
+    r"^\s*(?:を|에|을|를|의)?\s*(?:" + "|".join(_part("support_words", unspaced())) + ")"
+)
 
 
 def _supported(t: str, sp: tuple[int, int]) -> bool:
@@ -1032,10 +1029,7 @@ _FUTURE_AFTER = _c(
     "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)
 )
 # A perfect or "already" between the modal and the verb: "could have sent", "va déjà".
-_DONE = _c(
-    r"\b(?:have|has|had|already|уже|вже|déjà|ya|bereits|schon|già|já|avoir|haber|habría|"
-    r"habrían|hätte|hätten|aurait|auraient|avere|ter)\b|已|이미|すでに"
-)
+_DONE = _c(_bounded("perfect_markers"))
 _MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
 
 
@@ -1334,12 +1328,9 @@ def _claims_in(
 
 
 # A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
-_SUBORDINATE = _c(r"\b(?:that|which|who|che|que|qui|dass|das|что|що|які|который|które)\b")
+_SUBORDINATE = _c(_bounded("subordinators"))
 # A conjunction opening the gap between two coordinated figures.
-_CONJ_START = _c(
-    r"^(?:명|人|名)?\s*,?\s*(?:and|und|et|y|e|ed|и|і|та|й|ou|o|와|과|및|と|、|和|及|و|as\s+well\s+as|sowie|"
-    r"así\s+como|ainsi\s+que|oltre\s+a|além\s+de)(?:\s|$)"
-)
+_CONJ_START = _c(r"^(?:명|人|名)?\s*,?\s*(?:" + "|".join(_part("conjunctions")) + r")(?:\s|$)")
 
 
 def _share_plans(

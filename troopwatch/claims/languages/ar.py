@@ -334,6 +334,33 @@ LANGUAGE = LanguageData(
     including=(r"بما\s+في\s+ذلك", r"بينهم", r"منهم", r"من\s+بينهم"),
     together=("معا", "مجتمعين", r"إجمالا"),
     contrast=("بينما", "لكن", "ولكن", "فيما"),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "لدعم",
+        "دعم",
+        "لمساعدة",
+        "مساعدة",
+        "جانب",
+        "ضد",
+        "لصد",
+        "لمواجهة",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("بالفعل",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "الذي",
+        "التي",
+        "أن",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=("و",),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(
+        "النائب",
+        "نائب",
+    ),
     countries=(
         r"روسيا",
         r"أوكرانيا",

@@ -99,6 +99,11 @@ class LanguageData:
     including: tuple[str, ...]  # "including": a part of a (possibly mixed) total follows
     together: tuple[str, ...]  # "together", "combined": a joint (mixed) total
     contrast: tuple[str, ...]  # "while", "but": a new subject follows
+    support_words: tuple[str, ...]  # "to support"/"against" X: X is helped or fought, not owner
+    perfect_markers: tuple[str, ...]  # "have", "already", "уже": a modal before them is no plan
+    subordinators: tuple[str, ...]  # "that", "che", "что": a new clause starts
+    conjunctions: tuple[str, ...]  # "and", "or", "와", "و": coordination of two figures
+    lawmaker_words: tuple[str, ...]  # "lawmaker", "의원", "депутат": relays of a briefing
     countries: tuple[str, ...]  # other countries as subjects/owners ("Russia has lost")
     institutions: tuple[str, ...]  # "Ukrainian intelligence": the owner word is a claimant
 

@@ -506,6 +506,34 @@ LANGUAGE = LanguageData(
         "aber",
         "während",
     ),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        r"unterstütz\w*",
+        "helfen",
+        r"an\s+der\s+seite",
+        "gegen",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "bereits",
+        "schon",
+        "hätte",
+        "hätten",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "dass",
+        "das",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "und",
+        "oder",
+        "sowie",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(r"abgeordnete\w*",),
     countries=(
         "russland",
         "moskau",

@@ -780,6 +780,47 @@ LANGUAGE = LanguageData(
         "but",
         "although",
     ),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        r"support\w*",
+        r"help\w*",
+        r"assist\w*",
+        "aid",
+        r"reinforc\w*",
+        r"bolster\w*",
+        "alongside",
+        "against",
+        "versus",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "have",
+        "has",
+        "had",
+        "already",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "that",
+        "which",
+        "who",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "and",
+        "or",
+        r"as\s+well\s+as",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(
+        "lawmaker",
+        "legislator",
+        r"\bmp\b",
+        r"\brep\.",
+        "deputy",
+        r"parliament\w*",
+    ),
     countries=(
         "russia",
         "ukraine",

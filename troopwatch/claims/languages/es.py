@@ -461,6 +461,32 @@ LANGUAGE = LanguageData(
         "pero",
         "mientras",
     ),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        r"apoy\w*",
+        "ayudar",
+        "reforzar",
+        r"junto\s+a",
+        "contra",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "ya",
+        "haber",
+        "habría",
+        "habrían",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=("que",),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "y",
+        "o",
+        r"así\s+como",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(r"diputad\w*",),
     countries=(
         "rusia",
         "ucrania",

@@ -442,6 +442,36 @@ LANGUAGE = LanguageData(
         "tandis",
         "alors",
     ),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "soutenir",
+        "soutien",
+        "aider",
+        "renforcer",
+        r"aux\s+côtés",
+        "contre",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "déjà",
+        "avoir",
+        "aurait",
+        "auraient",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "que",
+        "qui",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "et",
+        "ou",
+        r"ainsi\s+que",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(r"député\w*",),
     countries=(
         r"la\s+russie",
         "l['’]ukraine",

@@ -381,6 +381,34 @@ LANGUAGE = LanguageData(
     including=(r"tra\s+cui", r"compres[io]", r"inclus[io]", r"di\s+cui"),
     together=("insieme", "complessivamente", "congiuntamente"),
     contrast=("mentre", "ma", "però", "tuttavia"),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "sostegno",
+        "sostenere",
+        "aiutare",
+        r"al\s+fianco",
+        "contro",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "già",
+        "avere",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=("che",),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "e",
+        "ed",
+        "o",
+        r"oltre\s+a",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(
+        r"deputat\w*",
+        r"parlamentar\w*",
+    ),
     countries=(
         r"la\s+russia",
         "russia",

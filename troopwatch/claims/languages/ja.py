@@ -400,6 +400,27 @@ LANGUAGE = LanguageData(
     including=(),
     together=(),
     contrast=(),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "支援",
+        "助け",
+        "増援",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("すでに",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "という",
+        "と",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "と",
+        "、",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=("議員",),
     countries=(
         "日本は",
         "日本が",

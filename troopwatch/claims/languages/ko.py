@@ -414,6 +414,28 @@ LANGUAGE = LanguageData(
     including=(),
     together=(),
     contrast=(),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "지원",
+        "돕",
+        "도와",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("이미",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "라고",
+        "다고",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "와",
+        "과",
+        "및",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=("의원",),
     countries=(
         "한국은",
         "한국이",

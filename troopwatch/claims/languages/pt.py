@@ -362,6 +362,32 @@ LANGUAGE = LanguageData(
     including=("incluindo", r"entre\s+eles", r"entre\s+os\s+quais", r"dos\s+quais", r"das\s+quais"),
     together=("juntos", "juntas", "conjuntamente", r"no\s+total"),
     contrast=("enquanto", "mas", "porém", "contudo"),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "apoiar",
+        "apoio",
+        "ajudar",
+        r"ao\s+lado",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=(
+        "já",
+        "ter",
+    ),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=("que",),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "e",
+        "ou",
+        r"além\s+de",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(
+        r"deputad\w*",
+        r"parlamentar\w*",
+    ),
     countries=(
         r"a\s+rússia",
         "rússia",

@@ -590,6 +590,29 @@ LANGUAGE = LanguageData(
         "но",
         "тогда",
     ),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        r"поддерж\w*",
+        r"помощ\w*",
+        r"помоч\w*",
+        r"на\s+стороне",
+        "против",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("уже",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "что",
+        "который",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "и",
+        "или",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(r"депутат\w*",),
     countries=(
         "россия",
         "украина",

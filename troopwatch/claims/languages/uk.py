@@ -507,6 +507,30 @@ LANGUAGE = LanguageData(
         "спільно",
     ),
     contrast=("але",),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        r"підтрим\w*",
+        r"допомо\w*",
+        r"на\s+боці",
+        "проти",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("вже",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=(
+        "що",
+        "які",
+    ),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "і",
+        "та",
+        "й",
+        "або",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(r"депутат\w*",),
     countries=(
         "росія",
         "україна",

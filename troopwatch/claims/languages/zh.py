@@ -316,6 +316,29 @@ LANGUAGE = LanguageData(
     including=("其中", "包括", "包含"),
     together=("合计", "合計", "共同", "一起"),
     contrast=("而", "但", "然而"),
+    # The army helped or fought is not the owner: words before it ("to support", "against"),
+    # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
+    support_words=(
+        "支援",
+        "支持",
+        "援助",
+        "增援",
+    ),
+    # Perfect/"already" markers: "could have sent" is done, not planned.
+    perfect_markers=("已",),
+    # Words opening a new clause ("that", "che", "что"): not one verb's objects.
+    subordinators=("说",),
+    # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
+    conjunctions=(
+        "和",
+        "及",
+        "、",
+    ),
+    # Lawmakers relaying the NIS (CLAIMS.md §5).
+    lawmaker_words=(
+        "议员",
+        "議員",
+    ),
     countries=(
         "俄罗斯",
         "俄羅斯",
