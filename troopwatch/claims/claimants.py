@@ -260,19 +260,10 @@ _HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 _PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
 # Attributions that point back to a claimant named before.
 _ANAPHOR = re.compile(
-    r"(?i)^(?:he|she|they|it|we|il|elle|ils|elles|er|sie|él|ella|ellos|ellas|он|она|они|"
-    r"він|вона|вони|the\s+(?:agency|ministry|service|official|officials|spokesman|"
-    r"spokeswoman|spokesperson|report|president|minister|lawmaker|department|office|"
-    r"military|army|statement|assessment|briefing|intelligence)|l['’]agence|le\s+ministère|"
-    r"la\s+agencia|el\s+ministerio|die\s+behörde|das\s+ministerium|der\s+dienst)$"
+    "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
 )
 _ANAPHOR_MARKER = re.compile(
-    r"(?i)(?:それによりますと|それによると|これによると|이에\s*따르면|그에\s*따르면|по\s+его\s+словам|"
-    r"по\s+ее\s+словам|по\s+их\s+словам|по\s+её\s+словам|за\s+його\s+словами|за\s+її\s+словами|"
-    r"за\s+їхніми\s+словами|nach\s+seinen\s+angaben|selon\s+lui|selon\s+elle|según\s+él|"
-    r"según\s+ella|according\s+to\s+(?:him|her|them|the\s+(?:agency|ministry|report|"
-    r"assessment|briefing|official|officials))|it\s+said|the\s+agency\s+said|"
-    r"(?:he|she|they)\s+(?:said|added|told)|demnach|dementsprechend|ainsi|de\s+este\s+modo)"
+    "(?i)(?:" + "|".join(w for lang in languages() for w in lang.anaphor_markers) + ")"
 )
 _PHRASE_ACCORDING = re.compile(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"

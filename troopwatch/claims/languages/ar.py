@@ -247,6 +247,20 @@ LANGUAGE = LanguageData(
         r"(?:و)?جاء\s+ذلك",
         r"(?:و)?(?:ذلك|هذا)\s+(?:بحسب|وفقا|حسب)",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "هو",
+        "هي",
+        "هم",
+        "الوكالة",
+        "الوزارة",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"بحسب\s+قوله",
+        r"على\s+حد\s+قوله",
+        r"وفقا\s+له",
+    ),
     say_verbs=(
         _V + r"قال(?:ت)?",
         _V + r"أعلن(?:ت)?",

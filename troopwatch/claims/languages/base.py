@@ -79,6 +79,8 @@ class LanguageData:
     attribution: tuple[str, ...]  # "according to X", "X에 따르면" (claimant next to it)
     # Opening words that point back ("Об этом сообщил X"): the claimant of the sentence before.
     attribution_pointer: tuple[str, ...]
+    anaphors: tuple[str, ...]  # "he", "the agency": a claimant phrase pointing back
+    anaphor_markers: tuple[str, ...]  # "according to him", "по его словам": the claimant before
     say_verbs: tuple[str, ...]  # verbs of saying/estimating; the claimant is their subject
 
     # --- dates, sentences, language guess

@@ -349,6 +349,20 @@ LANGUAGE = LanguageData(
         r"(?:das|dies)\s+(?:hat|haben|teilte|teilten|sagte|sagten|berichtete|berichteten|erklärte|erklärten|meldete|meldeten|gab|gaben|schrieb)",
         r"so\s+(?:der|die)",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "er",
+        "sie",
+        r"die\s+behörde",
+        r"das\s+ministerium",
+        r"der\s+dienst",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"nach\s+seinen\s+angaben",
+        "demnach",
+        "dementsprechend",
+    ),
     say_verbs=(
         r"veröffentlichte\w*",
         r"sprach\w*\s+von",

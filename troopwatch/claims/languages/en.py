@@ -512,6 +512,22 @@ LANGUAGE = LanguageData(
         r"(?:this|that|these\s+figures|the\s+(?:figure|estimate|number|information))\s+(?:was|were|is|comes?|came)",
         r"that['’]s\s+according\s+to",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        r"the\s+(?:agency|ministry|service|official|officials|spokesman|spokeswoman|spokesperson|report|president|minister|lawmaker|department|office|military|army|statement|assessment|briefing|intelligence)",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"according\s+to\s+(?:him|her|them|the\s+(?:agency|ministry|report|assessment|briefing|official|officials))",
+        r"it\s+said",
+        r"the\s+agency\s+said",
+        r"(?:he|she|they)\s+(?:said|added|told)",
+    ),
     say_verbs=(
         "said",
         "says",

@@ -318,6 +318,21 @@ LANGUAGE = LanguageData(
         r"lo\s+(?:ha|han)\s+(?:dicho|afirmado|informado|asegurado|declarado)",
         r"(?:esta|la)\s+(?:cifra|información)",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "él",
+        "ella",
+        "ellos",
+        "ellas",
+        r"la\s+agencia",
+        r"el\s+ministerio",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"según\s+él",
+        r"según\s+ella",
+        r"de\s+este\s+modo",
+    ),
     say_verbs=(
         "advirti(?:ó|eron)",
         "alert(?:ó|aron)",

@@ -300,6 +300,21 @@ LANGUAGE = LanguageData(
         r"(?:un|ce)\s+chiffre",
         r"l['’]information\s+a\s+été",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "l['’]agence",
+        r"le\s+ministère",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"selon\s+lui",
+        r"selon\s+elle",
+        "ainsi",
+    ),
     say_verbs=(
         r"a\s+averti",
         "averti",

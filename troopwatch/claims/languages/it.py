@@ -271,6 +271,20 @@ LANGUAGE = LanguageData(
         r"(?:la|questa)\s+(?:cifra|stima)\s+è",
         r"a\s+(?:riferirlo|dirlo|rivelarlo|disegnare)",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "lui",
+        "lei",
+        "loro",
+        "l['’]agenzia",
+        r"il\s+ministero",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"secondo\s+lui",
+        r"secondo\s+lei",
+        r"a\s+suo\s+dire",
+    ),
     say_verbs=(
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",
         r"ha\s+dichiarato|hanno\s+dichiarato|dichiara\w*",

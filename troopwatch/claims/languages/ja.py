@@ -288,6 +288,17 @@ LANGUAGE = LanguageData(
         "これは",
         "この(?:数字|情報)は",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "同氏は",
+        "彼は",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        "それによりますと",
+        "それによると",
+        "これによると",
+    ),
     say_verbs=(
         "明らかにした",
         "明らかにし",

@@ -325,6 +325,16 @@ LANGUAGE = LanguageData(
         "이는",
         r"이\s?같은\s?(?:내용|사실)은",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "그는",
+        "그녀는",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"이에\s*따르면",
+        r"그에\s*따르면",
+    ),
     say_verbs=(
         "경고",
         "주장",

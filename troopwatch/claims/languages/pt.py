@@ -264,6 +264,21 @@ LANGUAGE = LanguageData(
         r"a\s+(?:informação|estimativa|notícia)\s+(?:foi|é)",
         r"(?:o|este|esse)\s+número\s+foi",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "ele",
+        "ela",
+        "eles",
+        "elas",
+        r"a\s+agência",
+        r"o\s+ministério",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"segundo\s+ele",
+        r"segundo\s+ela",
+        r"de\s+acordo\s+com\s+ele",
+    ),
     say_verbs=(
         r"disse|disseram|diz|dizem",
         r"afirmou|afirmaram|afirma",

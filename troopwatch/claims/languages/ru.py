@@ -466,6 +466,19 @@ LANGUAGE = LanguageData(
         r"(?:такие|эти)\s+данные",
         r"эту\s+информацию",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "он",
+        "она",
+        "они",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"по\s+его\s+словам",
+        r"по\s+ее\s+словам",
+        r"по\s+их\s+словам",
+        r"по\s+её\s+словам",
+    ),
     say_verbs=(
         r"предупреди\w*",
         r"подчеркну\w*",

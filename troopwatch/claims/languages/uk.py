@@ -416,6 +416,18 @@ LANGUAGE = LanguageData(
         r"(?:такі|ці)\s+дані",
         r"цю\s+інформацію",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "він",
+        "вона",
+        "вони",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        r"за\s+його\s+словами",
+        r"за\s+її\s+словами",
+        r"за\s+їхніми\s+словами",
+    ),
     say_verbs=(
         r"попереди\w*",
         r"наголоси\w*",

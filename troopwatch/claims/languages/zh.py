@@ -250,6 +250,21 @@ LANGUAGE = LanguageData(
         "这一?(?:数字|消息|估计)",
         "這一?(?:數字|消息|估計)",
     ),
+    # Words that point back to a claimant named before ("he", "the agency").
+    anaphors=(
+        "他",
+        "她",
+        "他们",
+        "該機構",
+        "该机构",
+    ),
+    # "According to him", "по его словам", "それによると": the previous claimant speaks.
+    anaphor_markers=(
+        "他表示",
+        "他说",
+        "他說",
+        "她表示",
+    ),
     say_verbs=(
         "表示",
         "指出",
