@@ -331,17 +331,7 @@ _SUBSET = _c(
 )
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
-_PART_AFTER = _c(
-    r"(?:\b(?:of\s+(?:whom|which|them|those)|among\s+(?:them|whom|those)|"
-    r"из\s+(?:них|которых)|среди\s+(?:них|которых)|з\s+(?:них|яких)|"
-    r"серед\s+(?:них|яких)|davon|von\s+denen|"
-    r"parmi\s+(?:eux|elles|lesquels|lesquelles)|d['’]entre\s+(?:eux|elles)|"
-    r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)|entre\s+(?:ellos|ellas))\b|"
-    r"\b(?:di\s+cui|tra\s+(?:cui|questi|loro)|dos\s+quais|das\s+quais|entre\s+eles|"
-    r"منهم|من\s+بينهم)|"
-    r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち|其中)"
-    r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$"
-)
+_PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"

@@ -345,6 +345,11 @@ LANGUAGE = LanguageData(
         "(?:ال)?بحرية",
         r"شبه\s+(?:ال)?عسكري\w*",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        "منهم",
+        r"من\s+بينهم",
+    ),
     including=(r"بما\s+في\s+ذلك", r"بينهم", r"منهم", r"من\s+بينهم"),
     together=("معا", "مجتمعين", r"إجمالا"),
     contrast=("بينما", "لكن", "ولكن", "فيما"),

@@ -98,6 +98,7 @@ class LanguageData:
     casualty_nouns: tuple[str, ...]  # nouns naming casualties (a cue after its own noun)
     whole_force_nouns: tuple[str, ...]  # a whole army or service: its size is no deployment
     whole_services: tuple[str, ...]  # reservists, air force, navy: their totals are no claim
+    partitive: tuple[str, ...]  # "of whom", "из них", "이 중": a part of the figure before
     including: tuple[str, ...]  # "including": a part of a (possibly mixed) total follows
     together: tuple[str, ...]  # "together", "combined": a joint (mixed) total
     contrast: tuple[str, ...]  # "while", "but": a new subject follows

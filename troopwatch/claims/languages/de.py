@@ -506,6 +506,11 @@ LANGUAGE = LanguageData(
         r"paramilitär\w*",
         r"rote\w*\s+garde\w*",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        "davon",
+        r"von\s+denen",
+    ),
     including=(
         "einschließlich",
         "inklusive",

@@ -784,6 +784,11 @@ LANGUAGE = LanguageData(
         "navy",
         r"naval\s+forces",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"of\s+(?:whom|which|them|those)",
+        r"among\s+(?:them|whom|those)",
+    ),
     including=("including",),
     together=(
         "together",

@@ -463,6 +463,11 @@ LANGUAGE = LanguageData(
         r"paramilitar\w*",
         r"guardia\s+roja",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)",
+        r"entre\s+(?:ellos|ellas)",
+    ),
     including=(
         "incluid[oa]s?",
         "incluyendo",

@@ -444,6 +444,11 @@ LANGUAGE = LanguageData(
         "paramilitaires?",
         r"garde\s+rouge",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"parmi\s+(?:eux|elles|lesquels|lesquelles)",
+        r"d['’]entre\s+(?:eux|elles)",
+    ),
     including=(
         "dont",
         r"y\s+compris",

@@ -392,6 +392,11 @@ LANGUAGE = LanguageData(
         r"paramilitar\w*",
         r"guardie\s+rosse",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"di\s+cui",
+        r"tra\s+(?:cui|questi|loro)",
+    ),
     including=(r"tra\s+cui", r"compres[io]", r"inclus[io]", r"di\s+cui"),
     together=("insieme", "complessivamente", "congiuntamente"),
     contrast=("mentre", "ma", "però", "tuttavia"),

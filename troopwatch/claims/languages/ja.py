@@ -408,6 +408,8 @@ LANGUAGE = LanguageData(
         "海軍",
         "労農赤衛軍",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=("(?:この|その)?うち",),
     including=(),
     together=(),
     contrast=(),

@@ -421,6 +421,8 @@ LANGUAGE = LanguageData(
         "노농적위군",
         "적위대",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?",),
     including=(),
     together=(),
     contrast=(),

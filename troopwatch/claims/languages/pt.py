@@ -374,6 +374,12 @@ LANGUAGE = LanguageData(
         r"paramilitar\w*",
         r"guarda\s+vermelha",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"dos\s+quais",
+        r"das\s+quais",
+        r"entre\s+eles",
+    ),
     including=("incluindo", r"entre\s+eles", r"entre\s+os\s+quais", r"dos\s+quais", r"das\s+quais"),
     together=("juntos", "juntas", "conjuntamente", r"no\s+total"),
     contrast=("enquanto", "mas", "porém", "contudo"),

@@ -591,6 +591,11 @@ LANGUAGE = LanguageData(
         r"военно-морск\w+",
         r"военизированн\w*",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"из\s+(?:них|которых)",
+        r"среди\s+(?:них|которых)",
+    ),
     including=(
         "включая",
         r"в\s+том\s+числе",

@@ -509,6 +509,11 @@ LANGUAGE = LanguageData(
         r"військово-морськ\w+",
         r"воєнізован\w*",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=(
+        r"з\s+(?:них|яких)",
+        r"серед\s+(?:них|яких)",
+    ),
     including=(
         r"у\s+тому\s+числі",
         r"включно\s+з",

@@ -328,6 +328,8 @@ LANGUAGE = LanguageData(
         "工农赤卫军",
         "工農赤衛軍",
     ),
+    # "Of whom", "из них", "이 중": a part of the figure named before follows.
+    partitive=("其中",),
     including=("其中", "包括", "包含"),
     together=("合计", "合計", "共同", "一起"),
     contrast=("而", "但", "然而"),
