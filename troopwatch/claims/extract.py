@@ -345,14 +345,7 @@ _PARTICIPLE = _c(
 # have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
 # cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
 _ELLIPSIS_NEXT = _c(
-    r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:to|in|into|from|of|and|or|have|has|had|are|were|"
-    r"was|is|will|would|could|may|might|more|additional|others?|already|so|since|by|for|at|"
-    r"near|on|as|but|while|last|this|so\s+far|in\s+total|altogether|в|во|на|из|и|а|уже|ещё|"
-    r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|von|d['’]entre|"
-    r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se|получили|"
-    r"получил|дістали|дістав|зазнали|erlitten|resultaron|been|had\s+been|have\s+been|celui|"
-    r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de|sono|di|e|già|erano|hanno|foram|em|"
-    r"já|são|dos|das|من|في|إلى|قد)\b)"
+    r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:" + "|".join(_part("after_figure_words")) + r")\b)"
 )
 
 

@@ -95,6 +95,13 @@ LANGUAGE = LanguageData(
         "بين",
         "من",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "من",
+        "في",
+        "إلى",
+        "قد",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"جمهورية\s+كوريا\s+الديمقراطية\s+الشعبية",

@@ -45,6 +45,9 @@ class LanguageData:
     range_and: tuple[str, ...]  # "between 10 and 12": the "and"
     range_from: tuple[str, ...]  # "between"/"from" before the first number
 
+    # Function words that may follow a figure with no noun ("3,000 have been killed").
+    after_figure_words: tuple[str, ...]
+
     # --- scope: whose personnel
     nk_markers: tuple[str, ...]  # North Korea and its forces named
     other_owners: tuple[str, ...]  # Russian, Ukrainian, … personnel (owner forms)
@@ -127,6 +130,7 @@ OPTIONAL: dict[str, str] = {
     "number_connector": "languages that join number words without a word (двадцать пять)",
     "vague_numbers": "Korean/Japanese/Chinese vague numbers (수천, 数千) are CJK numeral grammar",
     "vague_tokens": "see vague_numbers",
+    "after_figure_words": "Korean, Japanese, Chinese figures carry counters (명, 人, 名) instead",
     "range_from": "Korean, Japanese, Chinese ranges need no word before the first number",
     "months": "Korean/Japanese/Chinese dates are read from their counters (월, 月)",
     "abbreviations": "scripts that end sentences with 。 or without abbreviations",

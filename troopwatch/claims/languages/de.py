@@ -104,6 +104,21 @@ LANGUAGE = LanguageData(
         "zwischen",
         "von",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "nach",
+        "in",
+        "im",
+        "und",
+        "bereits",
+        "noch",
+        "sind",
+        "von",
+        "haben",
+        "wurden",
+        "seien",
+        "erlitten",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"demokratische\w*\s+volksrepublik\s+korea",

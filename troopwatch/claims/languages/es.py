@@ -98,6 +98,21 @@ LANGUAGE = LanguageData(
         "de",
         r"de\s+entre",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "a",
+        "y",
+        "ya",
+        "han",
+        "fueron",
+        "más",
+        "se",
+        "resultaron",
+        r"el\s+de",
+        r"la\s+de",
+        r"los\s+de",
+        r"las\s+de",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"república\s+popular\s+democrática\s+de\s+corea",

@@ -74,6 +74,23 @@ LANGUAGE = LanguageData(
         "entre",
         "de",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "d['’]entre",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "et",
+        "déjà",
+        "ont",
+        "sont",
+        "de",
+        "celui",
+        "celle",
+        "ceux",
+        "celles",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"république\s+populaire\s+démocratique\s+de\s+corée",

@@ -71,6 +71,15 @@ LANGUAGE = LanguageData(
         "fra",
         "da",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "sono",
+        "di",
+        "e",
+        "già",
+        "erano",
+        "hanno",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"repubblica\s+popolare\s+democratica\s+di\s+corea",

@@ -36,6 +36,8 @@ LANGUAGE = LanguageData(
     range_to=("から",),
     range_and=("と",),
     range_from=(),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "北朝鮮",

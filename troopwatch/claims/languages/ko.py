@@ -40,6 +40,8 @@ LANGUAGE = LanguageData(
         "과",
     ),
     range_from=(),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "조선민주주의인민공화국",

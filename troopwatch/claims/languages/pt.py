@@ -91,6 +91,15 @@ LANGUAGE = LanguageData(
         "entre",
         "de",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "foram",
+        "em",
+        "já",
+        "são",
+        "dos",
+        "das",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"república\s+popular\s+democrática\s+da\s+coreia",

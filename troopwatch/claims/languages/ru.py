@@ -168,6 +168,27 @@ LANGUAGE = LanguageData(
         "между",
         "от",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "в",
+        "во",
+        "на",
+        "из",
+        "и",
+        "а",
+        "уже",
+        "ещё",
+        "еще",
+        "к",
+        "до",
+        "у",
+        "с",
+        "за",
+        "по",
+        r"из\s+них",
+        "получили",
+        "получил",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "цтак",

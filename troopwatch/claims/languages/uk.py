@@ -152,6 +152,19 @@ LANGUAGE = LanguageData(
         "між",
         "від",
     ),
+    # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
+    after_figure_words=(
+        "з",
+        "та",
+        "і",
+        "й",
+        "вже",
+        "ще",
+        "нач",
+        "дістали",
+        "дістав",
+        "зазнали",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"північн\w*\s+коре\w*",
