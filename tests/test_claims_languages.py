@@ -290,3 +290,25 @@ def test_arabic_dual_is_a_count_of_two() -> None:
 def test_lawmaker_relaying_the_nis_gives_the_nis(text: str) -> None:
     """CLAIMS.md §5: a lawmaker relaying the NIS gives South Korea NIS."""
     assert [c.source for c in extract_claims(text)] == ["NIS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops are losing about 92 soldiers a day in Kursk.",
+        "Le truppe nordcoreane perdono circa 92 soldati al giorno.",
+        "Северокорейские войска теряют около 92 солдат в день.",
+        "북한군은 하루 평균 92명의 병력을 잃고 있다.",
+        "北韩军队每天损失约92名士兵。",
+        "تخسر القوات الكورية الشمالية نحو 92 جنديا يوميا.",
+    ],
+)
+def test_rates_are_not_claims(text: str) -> None:
+    """'92 a day' in every language is a rate (CLAIMS.md §2)."""
+    assert extract_claims(text) == []
+
+
+def test_fractions_are_not_claims() -> None:
+    assert [c.figure_low for c in extract_claims("北朝鮮兵の3分の1にあたる4000人が死傷した。")] == [
+        4000
+    ]

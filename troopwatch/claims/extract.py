@@ -182,6 +182,7 @@ _LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 # Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
 _GENERAL_FORCE = _c(_any("whole_force_nouns"))
 _WHOLE_SERVICE = _c(_bounded("whole_services"))
+_RATE = _c(_bounded("rate_markers"))
 _WHOLE_SERVICE_NEXT = _c(r"\s*(?:" + _bounded("whole_services") + ")")
 _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
@@ -432,6 +433,8 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if re.match(r"/\d", after):
         return True  # "03/05": a date
+    if re.match(r"\s*(?:분의|分の|分之)", after) or re.search(r"(?:분의|分の|分之)\s*$", before):
+        return True  # "3분의 1", "3分の1": a fraction
     pair = _PAIRED_NUMBER.match(after)
     if pair and _classify_unit(pair.group("noun").lower())[1] == "block":
         return True  # "19 e 27 anni", "2 or 3 days": the noun after the pair counts both
@@ -1239,6 +1242,10 @@ def _claims_in(
                 or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
             ):
                 continue
+        if _RATE.search(
+            t, max(_clause_start(t, num.start), cand.np_start - 16), min(len(t), cand.np_end + 16)
+        ):
+            continue  # "losing 92 soldiers a day", "하루 평균 92명": a rate (CLAIMS.md §2)
         if (
             cand.unit == "reservists"
             or _WHOLE_SERVICE.search(

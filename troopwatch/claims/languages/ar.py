@@ -102,6 +102,12 @@ LANGUAGE = LanguageData(
         "إلى",
         "قد",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        "يومي(?:ا|اً)?",
+        r"في\s+اليوم",
+        "أسبوعي(?:ا|اً)?",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"جمهورية\s+كوريا\s+الديمقراطية\s+الشعبية",

@@ -48,6 +48,8 @@ class LanguageData:
     # Function words that may follow a figure with no noun ("3,000 have been killed").
     after_figure_words: tuple[str, ...]
 
+    rate_markers: tuple[str, ...]  # "a day", "в день", "每天": the figure is a rate
+
     # --- scope: whose personnel
     nk_markers: tuple[str, ...]  # North Korea and its forces named
     other_owners: tuple[str, ...]  # Russian, Ukrainian, … personnel (owner forms)

@@ -119,6 +119,11 @@ LANGUAGE = LanguageData(
         "seien",
         "erlitten",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"(?:pro|je|am)\s+(?:tag|woche|monat)",
+        "täglich",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"demokratische\w*\s+volksrepublik\s+korea",

@@ -119,6 +119,11 @@ LANGUAGE = LanguageData(
         r"had\s+been",
         r"have\s+been",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"(?:a|per|each|every)\s+(?:day|week|month)(?!\s+(?:after|before|later|earlier|ago))",
+        "daily",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"democratic\s+people['’]s\s+republic\s+of\s+korea",

@@ -113,6 +113,13 @@ LANGUAGE = LanguageData(
         r"los\s+de",
         r"las\s+de",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"(?:al|por)\s+(?:día|semana|mes)",
+        r"cada\s+día",
+        "diarios",
+        "diariamente",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"república\s+popular\s+democrática\s+de\s+corea",

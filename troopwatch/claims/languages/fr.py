@@ -91,6 +91,12 @@ LANGUAGE = LanguageData(
         "ceux",
         "celles",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"par\s+(?:jour|semaine|mois)",
+        r"chaque\s+jour",
+        "quotidiennement",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"république\s+populaire\s+démocratique\s+de\s+corée",

@@ -80,6 +80,13 @@ LANGUAGE = LanguageData(
         "erano",
         "hanno",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"al\s+(?:giorno|mese)",
+        r"ogni\s+giorno",
+        r"a\s+settimana",
+        "quotidianamente",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"repubblica\s+popolare\s+democratica\s+di\s+corea",

@@ -38,6 +38,12 @@ LANGUAGE = LanguageData(
     range_from=(),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        "1日(?:あたり|に|平均)",
+        "毎日",
+        "一日(?:あたり|に|平均)",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "北朝鮮",

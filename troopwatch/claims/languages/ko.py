@@ -42,6 +42,13 @@ LANGUAGE = LanguageData(
     range_from=(),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"하루\s?(?:에|평균)?",
+        "매일",
+        "일평균",
+        "주당",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "조선민주주의인민공화국",

@@ -100,6 +100,11 @@ LANGUAGE = LanguageData(
         "dos",
         "das",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"(?:por|ao)\s+(?:dia|semana|mês)",
+        "diariamente",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"república\s+popular\s+democrática\s+da\s+coreia",

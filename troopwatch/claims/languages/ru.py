@@ -189,6 +189,11 @@ LANGUAGE = LanguageData(
         "получили",
         "получил",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"в\s+(?:день|сутки|неделю|месяц)",
+        "ежедневно",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "цтак",

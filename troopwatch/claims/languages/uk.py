@@ -165,6 +165,12 @@ LANGUAGE = LanguageData(
         "дістав",
         "зазнали",
     ),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        r"на\s+(?:день|добу|тиждень|місяць)",
+        "щодня",
+        "щоденно",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         r"північн\w*\s+коре\w*",

@@ -58,6 +58,14 @@ LANGUAGE = LanguageData(
     range_from=(),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(),
+    # Rates ("92 a day", "每天"): a figure per time span is no head count.
+    rate_markers=(
+        "每天",
+        "每日",
+        "日均",
+        "每周",
+        "每週",
+    ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(
         "朝鲜民主主义人民共和国",
