@@ -525,6 +525,13 @@ _MORE_CLAIMANTS: dict[str, list[str]] = {
     "Kyrylo Budanov": ["布达诺夫", "بودانوف"],
     "Oleksandr Syrskyi": ["سيرسكي", "瑟尔斯基"],
     "Antony Blinken": ["布林肯", "بلينكن"],
+    "UK Ministry of Defence": [
+        "ministère britannique de la Défense", "britische Verteidigungsministerium",
+        "britischen Verteidigungsministeriums", "Ministerio de Defensa británico",
+        "ministero della Difesa britannico", "Ministério da Defesa britânico",
+        "Минобороны Великобритании", "Міністерство оборони Великої Британії",
+        "英国国防部", "英國國防部", "وزارة الدفاع البريطانية",
+    ],
     "Lloyd Austin": ["奥斯汀", "奧斯汀", "أوستن"],
     "ISW": ["战争研究所", "戰爭研究所", "معهد دراسة الحرب"],
     "Lee Seong-kweun": ["李成权", "李成權", "لي سونغ كوان"],

@@ -411,7 +411,8 @@ LANGUAGE = LanguageData(
         "beziffern",
         r"berichtete\w*",
         "berichtet",
-        r"schätz\w*",
+        # "schätzt", "schätzen" — not the adverb "schätzungsweise".
+        r"schätz(?:t|en|te|ten)",
         r"geht\s+davon\s+aus",
         r"bestätigte\w*",
         r"meldete\w*",
