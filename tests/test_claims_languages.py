@@ -312,3 +312,34 @@ def test_fractions_are_not_claims() -> None:
     assert [c.figure_low for c in extract_claims("北朝鮮兵の3分の1にあたる4000人が死傷した。")] == [
         4000
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Más de 5.000 soldados enviados por Corea del Norte para apoyar a Rusia en la guerra "
+            "de Ucrania han muerto en Kursk.",
+            [(5000, "killed")],
+        ),
+        (
+            "A agência estimava que pelo menos 100 soldados norte-coreanos haviam sido mortos "
+            "combatendo pela Rússia em Kursk.",
+            [(100, "killed")],
+        ),
+        (
+            "Украинские военные пленили двух солдат из КНДР на территории Курской области.",
+            [(2, "captured")],
+        ),
+    ],
+)
+def test_main_predicate_over_describing_participle(text: str, want: list) -> None:
+    assert [(c.figure_low, c.category) for c in extract_claims(text)] == want
+
+
+def test_part_of_someone_elses_losses_is_a_loss() -> None:
+    text = (
+        "Le Forze armate russe hanno subito oltre 77 mila perdite tra morti e feriti, tra cui "
+        "circa 4 mila cittadini nordcoreani."
+    )
+    assert [(c.figure_low, c.category) for c in extract_claims(text)] == [(4000, "casualties")]

@@ -333,6 +333,7 @@ _SUBSET = _c(
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
 _PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
+_PARTITIVE = _c(_bounded("partitive"))
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
@@ -916,10 +917,26 @@ def _category(
         for d, c, s, e in kept
     ]
     kinds = {c for _, c in cues}
+    # A sending participle right after the noun ("soldados enviados por …", "Soldaten, die
+    # … geschickt wurden") describes the personnel; the main predicate may come far later.
+    describing = any(
+        c == "deployed" and s >= cand.np_end and _words_between(t[cand.np_end : s]) <= 3
+        for _, c, s, _ in kept
+    )
     predicates = [
         d
         for d, c, s, e in kept
-        if c in _CASUALTY_TYPES and d <= 8 and not _CASUALTY_NOUN.match(t[s:e])
+        if c in _CASUALTY_TYPES
+        and (
+            d <= 8
+            or (
+                describing
+                and d <= 20
+                and s > cand.np_end
+                and not _PARTITIVE.search(t, cand.np_end, s)
+            )
+        )
+        and not _CASUALTY_NOUN.match(t[s:e])
     ]
     if "deployed" in kinds and predicates:
         # "5,000 soldiers sent by North Korea have died", "captured two soldiers fighting
@@ -1283,6 +1300,17 @@ def _claims_in(
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
         whole = made.get(cand.part_of) if cand.part_of is not None else None
+        if (
+            whole is None
+            and cand.part_of is not None
+            and not any(c in _CASUALTY_TYPES for _, c, _, _ in local)
+        ):
+            # "77,000 Russian losses, including about 4,000 North Koreans": the whole is
+            # someone else's, but the part is counted the way it is.
+            w = cands[cand.part_of]
+            whole_cat = _category(assigned[cand.part_of], cues, t, w, None)
+            if whole_cat in _CASUALTY_TYPES:
+                category = whole_cat
         if whole is not None:
             # "… killed or wounded in Kursk, of whom 1,000 in the past week": the part is
             # counted the way its whole is, where the whole is, unless it says otherwise.
@@ -1402,7 +1430,7 @@ def _link_parts(t: str, cands: list[_Cand]) -> None:
         c, p = cands[i], cands[i - 1]
         if p.elliptical and p.coord_of is None:
             continue
-        if not (c.elliptical or c.coord_of == i - 1):
+        if not (c.elliptical or c.coord_of == i - 1 or c.unit_kind in ("count", "nk")):
             continue
         gap = t[min(p.np_end, c.num.start) : c.num.start]
         if re.search(r"[.;!?]\s|[()]", gap) or _words_between(gap) > 16:

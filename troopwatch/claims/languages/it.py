@@ -391,7 +391,7 @@ LANGUAGE = LanguageData(
     increase_verbs=(r"aument\w*", r"alz\w*", r"incrementa\w*", r"portare"),
     estimate_words=(r"stim\w*", r"si\s+stima"),
     loss_words=("perdite", "perso", r"persi"),
-    casualty_nouns=("perdite", "vittime", "morti"),
+    casualty_nouns=("perdite", "vittime"),
     whole_force_nouns=(
         r"esercit[oi]",
         r"forze\s+armate",

@@ -372,7 +372,7 @@ LANGUAGE = LanguageData(
     increase_verbs=(r"aument\w*", r"elev\w*", r"ampli\w*"),
     estimate_words=(r"estim\w*", r"calcul\w*"),
     loss_words=("perdas", "perdeu", "perderam"),
-    casualty_nouns=("baixas", "perdas", "vítimas", "mortos"),
+    casualty_nouns=("baixas", "perdas", "vítimas"),
     whole_force_nouns=(
         r"exércitos?",
         r"forças\s+armadas",

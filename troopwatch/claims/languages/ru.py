@@ -368,6 +368,7 @@ LANGUAGE = LanguageData(
         r"травмирован\w*",
     ),
     captured=(
+        r"плени\w*",
         r"в\s+плен\w*",
         r"пленен\w*",
         r"пленён\w*",
