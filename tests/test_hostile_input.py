@@ -81,9 +81,7 @@ def site() -> Iterator[Site]:
 
 def sitemap_index(urls: list[str]) -> bytes:
     items = "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)
-    return (
-        f'<?xml version="1.0"?><sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'.encode()
-    )
+    return f'<?xml version="1.0"?><sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'.encode()
 
 
 def catalogue(path: Path, sources: list[dict]) -> str:
