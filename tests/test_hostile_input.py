@@ -7,6 +7,8 @@ local HTTP server; WARC archives are written with warcio.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import threading
 from collections.abc import Iterator
