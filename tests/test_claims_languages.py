@@ -343,3 +343,9 @@ def test_part_of_someone_elses_losses_is_a_loss() -> None:
         "circa 4 mila cittadini nordcoreani."
     )
     assert [(c.figure_low, c.category) for c in extract_claims(text)] == [(4000, "casualties")]
+
+
+def test_number_after_an_ascii_comma_without_space() -> None:
+    """Chinese copy often writes ',' between clauses with no space: '目前,3500多名'."""
+    text = "目前,3500多名朝鲜军人正在俄罗斯远东地区受训。"
+    assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [(3500, "more_than")]

@@ -322,7 +322,7 @@ def _scanner(lang: str) -> re.Pattern[str]:
     if lang in _VAGUE:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     parts.append(_CJK)
-    parts.append(rf"(?<![\d.,])(?:{_DIGITS})")
+    parts.append(rf"(?<![\d.])(?<!\d,)(?:{_DIGITS})")
     alt = _word_alt(lang)
     if alt:
         conn = _CONNECT.get(lang) or ""
