@@ -349,3 +349,8 @@ def test_number_after_an_ascii_comma_without_space() -> None:
     """Chinese copy often writes ',' between clauses with no space: '目前,3500多名'."""
     text = "目前,3500多名朝鲜军人正在俄罗斯远东地区受训。"
     assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [(3500, "more_than")]
+
+
+def test_service_after_a_preposition() -> None:
+    text = "L'armée nord-coréenne compte plus de 7 millions de réservistes et paramilitaires."
+    assert 7000000 not in [c.figure_low for c in extract_claims(text)]

@@ -183,7 +183,9 @@ _LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 _GENERAL_FORCE = _c(_any("whole_force_nouns"))
 _WHOLE_SERVICE = _c(_bounded("whole_services"))
 _RATE = _c(_bounded("rate_markers"))
-_WHOLE_SERVICE_NEXT = _c(r"\s*(?:" + _bounded("whole_services") + ")")
+_WHOLE_SERVICE_NEXT = _c(
+    r"\s*(?:(?:of|de|des|di|da|do|dos|von|из|з|من)\s+)?(?:" + _bounded("whole_services") + ")"
+)
 _CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
