@@ -9,8 +9,9 @@ folded to ASCII digits.
 from troopwatch.claims.languages.base import LanguageData
 
 # Proclitics: wa-/fa- (and), bi-/ka-/li- (prepositions), al- (the), li+al = lil-.
-_P = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
-_V = r"(?:[وف]?)"  # before a verb: wa-/fa- only
+# The lookahead lets the regex engine skip non-Arabic text at once (merged tables).
+_P = r"(?=[\u0621-\u064a])(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+_V = r"(?=[\u0621-\u064a])(?:[وف]?)"  # before a verb: wa-/fa- only
 
 LANGUAGE = LanguageData(
     code="ar",
