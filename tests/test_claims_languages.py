@@ -354,3 +354,9 @@ def test_number_after_an_ascii_comma_without_space() -> None:
 def test_service_after_a_preposition() -> None:
     text = "L'armée nord-coréenne compte plus de 7 millions de réservistes et paramilitaires."
     assert 7000000 not in [c.figure_low for c in extract_claims(text)]
+
+
+def test_korean_opponent_is_not_the_owner() -> None:
+    """'우크라이나군과의 전투' (battles with Ukrainian forces) names the opponent."""
+    text = "북한군이 우크라이나군과의 전투에서 1,000명의 사망자를 냈다."
+    assert 1000 in [c.figure_low for c in extract_claims(text)]

@@ -424,6 +424,9 @@ LANGUAGE = LanguageData(
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
     support_words=(
+        "との(?:戦闘|交戦)",
+        "と戦",
+        "に対抗",
         "支援",
         "助け",
         "増援",

@@ -438,6 +438,10 @@ LANGUAGE = LanguageData(
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
     support_words=(
+        r"[과와]의\s?(?:전투|교전)",
+        r"[과와]\s?싸",
+        r"에\s?맞서",
+        r"[을를]\s?상대로",
         "지원",
         "돕",
         "도와",

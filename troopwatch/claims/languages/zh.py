@@ -346,6 +346,12 @@ LANGUAGE = LanguageData(
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
     support_words=(
+        "作战",
+        "作戰",
+        "交战",
+        "交戰",
+        "对抗",
+        "對抗",
         "支援",
         "支持",
         "援助",
