@@ -149,6 +149,10 @@ LANGUAGE = LanguageData(
     ),
     # Predicates by category.
     deployed=(
+        "dispiegamento",
+        "schieramento",
+        "rischierat[oiae]",
+        r"in\s+prima\s+linea",
         r"inviat[oiae]",
         r"inviat[oiae]\s+in\s+totale",
         r"invi(?:a|ano|ato|ò|arono|ando)",

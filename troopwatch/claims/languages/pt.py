@@ -158,6 +158,9 @@ LANGUAGE = LanguageData(
     ),
     # Predicates by category.
     deployed=(
+        "deslocad[oa]s?|deslocou|deslocaram",
+        r"em\s+combate",
+        r"na\s+linha\s+da\s+frente",
         r"enviou|enviaram|enviad[oa]s?|envia|enviam|enviando|envio",
         r"mandou|mandaram|mandad[oa]s?",
         r"destacad[oa]s?|destacou",
@@ -200,6 +203,7 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        "mortes",
         r"mort[oa]s?",
         r"morreram|morreu",
         r"perderam\s+a\s+vida",

@@ -147,6 +147,12 @@ LANGUAGE = LanguageData(
     ),
     # Predicates by category.
     deployed=(
+        "出兵",
+        "参与",
+        "參與",
+        "前往",
+        "进驻",
+        "進駐",
         "派遣",
         "派兵",
         "派出",
@@ -199,6 +205,8 @@ LANGUAGE = LanguageData(
         "陣亡或受傷",
     ),
     killed=(
+        "丧命",
+        "喪命",
         "阵亡",
         "陣亡",
         "死亡",
