@@ -10,6 +10,8 @@ DetectorFactory.seed = 0
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 KANA = re.compile(r"[\u3040-\u30ff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ARABIC = re.compile(r"[\u0621-\u064a]")
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 SAMPLE_CHARS = 1500  # enough for a stable answer; langdetect's cost grows with length
 
@@ -33,6 +35,11 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
         return "ko"
     if len(KANA.findall(sample)) > letters * 0.1:
         return "ja"
+    # Han without kana is Chinese (langdetect calls short traditional-Chinese text Korean).
+    if len(HAN.findall(sample)) > letters * 0.3:
+        return "zh"
+    if len(ARABIC.findall(sample)) > letters * 0.3:
+        return "ar"
     try:
         candidates = detect_langs(sample)
     except LangDetectException:

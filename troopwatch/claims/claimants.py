@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
+from troopwatch.claims.languages import languages
 
 _I = re.IGNORECASE
 
@@ -197,12 +198,47 @@ def claimant_index() -> ClaimantIndex:
     return ClaimantIndex()
 
 
-_ATTRIB_BEFORE = re.compile(lx.words(lx.ATTRIB_BEFORE_SPACED), _I)
+_ATTRIB_BEFORE = re.compile(
+    lx.words(lx.ATTRIB_BEFORE_SPACED)
+    + "|"
+    + lx.CJK_START
+    + "(?:"
+    + lx.raw(lx.ATTRIB_CJK["after_marker"])
+    + ")",
+    _I,
+)
 SAY = re.compile(
     lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
 )
 _CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
+# Short attribution words collide across languages (English "per" is Italian "for"): one
+# that is a common word of the sentence's own language, and not an attribution of that
+# language there, is no attribution.
+_FUNCTION_WORDS = {lang.code: frozenset(lang.stop_words) for lang in languages()}
+_OWN_ATTRIB = {
+    lang.code: re.compile(lx.words(lang.attribution), _I)
+    for lang in languages()
+    if lang.attribution and lang.stop_words
+}
+
+
+def _attributions(sent: str, lang: str) -> list[re.Match[str]]:
+    """Attribution phrases in ``sent``, less other languages' phrases that are common
+    words of ``lang`` (English "per" in an Italian sentence)."""
+    found = list(_ATTRIB_BEFORE.finditer(sent))
+    stop = _FUNCTION_WORDS.get(lang)
+    if not stop or not any(a.group().lower() in stop for a in found):
+        return found
+    own = _OWN_ATTRIB.get(lang)
+    mine = {m.start() for m in own.finditer(sent)} if own else set()
+    return [a for a in found if a.group().lower() not in stop or a.start() in mine]
+
+
 _WORD = re.compile(r"[^\W_]+")
+# Languages whose speaker is marked by a topic/subject particle (은/는, は/が).
+_PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
+# Languages that put the verb of saying first (Arabic "قال المسؤول").
+_VERB_FIRST = frozenset({"ar"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
 _KO_TOPIC = re.compile(
@@ -224,19 +260,10 @@ _HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 _PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
 # Attributions that point back to a claimant named before.
 _ANAPHOR = re.compile(
-    r"(?i)^(?:he|she|they|it|we|il|elle|ils|elles|er|sie|él|ella|ellos|ellas|он|она|они|"
-    r"він|вона|вони|the\s+(?:agency|ministry|service|official|officials|spokesman|"
-    r"spokeswoman|spokesperson|report|president|minister|lawmaker|department|office|"
-    r"military|army|statement|assessment|briefing|intelligence)|l['’]agence|le\s+ministère|"
-    r"la\s+agencia|el\s+ministerio|die\s+behörde|das\s+ministerium|der\s+dienst)$"
+    "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
 )
 _ANAPHOR_MARKER = re.compile(
-    r"(?i)(?:それによりますと|それによると|これによると|이에\s*따르면|그에\s*따르면|по\s+его\s+словам|"
-    r"по\s+ее\s+словам|по\s+их\s+словам|по\s+её\s+словам|за\s+його\s+словами|за\s+її\s+словами|"
-    r"за\s+їхніми\s+словами|nach\s+seinen\s+angaben|selon\s+lui|selon\s+elle|según\s+él|"
-    r"según\s+ella|according\s+to\s+(?:him|her|them|the\s+(?:agency|ministry|report|"
-    r"assessment|briefing|official|officials))|it\s+said|the\s+agency\s+said|"
-    r"(?:he|she|they)\s+(?:said|added|told)|demnach|dementsprechend|ainsi|de\s+este\s+modo)"
+    "(?i)(?:" + "|".join(w for lang in languages() for w in lang.anaphor_markers) + ")"
 )
 _PHRASE_ACCORDING = re.compile(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
@@ -251,6 +278,24 @@ _PHRASE_SUBJECT = re.compile(
 )
 _PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
 _PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
+
+
+# A lawmaker, named next to these words, who relays the spy agency's briefing.
+_LAWMAKER = re.compile(
+    "|".join(w for lang in languages() for w in lang.lawmaker_words), re.IGNORECASE
+)
+_AGENCIES = frozenset({"NIS"})
+
+
+def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
+    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
+    if not best.person:
+        return None
+    near = sent[max(0, best.start - 40) : best.end + 40]
+    if not _LAWMAKER.search(near):
+        return None
+    agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
+    return agency
 
 
 def _words_between(text: str) -> int:
@@ -364,7 +409,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             )
         ):
             consider(5, m)
-    for a in _ATTRIB_BEFORE.finditer(sent):
+    attribs = _attributions(sent, lang)
+    for a in attribs:
         after = [
             m
             for m in mentions
@@ -384,7 +430,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         if before:
             consider(5, before[-1])
     says = list(SAY.finditer(sent))
-    cjk = lang in ("ko", "ja")
+    cjk = lang in _PARTICLE_LANGS
+    # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
+    han = lang in lx.UNSPACED and not cjk
     if cjk:
         for m in mentions:
             if _KO_RELAY.match(sent[m.end : m.end + 16]):
@@ -393,6 +441,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         for m in mentions:
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
+                if han:
+                    if len(gap) <= 12 and not re.search(r"[，,。；;：:「」“”\"]", gap):
+                        consider(4 - 0.01 * len(gap), m)
+                    continue
                 if cjk:
                     if _KO_TOPIC.match(gap) and not (
                         m.metonym and not re.match(r"\s*(?:은|는|は|も)", gap)
@@ -423,9 +475,14 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and not re.search(r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I)
                 ):
                     consider(2, m)
-            elif not cjk and m.start >= sv.end() and m.start - sv.end() <= 60:
+            elif not (cjk or han) and m.start >= sv.end() and m.start - sv.end() <= 60:
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
+                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):
+                    # Verb-first order: "قالت وكالة المخابرات … إن"
+                    if _words_between(gap) <= 4:
+                        consider(3.5 - 0.01 * _words_between(gap), m)
+                    continue
                 lead = sent[max(0, sv.start() - 3) : sv.start()]
                 n = _words_between(gap)
                 end_ok = re.match(
@@ -439,6 +496,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 ):
                     consider(3 - 0.01 * n, m)
     if best is not None and best[0] >= 3:
+        relayed = _relayed_agency(sent, best[1], mentions)
+        if relayed is not None:
+            return relayed, True
         if not best[1].claimant and _OUTLET.search(best[1].name):
             # A news outlet only relaying ("according to Yonhap", "共同通信によると") is not
             # the claimant; the README: outlets relay, agencies claim -> unattributed here.
@@ -446,7 +506,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         return best[1].name, True
     if _ANAPHOR_MARKER.search(sent):
         return None, False
-    if says or _ATTRIB_BEFORE.search(sent):
+    if says or attribs:
         phrase = _claimant_phrase(sent, lang)
         if phrase:
             if _ANAPHOR.match(phrase):

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import claimant_index, location, places, source_of
+from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
 
@@ -85,6 +86,24 @@ def _c(src: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(src, flags)
 
 
+def _part(name: str, langs: list | None = None) -> list[str]:
+    """One part of every registered language (``LanguageData``), in registry order."""
+    return [f for lang in (languages() if langs is None else langs) for f in getattr(lang, name)]
+
+
+def _any(name: str) -> str:
+    """Alternation of a part's fragments, matched anywhere (stems)."""
+    return "|".join(_part(name))
+
+
+def _bounded(name: str) -> str:
+    """Alternation of a part's fragments: whole words in spaced languages, anywhere in
+    Korean/Japanese/Chinese text."""
+    src = r"\b(?:" + "|".join(_part(name, spaced())) + r")\b"
+    cjk = _part(name, unspaced())
+    return src + ("|" + "|".join(cjk) if cjk else "")
+
+
 _NK = _c(lx.table({"x": lx.NK_SPACED}, {"x": lx.NK_CJK}) + "|(?-i:" + lx.NK_EXTRA + ")")
 _OTHER = _c(
     lx.table({"x": lx.OTHER_OWNER_SPACED}, {"x": lx.OTHER_OWNER_CJK})
@@ -92,13 +111,7 @@ _OTHER = _c(
 )
 # A country as the subject that owns, loses or moves a force ("Russia has lost 600,000",
 # "Росія зосередила на Курщині угруповання…"): at a clause start, or before such a verb.
-_COUNTRY = (
-    r"russia|ukraine|kyiv|kiev|moscow|россия|украина|москва|киев|росія|україна|москва|"
-    r"київ|russland|moskau|kiew|la\s+russie|l['’]ukraine|moscou|rusia|ucrania|moscú|"
-    r"south\s+korea|seoul|japan|tokyo|washington|the\s+united\s+states|china|beijing|"
-    r"südkorea|japon|corée\s+du\s+sud|corea\s+del\s+sur|южная\s+корея|південна\s+корея|"
-    r"한국은|한국이|우리\s?정부는|日本は|日本が|韓国は|韓国が"
-)
+_COUNTRY = _any("countries")
 _COUNTRY_WORD = _c(rf"(?<![^\W\d_])(?:{_COUNTRY})(?![^\W\d_])")
 _OTHER_SUBJECT = _c(
     rf"(?:^|[.;:]\s*)(?:{_COUNTRY})(?![^\W\d_])(?!['’]s)|"
@@ -106,20 +119,12 @@ _OTHER_SUBJECT = _c(
     r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
 )
 # An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
-_INSTITUTION = (
-    r"intelligence|officials?|government|ministry|ministers?|president|presidential|spy|"
-    r"general\s+staff|media|sources?|authorities|agency|services?(?!\s+members)|estimates?|command|"
-    r"commanders?|lawmakers?|mps?|embassy|diplomats?|analysts?|experts?|foreign|defen[cs]e|"
-    r"side|officer|says|said|claims?|reports?|military\s+intelligence|army\s+(?:says|said)|"
-    r"разведк\w*|власт\w*|министерств\w*|мид|минобороны|генштаб\w*|президент\w*|"
-    r"правительств\w*|ведомств\w*|чиновник\w*|розвідк\w*|влад\w*|міністерств\w*|мзс|"
-    r"міноборони|уряд\w*|відомств\w*|посадовц\w*|geheimdienst\w*|regierung|ministerium\w*|"
-    r"präsident\w*|generalstab\w*|behörden|angaben|militärgeheimdienst\w*|renseignement\w*|"
-    r"gouvernement|ministère|président|état-major|autorités|services|responsables|"
-    r"inteligencia|gobierno|ministerio|presidente|estado\s+mayor|autoridades|fuentes|"
-    r"funcionarios|servicios"
+_INSTITUTION = "|".join(_part("institutions", spaced()))
+_INSTITUTION_AFTER = _c(
+    rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b|"
+    # "韓国軍の関係者", "한국군 관계자": the owner word names the claimant.
+    r"^\s*(?:の|의)?\s*(?:" + "|".join(_part("institutions", unspaced())) + ")"
 )
-_INSTITUTION_AFTER = _c(rf"^\W{{0,3}}(?:\w+\s+)??(?:{_INSTITUTION})\b")
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
@@ -173,34 +178,29 @@ _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
 # Casualty nouns ("losses", "casualties"): they count a number only when they are its noun
 # or come before it ("losses of 3,000"); "11,000 troops … suffered losses" is no loss count.
-_LOSS_WORD = _c(
-    r"^(?:lost|losses|loss|потер\w*|втрат\w*|verlust\w*|pertes|perdu|pérdidas|perdió|손실|損失|損害)$"
-)
+_LOSS_WORD = _c(r"^(?:" + _any("loss_words") + r")$")
 # Nouns for a North Korean force as a whole (not a contingent): its size is force_size.
-_GENERAL_FORCE = _c(
-    r"special[\s-]+(?:operations?\s+)?forces|armed\s+forces|army|armies|military|militaries|"
-    r"under\s+arms|"
-    r"standing\s+army|corps|armée|forces\s+spéciales|ejército|fuerzas\s+(?:especiales|armadas)|"
-    r"armee|streitkräfte|spezialkräfte|spezialeinheiten|арми\w*|армі\w*|вооруж\w+\s+сил\w*|"
-    r"збройн\w+\s+сил\w*|спецназ\w*|сил\w*\s+специальных\s+операций|корпус\w*|"
-    r"сил\w*\s+спеціальних\s+операцій|특수작전군|특수부대|특작부대|총병력|상비군|정규군|인민군|"
-    r"特殊部隊|特殊作戦部隊|特殊作戦軍|総兵力|常備軍|兵力"
+_GENERAL_FORCE = _c(_any("whole_force_nouns"))
+_WHOLE_SERVICE = _c(_bounded("whole_services"))
+_RATE = _c(_bounded("rate_markers"))
+_WHOLE_SERVICE_NEXT = _c(
+    r"\s*(?:(?:of|de|des|di|da|do|dos|von|из|з|من)\s+)?(?:" + _bounded("whole_services") + ")"
 )
-_CASUALTY_NOUN = _c(
-    r"^(?:casualt\w*|loss\w*|deaths?|fatalities|death\s+toll|потер\w*|втрат\w*|verlust\w*|"
-    r"pertes|bajas|pérdidas|victimes|víctimas|opfer|사상자|사망자|死傷者|死者|損害|損失|손실)$"
-)
+_CASUALTY_NOUN = _c(r"^(?:" + _any("casualty_nouns") + r")$")
 
 # Clause-internal split points for assigning cues between two numbers.
 _COORD = _c(
-    r",|;|:|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
-    r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además)\b|"
+    r",|;|:|，|；|،|\s[-–—]\s|\b(?:and|while|but|whereas|with|plus|including|и|а|но|і|та|й|але|"
+    r"und|aber|während|sowie|et|mais|tandis|y|pero|mientras|además|e|ed|ou|ma|mentre|mas|"
+    r"enquanto|بينما)\b|"
     r"(?<=[가-힣])(?:고|며|으며|이며|는데|지만)(?=\s)|、|。"
 )
 # Hard clause boundaries for the owner lookback.
 _CLAUSE_BREAK = _c(
     r";|:|\s[-–—]\s|,\s*(?:while|but|whereas|although|as|and)\b|\bwhile\b|"
-    r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s"
+    r"\bwhereas\b|, а |, но |, але |, während|, alors que|, mientras|[.!?]\s|"
+    # Japanese/Chinese clauses run on after 、/，: each is its own clause for ownership.
+    r"、|，"
 )
 _HYPHEN = _c(r"^\s?[-‐–/]\s?$")
 # Joint forces written as one compound in Korean/Japanese: 露朝合同部隊, 북러 연합군.
@@ -208,15 +208,9 @@ _MIXED_CJK = _c(
     r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
     r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
 )
-_INCLUDING = _c(
-    r"\b(?:including|включая|в\s+том\s+числе|у\s+тому\s+числі|включно\s+з|зокрема|"
-    r"einschließlich|inklusive|darunter|dont|y\s+compris|incluid[oa]s?|incluyendo)\b"
-)
+_INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
-_TOGETHER = _c(
-    r"\b(?:together|combined|jointly|разом|спільно|вместе|совместно|insgesamt\s+mit|zusammen|"
-    r"gemeinsam|ensemble|conjointement|juntos|juntas|conjuntamente)\b|함께|합쳐|合わせて|共に"
-)
+_TOGETHER = _c(_bounded("together"))
 _CONJ = _c(
     r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
     r"sowie|así\s+como|ainsi\s+que)\s*$"
@@ -249,7 +243,7 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
             (
                 q,
                 _c(
-                    r"^[\s\"”»)]*(?:명|人|名)?(?:을|를|이|가|은|는|에|が|を|に|は)?\s*(?:"
+                    r"^[\s\"”»)]*(?:명|人|名|\s*[\u0621-\u064a]+)?(?:을|를|이|가|은|는|에|が|を|に|は)?\s*(?:"
                     + lx.raw(frags)
                     + r")(?![A-Za-zÀ-ÿА-Яа-яЁёІіЇїЄєҐґ])"
                 ),
@@ -260,22 +254,17 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
 
 _QUAL_BEFORE, _QUAL_AFTER = _quals()
 _BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
-_INCREASE = _c(
-    r"увелич\w*|збільш\w*|нарост\w*|нарощ\w*|довест\w*|довести|increas\w*|rais\w*|boost\w*|"
-    r"expand\w*|erhöh\w*|aufstock\w*|augment\w*|aument\w*|elev\w*|ampli\w*|늘리|늘릴|확대|増や|増強"
-)
+_INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
 _HISTORICAL = _c(lx.HISTORICAL)
 _MONTHS = _c(lx.words(lx.MONTHS))
 
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
-_PERCENT_AFTER = _c(
-    r"^\s*(?:%|％|per\s*cent|percent|процент\w*|відсот\w*|prozent|pour\s*cent|por\s*ciento|"
-    r"퍼센트|パーセント|割)"
-)
+_PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
-    r"^(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th|군단|사단|여단|"
-    r"軍団|師団|旅団)(?![^\W\d_])"
+    r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
+    # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".
+    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
 )
 _ORDINAL_BEFORE = _c(
     r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
@@ -289,7 +278,7 @@ _DATE_AFTER = _c(
     r"세(?![가-힣])|歳|살)"
 )
 _AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
-_TIME_BEFORE = _c(r"(?:\d:|\d\.)$")
+_TIME_BEFORE = _c(r"(?:\d:|\d\.|\d/)$")
 _SANCTIONS_BEFORE = _c(
     r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
     r"\W+(?:\w+\W+){0,3}$"
@@ -319,15 +308,8 @@ _YEAR_PREP = _c(
     r"jahr|en|depuis|dans|desde|año|в|с|до|у|з|від|році|году)\s+$"
 )
 _CJK_COUNTER_NEXT = _c(r"\s?(?:여|余)?\s?(?:명|人|名)")
-_CIVIL = _c(
-    r"worker|labou?r|civilian|student|tourist|노동|근로|관광|유학|労働|観光|留学|рабоч|"
-    r"трудов|робітн|arbeiter|ouvrier|travailleur|trabajador|obrero"
-)
-_MILITARY_WORD = _c(
-    r"military|troops|soldiers|disguised|army|(?<![가-힣])군|병|военн|військов|troupe|tropa|"
-    r"truppe|soldat|soldad|войск|військ|солдат|бойц|бійц|部隊|"
-    r"арми|армі|militär|militaire|militar|armée|ejército|兵|軍"
-)
+_CIVIL = _c(_any("civilian_words"))
+_MILITARY_WORD = _c(_any("military_words"))
 _POSSESSIVE_NK = _c(
     r"(?:north\s+korea" + lx.AP + r"s|pyongyang" + lx.AP + r"s|(?<![^\W\d_])its|"
     r"(?-i:the\s+North" + lx.AP + r"s)|북한의|北朝鮮の|кндр|nordkoreas|"
@@ -352,15 +334,8 @@ _SUBSET = _c(
 )
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
-_PART_AFTER = _c(
-    r"(?:\b(?:of\s+(?:whom|which|them|those)|among\s+(?:them|whom|those)|"
-    r"из\s+(?:них|которых)|среди\s+(?:них|которых)|з\s+(?:них|яких)|"
-    r"серед\s+(?:них|яких)|davon|von\s+denen|"
-    r"parmi\s+(?:eux|elles|lesquels|lesquelles)|d['’]entre\s+(?:eux|elles)|"
-    r"de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales|quienes)|entre\s+(?:ellos|ellas))\b|"
-    r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?|(?:この|その)?うち)"
-    r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$"
-)
+_PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
+_PARTITIVE = _c(_bounded("partitive"))
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
@@ -374,13 +349,7 @@ _PARTICIPLE = _c(
 # have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
 # cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
 _ELLIPSIS_NEXT = _c(
-    r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:to|in|into|from|of|and|or|have|has|had|are|were|"
-    r"was|is|will|would|could|may|might|more|additional|others?|already|so|since|by|for|at|"
-    r"near|on|as|but|while|last|this|so\s+far|in\s+total|altogether|в|во|на|из|и|а|уже|ещё|"
-    r"еще|к|до|у|с|за|по|из\s+них|з|та|і|й|вже|ще|нач|nach|in|im|und|bereits|noch|sind|von|d['’]entre|"
-    r"haben|wurden|seien|en|à|au|aux|et|déjà|ont|sont|de|a|y|ya|han|fueron|más|se|получили|"
-    r"получил|дістали|дістав|зазнали|erlitten|resultaron|been|had\s+been|have\s+been|celui|"
-    r"celle|ceux|celles|el\s+de|la\s+de|los\s+de|las\s+de)\b)"
+    r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:" + "|".join(_part("after_figure_words")) + r")\b)"
 )
 
 
@@ -410,9 +379,9 @@ class _Cand:
 _FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
 # "put the number of North Korean troops in Russia at about 10,000", "l'effectif … à".
 _NUMBER_OF = _c(
-    r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|cifra|zahl|anzahl|"
+    r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|numero|cifra|zahl|anzahl|"
     r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
-    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of)\s+"
+    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
 )
 # What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
@@ -440,12 +409,17 @@ _ROLE_LEAD = _c(
     r"vont|devraient|doivent|van\s+a|deberán|deberían|будут|должны|будуть|мають|повинні)\s+"
     r"(?:help\s+(?:to\s+)?|helfen\s+|aider\s+à\s+|ayudar\s+a\s+|помочь\s+|допомогти\s+)?"
 )
-_CONTRAST = _c(
-    r"\b(?:while|whereas|but|although|aber|während|mais|tandis|alors|pero|mientras|но|але|тогда)\b"
-)
+_CONTRAST = _c(_bounded("contrast"))
 _COORD_GAP = _c(
     r",|\b(?:and|und|et|y|e|и|і|та|й|а|while|whereas|plus|another|more|weitere\w*|ещё|еще|ще|"
-    r"autres|otros|otras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|さらに|추가로"
+    r"autres|otros|otras|ed|ou|altri|altre|outros|outras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|"
+    r"さらに|추가로|，|另有|另"
+)
+
+
+# "19 and 27 years": a number paired with a second one whose noun is no head count.
+_PAIRED_NUMBER = _c(
+    r"^\s*(?:" + "|".join(_part("conjunctions")) + r")\s*\d[\d.,]*\s*(?P<noun>[^\W\d_]+)"
 )
 
 
@@ -460,6 +434,13 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
+    if re.match(r"/\d", after):
+        return True  # "03/05": a date
+    if re.match(r"\s*(?:분의|分の|分之)", after) or re.search(r"(?:분의|分の|分之)\s*$", before):
+        return True  # "3분의 1", "3分の1": a fraction
+    pair = _PAIRED_NUMBER.match(after)
+    if pair and _classify_unit(pair.group("noun").lower())[1] == "block":
+        return True  # "19 e 27 anni", "2 or 3 days": the noun after the pair counts both
     if _SANCTIONS_BEFORE.search(t[max(0, num.start - 40) : num.start]) or _SANCTIONS_AFTER.match(
         t[num.end : num.end + 90]
     ):
@@ -494,13 +475,24 @@ def _is_year(num: Num) -> bool:
 
 _KO_BLOCK_COUNTER = _c(
     r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
-    r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ)"
+    r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
+    # Chinese counters of things, money, time and distance.
+    r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|周|週|星期|"
+    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发)"
 )
+_UNSPACED = frozenset(lx.UNSPACED)
+# Languages written without spaces between words (word distance read in characters).
+_CHAR_LANGS = frozenset(lang.code for lang in unspaced() if lang.script == "cjk")
+# Arabic diacritics (tashkeel) and the tatweel: removed before matching words.
+_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
 
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
     """The personnel noun for a number, or None when the number counts something else."""
-    cjk = lang in ("ko", "ja")
+    if num.kind == "dual":
+        unit, kind = _classify_unit(num.text.lower())
+        return _Cand(num, unit, kind, num.start, num.end, False, num.text)
+    cjk = lang in _UNSPACED
     if cjk and _KO_BLOCK_COUNTER.match(t, num.end):
         return None
     if cjk and _is_year(num) and not _CJK_COUNTER_NEXT.match(t, num.end):
@@ -530,7 +522,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     limit = min(next_start, num.end + (24 if cjk else 90))
     window = t[num.end : limit]
     # Stop at a clause end, but let "3,000-strong" and "N명의 병력" through.
-    cut = re.search(r"[.;:!?()\[\]]\s|[;!?]|,\s|、|。", window)
+    cut = re.search(r"[.;:!?()\[\]]\s|[;!?]|,\s|、|。|，|；|،", window)
     if cut:
         window = window[: cut.start()]
     after = None
@@ -634,6 +626,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     return _Cand(num, "", "none", num.start, num.end, True)
 
 
+@lru_cache(maxsize=64)
+def _places(t: str) -> tuple[tuple[int, int, str, bool], ...]:
+    return tuple(places(t))
+
+
 def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
     """'Ukrainian intelligence', 'renseignement militaire ukrainien', 'according to Russian
     officials': a claimant, not the owner of the personnel."""
@@ -644,9 +641,33 @@ def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
     return any(a.start() <= sp[0] and sp[1] <= a.end() for a in _ATTRIB_SPAN.finditer(t))
 
 
+# The army a force is sent to help is not its owner: "to support Russian troops",
+# "ロシア軍を支援する", "لدعم الجيش الروسي", "aux côtés des forces russes".
+_SUPPORT_BEFORE = _c(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(_part("support_words", spaced()))
+    + r")\s+(?:(?:of|the|des|de|la|les|del|der|den|dem|a|al|da|do|das|dos|"
+    r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
+)
+_SUPPORT_AFTER = _c(
+    r"^\s*(?:を|에|을|를|의)?\s*(?:" + "|".join(_part("support_words", unspaced())) + ")"
+)
+
+
+def _supported(t: str, sp: tuple[int, int]) -> bool:
+    """Is the owner at ``sp`` the force being helped rather than the one sent?"""
+    return bool(
+        _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
+        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+    )
+
+
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
-    """Destinations are not owners: "to Russia", 러시아에, ロシアに."""
+    """Destinations are not owners: "to Russia", 러시아에, ロシアに; nor is a country
+    naming where a place is: "ロシアのクルスク地域", "Russia's Kursk region"."""
     if re.match(r"(?:에|로|으로|に|へ|で)", t[sp[1] : sp[1] + 2]):
+        return True
+    if any(sp[1] <= ps <= sp[1] + 3 for ps, _, _, _ in _places(t)):
         return True
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
 
@@ -671,7 +692,8 @@ def _mixed(
 
 # "troops from North Korea", "военных из КНДР": the from-phrase after a noun.
 _FROM_TAIL = _c(
-    r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von)\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von|da|dalla|della|dal|do|dos|من)\s+"
+    r"(?:the\s+|la\s+|el\s+)?"
     r"(?:\w+\s+){0,1})?"
 )
 _CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")
@@ -731,7 +753,7 @@ def _scope(
         for sp in nk_spans
         if sp[0] >= np_s
         and sp[0] < min(tail_e, len(t))
-        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+        and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
     ]
     nk_np = [sp for sp in nk_np if sp[0] < np_e or sp[0] - np_e <= tail_len + 3]
     other_np = [
@@ -739,9 +761,10 @@ def _scope(
         for sp in other_spans
         if np_s <= sp[0]
         and sp[0] < np_e + 30
-        and (sp[0] < np_e or not re.search(r"[,.;:]", t[np_e : sp[0]]))
+        and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
+        and not _supported(t, sp)
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
@@ -792,6 +815,7 @@ def _scope(
         and sp[1] <= num.start
         and not _owner_is_source(t, sp)
         and not _is_located(t, sp)
+        and not _supported(t, sp)
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
         if ms >= clause_s - 2 and (
@@ -830,7 +854,7 @@ def _assign_cues(
     if not cands:
         return per
     spans = [(c.num.start, max(c.np_end, c.num.end)) for c in cands]
-    ja = lang == "ja"
+    ja = lang in _CHAR_LANGS  # no spaces: distance in characters
 
     def dist(a: int, b: int) -> int:
         seg = t[a:b]
@@ -887,8 +911,8 @@ def _category(
     cand: _Cand,
     location: str | None,
 ) -> str:
-    cues = [
-        (d, c)
+    kept = [
+        (d, c, s, e)
         for d, c, s, e in local
         if not (
             c in _CASUALTY_TYPES
@@ -898,6 +922,41 @@ def _category(
             and not _CASUALTY_NOUN.match(cand.unit_text)
         )
     ]
+    # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
+    # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
+    # ترسل") is a plan, in every language: the plan cue just before it decides.
+    plans = [(s, e) for s, e, c in all_cues if c == "planned"]
+    cues = [
+        (d, "planned" if c == "deployed" and _governed(t, s, plans, e) else c)
+        for d, c, s, e in kept
+    ]
+    kinds = {c for _, c in cues}
+    # A sending participle right after the noun ("soldados enviados por …", "Soldaten, die
+    # … geschickt wurden") describes the personnel; the main predicate may come far later.
+    describing = any(
+        c == "deployed" and s >= cand.np_end and _words_between(t[cand.np_end : s]) <= 3
+        for _, c, s, _ in kept
+    )
+    predicates = [
+        d
+        for d, c, s, e in kept
+        if c in _CASUALTY_TYPES
+        and (
+            d <= 8
+            or (
+                describing
+                and d <= 20
+                and s > cand.np_end
+                and not _PARTITIVE.search(t, cand.np_end, s)
+            )
+        )
+        and not _CASUALTY_NOUN.match(t[s:e])
+    ]
+    if "deployed" in kinds and predicates:
+        # "5,000 soldiers sent by North Korea have died", "captured two soldiers fighting
+        # alongside …": the sending word describes the personnel; the casualty or capture
+        # is what the sentence says happened to them.
+        cues = [c for c in cues if c[1] != "deployed"]
     if _FRACTION_BEFORE.search(t[max(0, cand.num.start - 30) : cand.num.start]):
         # "a third of the 12,000 soldiers were wounded": the wounded are the fraction.
         cues = [c for c in cues if c[1] not in _CASUALTY_TYPES]
@@ -974,6 +1033,46 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_FUTURE_BEFORE = _c(
+    lx.words([f for lang in spaced() for f in lang.future_markers])
+    + "|"
+    + lx.CJK_START
+    + "(?:"
+    + lx.raw([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
+    + ")"
+)
+_FUTURE_AFTER = _c(
+    "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)
+)
+# A perfect or "already" between the modal and the verb: "could have sent", "va déjà".
+_DONE = _c(_bounded("perfect_markers"))
+_MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
+
+
+def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None = None) -> bool:
+    """Is the sending word at ``start`` governed by a plan cue or a future/modal marker
+    ending at most three words before it, in the same clause (or, in Korean and Japanese,
+    followed by one: "파견할 예정", "派遣する予定")?"""
+    if end is not None:
+        after = _FUTURE_AFTER.search(t, end, min(len(t), end + 8))
+        if after is not None and not re.search(r"[,.;、。]", t[end : after.start()]):
+            return True
+        modal = [
+            (ms, me)
+            for ms, me in _spans(_FUTURE_BEFORE, t)
+            if me <= start and not _DONE.search(t, ms, start)
+        ]
+        plans = [*plans, *modal]
+    for _ps, pe in plans:
+        if pe <= start and start - pe <= 40:
+            gap = t[pe:start]
+            near = len(gap) <= 6 if _CJK_CHAR.search(gap) else _words_between(gap) <= 3
+            if near and not _MODAL_GAP.search(gap):
+                return True
+    return False
+
+
 # Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
 # that name an army ("standing army", "reservists").
 _COUNTING = _c(
@@ -1066,6 +1165,8 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
+    if _ARABIC_MARKS.search(t):
+        t = _ARABIC_MARKS.sub("", t)
     nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     ctx.place_sent = None
@@ -1122,7 +1223,7 @@ def _claims_in(
     if not cands:
         return []
     _link_subsets(t, cands)
-    _coordinate(t, cands, lg in ("ko", "ja"))
+    _coordinate(t, cands, lg in _UNSPACED)
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)
@@ -1140,6 +1241,8 @@ def _claims_in(
             t[max(0, cand.np_start - 12) : cand.np_end]
         ):
             continue  # civilian workers are not troop figures
+        if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
+            continue  # "100,000 North Koreans work in …": labourers, not troops
         if cand.unit_kind == "weak" and not (nk_spans or _says(_MILITARY_WORD, t)):
             continue  # "two prison officers", "500 men": only with soldiers in view
         if cand.elliptical or cand.unit_kind == "count":
@@ -1166,6 +1269,18 @@ def _claims_in(
                 or (nk_spans and near & {"deployed", "planned"} and not _CIVIL.search(t))
             ):
                 continue
+        if _RATE.search(
+            t, max(_clause_start(t, num.start), cand.np_start - 16), min(len(t), cand.np_end + 16)
+        ):
+            continue  # "losing 92 soldiers a day", "하루 평균 92명": a rate (CLAIMS.md §2)
+        if (
+            cand.unit == "reservists"
+            or _WHOLE_SERVICE.search(
+                t, max(_clause_start(t, num.start), num.start - 60), cand.np_end
+            )
+            or _WHOLE_SERVICE_NEXT.match(t, num.end)
+        ):
+            continue  # "7.6 million reservists", "the air force, about 110,000": a service
         if cand.coord_of is not None:
             ok = in_scope.get(cand.coord_of, False) and not any(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans
@@ -1195,6 +1310,17 @@ def _claims_in(
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
         whole = made.get(cand.part_of) if cand.part_of is not None else None
+        if (
+            whole is None
+            and cand.part_of is not None
+            and not any(c in _CASUALTY_TYPES for _, c, _, _ in local)
+        ):
+            # "77,000 Russian losses, including about 4,000 North Koreans": the whole is
+            # someone else's, but the part is counted the way it is.
+            w = cands[cand.part_of]
+            whole_cat = _category(assigned[cand.part_of], cues, t, w, None)
+            if whole_cat in _CASUALTY_TYPES:
+                category = whole_cat
         if whole is not None:
             # "… killed or wounded in Kursk, of whom 1,000 in the past week": the part is
             # counted the way its whole is, where the whole is, unless it says otherwise.
@@ -1225,7 +1351,39 @@ def _claims_in(
             lang=lg,
         )
         claims.append(made[idx])
+    _share_plans(t, cands, made, cues)
     return claims
+
+
+# A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
+_SUBORDINATE = _c(_bounded("subordinators"))
+# A conjunction opening the gap between two coordinated figures.
+_CONJ_START = _c(r"^(?:명|人|名)?\s*,?\s*(?:" + "|".join(_part("conjunctions")) + r")(?:\s|$)")
+
+
+def _share_plans(
+    t: str, cands: list[_Cand], made: dict[int, Claim], cues: list[tuple[int, int, str]]
+) -> None:
+    """Figures coordinated as objects of one verb share its tense: "will send 1,000 sappers
+    and 5,000 builders", "공병 1,000명과 … 5,000명을 파견하기로": one planned, the other
+    read as deployed from a nearer word, are both planned."""
+    for i in range(len(cands) - 1):
+        a, b = made.get(i), made.get(i + 1)
+        if a is None or b is None or {a.category, b.category} != {"planned", "deployed"}:
+            continue
+        gs, ge = cands[i].np_end, min(cands[i + 1].np_start, cands[i + 1].num.start)
+        gap = t[gs:ge] if gs <= ge else ""
+        if (
+            not _CONJ_START.match(gap)
+            or _words_between(gap) > 4
+            or re.search(r"[.;:!?]", gap)
+            or _SUBORDINATE.search(gap)
+            or any(gs <= s < ge for s, _, _ in cues)
+            or _NK.search(gap)
+            or _OTHER.search(gap)
+        ):
+            continue
+        a.category = b.category = "planned"
 
 
 def _link_subsets(t: str, cands: list[_Cand]) -> None:
@@ -1282,7 +1440,7 @@ def _link_parts(t: str, cands: list[_Cand]) -> None:
         c, p = cands[i], cands[i - 1]
         if p.elliptical and p.coord_of is None:
             continue
-        if not (c.elliptical or c.coord_of == i - 1):
+        if not (c.elliptical or c.coord_of == i - 1 or c.unit_kind in ("count", "nk")):
             continue
         gap = t[min(p.np_end, c.num.start) : c.num.start]
         if re.search(r"[.;!?]\s|[()]", gap) or _words_between(gap) > 16:
@@ -1324,6 +1482,33 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     every sentence; None guesses it per sentence."""
     ctx = _Ctx(text=text or "")
     out: list[Claim] = []
+    pending: list[Claim] = []  # claims of the sentence before, still without a claimant
     for sent in split_sentences(text or ""):
-        out.extend(_sentence_claims(sent, lang, ctx))
+        if pending and _POINTER.match(sent):
+            # "… 5,000 builders. Об этом сообщил Шойгу": the next sentence names who said it.
+            name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
+            for c in pending:
+                c.source = name or c.source
+        claims = _sentence_claims(sent, lang, ctx)
+        pending = [c for c in claims if c.source == "unattributed"]
+        out.extend(claims)
     return out
+
+
+def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
+    """The claimant a pointer sentence names: its attribution, else (verb before subject:
+    "Про це повідомив Президент України Володимир Зеленський") the first claimant named,
+    a person before an organisation."""
+    name, _ = source_of(sent, lang, text)
+    if name:
+        return name
+    named = [m for m in claimant_index().find(sent) if m.claimant and not m.metonym]
+    people = [m for m in named if m.person]
+    return (people or named)[0].name if named else None
+
+
+_POINTER = _c(
+    r"^\W{0,3}(?:"
+    + "|".join(f for lang in languages() for f in lang.attribution_pointer)
+    + r")(?![^\W\d_])"
+)

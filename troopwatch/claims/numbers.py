@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from troopwatch.claims.lexicon import AP, words
+from troopwatch.claims.languages import AP, REGISTRY, languages, spaced, unspaced
+from troopwatch.claims.lexicon import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,11 @@ _FOLD = str.maketrans(
         "．": ".",
         "～": "〜",
         "\u2212": "-",
+        # Arabic-Indic and Persian digits, Arabic thousands and decimal separators.
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u066c": ",",
+        "\u066b": ".",
     }
 )
 
@@ -56,27 +62,7 @@ def fold(text: str) -> str:
 # --------------------------------------------------------------------------- scale words
 
 # Scale words after digits, with their multipliers. "mil" is Spanish, "mille" French.
-_SCALES: list[tuple[str, int]] = [
-    (r"thousand", 1000),
-    (r"million", 1_000_000),
-    (r"тыс\.?", 1000),
-    (r"тысяч[аиуеьюй]?(?:ами|ам|ах)?", 1000),
-    (r"тис\.?", 1000),
-    (r"тисяч[аіуеюі]?(?:ами|ам|ах)?", 1000),
-    (r"млн\.?", 1_000_000),
-    (r"миллион\w*", 1_000_000),
-    (r"мільйон\w*", 1_000_000),
-    (r"tausend", 1000),
-    (r"mio\.?", 1_000_000),
-    (r"millionen", 1_000_000),
-    (r"mille", 1000),
-    (r"milliers?", 1000),
-    (r"millions?", 1_000_000),
-    (r"mil", 1000),
-    (r"millones", 1_000_000),
-    (r"millón", 1_000_000),
-    (r"millares?", 1000),
-]
+_SCALES: list[tuple[str, int]] = [s for lang in spaced() for s in lang.scale_words]
 _SCALE_VALUE = [(re.compile(rf"(?i){p}$"), v) for p, v in _SCALES]
 _SCALE_ALT = "|".join(p for p, _ in sorted(_SCALES, key=lambda x: len(x[0]), reverse=True))
 
@@ -100,18 +86,8 @@ _DIGITS = (
 )
 
 # Korean/Japanese composition: parts "<digits|kanji digits|수/数><unit>" then trailing digits.
-_CJK_UNITS = {
-    "十": 10,
-    "百": 100,
-    "千": 1000,
-    "万": 10_000,
-    "億": 100_000_000,
-    "십": 10,
-    "백": 100,
-    "천": 1000,
-    "만": 10_000,
-    "억": 100_000_000,
-}
+_UNSPACED = {lang.code for lang in unspaced()}
+_CJK_UNITS = {ch: v for lang in reversed(unspaced()) for ch, v in lang.scale_words}
 _KANJI_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -125,13 +101,14 @@ _KANJI_DIGITS = {
     "八": 8,
     "九": 9,
     "两": 2,
+    "兩": 2,
     "両": 2,
 }
 # Digit runs before a unit are bounded ({0,24}, {1,6}): unbounded, a long "1,1,1,…" or
 # "111…" would be re-scanned from every digit (quadratic); real figures are far shorter.
 _CJK = (
-    r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九]|[数수几])?[ ]?"
-    r"[十百千万億십백천만억][ ]?)+"
+    r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九两兩]|[数數수几幾])?[ ]?"
+    r"[" + "".join(_CJK_UNITS) + r"][ ]?)+"
     r"(?:\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
@@ -191,7 +168,7 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
             continue
         if ch in _KANJI_DIGITS:
             cur = float(_KANJI_DIGITS[ch])
-        elif ch in "数수几":
+        elif ch in "数數수几幾":
             vague = True
             cur = 1.0
         elif ch in _CJK_UNITS:
@@ -210,351 +187,37 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
 
 # --------------------------------------------------------------------------- number words
 
-# token -> (value, type); type: u = additive, h = hundred, s = scale, a = article (only
-# before h/s), f = fraction multiplier (half, полторы).
-_EN = {
-    "zero": (0, "u"),
-    "one": (1, "u"),
-    "two": (2, "u"),
-    "three": (3, "u"),
-    "four": (4, "u"),
-    "five": (5, "u"),
-    "six": (6, "u"),
-    "seven": (7, "u"),
-    "eight": (8, "u"),
-    "nine": (9, "u"),
-    "ten": (10, "u"),
-    "eleven": (11, "u"),
-    "twelve": (12, "u"),
-    "thirteen": (13, "u"),
-    "fourteen": (14, "u"),
-    "fifteen": (15, "u"),
-    "sixteen": (16, "u"),
-    "seventeen": (17, "u"),
-    "eighteen": (18, "u"),
-    "nineteen": (19, "u"),
-    "twenty": (20, "u"),
-    "thirty": (30, "u"),
-    "forty": (40, "u"),
-    "fifty": (50, "u"),
-    "sixty": (60, "u"),
-    "seventy": (70, "u"),
-    "eighty": (80, "u"),
-    "ninety": (90, "u"),
-    "hundred": (100, "h"),
-    "thousand": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "dozen": (12, "s"),
-    "a": (1, "a"),
-    "an": (1, "a"),
-    "half": (0.5, "f"),
-}
-_RU = {}
-_UK = {}
+# Number words per language, from the language modules: token -> (value, kind); kind
+# u = additive, h = hundred, s = scale, a = article (only before h/s), f = fraction
+# multiplier (half, полторы), c = connector.
+_WORD_TABLES = {lang.code: dict(lang.number_words) for lang in spaced() if lang.number_words}
 
-
-def _add(d: dict, forms: str, value: float, kind: str = "u") -> None:
-    for f in forms.split():
-        d[f.replace("'", "'")] = (value, kind)
-
-
-for _d, _spec in (
-    (
-        _RU,
-        [
-            ("один одна одно одного одной одну одним одном", 1),
-            ("два две двух двум двумя", 2),
-            ("три трех трёх трем трём тремя", 3),
-            ("четыре четырех четырёх четырем четырём четырьмя", 4),
-            ("пять пяти пятью", 5),
-            ("шесть шести шестью", 6),
-            ("семь семи семью", 7),
-            ("восемь восьми восемью", 8),
-            ("девять девяти девятью", 9),
-            ("десять десяти десятью", 10),
-            ("одиннадцать одиннадцати", 11),
-            ("двенадцать двенадцати", 12),
-            ("тринадцать тринадцати", 13),
-            ("четырнадцать четырнадцати", 14),
-            ("пятнадцать пятнадцати", 15),
-            ("шестнадцать шестнадцати", 16),
-            ("семнадцать семнадцати", 17),
-            ("восемнадцать восемнадцати", 18),
-            ("девятнадцать девятнадцати", 19),
-            ("двадцать двадцати", 20),
-            ("тридцать тридцати", 30),
-            ("сорок сорока", 40),
-            ("пятьдесят пятидесяти", 50),
-            ("шестьдесят шестидесяти", 60),
-            ("семьдесят семидесяти", 70),
-            ("восемьдесят восьмидесяти", 80),
-            ("девяносто девяноста", 90),
-            ("сто ста", 100),
-            ("двести двухсот", 200),
-            ("триста трехсот трёхсот", 300),
-            ("четыреста четырехсот четырёхсот", 400),
-            ("пятьсот пятисот", 500),
-            ("шестьсот шестисот", 600),
-            ("семьсот семисот", 700),
-            ("восемьсот восьмисот", 800),
-            ("девятьсот девятисот", 900),
-        ],
-    ),
-    (
-        _UK,
-        [
-            ("один одна одне одного однієї одну одним одному", 1),
-            ("два дві двох двом двома", 2),
-            ("три трьох трьом трьома", 3),
-            ("чотири чотирьох чотирьом", 4),
-            ("п'ять п'яти п'ятьма", 5),
-            ("шість шести шістьма", 6),
-            ("сім семи сімома", 7),
-            ("вісім восьми вісьмома", 8),
-            ("дев'ять дев'яти", 9),
-            ("десять десяти", 10),
-            ("одинадцять одинадцяти", 11),
-            ("дванадцять дванадцяти", 12),
-            ("тринадцять тринадцяти", 13),
-            ("чотирнадцять чотирнадцяти", 14),
-            ("п'ятнадцять п'ятнадцяти", 15),
-            ("шістнадцять шістнадцяти", 16),
-            ("сімнадцять сімнадцяти", 17),
-            ("вісімнадцять вісімнадцяти", 18),
-            ("дев'ятнадцять дев'ятнадцяти", 19),
-            ("двадцять двадцяти", 20),
-            ("тридцять тридцяти", 30),
-            ("сорок сорока", 40),
-            ("п'ятдесят п'ятдесяти", 50),
-            ("шістдесят шістдесяти", 60),
-            ("сімдесят сімдесяти", 70),
-            ("вісімдесят вісімдесяти", 80),
-            ("дев'яносто", 90),
-            ("сто ста", 100),
-            ("двісті двохсот", 200),
-            ("триста трьохсот", 300),
-            ("чотириста чотирьохсот", 400),
-            ("п'ятсот п'ятисот", 500),
-            ("шістсот шестисот", 600),
-            ("сімсот семисот", 700),
-            ("вісімсот восьмисот", 800),
-            ("дев'ятсот дев'ятисот", 900),
-        ],
-    ),
-):
-    for _forms, _v in _spec:
-        _add(_d, _forms, _v)
-_add(_RU, "тысяча тысячи тысяч тысячу тысяче тысячей тысячью тысячам тысячами тысячах", 1000, "s")
-_add(_RU, "миллион миллиона миллионов миллиону миллионе миллионом", 1_000_000, "s")
-_add(_RU, "полторы полтора полутора", 1.5, "f")
-_add(_RU, "сотня сотни сотню", 100, "s")
-_add(_UK, "тисяча тисячі тисяч тисячу тисячею тисячам тисячами тисячах", 1000, "s")
-_add(_UK, "двоє двох", 2)
-_add(_UK, "троє трьох", 3)
-_add(_UK, "четверо", 4)
-_add(_UK, "п'ятеро", 5)
-_add(_RU, "двое", 2)
-_add(_RU, "трое", 3)
-_add(_RU, "четверо", 4)
-_add(_RU, "пятеро", 5)
-_add(_UK, "мільйон мільйона мільйонів", 1_000_000, "s")
-_add(_UK, "півтори півтора", 1.5, "f")
-_add(_UK, "сотня сотні сотню", 100, "s")
 # Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
-_APPROX_NOUNS = re.compile(r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен)")
+_APPROX_NOUNS = re.compile(
+    r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен|migliai|centinai|decina|ventina|"
+    r"trentina|quarantina|cinquantina|milhar|centena|dezena)"
+)
 
-_DE_MORPH = {
-    "eins": 1,
-    "ein": 1,
-    "eine": 1,
-    "zwei": 2,
-    "zwo": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sech": 6,
-    "sieben": 7,
-    "sieb": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "zwanzig": 20,
-    "dreißig": 30,
-    "dreissig": 30,
-    "vierzig": 40,
-    "fünfzig": 50,
-    "sechzig": 60,
-    "siebzig": 70,
-    "achtzig": 80,
-    "neunzig": 90,
-    "hundert": 100,
-    "tausend": 1000,
-    "und": 0,
+# Compounding languages (German zweitausend, Italian tremila): number words are read
+# from their parts.
+_MORPHS = {
+    lang.code: sorted(lang.number_morphemes, key=len, reverse=True)
+    for lang in spaced()
+    if lang.number_morphemes
 }
-_DE = {
-    **{k: (v, "u") for k, v in _DE_MORPH.items()},
-    "hundert": (100, "h"),
-    "tausend": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "millionen": (1_000_000, "s"),
-    "und": (0, "c"),
-    "ein": (1, "u"),
-    "eine": (1, "a"),
-    "einer": (1, "a"),
-    "halbe": (0.5, "f"),
+_MORPH_RX = {code: re.compile("|".join(ms), re.IGNORECASE) for code, ms in _MORPHS.items()}
+_MORPH_WORD = {
+    code: re.compile("(?:" + "|".join(ms) + ")+", re.IGNORECASE) for code, ms in _MORPHS.items()
 }
-_DE_MORPH_RX = re.compile("|".join(sorted(_DE_MORPH, key=len, reverse=True)), re.IGNORECASE)
-_FR = {
-    "un": (1, "a"),
-    "une": (1, "a"),
-    "deux": (2, "u"),
-    "trois": (3, "u"),
-    "quatre": (4, "u"),
-    "cinq": (5, "u"),
-    "six": (6, "u"),
-    "sept": (7, "u"),
-    "huit": (8, "u"),
-    "neuf": (9, "u"),
-    "dix": (10, "u"),
-    "onze": (11, "u"),
-    "douze": (12, "u"),
-    "treize": (13, "u"),
-    "quatorze": (14, "u"),
-    "quinze": (15, "u"),
-    "seize": (16, "u"),
-    "vingt": (20, "u"),
-    "vingts": (20, "u"),
-    "trente": (30, "u"),
-    "quarante": (40, "u"),
-    "cinquante": (50, "u"),
-    "soixante": (60, "u"),
-    "quatre-vingt": (80, "u"),
-    "quatre-vingts": (80, "u"),
-    "cent": (100, "h"),
-    "cents": (100, "h"),
-    "mille": (1000, "s"),
-    "million": (1_000_000, "s"),
-    "millions": (1_000_000, "s"),
-    "millier": (1000, "s"),
-    "centaine": (100, "s"),
-    "et": (0, "c"),
-    "demi": (0.5, "f"),
-}
-_ES = {
-    "un": (1, "a"),
-    "uno": (1, "u"),
-    "una": (1, "a"),
-    "dos": (2, "u"),
-    "tres": (3, "u"),
-    "cuatro": (4, "u"),
-    "cinco": (5, "u"),
-    "seis": (6, "u"),
-    "siete": (7, "u"),
-    "ocho": (8, "u"),
-    "nueve": (9, "u"),
-    "diez": (10, "u"),
-    "once": (11, "u"),
-    "doce": (12, "u"),
-    "trece": (13, "u"),
-    "catorce": (14, "u"),
-    "quince": (15, "u"),
-    "dieciséis": (16, "u"),
-    "diecisiete": (17, "u"),
-    "dieciocho": (18, "u"),
-    "diecinueve": (19, "u"),
-    "veinte": (20, "u"),
-    "veintiuno": (21, "u"),
-    "veintidós": (22, "u"),
-    "veinticinco": (25, "u"),
-    "treinta": (30, "u"),
-    "cuarenta": (40, "u"),
-    "cincuenta": (50, "u"),
-    "sesenta": (60, "u"),
-    "setenta": (70, "u"),
-    "ochenta": (80, "u"),
-    "noventa": (90, "u"),
-    "cien": (100, "h"),
-    "ciento": (100, "h"),
-    "doscientos": (200, "u"),
-    "trescientos": (300, "u"),
-    "cuatrocientos": (400, "u"),
-    "quinientos": (500, "u"),
-    "seiscientos": (600, "u"),
-    "setecientos": (700, "u"),
-    "ochocientos": (800, "u"),
-    "novecientos": (900, "u"),
-    "mil": (1000, "s"),
-    "millón": (1_000_000, "s"),
-    "millones": (1_000_000, "s"),
-    "millar": (1000, "s"),
-    "centenar": (100, "s"),
-    "y": (0, "c"),
-    "medio": (0.5, "f"),
-}
-_WORD_TABLES = {"en": _EN, "ru": _RU, "uk": _UK, "de": _DE, "fr": _FR, "es": _ES}
 # Connectors allowed between number words, per language.
-_CONNECT = {"en": r"and", "ru": r"", "uk": r"", "de": r"und", "fr": r"et", "es": r"y"}
+_CONNECT = {lang.code: lang.number_connector for lang in spaced()}
 
 # Vague quantities per language (no figure). Longest alternatives first.
-_VAGUE = {
-    "en": [
-        r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|"
-        r"hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
-        r"(?:tens|hundreds)\s+of\s+thousands",
-        r"thousands",
-        r"hundreds",
-        r"dozens",
-        r"scores",
-    ],
-    "ru": [
-        r"(?:несколько|нескольких|нескольким)\s+(?:десятков\s+тысяч|сотен\s+тысяч|тысяч|сотен|десятков)",
-        r"(?:десятк\w+|сотн\w+)\s+тысяч",
-        r"тысяч(?:и|ами|ам|ах)",
-        r"сотн(?:и|ями|ям|ях)",
-        r"десятк(?:и|ами|ов)",
-    ],
-    "uk": [
-        r"(?:кілька|декілька|кількох|декількох|кільком)\s+(?:десятків\s+тисяч|сотень\s+тисяч|тисяч|сотень|десятків)",
-        r"(?:десятк\w+|сот\w+)\s+тисяч",
-        r"тисяч(?:і|ами|ам|ах)",
-        r"сот(?:ні|нями|ням)",
-        r"десятк(?:и|ами|ів)",
-    ],
-    "de": [
-        r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|"
-        r"tausend|hundert|dutzend)",
-        r"zehntausende\w*",
-        r"hunderttausende\w*",
-        r"tausende\w*",
-        r"hunderte\w*",
-        r"dutzende\w*",
-    ],
-    "fr": [
-        r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|"
-        r"milliers|centaines|dizaines)",
-        r"milliers",
-    ],
-    "es": [
-        r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
-        r"(?:decenas|centenares|cientos)\s+de\s+miles",
-        r"miles",
-        r"cientos",
-        r"centenares",
-        r"decenas",
-        r"millares",
-    ],
-}
+_VAGUE = {lang.code: list(lang.vague_numbers) for lang in spaced() if lang.vague_numbers}
 
 
 _ARTICLE_PHRASES = {
-    "en": [r"(?:half\s+)?an?\s+(?:hundred|thousand|million|dozen)"],
-    "fr": [r"(?:un|une)\s+(?:millier|million|centaine)", r"un\s+demi-million", r"(?<=et\s)un"],
-    "es": [r"(?:un|una)\s+(?:millar|millón|centenar)", r"medio\s+millón"],
-    "ru": [r"полторы|полтора|полутора"],
-    "uk": [r"півтори|півтора"],
+    lang.code: list(lang.number_phrases) for lang in spaced() if lang.number_phrases
 }
 
 
@@ -562,8 +225,17 @@ def _word_alt(lang: str) -> str | None:
     table = _WORD_TABLES.get(lang)
     if not table:
         return None
-    if lang == "de":
-        return r"(?:" + "|".join(sorted(_DE_MORPH, key=len, reverse=True)) + r")+|millionen|million"
+    if lang in _MORPHS:
+        # Compounds of parts, or a whole word the parts do not spell ("million").
+        whole = [
+            re.escape(t)
+            for t, (_, k) in table.items()
+            if k in "uhs" and not _MORPH_WORD[lang].fullmatch(t)
+        ]
+        whole += _ARTICLE_PHRASES.get(lang, [])
+        return "|".join(
+            [r"(?:" + "|".join(_MORPHS[lang]) + r")+", *sorted(whole, key=len, reverse=True)]
+        )
     # Articles and fractions only count before a scale word ("a thousand", "un millier").
     toks = [re.escape(t).replace("'", AP) for t, (_, k) in table.items() if k in "uhs"]
     toks += _ARTICLE_PHRASES.get(lang, [])
@@ -571,24 +243,26 @@ def _word_alt(lang: str) -> str | None:
 
 
 # Korean native numerals before the person counter: 두 명, 세 명, 열 명.
-_KO_NATIVE = {
-    "한": 1,
-    "두": 2,
-    "세": 3,
-    "네": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-    "열": 10,
-    "스무": 20,
-}
+_KO_NATIVE = {w: int(v) for w, (v, _) in REGISTRY["ko"].number_words.items()}
 _KO_NATIVE_RX = (
     r"(?<![가-힣])(?P<kon>" + "|".join(sorted(_KO_NATIVE, key=len, reverse=True)) + r")(?=\s?명)"
 )
 # Japanese kanji digits before a counter: 二人, 三十人.
-_JA_KANJI_RX = r"(?P<jak>[一二三四五六七八九十]+)(?=[人名])"
+# Dual people nouns (Arabic "جنديين", two soldiers): a count of two.
+_DUAL = {
+    lang.code: r"(?P<dual>(?<![^\W\d_])(?:" + "|".join(lang.dual_people) + r")(?![^\W\d_]))"
+    for lang in languages()
+    if lang.dual_people
+}
+# Japanese/Chinese numerals before a counter (二人, 三名, 两名).
+_KANJI_RX = {
+    lang.code: r"(?P<jak>[" + "".join(lang.number_words) + r"]+)(?=[人名])"
+    for lang in unspaced()
+    if lang.script == "cjk" and lang.number_words
+}
+# 余 after a CJK number: Korean/Japanese usage reads it as approx (data/eval/README.md),
+# Chinese as "more than" (CLAIMS.md §4).
+_YEO_QUALIFIER = {"zh": "more_than"}
 
 
 # Russian/Ukrainian compound adjectives that state a force's size: "десятитысячный
@@ -639,14 +313,16 @@ def _scanner(lang: str) -> re.Pattern[str]:
     parts = []
     if lang == "ko":
         parts.append(_KO_NATIVE_RX)
-    if lang == "ja":
-        parts.append(_JA_KANJI_RX)
+    if lang in _KANJI_RX:
+        parts.append(_KANJI_RX[lang])
     if lang in ("ru", "uk"):
         parts.append(_ADJ_RX)
+    if lang in _DUAL:
+        parts.append(_DUAL[lang])
     if lang in _VAGUE:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     parts.append(_CJK)
-    parts.append(rf"(?<![\d.,])(?:{_DIGITS})")
+    parts.append(rf"(?<![\d.])(?<!\d,)(?:{_DIGITS})")
     alt = _word_alt(lang)
     if alt:
         conn = _CONNECT.get(lang) or ""
@@ -659,15 +335,15 @@ def _scanner(lang: str) -> re.Pattern[str]:
 def _tokens_for(lang: str, run: str) -> list[tuple[float, str]]:
     table = _WORD_TABLES[lang]
     out: list[tuple[float, str]] = []
-    if lang == "de":
+    if lang in _MORPHS:
         for w in re.findall(r"[^\W\d_]+", run):
             lw = w.lower()
-            if lw in ("million", "millionen"):
-                out.append((1_000_000, "s"))
+            if lw in table and not _MORPH_WORD[lang].fullmatch(lw):
+                out.append(table[lw])
                 continue
-            for m in _DE_MORPH_RX.finditer(lw):
+            for m in _MORPH_RX[lang].finditer(lw):
                 t = m.group().lower()
-                out.append(_DE.get(t, (0, "c")) if t != "ein" else (1, "u"))
+                out.append(table.get(t, (0, "c")))
         return out
     for w in re.findall(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)?(?:-vingts?)?", run):
         lw = w.lower().replace("’", "'").replace("ʼ", "'")
@@ -716,10 +392,18 @@ def _combine_words(toks: list[tuple[float, str]]) -> float | None:
 
 # Range connectors between two numbers; "and"-type ones need "between" before the first.
 _RANGE_DASH = re.compile(r"^\s*(?:명|人|名)?\s*[-–—~∼〜]\s*$")
-_RANGE_WORD = re.compile(r"(?i)^\s*(?:명|人|名)?\s*(?:to|bis|à|a|до|에서|から)\s*$")
-_RANGE_AND = re.compile(r"(?i)^\s*(?:and|und|et|y|и|і|та|й|와|과)\s*$")
+_RANGE_WORD = re.compile(
+    r"(?i)^\s*(?:명|人|名)?\s*(?:"
+    + "|".join(w for lang in languages() for w in lang.range_to)
+    + r")\s*$"
+)
+_RANGE_AND = re.compile(
+    r"(?i)^\s*(?:" + "|".join(w for lang in languages() for w in lang.range_and) + r")\s*$"
+)
 _BETWEEN_BEFORE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:between|zwischen|entre|между|між|від|от|from|de|von|de\s+entre)\s*$"
+    r"(?i)(?<![^\W\d_])(?:"
+    + "|".join(w for lang in languages() for w in lang.range_from)
+    + r")\s*$"
 )
 
 
@@ -799,7 +483,7 @@ def _digits_value(m: re.Match[str]) -> tuple[float | None, int, bool]:
 def find_numbers(text: str, lang: str = "en") -> list[Num]:
     """All number expressions in ``text`` (one sentence), ranges merged, in text order."""
     t = fold(text)
-    lang = lang if lang in _WORD_TABLES or lang in ("ko", "ja") else "en"
+    lang = lang if lang in _WORD_TABLES or lang in _UNSPACED else "en"
     rx = _scanner(lang)
     found: list[Num] = []
     for m in rx.finditer(t):
@@ -814,6 +498,9 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             v, _, _ = _parse_cjk(gd["jak"])
             if _sane(v) and v > 1 and v == int(v):
                 found.append(Num(s, e, int(v), None, False, None, "cjk", 1, False, text[s:e]))
+            continue
+        if gd.get("dual"):
+            found.append(Num(s, e, 2, None, False, None, "dual", 1, False, text[s:e]))
             continue
         if gd.get("adj"):
             adj = _adjective_value(gd["adj"])
@@ -840,7 +527,7 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
             if value is None or (not vague and not _sane(value)):
                 continue
             # Korean 여 / Japanese 余 ("1만여 명"): used loosely for "some", read as approx.
-            qual = "approx" if m.group("yeo") else None
+            qual = _YEO_QUALIFIER.get(lang, "approx") if m.group("yeo") else None
             end = m.end() if m.group("yeo") else e_run
             if vague:
                 found.append(
@@ -886,55 +573,16 @@ def parse_number(text: str, lang: str = "en") -> Num | None:
 
 
 # Words that make a vague quantity (or a scale) on their own, for the prefilter.
-_VAGUE_WORDS = (
-    "thousands",
-    "hundreds",
-    "dozens",
-    "dozen",
-    "scores",
-    "millions",
-    "тысячи",
-    "тысячами",
-    "сотни",
-    "сотен",
-    "десятки",
-    "десятков",
-    "несколько",
-    "нескольких",
-    "тисячі",
-    "тисячами",
-    "сотні",
-    "сотень",
-    "кілька",
-    "декілька",
-    "tausende",
-    "hunderte",
-    "dutzende",
-    "zehntausende",
-    "hunderttausende",
-    "millionen",
-    "milliers",
-    "centaines",
-    "dizaines",
-    "millier",
-    "centaine",
-    "miles",
-    "cientos",
-    "centenares",
-    "decenas",
-    "millares",
-    "millar",
-    "centenar",
-    "mil",
-)
+_VAGUE_WORDS = tuple(w for lang in spaced() for w in lang.vague_tokens)
 
 
 def _prefilter_words() -> frozenset[str]:
     toks: set[str] = set()
     for lang, table in _WORD_TABLES.items():
-        if lang != "de":
+        if lang not in _MORPHS:
             toks.update(t.replace("'", "") for t, (_, k) in table.items() if k in "uhsf")
-    toks.update(_DE_MORPH)
+    for ms in _MORPHS.values():
+        toks.update(ms)
     toks.update(_VAGUE_WORDS)
     toks.discard("ein")
     toks.discard("eine")
@@ -943,17 +591,19 @@ def _prefilter_words() -> frozenset[str]:
 
 _PREFILTER_WORDS = _prefilter_words()
 _FAST = re.compile(
-    r"[\d十百千万億만천백一二三四五六七八九]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
+    r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
-_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn")
+_DUAL_ANY = re.compile("|".join(_DUAL.values()), re.IGNORECASE) if _DUAL else None
+# Parts of compound number words (German zweitausend, Italian tremila, seicento).
+_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn|mila|mille|cento")
 _ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
 
 
 def has_number(text: str) -> bool:
     """True when ``text`` may contain a number in any supported language (a cheap test:
     a digit, a CJK numeral or a number word)."""
-    if _FAST.search(text):
+    if _FAST.search(text) or (_DUAL_ANY is not None and _DUAL_ANY.search(text)):
         return True
     for tok in _TOKEN.findall(text.lower().replace("'", "").replace("’", "")):
         if tok in _PREFILTER_WORDS or (

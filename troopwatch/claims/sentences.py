@@ -15,164 +15,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from troopwatch.claims.languages import languages
+
 # Abbreviations that end with a period but do not end a sentence (lower-cased, no dot).
-_ABBREV = {
-    # English
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "sgt",
-    "capt",
-    "adm",
-    "gov",
-    "sen",
-    "rep",
-    "rev",
-    "st",
-    "jr",
-    "sr",
-    "prof",
-    "no",
-    "nos",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "approx",
-    "est",
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-    "mt",
-    "ft",
-    "pres",
-    "dept",
-    "fig",
-    "al",
-    "cf",
-    "ca",
-    "c",
-    "p",
-    "pp",
-    "vol",
-    "op",
-    "cmdr",
-    "brig",
-    "lieut",
-    "d.c",
-    "n.korea",
-    "s.korea",
-    "n",
-    "s",
-    # Russian / Ukrainian
-    "г",
-    "гг",
-    "т",
-    "тыс",
-    "тис",
-    "млн",
-    "млрд",
-    "руб",
-    "ок",
-    "им",
-    "ул",
-    "т.е",
-    "т.д",
-    "т.п",
-    "др",
-    "пр",
-    "см",
-    "напр",
-    "ген",
-    "чел",
-    "р",
-    "грн",
-    "ім",
-    "вул",
-    "див",
-    "обл",
-    "с",
-    "т.зв",
-    "т.н",
-    "прим",
-    "англ",
-    "рус",
-    "укр",
-    # German
-    "z.b",
-    "bzw",
-    "mio",
-    "mrd",
-    "nr",
-    "usw",
-    "u.a",
-    "vgl",
-    "ggf",
-    "str",
-    "jh",
-    "abs",
-    "bzgl",
-    "evtl",
-    "inkl",
-    "zit",
-    "zzt",
-    "d.h",
-    "o.ä",
-    "sog",
-    "u.s.a",
-    # French
-    "m",
-    "mme",
-    "mlle",
-    "env",
-    "av",
-    "j.-c",
-    "gén",
-    "p.ex",
-    "lt-col",
-    # Spanish
-    "sra",
-    "srta",
-    "ee.uu",
-    "aprox",
-    "gral",
-    "núm",
-    "pág",
-    "dra",
-    "uu",
-}
+_ABBREV = {a for lang in languages() for a in lang.abbreviations}
 _MONTH_AFTER = re.compile(
     r"(?i)(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember|jan|feb|okt|dez)\b"
 )
 
 # Candidate boundaries: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*|(?<=다)\.(?=[^\s.])")
+_BOUNDARY = re.compile(
+    r"[.!?…؟]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*|(?<=다)\.(?=[^\s.])|"
+    # Arabic copy often runs the next sentence on without a space: "آلاف.ومن".
+    r"(?<=[\u0621-\u064a])[.؟](?=[\u0621-\u064a])"
+)
 _NEXT_START = re.compile(r"\s*[\"'“‘«(\[¿¡]?\s*(.)", re.S)
 _TOKEN_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
-_LINE_END_PUNCT = re.compile(r"[.!?…:;。！？\"”’»)]\s*$")
+_LINE_END_PUNCT = re.compile(r"[.!?…:;。！？؟\"”’»)]\s*$")
 
 
 # Longer tokens are no abbreviation or ordinal anyway.
@@ -287,146 +147,23 @@ def split_sentences(text: str) -> list[str]:
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _LATIN_WORD = re.compile(r"[a-zà-öø-ÿß]+")
 
+# Stop words of the Latin-script languages, for the cheap language guess.
 _STOP = {
-    "en": set(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "in",
-            "is",
-            "are",
-            "was",
-            "were",
-            "that",
-            "with",
-            "for",
-            "has",
-            "have",
-            "from",
-            "by",
-            "on",
-            "it",
-            "this",
-            "said",
-            "will",
-            "its",
-            "their",
-            "they",
-            "be",
-            "at",
-            "as",
-            "an",
-            "which",
-            "about",
-            "been",
-        ]
-    ),
-    "de": set(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "sind",
-            "nicht",
-            "mit",
-            "von",
-            "den",
-            "dem",
-            "des",
-            "ein",
-            "eine",
-            "einer",
-            "zu",
-            "im",
-            "auf",
-            "für",
-            "sich",
-            "auch",
-            "wurde",
-            "nach",
-            "dass",
-            "bei",
-            "wie",
-            "aus",
-            "hat",
-            "haben",
-        ]
-    ),
-    "fr": set(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "et",
-            "est",
-            "sont",
-            "une",
-            "un",
-            "du",
-            "dans",
-            "pour",
-            "par",
-            "sur",
-            "qui",
-            "que",
-            "avec",
-            "au",
-            "aux",
-            "ont",
-            "été",
-            "selon",
-            "ces",
-            "son",
-            "sa",
-            "pas",
-            "plus",
-        ]
-    ),
-    "es": set(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "y",
-            "es",
-            "son",
-            "una",
-            "un",
-            "del",
-            "en",
-            "por",
-            "para",
-            "con",
-            "que",
-            "se",
-            "al",
-            "ha",
-            "han",
-            "según",
-            "sus",
-            "su",
-            "fue",
-            "como",
-            "más",
-            "desde",
-        ]
-    ),
+    lang.code: set(lang.stop_words)
+    for lang in languages()
+    if lang.stop_words and lang.script == "latin"
 }
+_CODES = frozenset(lang.code for lang in languages())
 
 
 def detect_lang(sentence: str, prior: str | None = None) -> str:
-    """Language code of one sentence, one of en ko ja ru uk de fr es.
+    """Language code of one sentence, one of the registered languages.
 
     ``prior`` is the language of the text so far (languages rarely switch mid-text); it
     decides when the script and stop words do not, before the slower langdetect."""
@@ -434,8 +171,15 @@ def detect_lang(sentence: str, prior: str | None = None) -> str:
         return "ko"
     if _KANA.search(sentence):
         return "ja"
-    if _HAN.search(sentence) and not _LATIN_WORD.search(sentence.lower()):
-        return "ja"
+    if _HAN.search(sentence):
+        # Han without kana is Chinese, unless the text so far is Japanese (a kanji-only
+        # headline) or the sentence is mostly Latin with a stray character.
+        if prior == "ja":
+            return "ja"
+        if not _LATIN_WORD.search(sentence.lower()) or len(_HAN.findall(sentence)) >= 4:
+            return "zh"
+    if _ARABIC.search(sentence):
+        return "ar"
     if _CYR.search(sentence):
         uk = len(_UK_ONLY.findall(sentence))
         ru = len(_RU_ONLY.findall(sentence))
@@ -473,4 +217,4 @@ def _langdetect(sentence: str) -> str | None:
     except (ImportError, LangDetectException):  # no library, or no letters to judge
         return None
     code = code.split("-")[0]
-    return code if code in ("en", "de", "fr", "es", "ru", "uk", "ko", "ja") else None
+    return code if code in _CODES else None
