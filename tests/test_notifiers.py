@@ -373,9 +373,11 @@ def test_first_figure_in_category_says_so() -> None:
 
 
 def test_hostile_content_is_plain_text_in_html() -> None:
-    subject, text, html_body = render_email(hostile_digest())
+    subject, text, html_body = render_email(hostile_digest(), {"deployed": "pic@troopwatch"})
     doc = parse_html(html_body)
     allowed = {
+        "h3",
+        "img",
         "html",
         "head",
         "meta",
@@ -401,6 +403,9 @@ def test_hostile_content_is_plain_text_in_html() -> None:
         if tag == "a":
             assert attrs["href"].startswith(("http://", "https://")), attrs
             assert "evil" not in attrs["href"]
+        if tag == "img":  # only our own picture, by Content-ID, with page text only in alt
+            assert attrs["src"] == "cid:pic@troopwatch", attrs
+            assert set(attrs) == {"src", "alt", "width", "style"}, attrs
     assert not any(t == "b" and "bold" in str(a) for t, a in doc.tags)
     visible = "".join(doc.text)
     # The page's markup is shown literally, as text.
@@ -1020,7 +1025,8 @@ def test_slack_parts_are_reported_one_by_one(slack_receiver: SlackReceiver) -> N
     ],
 )
 def test_every_date_renders(published: Any, shown: str) -> None:
-    from schedules.digest import format_date, parse_datetime, render_problem
+    from schedules.digest import format_date, render_problem
+    from troopwatch.dates import parse_datetime
 
     claim = make_claim(published_at=parse_datetime(published))
     assert format_date(claim.published_at) == shown
