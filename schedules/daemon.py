@@ -55,7 +55,14 @@ from elasticsearch import Elasticsearch
 from scrapy.settings import Settings
 
 from crawler.extensions import RunStore, runs_spool
-from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper, number_setting
+from schedules.alerts import (
+    ES_ERRORS,
+    AlertPolicy,
+    AlertSweeper,
+    DigestSchedule,
+    kibana_links_for,
+    number_setting,
+)
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
 from troopwatch.paths import PROJECT_ROOT, var_dir
@@ -525,6 +532,7 @@ class Daemon:
         try:
             try:
                 notifiers = notifiers_from_env()
+                schedule = DigestSchedule.from_env()
             except ConfigError as exc:
                 print(f"troopwatch: alert configuration: {exc}", file=sys.stderr)
                 return 2
@@ -548,6 +556,8 @@ class Daemon:
                 AlertPolicy.from_settings(self.settings),
                 should_stop=lambda: self.stopping,
                 describe=self.es_description,
+                schedule=schedule,
+                kibana=kibana_links_for(self.indices),
             )
             _current = self
             self._install_signals()
