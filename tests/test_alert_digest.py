@@ -14,20 +14,20 @@ import re
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from schedules.alerts import AlertSweeper, DigestSchedule, kibana_links_for
 from schedules.notifiers import ConfigError, notifiers_from_env
-from tests import receivers
+from tests import receivers, test_alerts
 from tests.browser import artifacts_dir, colour_share, dump_dom, screenshot
-from tests.test_alerts import FAST, alert_docs, baseline, claim, write_article  # noqa: F401
+from tests.test_alerts import FAST, alert_docs, claim, write_article
 from tests.test_kibana_links import fragment_state, shipped
 
 smtp_receiver = receivers.smtp_receiver
 slack_receiver = receivers.slack_receiver
+baseline = test_alerts.baseline  # the seeds' figures: known, never alerted
 
 DAY = datetime(2026, 3, 2, tzinfo=UTC)
 SERIES_BLUE = (0x00, 0x72, 0xB2)  # timeline.PALETTE[0], the first claimant's series
@@ -341,7 +341,9 @@ def test_daily_digest_is_sent_once_per_day_across_restarts(
     assert count({"term": {"delivered_to": "analyst@example.org"}}) == 2
     assert count({"term": {"digest_day": "2026-03-03"}}) == 2  # the marker, the alert
     assert count({"term": {"kind": "digest"}}) == 2
-    leased = {"bool": {"filter": [{"exists": {"field": "leased_by"}}, {"term": {"kind": "digest"}}]}}
+    leased = {
+        "bool": {"filter": [{"exists": {"field": "leased_by"}}, {"term": {"kind": "digest"}}]}
+    }
     assert count(leased) == 2  # each marker names the daemon that made it
 
 
