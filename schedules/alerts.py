@@ -7,7 +7,10 @@ Delivery is tracked per claim and channel in the alerts index (doc id
    Elasticsearch, see below), and re-queue alerts rejected under a configuration that
    has changed since (once per process);
 2. **enqueue**: every `is_new` claim without an alert document gets one per configured
-   channel, `status: pending` (create-only, so concurrent sweepers cannot double it).
+   channel, `status: pending` (create-only, so concurrent sweepers cannot double it), or
+   `held` on a channel that sends a daily digest; once the day's digest hour has come,
+   the held alerts are released (made `pending`) once per channel and day, see
+   `_daily_digests`.
    Only claims past a cursor (the claims index's `_seq_no`, minus an overlap) are
    scanned, so a sweep costs what is new, not everything ever recorded;
 3. **select** alerts that are pending, failed, or `sending` with an expired lease and

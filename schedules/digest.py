@@ -410,10 +410,8 @@ def timeline_points(
     earlier figures and figures that are not numbers cannot be placed and are left out
     (the text list still shows them)."""
 
-    def figure(value: Any) -> int | None | bool:
-        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-            return value
-        return False  # not a number
+    def number(value: Any) -> bool:
+        return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
     points = []
     rows = [(e.published_at, e.figure_low, e.figure_high, e.source, e.qualifier, False)
@@ -423,14 +421,13 @@ def timeline_points(
         for c in claims
     ]
     for when, low, high, source, qualifier, new in rows:
-        low, high = figure(low), figure(high)
-        if not isinstance(when, datetime) or low is False or high is False:
+        if not isinstance(when, datetime) or not (number(low) and number(high)):
             continue
         points.append(
             TimelinePoint(
                 when=parse_datetime(when) or when,
-                figure_low=low if low is not None else None,
-                figure_high=high if high is not None else None,
+                figure_low=low,
+                figure_high=high,
                 claimant=_claimant(source),
                 qualifier=qualifier if isinstance(qualifier, str) else "exact",
                 is_new=new,
@@ -469,7 +466,10 @@ def timeline_pictures(digest: Digest) -> dict[str, bytes]:
         try:
             pictures[category] = timeline_png(points, clean_text(title)[:120])
         except Exception as exc:  # matplotlib on a date it cannot place, say
-            log.warning("alert: no timeline picture for %s (%s: %s)", category, type(exc), exc)
+            reason = (str(exc).splitlines() or [""])[0][:200]
+            log.warning(
+                "alert: no timeline picture for %s (%s: %s)", category, type(exc).__name__, reason
+            )
     return pictures
 
 
