@@ -351,6 +351,7 @@ class AlertSweeper:
         self.digest_clock = digest_clock
         self.kibana = kibana
         self._digests_released: set[str] = set()  # marker ids handled by this process
+        self._sweep_started: datetime | None = None
         self.should_stop = should_stop
         self.describe = describe
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
@@ -411,6 +412,7 @@ class AlertSweeper:
             return result
         try:
             self._sync_clock()
+            self._sweep_started = self._now()
             self._replay_journal()
             self._requeue_once()
             result.enqueued = self._enqueue(result)
@@ -1018,7 +1020,10 @@ class AlertSweeper:
             kibana=self.kibana,
         )
         ids = "\n".join(sorted(a.claim_id for a in alert_claims))
-        digest_id = f"{now:%Y%m%dT%H%M%SZ}-{hashlib.sha1(ids.encode()).hexdigest()[:10]}"
+        # Stamped with the sweep's start: the channels of one sweep share a digest id
+        # however long each takes to render and send.
+        stamp = self._sweep_started or now
+        digest_id = f"{stamp:%Y%m%dT%H%M%SZ}-{hashlib.sha1(ids.encode()).hexdigest()[:10]}"
         return digest, digest_id
 
     def _timelines(self, categories: list[str], new_keys: list[str]) -> dict:
