@@ -30,6 +30,7 @@ from troopwatch.config import es_config_from_env
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable, make_client
 from troopwatch.es.indices import Indices
+from troopwatch.redact import redact_text
 from troopwatch.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -90,19 +91,30 @@ class RunStore:
         self.spool = spool
 
     def _write(self, docs: list[dict]) -> None:
-        """Merge each document into its run (spool-drain callback: raises to keep them)."""
+        """Merge each document into its run (spool-drain callback: raises to keep them).
+
+        A run Elasticsearch refuses for its content (400) goes to `rejected/` with the
+        reason instead of holding back every later run in the spool."""
         try:
             for doc in docs:
                 try:
                     existing = self.es.get(index=self.indices.runs, id=doc["run_id"])["_source"]
                 except NotFoundError:
                     existing = None
-                self.es.index(
-                    index=self.indices.runs,
-                    id=doc["run_id"],
-                    document=_merge(existing, doc),
-                    require_alias=True,
-                )
+                try:
+                    self.es.index(
+                        index=self.indices.runs,
+                        id=doc["run_id"],
+                        document=_merge(existing, doc),
+                        require_alias=True,
+                    )
+                except ApiError as exc:
+                    if getattr(exc.meta, "status", None) not in (400, 413):
+                        raise
+                    log.error("crawl run %s rejected: %s", doc.get("run_id"), exc)
+                    Spool(self.spool.directory / "rejected").put(
+                        [{"document": doc, "error": str(exc)[:1000]}]
+                    )
         except (TransportError, ApiError) as exc:
             raise EsUnavailable(f"cannot write crawl runs: {exc}") from exc
 
@@ -117,7 +129,13 @@ class RunStore:
             self._write([doc])
             return True
         except EsUnavailable as exc:
-            self.spool.put([doc])
+            try:
+                self.spool.put([doc])
+            except OSError as full:
+                log.error(
+                    "crawl run %s could not be recorded (%s; %s)", doc.get("run_id"), exc, full
+                )
+                return False
             log.warning(
                 "crawl run %s kept in %s (%s); it is written when Elasticsearch is back",
                 doc.get("run_id"),
@@ -146,7 +164,7 @@ class _MessageCollector(logging.Handler):
             return
         if record.exc_info and record.exc_info[1] is not None:
             text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
-        text = text[:MAX_MESSAGE_CHARS]
+        text = redact_text(text)[:MAX_MESSAGE_CHARS]
         if text not in self.messages and len(self.messages) < MAX_ERROR_MESSAGES:
             self.messages.append(text)
 

@@ -29,7 +29,6 @@ import ipaddress
 import json
 import logging
 import os
-import socket
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime, timedelta
@@ -42,15 +41,26 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.defer import Deferred
+from twisted.internet.error import DNSLookupError
 from twisted.internet.threads import deferToThread
 
+from crawler.resolver import (
+    approve,
+    forbidden_reason,
+    is_approved,
+    is_forbidden_address,  # noqa: F401  (part of this module's interface)
+    lookup,
+    parse_servers,
+    refused_at_connect,
+)
+from crawler.sources import Source
 from troopwatch.config import es_config_from_env
 from troopwatch.dates import utcnow
 from troopwatch.es.client import make_client
@@ -118,110 +128,117 @@ class JsonStateFile:
             Path(tmp).unlink(missing_ok=True)
 
 
-# -- private addresses -------------------------------------------------------------------
-
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-
-
-def forbidden_reason(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    """Why an IP address must not be fetched ("loopback", "private", ...), or None when
-    it is a public unicast address. IPv4 addresses embedded in IPv6 are checked too."""
-    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is None and ip in NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            return forbidden_reason(embedded)
-    checks = (
-        ("unspecified", ip.is_unspecified),
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("reserved", ip.is_reserved),
-        ("private", ip.is_private),
-        ("non-public", not ip.is_global),
-    )
-    return next((name for name, hit in checks if hit), None)
-
-
-def is_forbidden_address(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return forbidden_reason(address) is not None
+# -- private addresses (the rule itself: crawler/resolver.py) -----------------------------
 
 
 class PrivateNetworkMiddleware:
     """Refuses requests to non-public addresses, so that a hostile feed cannot make the
-    crawler fetch internal services (cloud metadata, routers, intranets).
+    crawler fetch internal services (cloud metadata, routers, intranets, the local
+    Elasticsearch).
 
-    Every address the host name resolves to is checked, IP literals and IPv6 included,
-    and only http and https are fetched. TROOPWATCH_ALLOW_PRIVATE_NETWORKS=1 turns the
-    check off; TROOPWATCH_ALLOWED_NETWORKS lets chosen networks through (tests: loopback).
+    Only http and https are fetched, always; a `file://` URL only when it is the
+    catalogue's own URL of the request's source (an operator's local feed), never a link
+    found in a document. Every address the host name resolves to is checked, IP literals
+    and IPv6 included; a source may let chosen networks through with `allowed_networks`
+    in its catalogue entry, for its own requests only. The connection itself resolves the
+    name again through crawler.resolver.GuardedResolver, which applies the same rule to
+    the addresses actually connected to (DNS rebinding). TROOPWATCH_ALLOW_PRIVATE_NETWORKS
+    turns the address check off: for tests only, never in production.
     """
 
-    def __init__(self, crawler: Crawler, allow_all: bool, allowed: list):
+    def __init__(self, crawler: Crawler, allow_all: bool, servers: list[tuple[str, int]]):
         self.crawler = crawler
         self.allow_all = allow_all
-        self.allowed = allowed
-        self.verdicts: dict[tuple[str, int], str | None] = {}
+        self.servers = servers
+        self.verdicts: dict[tuple, str | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PrivateNetworkMiddleware:
         settings = crawler.settings
-        allowed = [
-            ipaddress.ip_network(n.strip(), strict=False)
-            for n in settings.getlist("TROOPWATCH_ALLOWED_NETWORKS")
-            if n.strip()
-        ]
-        return cls(crawler, settings.getbool("TROOPWATCH_ALLOW_PRIVATE_NETWORKS"), allowed)
+        if settings.get("TROOPWATCH_ALLOWED_NETWORKS"):
+            log.warning(
+                "TROOPWATCH_ALLOWED_NETWORKS is no longer read: it opened those networks to "
+                "every feed's links. Set allowed_networks on the catalogue source instead."
+            )
+        return cls(
+            crawler,
+            settings.getbool("TROOPWATCH_ALLOW_PRIVATE_NETWORKS"),
+            parse_servers(settings.get("TROOPWATCH_DNS_SERVERS")),
+        )
 
-    def _refusal(self, address: str) -> str | None:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if any(ip in net for net in self.allowed):
+    def _source(self, request: Request) -> Source | None:
+        spider = self.crawler.spider
+        source_id = request.meta.get("source")
+        if not source_id or not hasattr(spider, "source"):
             return None
-        return forbidden_reason(ip)
+        return spider.source(source_id)
 
     async def check(self, request: Request) -> str | None:
         """Why this request must not be sent, or None."""
         parts = urlparse_cached(request)
+        source = self._source(request)
+        if parts.scheme == "file" and source is not None and request.url in source.urls:
+            return None  # the operator's own catalogue URL, not a link from a document
         if parts.scheme not in ("http", "https"):
             return f"{parts.scheme or 'no'} scheme (only http and https are fetched)"
+        if self.allow_all:
+            return None
         host = (parts.hostname or "").rstrip(".")
         if not host:
             return "no host name"
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        key = (host, port)
+        if source is None:
+            # robots.txt requests carry no source: they may go where a source's own
+            # request was let through, at the same address, and nowhere else private.
+            return await self._resolve_and_check(host, port, (), approved_only=True)
+        key = (host, port, source.allowed_networks)
         if key not in self.verdicts:
-            self.verdicts[key] = await self._resolve_and_check(host, port)
+            self.verdicts[key] = await self._resolve_and_check(host, port, source.allowed_networks)
         return self.verdicts[key]
 
-    async def _resolve_and_check(self, host: str, port: int) -> str | None:
+    async def _resolve_and_check(
+        self, host: str, port: int, networks: tuple, approved_only: bool = False
+    ) -> str | None:
         try:
             ipaddress.ip_address(host)
             literal, addresses = True, [host]
         except ValueError:
             literal = False
             try:
-                infos = await maybe_deferred_to_future(
-                    deferToThread(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
-                )
-            except (socket.gaierror, UnicodeError) as exc:
+                addresses = await maybe_deferred_to_future(lookup(host, port, self.servers))
+            except DNSLookupError as exc:
                 return f"{host} does not resolve ({exc})"
-            addresses = sorted({info[4][0] for info in infos})
+        approved = []
         for address in addresses:
-            kind = self._refusal(address)
-            if kind:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            kind = forbidden_reason(ip)
+            if kind and (
+                any(ip in net for net in networks) or (approved_only and is_approved(host, address))
+            ):
+                approved.append(address)
+            elif kind:
                 where = f"{host} is" if literal else f"{host} resolves to {address},"
                 return f"{where} a {kind} address"
+        for address in approved:  # the connection may use these, and only these
+            approve(host, address)
         return None
 
     async def process_request(self, request: Request) -> None:
-        if self.allow_all:
-            return None
         reason = await self.check(request)
         if reason:
-            log.warning(
-                "refused %s: %s (TROOPWATCH_ALLOW_PRIVATE_NETWORKS is off)", request.url, reason
-            )
+            log.warning("refused %s: %s", request.url, reason)
+            self.crawler.stats.inc_value("troopwatch/refused_private")
+            raise RefusedAddress(f"refused {request.url}: {reason}")
+        return None
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        # The connection found no address it may use: the resolver refused them (the name
+        # now points somewhere private). Say so, and end the request like any refusal.
+        if not isinstance(exception, (CannotResolveHostError, DNSLookupError)):
+            return None
+        reason = refused_at_connect(urlparse_cached(request).hostname or "")
+        if reason:
+            log.warning("refused %s: %s", request.url, reason)
             self.crawler.stats.inc_value("troopwatch/refused_private")
             raise RefusedAddress(f"refused {request.url}: {reason}")
         return None

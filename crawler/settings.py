@@ -44,12 +44,16 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("TROOPWATCH_LOG_LEVEL", "INFO")
 
-# Loopback, private and link-local targets are refused unless explicitly allowed.
+# Only http/https are fetched (file:// only for a source's own catalogue URL); loopback,
+# private and link-local targets are refused, at the check and again at connect time
+# (crawler/resolver.py), except networks a source lists in its `allowed_networks`.
+# TROOPWATCH_ALLOW_PRIVATE_NETWORKS=1 turns the address check off: tests only.
 TROOPWATCH_ALLOW_PRIVATE_NETWORKS = env_flag("TROOPWATCH_ALLOW_PRIVATE_NETWORKS")
-# Networks let through even so, comma-separated CIDRs (e.g. 127.0.0.0/8 for a local archive).
-TROOPWATCH_ALLOWED_NETWORKS = [
-    n.strip() for n in os.environ.get("TROOPWATCH_ALLOWED_NETWORKS", "").split(",") if n.strip()
-]
+TWISTED_DNS_RESOLVER = "crawler.resolver.GuardedResolver"
+# DNS servers to ask instead of the system resolver ("host:port,..."; empty: the system's).
+TROOPWATCH_DNS_SERVERS = os.environ.get("TROOPWATCH_DNS_SERVERS", "")
+# No download handlers for schemes the crawler never fetches.
+DOWNLOAD_HANDLERS = {"ftp": None, "s3": None, "data": None}
 # Retries (RETRY_TIMES, RETRY_HTTP_CODES) wait Retry-After seconds, at most this long, or
 # else TROOPWATCH_RETRY_BACKOFF * 2^attempt seconds, at most TROOPWATCH_RETRY_BACKOFF_MAX.
 TROOPWATCH_RETRY_AFTER_MAX = 60.0
@@ -105,9 +109,14 @@ TROOPWATCH_INDEX_PREFIX = os.environ.get("TROOPWATCH_INDEX_PREFIX") or DEFAULT_P
 TROOPWATCH_BULK_SIZE = 50
 # Where items go when Elasticsearch cannot take them; written later, never dropped.
 TROOPWATCH_SPOOL_DIR = os.environ.get("TROOPWATCH_SPOOL_DIR") or str(var_dir() / "spool")
+# When Elasticsearch is down and the spool's disk is full, the crawl pauses, keeps its
+# batch in memory and tries again this often; at the end it waits at most this long.
+TROOPWATCH_SPOOL_RETRY_SECONDS = float(os.environ.get("TROOPWATCH_SPOOL_RETRY_SECONDS") or 10)
+TROOPWATCH_SPOOL_CLOSE_WAIT_SECONDS = 300.0
 
 # -- crawl runs: one document per crawl in the runs index (crawler/extensions.py) -----
 EXTENSIONS = {
+    "troopwatch.redact.LogRedaction": 0,
     "crawler.extensions.RunRecorder": 500,
 }
 TROOPWATCH_RUNS_ENABLED = True

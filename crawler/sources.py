@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,7 +28,18 @@ class Source:
     interval_minutes: int = 60
     enabled: bool = True
     query: str | None = None
+    # Non-public networks this source's requests (its feed and the links in it) may
+    # reach, e.g. an intranet feed: (ip_network, ...). Other sources stay refused.
+    allowed_networks: tuple = ()
     extra: dict = field(default_factory=dict)
+
+
+def _networks(path: Path, sid: str, value) -> tuple:
+    items = [value] if isinstance(value, str) else list(value or [])
+    try:
+        return tuple(ipaddress.ip_network(str(n).strip(), strict=False) for n in items)
+    except ValueError as exc:
+        raise CatalogueError(f"{path}: source {sid}: allowed_networks: {exc}") from exc
 
 
 def load_sources(path: str | Path | None = None) -> list[Source]:
@@ -51,8 +63,8 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
         urls = tuple(u.strip() for u in ([urls] if isinstance(urls, str) else urls) if u)
         if not urls:
             raise CatalogueError(f"{path}: source {sid} has no url")
-        # file:// feeds are for local use; the crawler refuses them unless private networks
-        # are allowed (TROOPWATCH_ALLOW_PRIVATE_NETWORKS).
+        # file:// feeds are for local use: the crawler reads a source's own file:// URL,
+        # never a file:// link found in a document.
         schemes = ("file",) if kind == "warc" else ("http", "https", "file")
         bad = [u for u in urls if urlsplit(u).scheme not in schemes]
         if bad:
@@ -78,6 +90,7 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
                 interval_minutes=interval,
                 enabled=bool(raw.pop("enabled", True)),
                 query=raw.pop("query", None),
+                allowed_networks=_networks(path, sid, raw.pop("allowed_networks", None)),
                 extra=raw,
             )
         )

@@ -86,6 +86,7 @@ from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
 from troopwatch.kibana_links import KibanaLinks, kibana_links_from_env
+from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
@@ -219,17 +220,8 @@ class SweepResult:
     es_error: str | None = None
 
 
-_URL_RE = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
-
-
-def _strip_urls(text: str) -> str:
-    """Error text without URLs (a webhook URL's path is its secret)."""
-    # TODO: use shared redaction
-    return _URL_RE.sub("<url>", text)
-
-
 def _error_text(exc: BaseException) -> str:
-    return _strip_urls(f"{type(exc).__name__}: {exc}")[:2000]
+    return redact_text(f"{type(exc).__name__}: {exc}")[:2000]
 
 
 class DeliveryJournal:
@@ -351,13 +343,14 @@ class AlertSweeper:
         self.digest_clock = digest_clock
         self.kibana = kibana
         self._digests_released: set[str] = set()  # marker ids handled by this process
-        self._sweep_started: datetime | None = None
         self.should_stop = should_stop
         self.describe = describe
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._can_refresh = True
         self._es_clock = True
         self._time_base: tuple[datetime, float] | None = None
+        # One digest id per sweep, whatever the channel and however long the sends take.
+        self._sweep_at: datetime | None = None
         self._lease_started = 0.0
         self._journal_error: str | None = None
         # Outcomes neither the journal nor Elasticsearch took: never sent again by this
@@ -412,7 +405,7 @@ class AlertSweeper:
             return result
         try:
             self._sync_clock()
-            self._sweep_started = self._now()
+            self._sweep_at = self._now()
             self._replay_journal()
             self._requeue_once()
             result.enqueued = self._enqueue(result)
@@ -566,7 +559,7 @@ class AlertSweeper:
             # server's (a 429 applies to every part), at once otherwise.
             wait = delay if isinstance(exc, DeliveryError) and exc.retryable else 0
             self._mark(untried, PENDING, None, wait, attempts_back=True)
-        result.failed[channel] = _strip_urls(str(exc))
+        result.failed[channel] = redact_text(str(exc))
         retryable = not isinstance(exc, DeliveryError) or exc.retryable or exc.refused
         log.warning(
             "alert %s: %d claim(s) not delivered (%s); %s",
@@ -986,7 +979,7 @@ class AlertSweeper:
                 else None,
             }
             if error is not None:
-                doc["last_error"] = _strip_urls(error)[:2000]
+                doc["last_error"] = redact_text(error)[:2000]
             if config_id is not None:
                 doc["config_id"] = config_id
             if attempts_back:
@@ -1020,9 +1013,7 @@ class AlertSweeper:
             kibana=self.kibana,
         )
         ids = "\n".join(sorted(a.claim_id for a in alert_claims))
-        # Stamped with the sweep's start: the channels of one sweep share a digest id
-        # however long each takes to render and send.
-        stamp = self._sweep_started or now
+        stamp = self._sweep_at or now
         digest_id = f"{stamp:%Y%m%dT%H%M%SZ}-{hashlib.sha1(ids.encode()).hexdigest()[:10]}"
         return digest, digest_id
 
@@ -1102,8 +1093,8 @@ class AlertSweeper:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return _strip_urls(text)[:300]
+    text = redact_text(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:300]
 
 
 def alert_counts(es: Elasticsearch, indices: Indices) -> dict[str, dict[str, int]]:

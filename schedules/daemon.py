@@ -63,9 +63,11 @@ from schedules.alerts import (
     kibana_links_for,
     number_setting,
 )
+from troopwatch.config import crawl_environment
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
 from troopwatch.paths import PROJECT_ROOT, var_dir
+from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
@@ -209,20 +211,63 @@ class SQLiteJobStore(BaseJobStore):
         return f"<SQLiteJobStore ({self.path})>"
 
 
-def _check_job_store(path: Path) -> None:
-    """Move an unreadable job store aside: the schedule is rebuilt from the catalogue."""
+class JobStoreLocked(RuntimeError):
+    """Another process holds the job store: starting would mean two schedulers."""
+
+
+def _quarantine(path: Path, what: str, exc: object, consequence: str) -> Path:
+    """Move damaged state aside (kept for a post-mortem, never deleted) and say so."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):  # SQLite's companions belong to it
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    log.error("%s %s is damaged (%s): moved to %s; %s", what, path, exc, aside, consequence)
+    return aside
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _verify_job_store(path: Path, timeout: float) -> None:
+    """Read every page of the job store; raise sqlite3.Error when it cannot be read."""
+    conn = sqlite3.connect(path, timeout=timeout)
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(str(p) for p in problems[:3]))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "jobs" in tables:
+            conn.execute("SELECT id, next_run_time, job_state, name, trigger FROM jobs").fetchall()
+    finally:
+        conn.close()
+
+
+def _check_job_store(path: Path, wait: float = 30.0) -> None:
+    """Move a damaged job store aside: the schedule is rebuilt from the catalogue. A locked
+    one is not damaged: wait up to `wait` seconds for it, then raise JobStoreLocked."""
     if not path.exists():
         return
-    try:
-        conn = sqlite3.connect(path, timeout=30)
+    deadline = time.monotonic() + wait
+    while True:
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
-        path.rename(aside)
-        log.error("job store %s is unreadable (%s): moved to %s, starting afresh", path, exc, aside)
+            _verify_job_store(path, timeout=max(min(deadline - time.monotonic(), 5.0), 0.1))
+            return
+        except sqlite3.Error as exc:
+            if not _is_locked(exc):
+                _quarantine(path, "job store", exc, "the schedule is rebuilt from the catalogue")
+                return
+            if time.monotonic() >= deadline:
+                raise JobStoreLocked(
+                    f"job store {path} stayed locked for {wait:.0f} s: another process "
+                    "holds it (another daemon with this var directory, or a sqlite3 shell "
+                    "on it); not starting"
+                ) from exc
+            log.warning("job store %s is locked by another process; waiting", path)
+            time.sleep(0.5)
 
 
 def read_schedule(path: str | Path | None = None) -> list[dict]:
@@ -277,6 +322,7 @@ class DaemonConfig:
     jitter: float = -1.0  # seconds; < 0 = 10 % of the interval, at most 5 minutes
     max_parallel_crawls: int = 2
     first_crawl_spread: float = 30.0  # new crawl jobs first run within this many seconds
+    jobstore_wait: float = 30.0  # how long a locked job store is waited for at start
 
     @classmethod
     def from_settings(cls, settings: Any) -> DaemonConfig:
@@ -289,6 +335,7 @@ class DaemonConfig:
             jitter=number_setting(settings, "TROOPWATCH_CRAWL_JITTER_SECONDS", -1),
             max_parallel_crawls=int(number_setting(settings, "TROOPWATCH_MAX_PARALLEL_CRAWLS", 2)),
             first_crawl_spread=number_setting(settings, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30),
+            jobstore_wait=number_setting(settings, "TROOPWATCH_JOBSTORE_WAIT_SECONDS", 30),
         )
 
     def crawl_interval(self, interval_minutes: int) -> float:
@@ -562,7 +609,11 @@ class Daemon:
             _current = self
             self._install_signals()
             self._reap_orphans()
-            _check_job_store(self.var / JOBSTORE_FILE)
+            try:
+                _check_job_store(self.var / JOBSTORE_FILE, self.config.jobstore_wait)
+            except JobStoreLocked as exc:
+                print(f"troopwatch: {exc}", file=sys.stderr)
+                return 1
             self.scheduler = BackgroundScheduler(
                 jobstores={"default": SQLiteJobStore(self.var / JOBSTORE_FILE)},
                 executors={
@@ -644,14 +695,47 @@ class Daemon:
         tmp.write_text(json.dumps(self._running), encoding="utf-8")
         tmp.replace(self._running_path)
 
+    def _read_running(self) -> dict[str, dict]:
+        """The crawls a previous daemon recorded as running; {} when there is no such file,
+        and the file quarantined when it is not what this daemon writes."""
+        try:
+            text = self._running_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            log.error(
+                "cannot read %s (%s): orphaned crawls are not stopped", self._running_path, exc
+            )
+            return {}
+        try:
+            left = json.loads(text)
+            problem = None if isinstance(left, dict) else f"a JSON {type(left).__name__}"
+        except ValueError as exc:
+            left, problem = None, f"not JSON: {exc}"
+        if problem is None and not all(isinstance(v, dict) for v in left.values()):
+            problem = "entries are not objects"
+        if problem is not None:
+            _quarantine(
+                self._running_path,
+                "running-crawls file",
+                problem,
+                "crawls a killed daemon left running (if any) are not stopped: look for "
+                "'troopwatch.cli crawl' processes",
+            )
+            return {}
+        return left
+
     def _reap_orphans(self) -> None:
         """Stop crawls a previous daemon left running (it was killed, not stopped)."""
-        try:
-            left = json.loads(self._running_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
+        left = self._read_running()
         for run_id, info in left.items():
-            pid = int(info.get("pid") or 0)
+            try:
+                pid = int(info.get("pid"))
+            except (TypeError, ValueError):
+                log.warning("%s: entry %s has no pid; ignored", self._running_path, run_id)
+                continue
+            if pid <= 1:
+                continue
             try:
                 cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
             except OSError:
@@ -701,7 +785,7 @@ class Daemon:
         logs = self.var / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log_path = logs / f"crawl-{source_id}.log"
-        env = dict(os.environ, TROOPWATCH_RUN_ID=run_id)
+        env = crawl_environment(TROOPWATCH_RUN_ID=run_id)  # no alert/Kibana secrets
         # The crawl must import this project whatever the daemon's working directory.
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
@@ -759,7 +843,7 @@ class Daemon:
             status, reason = "interrupted", "stopped with the daemon"
         else:
             status, reason = "failed", f"exited with status {rc}"
-        tail = _tail(log_path)
+        tail = [redact_text(line) for line in _tail(log_path)]  # a traceback may quote secrets
         log.error(
             "crawl %s %s (run %s); log %s: %s",
             source_id,
@@ -802,14 +886,15 @@ class Daemon:
             self.sweeper.sweep()
 
     def drain_spool(self) -> None:
-        from troopwatch.es.writer import ArticleWriter
+        from troopwatch.es.writer import ArticleWriter, drain_articles
         from troopwatch.spool import Spool
 
         spool_dir = Path(self.settings.get("TROOPWATCH_SPOOL_DIR")) / self.indices.prefix
         articles = Spool(spool_dir)
         try:
             if articles.files():
-                written = articles.drain(ArticleWriter(self.es, self.indices).write)
+                # With the spool: refused documents go to rejected/, early copies wait.
+                written = drain_articles(ArticleWriter(self.es, self.indices, articles))
                 if written:
                     log.info("spool: %d spooled articles written", written)
             runs = self._run_store().drain()
@@ -823,6 +908,8 @@ class Daemon:
                 articles.pending(),
                 spool_dir,
             )
+        except OSError as exc:  # a full disk: what is spooled stays where it is
+            log.error("spool: cannot drain %s (%s)", spool_dir, exc)
 
 
 def wake_stalled_jobs(scheduler: BackgroundScheduler, now: datetime | None = None) -> list[str]:

@@ -34,6 +34,7 @@ from slack_sdk.errors import SlackRequestError
 from slack_sdk.webhook import WebhookClient
 
 from schedules.digest import Digest, render_email, render_slack_parts, timeline_pictures
+from troopwatch.redact import redact_text, redact_url
 
 __all__ = [
     "ConfigError",
@@ -423,7 +424,7 @@ class SlackNotifier:
         )
 
     def __repr__(self) -> str:  # the webhook URL is a secret
-        return f"SlackNotifier(webhook_url='{self.webhook_url.split('/services/')[0]}/…')"
+        return f"SlackNotifier(webhook_url={redact_url(self.webhook_url)!r})"
 
     @property
     def config_id(self) -> str:
@@ -448,12 +449,12 @@ class SlackNotifier:
             # Never include the URL: it carries the webhook's secret token.
             reason = getattr(exc, "reason", exc)
             raise DeliveryError(
-                f"cannot reach the Slack webhook: {type(exc).__name__}: {reason}",
+                f"cannot reach the Slack webhook: {type(exc).__name__}: {redact_text(str(reason))}",
                 channel=self.channel,
             ) from exc
         except SlackRequestError as exc:
             raise DeliveryError(
-                f"Slack webhook request failed: {type(exc).__name__}: {exc}",
+                f"Slack webhook request failed: {type(exc).__name__}: {redact_text(str(exc))}",
                 channel=self.channel,
             ) from exc
         if resp.status_code == 200:

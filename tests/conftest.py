@@ -8,6 +8,7 @@ TROOPWATCH_TEST_KEEP_ES=1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -97,3 +98,24 @@ def run_troopwatch(
         timeout=timeout,
         input=input,
     )
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 64 KiB file system (tmpfs), to fill up for real."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs (needs root): {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(directory) -> None:
+    with contextlib.suppress(OSError), open(directory / "filler", "wb") as fh:
+        while True:
+            fh.write(b"x" * 4096)
+            fh.flush()

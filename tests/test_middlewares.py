@@ -10,12 +10,14 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
+import yaml
 from scrapy import Request, Spider
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 from twisted.internet import defer
 
 import crawler.middlewares as mw
+import crawler.resolver as resolver
 from crawler.middlewares import (
     AlreadyIndexedMiddleware,
     BackoffRetryMiddleware,
@@ -28,6 +30,7 @@ from crawler.middlewares import (
     is_forbidden_address,
     retry_after_seconds,
 )
+from crawler.spiders.feeds import FeedSpider
 from troopwatch.urls import article_id, canonicalize_url
 
 
@@ -35,10 +38,27 @@ from troopwatch.urls import article_id, canonicalize_url
 def sync_threads(monkeypatch):
     """deferToThread runs the function at once: no reactor in these tests."""
     monkeypatch.setattr(mw, "deferToThread", lambda f, *a, **k: defer.succeed(f(*a, **k)))
+    monkeypatch.setattr(resolver, "deferToThread", lambda f: defer.maybeDeferred(f))
 
 
 def make_crawler(tmp_path, **settings):
     return get_crawler(Spider, {"TROOPWATCH_STATE_DIR": str(tmp_path), **settings})
+
+
+def crawler_with_catalogue(tmp_path, sources: list[dict], **settings):
+    """A crawler whose spider reads `sources` as its catalogue."""
+    path = tmp_path / "sources.yaml"
+    for source in sources:
+        source.setdefault("name", source["id"])
+        source.setdefault("kind", "feed")
+    path.write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
+    crawler = get_crawler(
+        FeedSpider, {"TROOPWATCH_STATE_DIR": str(tmp_path), "TROOPWATCH_SOURCES": str(path)}
+    )
+    crawler.settings.frozen = False
+    crawler.settings.update(settings)
+    crawler.spider = FeedSpider.from_crawler(crawler)
+    return crawler
 
 
 class FakeSpider:
@@ -104,11 +124,14 @@ def test_literal_private_addresses_and_other_schemes_are_refused(tmp_path, sync_
 
 def test_a_redirect_to_a_private_address_is_refused_like_any_request(tmp_path):
     # Scrapy sends a redirect target back through every downloader middleware.
-    crawler = make_crawler(tmp_path, TROOPWATCH_ALLOWED_NETWORKS=["127.0.0.0/8"])
+    crawler = crawler_with_catalogue(
+        tmp_path,
+        [{"id": "local", "url": "http://127.0.0.1:9/feed", "allowed_networks": ["127.0.0.0/8"]}],
+    )
     redirected = {"redirect_times": 1, "redirect_urls": ["http://127.0.0.1:9/news"]}
-    assert check(crawler, "http://127.0.0.1:9/news") is None
+    assert check(crawler, "http://127.0.0.1:9/news", source="local") is None
     with pytest.raises(RefusedAddress, match="169.254.169.254 is a link-local address"):
-        check(crawler, "http://169.254.169.254/latest/meta-data/", **redirected)
+        check(crawler, "http://169.254.169.254/latest/meta-data/", source="local", **redirected)
 
 
 def test_every_resolved_address_is_checked(tmp_path, monkeypatch, sync_threads):
@@ -131,16 +154,58 @@ def test_every_resolved_address_is_checked(tmp_path, monkeypatch, sync_threads):
         check(crawler, "https://nowhere.example/")
 
 
-def test_allow_switch_and_allowed_networks(tmp_path):
-    assert (
-        check(make_crawler(tmp_path, TROOPWATCH_ALLOW_PRIVATE_NETWORKS=True), "http://10.0.0.1/")
-        is None
+def test_allowed_networks_belong_to_one_source_and_schemes_are_always_checked(tmp_path):
+    crawler = crawler_with_catalogue(
+        tmp_path,
+        [
+            {"id": "intranet", "url": "http://10.1.2.3/feed", "allowed_networks": "10.0.0.0/8"},
+            {"id": "local", "url": "http://[::1]:8000/feed", "allowed_networks": ["::1/128"]},
+            {"id": "public", "url": "https://news.example/feed"},
+            {"id": "files", "url": "file:///srv/feeds/local.xml"},
+        ],
     )
-    allowed = make_crawler(tmp_path, TROOPWATCH_ALLOWED_NETWORKS="127.0.0.0/8,::1/128")
-    assert check(allowed, "http://127.0.0.1:8000/feed") is None
-    assert check(allowed, "http://[::1]:8000/feed") is None
-    with pytest.raises(RefusedAddress):
-        check(allowed, "http://192.168.1.1/admin/")
+    assert check(crawler, "http://10.1.2.3/feed", source="intranet") is None
+    assert check(crawler, "http://10.9.9.9/a/1", source="intranet") is None  # its links too
+    assert check(crawler, "http://[::1]:8000/feed", source="local") is None
+    assert check(crawler, "http://10.1.2.3/robots.txt") is None  # robots.txt of that host
+    for url, source in (
+        ("http://10.1.2.3/feed", "public"),  # another source's network stays closed
+        ("http://10.7.7.7/robots.txt", None),  # no source: only where a source went
+        ("http://127.0.0.1:9200/_cat/indices", "intranet"),  # loopback: nobody allowed it
+        ("http://192.168.1.1/admin/", "local"),
+    ):
+        with pytest.raises(RefusedAddress):
+            check(crawler, url, source=source)
+    # A source's own file:// URL is read; a file:// or ftp:// link from a document is not.
+    assert check(crawler, "file:///srv/feeds/local.xml", source="files") is None
+    for url in ("file:///etc/passwd", "ftp://news.example/a.html"):
+        with pytest.raises(RefusedAddress, match="only http and https"):
+            check(crawler, url, source="files")
+
+
+def test_the_test_switch_opens_addresses_but_never_other_schemes(tmp_path):
+    crawler = make_crawler(tmp_path, TROOPWATCH_ALLOW_PRIVATE_NETWORKS=True)
+    assert check(crawler, "http://10.0.0.1/") is None
+    for url in ("file:///etc/passwd", "ftp://127.0.0.1/x", "data:text/html,<p>x"):
+        with pytest.raises(RefusedAddress, match="only http and https"):
+            check(crawler, url)
+
+
+def test_bad_allowed_networks_are_a_catalogue_error(tmp_path):
+    from crawler.sources import CatalogueError, load_sources
+
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "sources": [
+                    {"id": "x", "kind": "feed", "url": "http://a/", "allowed_networks": "nope"}
+                ]
+            }
+        )
+    )
+    with pytest.raises(CatalogueError, match="source x: allowed_networks"):
+        load_sources(path)
 
 
 # -- conditional GET -----------------------------------------------------------------------
@@ -352,3 +417,33 @@ def test_state_files_keep_entries_written_by_a_parallel_crawl(tmp_path):
     two.spider_closed(FakeSpider())
     saved = json.loads((tmp_path / "seen-feeds.json").read_text())
     assert {aid("https://n.example/one"), aid("https://n.example/two")} <= set(saved)
+
+
+def test_the_resolver_hands_the_connector_only_allowed_addresses():
+    class Receiver:
+        def __init__(self):
+            self.addresses, self.done = [], False
+
+        def resolutionBegan(self, resolution):  # noqa: N802 (Twisted's interface)
+            pass
+
+        def addressResolved(self, address):  # noqa: N802
+            self.addresses.append(address.host)
+
+        def resolutionComplete(self):  # noqa: N802
+            self.done = True
+
+    def resolve(guard, host):
+        receiver = Receiver()
+        guard.resolveHostName(receiver, host, 80)
+        assert receiver.done
+        return receiver.addresses
+
+    guard = resolver.GuardedResolver(None, [], allow_all=False)
+    assert resolve(guard, "93.184.216.34") == ["93.184.216.34"]
+    assert resolve(guard, "10.200.0.7") == []
+    assert "10.200.0.7, a private address" in resolver.refused_at_connect("10.200.0.7")
+    resolver.approve("10.200.0.7", "10.200.0.7")  # a source allowed it, at the check
+    assert resolve(guard, "10.200.0.7") == ["10.200.0.7"]
+    assert resolver.refused_at_connect("10.200.0.7") is None
+    assert resolve(resolver.GuardedResolver(None, [], allow_all=True), "::1") == ["::1"]

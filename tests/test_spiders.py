@@ -677,8 +677,10 @@ def test_private_addresses_are_refused_even_behind_an_allowed_feed(es, indices, 
         assert stats["feeds"]["troopwatch/refused_private"] >= 1
         assert "loopback" in source_state(es, indices)["hostile"]["last_error"]
 
-        # Loopback allowed (and only loopback): the feed is read, its private links are not.
-        env["TROOPWATCH_ALLOWED_NETWORKS"] = "127.0.0.0/8"
+        # Loopback allowed for this source (and only loopback): the feed is read, its
+        # private links are not.
+        sources[0]["allowed_networks"] = ["127.0.0.0/8"]
+        env["TROOPWATCH_SOURCES"] = catalogue(tmp_path / "s.yaml", sources)
         stats, log = crawl(env, "feeds")
         assert stats["feeds"]["troopwatch/refused_private"] == len(press.private_links) == 4
         for url in press.private_links:

@@ -198,13 +198,17 @@ def test_link_decisions(api_url: str, kb_dir: Path) -> None:
     )
 
 
+WRITE = ["entities", "link", "--write", "--trust-insecure-source"]  # the fake is http
+
+
 def test_write_keeps_comments_and_layout(api_url: str, kb_dir: Path, capsys) -> None:
-    assert cli.main(["entities", "link", "--dir", str(kb_dir), "--write"]) == 0
+    assert cli.main([*WRITE, "--dir", str(kb_dir)]) == 0
     text = (kb_dir / "people.yaml").read_text(encoding="utf-8")
+    via = f"  # via {api_url}"  # where the ids came from (not Wikidata itself)
     assert text.startswith("# People of the test KB. This comment must survive the edit.\n")
-    assert "  name: Sergei Lavrov\n  wikidata: Q900003\n  aliases:" in text
+    assert f"  name: Sergei Lavrov\n  wikidata: Q900003{via}\n  aliases:" in text
     assert "Q900002" not in text
-    assert "  name: Kim Song\n  wikidata: Q900031\n" in text
+    assert f"  name: Kim Song\n  wikidata: Q900031{via}\n" in text
     assert "- id: robert-wood\n  name: Robert Wood\n  aliases:" in text  # untouched
     assert "- id: nobody\n  name: Zzyzx Qwerty\n" in text and "Q900099" not in text
     assert "wikidata: Q900011" in (kb_dir / "places.yaml").read_text(encoding="utf-8")
@@ -220,8 +224,20 @@ def test_write_keeps_comments_and_layout(api_url: str, kb_dir: Path, capsys) -> 
     err = capsys.readouterr().err
     assert "6 entities:" in err and "ambiguous 1" in err
     # A second run finds nothing more to change.
-    assert cli.main(["entities", "link", "--dir", str(kb_dir), "--write"]) == 0
+    assert cli.main([*WRITE, "--dir", str(kb_dir)]) == 0
     assert "wrote 0 change(s)" in capsys.readouterr().err
+
+
+def test_write_refuses_ids_from_a_plain_http_mirror(api_url: str, kb_dir: Path, capsys) -> None:
+    before = {p.name: p.read_text(encoding="utf-8") for p in kb_dir.glob("*.yaml")}
+    assert cli.main(["entities", "link", "--dir", str(kb_dir), "--write"]) == 2
+    err = capsys.readouterr().err
+    assert "is not https" in err and "--trust-insecure-source" in err
+    assert "Traceback" not in err
+    assert {p.name: p.read_text(encoding="utf-8") for p in kb_dir.glob("*.yaml")} == before
+    assert FakeWikidata.requests == []  # refused before asking it anything
+    # Reading (no --write) from it is fine: nothing is trusted.
+    assert cli.main(["entities", "link", "--dir", str(kb_dir)]) == 0
 
 
 def test_backs_off_when_asked(api_url: str, kb_dir: Path) -> None:

@@ -19,6 +19,7 @@ from elasticsearch import ApiError, TransportError
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.local import LocalEsError
 from troopwatch.kibana import KibanaError
+from troopwatch.redact import install_log_redaction, redact_text, redact_url
 
 
 class CommandError(Exception):
@@ -198,6 +199,11 @@ def cmd_entities_link(args) -> int:
         os.environ.get("TROOPWATCH_WIKIDATA_URL") or wd.DEFAULT_API,
         contact=settings.get("TROOPWATCH_CONTACT_URL") or "",
     )
+    if args.write:
+        try:
+            wd.check_write_source(api.url, args.trust_insecure_source)
+        except wd.WikidataError as exc:
+            raise CommandError(str(exc), code=2) from None
     entities = load_kb(directory).entities
     if args.only:
         only = set(args.only)
@@ -219,8 +225,11 @@ def cmd_entities_link(args) -> int:
     if args.write:
         ids = {x.entity_id: x.proposed for x in links if x.changes}
         ids.update({x.entity_id: None for x in links if x.status == "wrong"})
-        n = wd.write_ids(directory, ids)
-        print(f"wrote {n} change(s) to {directory}", file=sys.stderr)
+        n = wd.write_ids(directory, ids, source=api.url)
+        print(
+            f"wrote {n} change(s) to {directory} (ids from {redact_url(api.url)})",
+            file=sys.stderr,
+        )
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(f"{len(links)} entities: {summary}", file=sys.stderr)
     return 0
@@ -291,12 +300,12 @@ def cmd_sources(args) -> int:
 
 
 def cmd_spool_flush(args) -> int:
-    from troopwatch.es.writer import ArticleWriter
+    from troopwatch.es.writer import ArticleWriter, drain_articles
     from troopwatch.spool import Spool
 
     es, config = _es()
     spool = Spool(Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix)
-    written = spool.drain(ArticleWriter(es, _indices(config), spool).write)
+    written = drain_articles(ArticleWriter(es, _indices(config), spool))
     print(f"{written} spooled articles written")
     return 0
 
@@ -399,6 +408,11 @@ def build_parser() -> argparse.ArgumentParser:
         "link", help="check the Wikidata ids against Wikidata and find missing ones"
     )
     p.add_argument("--write", action="store_true", help="write found ids, drop wrong ones")
+    p.add_argument(
+        "--trust-insecure-source",
+        action="store_true",
+        help="let --write take ids from a non-https TROOPWATCH_WIKIDATA_URL (your own mirror)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON line per entity")
     p.add_argument("--dir", help="entity YAML directory (default data/entities)")
     p.add_argument("--only", nargs="+", metavar="ID", help="only these entity ids")
@@ -468,18 +482,19 @@ def main(argv: list[str] | None = None) -> int:
             level=logging.DEBUG if args.verbose else logging.INFO,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
+    install_log_redaction()
     # Our own one-line messages say when Elasticsearch is unreachable.
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)
     try:
         return args.func(args)
     except CommandError as exc:
-        print(f"troopwatch: {exc}", file=sys.stderr)
+        print(f"troopwatch: {redact_text(str(exc))}", file=sys.stderr)
         return exc.code
     except (EsUnavailable, LocalEsError, KibanaError) as exc:
-        print(f"troopwatch: {exc}", file=sys.stderr)
+        print(f"troopwatch: {redact_text(str(exc))}", file=sys.stderr)
         return 1
     except (TransportError, ApiError) as exc:
-        print(f"troopwatch: Elasticsearch error: {exc}", file=sys.stderr)
+        print(f"troopwatch: Elasticsearch error: {redact_text(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -22,9 +22,11 @@ _loaded = False
 
 
 def load_env() -> None:
-    """Load a `.env` file from the project root once; real environment variables win."""
+    """Load a `.env` file from the project root once; real environment variables win.
+    TROOPWATCH_DOTENV=0 skips it: the daemon's crawl processes get only the variables
+    they need (`crawl_environment`), not the alert channels' secrets from `.env`."""
     global _loaded
-    if not _loaded:
+    if not _loaded and os.environ.get("TROOPWATCH_DOTENV", "1") != "0":
         load_dotenv(PROJECT_ROOT / ".env", override=False)
         _loaded = True
 
@@ -58,7 +60,9 @@ class EsConfig:
 
     def describe(self) -> str:
         """The URL(s), never the credentials, for log lines and error messages."""
-        return ", ".join(self.hosts)
+        from troopwatch.redact import redact_url
+
+        return ", ".join(redact_url(h) for h in self.hosts)
 
 
 def es_config_from_env(env: Mapping[str, str] | None = None) -> EsConfig:
@@ -75,3 +79,32 @@ def es_config_from_env(env: Mapping[str, str] | None = None) -> EsConfig:
         prefix=env.get("TROOPWATCH_INDEX_PREFIX") or DEFAULT_PREFIX,
         local_port=int(env.get("TROOPWATCH_LOCAL_ES_PORT") or DEFAULT_LOCAL_ES_PORT),
     )
+
+
+# What a crawl process needs from the daemon's environment, and nothing else: no SMTP
+# password, Slack webhook or Kibana credentials (a crawl handles hostile input).
+CRAWL_VARIABLES = frozenset(
+    {
+        "PATH", "HOME", "USER", "LANG", "LANGUAGE", "TZ", "TMPDIR", "PYTHONPATH",
+        "VIRTUAL_ENV", "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE",
+        "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+        "SCRAPY_SETTINGS_MODULE", "SCRAPY_PROJECT",
+        "TROOPWATCH_ES_URL", "TROOPWATCH_ES_API_KEY", "TROOPWATCH_ES_USER",
+        "TROOPWATCH_ES_PASSWORD", "TROOPWATCH_ES_CA", "TROOPWATCH_INDEX_PREFIX",
+        "TROOPWATCH_LOCAL_ES_PORT", "TROOPWATCH_SOURCES", "TROOPWATCH_STATE_DIR",
+        "TROOPWATCH_SPOOL_DIR", "TROOPWATCH_VAR_DIR", "TROOPWATCH_LOG_LEVEL",
+        "TROOPWATCH_CONTACT_URL", "TROOPWATCH_MAX_AGE_DAYS", "TROOPWATCH_REFETCH",
+        "TROOPWATCH_RELEVANCE_SCORE_ONLY", "TROOPWATCH_ALLOW_PRIVATE_NETWORKS",
+        "TROOPWATCH_DNS_SERVERS",
+    }
+)  # fmt: skip
+
+
+def crawl_environment(env: Mapping[str, str] | None = None, **extra: str) -> dict[str, str]:
+    """The environment for a crawl process: the allow-listed variables of `env` (which
+    already include what `.env` set), `.env` not read again, plus `extra`."""
+    env = os.environ if env is None else env
+    out = {k: v for k, v in env.items() if k in CRAWL_VARIABLES or k.startswith("LC_")}
+    out["TROOPWATCH_DOTENV"] = "0"
+    out.update(extra)
+    return out

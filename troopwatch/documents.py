@@ -52,3 +52,60 @@ def article_document(item: Mapping) -> dict:
         {facet: list((item.get("entities") or {}).get(facet, [])) for facet in ENTITY_FACETS}
     )
     return _json_ready({k: v for k, v in doc.items() if v is not None})
+
+
+# What the indices can hold: figures are `long`, dates must be plausible news dates.
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
+YEARS = (1900, 2100)
+DATE_FIELDS = ("published_at", "fetched_at")
+FIGURE_FIELDS = ("figure_low", "figure_high")
+
+
+def _date_problem(name: str, value) -> str | None:
+    from troopwatch.dates import parse_datetime
+
+    if value is None:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None:
+        return f"{name} {value!r} is not a date"
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        return f"{name} {value!r} is outside the years {YEARS[0]}..{YEARS[1]}"
+    return None
+
+
+def _figure_problem(name: str, value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{name} {value!r} is not a number"
+    if value != value or not LONG_MIN <= value <= LONG_MAX:  # NaN, or beyond a `long`
+        return f"{name} {value!r} is out of range"
+    return None
+
+
+def document_problem(doc: Mapping) -> str | None:
+    """Why Elasticsearch would refuse this article document for its content, or None.
+
+    Checked before writing, so one absurd value ("99999999999999999999 troops") sends
+    its document to `rejected/` instead of failing the whole batch.
+    """
+    if not isinstance(doc, Mapping):
+        return f"not a document: {type(doc).__name__}"
+    if not isinstance(doc.get("article_id"), str) or not doc.get("article_id"):
+        return "no article_id"
+    for name in DATE_FIELDS:
+        if problem := _date_problem(name, doc.get(name)):
+            return problem
+    claims = doc.get("claims") or []
+    if not isinstance(claims, list):
+        return "claims is not a list"
+    for n, claim in enumerate(claims):
+        if not isinstance(claim, Mapping):
+            return f"claim {n} is not an object"
+        if not claim.get("category"):
+            return f"claim {n} has no category"
+        for name in FIGURE_FIELDS:
+            if problem := _figure_problem(f"claim {n} {name}", claim.get(name)):
+                return problem
+    return None

@@ -162,6 +162,26 @@ def _display_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+class _CredentialSafeRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib's redirects, minus the credentials when the redirect leaves the origin:
+    urllib would send our Authorization header to whatever host Kibana (or something
+    posing as it) redirects to."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(new.full_url) != _origin(req.full_url):
+            for name in ("Authorization", "Cookie"):
+                new.headers.pop(name, None)
+                new.unredirected_hdrs.pop(name, None)
+        return new
+
+
 def _authorization(
     url: str, api_key: str | None, user: str | None, password: str | None
 ) -> str | None:
@@ -281,8 +301,11 @@ def import_saved_objects(
             raise KibanaError(f"cannot use CA file {ca_file}: {exc}") from exc
 
     request = urllib.request.Request(endpoint, data=body, headers=headers, method="POST")
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), _CredentialSafeRedirects()
+    )
     try:
-        with urllib.request.urlopen(request, timeout=timeout, context=context) as resp:
+        with opener.open(request, timeout=timeout) as resp:
             status, raw = resp.status, resp.read()
     except urllib.error.HTTPError as exc:
         raise _refusal(exc.code, exc.read(), base) from exc

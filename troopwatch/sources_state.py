@@ -18,6 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from crawler.sources import Source, load_sources
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices, setup_indices
+from troopwatch.redact import redact_text, redact_url
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +74,14 @@ def _merge(existing: dict, run: SourceRun, source: Source | None, source_id: str
     doc = dict(existing)
     doc["source"] = source_id
     if source is not None:
-        doc.update(kind=source.kind, lang=source.lang, url=source.urls[0])
+        doc.update(kind=source.kind, lang=source.lang, url=redact_url(source.urls[0]))
     if run.last_fetched:
         doc["last_fetched"] = iso(run.last_fetched)
         doc["last_status"] = run.last_status
         # The current state: an error of this run, or none. When it last went wrong stays.
-        doc["last_error"] = "; ".join(run.errors)[:MAX_ERROR_CHARS] or None
+        doc["last_error"] = redact_text("; ".join(run.errors))[:MAX_ERROR_CHARS] or None
     elif run.errors:
-        doc["last_error"] = "; ".join(run.errors)[:MAX_ERROR_CHARS]
+        doc["last_error"] = redact_text("; ".join(run.errors))[:MAX_ERROR_CHARS]
     if run.errors:
         doc["last_error_at"] = iso(run.error_at)
     doc["articles_found"] = int(existing.get("articles_found") or 0) + run.articles
@@ -145,8 +146,8 @@ def source_rows(
                 "kind": source.kind,
                 "lang": source.lang,
                 "country": source.country,
-                "url": source.urls[0],
-                "urls": list(source.urls),
+                "url": redact_url(source.urls[0]),
+                "urls": [redact_url(u) for u in source.urls],
                 "enabled": source.enabled,
                 "interval_minutes": source.interval_minutes,
                 "last_fetched": state.get("last_fetched"),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from troopwatch.entities.kb import Entity, normalize_phrase
+from troopwatch.redact import redact_url
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
 HUMAN = "Q5"
@@ -227,9 +228,22 @@ _BLOCK_START = re.compile(r"^- id:\s*(\S+)\s*$")
 _FIELD = re.compile(r"^  (\w+):")
 
 
-def write_ids(directory: Path, ids: dict[str, str | None]) -> int:
+def check_write_source(url: str, trust_insecure: bool = False) -> None:
+    """Ids written into the knowledge base must come from an API reached over https (or
+    from a mirror the user vouches for): over plain http anyone on the path picks them."""
+    if urllib.parse.urlsplit(url).scheme == "https" or trust_insecure:
+        return
+    raise WikidataError(
+        f"{redact_url(url)} is not https: ids read from it could have been chosen by anyone "
+        "on the way; use an https URL, or --trust-insecure-source if this mirror is yours"
+    )
+
+
+def write_ids(directory: Path, ids: dict[str, str | None], source: str = DEFAULT_API) -> int:
     """Set (or, for None, remove) ``wikidata:`` on the given entities in the YAML files
-    of ``directory``, editing lines so comments and layout stay. Returns lines changed."""
+    of ``directory``, editing lines so comments and layout stay. Returns lines changed.
+    Ids from anywhere but Wikidata itself say where they came from (a `# via` comment)."""
+    via = "" if source == DEFAULT_API else f"  # via {redact_url(source)}"
     changed = 0
     for path in sorted(directory.glob("*.yaml")):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -248,7 +262,7 @@ def write_ids(directory: Path, ids: dict[str, str | None]) -> int:
             new = [ln for ln in block if not ln.startswith("  wikidata:")]
             if qid:
                 at = next((k + 1 for k, ln in enumerate(new) if ln.startswith("  name:")), 1)
-                new.insert(at, f"  wikidata: {qid}\n")
+                new.insert(at, f"  wikidata: {qid}{via}\n")
             changed += int(new != block)
             out.extend(new)
             i = j

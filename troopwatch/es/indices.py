@@ -2,8 +2,9 @@
 
 Every index is reached through an alias (`<prefix>-articles`, ...) that points at a
 versioned index (`<prefix>-articles-v1`). A mapping change bumps the version: setup
-creates the new index from its template, copies the documents over (client-side, since
-not every cluster has the reindex module) and swaps the alias in one atomic call.
+creates the new index from its template, blocks writes to the old one, copies the
+documents over (client-side, since not every cluster has the reindex module) and swaps
+the alias in one atomic call; writes refused meanwhile are spooled and retried.
 
 Mappings are `dynamic: false`: a field we did not plan is kept in _source but never
 mapped by accident with a type Kibana would then be stuck with.
@@ -341,7 +342,14 @@ def setup_indices(es: Elasticsearch, prefix: str, replicas: int | None = None) -
             current = []
         if current == [index]:
             continue
-        for old in current:
+        for old in (name for name in current if name != index):
+            # Writes must stop before the copy: one made during it would be left behind
+            # at the swap (a lost claim key alerts twice). The block waits for writes in
+            # flight; later ones fail as retryable (cluster_block_exception), so writers
+            # spool them and write them through the alias once it has moved. The old
+            # index stays read-only, as a crash here must leave nothing writable there.
+            es.indices.add_block(index=old, block="write")
+            es.indices.refresh(index=old)  # the copy (a search) sees only refreshed writes
             copied = _copy_documents(es, old, index)
             actions.append(f"copied {copied} documents {old} -> {index}")
         swap = [{"remove": {"index": old, "alias": alias}} for old in current]

@@ -7,6 +7,7 @@ Everything lives under var/ (git-ignored); the downloaded zip is cached in ~/.ca
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -16,6 +17,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -35,6 +37,28 @@ DEFAULT_HEAP = "512m"
 
 class LocalEsError(RuntimeError):
     """The local Elasticsearch could not be fetched, started or stopped."""
+
+
+class Interrupted(SystemExit):
+    """SIGTERM arrived while the local Elasticsearch was starting."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises():
+    """Within the block, SIGTERM raises Interrupted (so `finally` and `except` run) instead
+    of ending the process on the spot; only in the main thread, where handlers can be set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum, frame):
+        raise Interrupted(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, handle)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def zip_path() -> Path:
@@ -202,17 +226,31 @@ class LocalElasticsearch:
             return None
 
     def pid(self) -> int | None:
+        """The pid of this instance's Elasticsearch, from its pid file, when that process
+        is still this Elasticsearch: a stale pid file may name any process by now."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if pid <= 1 or not self.is_ours(pid):
             return None
-        except PermissionError:
-            pass
         return pid
+
+    def is_ours(self, pid: int) -> bool:
+        """Whether process `pid` is the Elasticsearch of this instance: its command line
+        runs org.elasticsearch's bootstrap with es.path.home = our install directory."""
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False  # gone (or no /proc: then never signal on a guess)
+        home = next(
+            (a[len(b"-Des.path.home=") :] for a in args if a.startswith(b"-Des.path.home=")), None
+        )
+        if home is None or not any(
+            a.endswith(b"org.elasticsearch.bootstrap.Elasticsearch") for a in args
+        ):
+            return False
+        return Path(os.fsdecode(home)).resolve() == self.install_dir.resolve()
 
     def start(self, timeout: float = 180.0) -> str:
         """Start (or find running) and wait until the cluster is at least yellow."""
@@ -233,27 +271,61 @@ class LocalElasticsearch:
             kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
             env["HOME"] = str(self.home)
         log.info("starting Elasticsearch %s on %s", ES_VERSION, self.url)
-        proc = subprocess.Popen(
-            [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
-            env=env,
-            cwd=self.home,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            **kwargs,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            health = self.health()
-            if health and health.get("status") in ("green", "yellow"):
-                return self.url
-            if proc.poll() not in (None, 0):
-                break
-            time.sleep(0.5)
+        with _sigterm_raises():
+            proc = subprocess.Popen(
+                [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
+                env=env,
+                cwd=self.home,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **kwargs,
+            )
+            try:
+                deadline = time.monotonic() + timeout
+                while time.monotonic() < deadline:
+                    health = self.health()
+                    if health and health.get("status") in ("green", "yellow"):
+                        return self.url
+                    if proc.poll() not in (None, 0):
+                        break
+                    time.sleep(0.5)
+            except BaseException:
+                # Interrupted (SIGTERM, Ctrl-C) half-way: a daemonised Elasticsearch would
+                # go on starting with nobody waiting for it; stop what was started.
+                log.warning("start-up of Elasticsearch on %s interrupted: stopping it", self.url)
+                self._abort_start(proc)
+                raise
         raise LocalEsError(
             f"Elasticsearch did not come up on {self.url}; see {self.home / 'logs'}: "
             + self._last_error()
         )
+
+    def processes(self) -> list[int]:
+        """Pids of every process that is this instance's Elasticsearch (from /proc)."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and self.is_ours(int(entry.name)):
+                pids.append(int(entry.name))
+        return pids
+
+    def _abort_start(self, launcher: subprocess.Popen, grace: float = 20.0) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(launcher.pid, signal.SIGTERM)  # the launcher's own session
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            pids = self.processes()  # the server, daemonised out of the launcher's group
+            if not pids and launcher.poll() is not None:
+                return
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
+            time.sleep(0.5)
+        for pid in self.processes():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(launcher.pid, signal.SIGKILL)
 
     def _last_error(self) -> str:
         for name in ("troopwatch-local.log", "startup.log"):
@@ -269,6 +341,11 @@ class LocalElasticsearch:
         """Stop our instance; True when one was running."""
         pid = self.pid()
         if pid is None:
+            if self.pid_file.exists():
+                log.warning(
+                    "%s does not name this Elasticsearch (stale pid file): nothing signalled",
+                    self.pid_file,
+                )
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
@@ -276,7 +353,8 @@ class LocalElasticsearch:
             if self.pid() is None:
                 return True
             time.sleep(0.3)
-        os.kill(pid, signal.SIGKILL)
+        if self.is_ours(pid):  # checked again: the pid may have been reused meanwhile
+            os.kill(pid, signal.SIGKILL)
         return True
 
     def status(self) -> dict:

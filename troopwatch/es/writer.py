@@ -8,6 +8,13 @@ Novelty: each claim key (category + figure) has one create-only document in the
 claim-keys index. The claim whose create succeeds is the first; a retried claim whose
 create now answers 409 recognises itself by `first_claim_id`, so a crash between the
 two bulk calls cannot lose a new claim.
+
+Poison isolation: a document refused for its content (checked first by
+`document_problem`, or refused by Elasticsearch: mapping, range, size) goes to
+`rejected/` with the reason and never fails its batch; a whole request refused for its
+size (413) is halved until the culprit stands alone. Only transport-level trouble
+(connection, 408/429/5xx, cluster blocks, missing indices) raises EsUnavailable, so
+only that is spooled and retried.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError,
 
 from troopwatch.claims import claim_key
 from troopwatch.dates import iso, utcnow
+from troopwatch.documents import document_problem
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
 from troopwatch.spool import Spool
@@ -53,6 +61,16 @@ def _retryable(status: int, error: dict | str | None) -> bool:
         or "cluster_block_exception" in kind
         or "index_not_found_exception" in kind
     )
+
+
+class RequestRefused(Exception):
+    """Elasticsearch refused a whole bulk request for what it holds (413, 400): retrying
+    it as it is can never succeed, smaller parts can."""
+
+
+def _status(exc: Exception) -> int | None:
+    meta = getattr(exc, "meta", None)
+    return getattr(meta, "status", None)
 
 
 def claim_id(article_id: str, claim: dict) -> str:
@@ -89,7 +107,11 @@ class ArticleWriter:
         try:
             # require_alias: a write must never auto-create a bare index where an alias belongs.
             resp = self.es.bulk(operations=operations, refresh=False, require_alias=True)
-        except (TransportError, ApiError) as exc:
+        except ApiError as exc:
+            if _status(exc) in (400, 413):
+                raise RequestRefused(f"bulk request refused ({_status(exc)}): {exc}") from exc
+            raise EsUnavailable(f"bulk write failed: {exc}") from exc
+        except TransportError as exc:
             raise EsUnavailable(f"bulk write failed: {exc}") from exc
         results = [next(iter(item.values())) for item in resp["items"]]
         for result in results:
@@ -128,7 +150,9 @@ class ArticleWriter:
             elif result["status"] == 409:
                 conflicts.append(claim)
             else:
-                raise EsUnavailable(f"claim key {claim['claim_key']}: {result.get('error')}")
+                # Refused for its content (retryable refusals raised in _bulk): this
+                # claim is kept in rejected/, its article and the other claims go on.
+                claim["rejected"] = result.get("error") or f"status {result['status']}"
         if conflicts:
             keys = sorted({c["claim_key"] for c in conflicts})
             try:
@@ -142,7 +166,7 @@ class ArticleWriter:
                 claim["first_seen"] = record.get("first_seen")
         for claim in claims:
             # The seeds are the baseline: what analysts already know never alerts.
-            if claim.get("is_seed"):
+            if claim.get("is_seed") or claim.get("rejected"):
                 claim["is_new"] = False
 
     # -- sightings ---------------------------------------------------------------
@@ -183,7 +207,11 @@ class ArticleWriter:
                 return True
             except ConflictError:
                 continue  # another writer added a sighting meanwhile; read again
-            except (TransportError, ApiError) as exc:
+            except ApiError as exc:
+                if _status(exc) in (400, 413):  # this sighting's content: split it out
+                    raise RequestRefused(f"sighting refused ({_status(exc)}): {exc}") from exc
+                raise EsUnavailable(f"recording a sighting failed: {exc}") from exc
+            except TransportError as exc:
                 raise EsUnavailable(f"recording a sighting failed: {exc}") from exc
         raise EsUnavailable(f"too many concurrent updates of {doc['duplicate_of']}")
 
@@ -194,10 +222,7 @@ class ArticleWriter:
                 continue
             doc["deferrals"] = doc.get("deferrals", 0) + 1
             if self.spool is None or doc["deferrals"] > MAX_DEFERRALS:
-                result.rejected += 1
-                log.error("original %s of %s never arrived", doc["duplicate_of"], doc.get("url"))
-                if self.rejected is not None:
-                    self.rejected.put([{"document": doc, "error": "original never indexed"}])
+                self._reject(doc, "original never indexed", result)
             else:
                 result.deferred += 1
                 self.spool.put([doc])
@@ -245,8 +270,52 @@ class ArticleWriter:
             extra += [c for c in claims if c["claim_key"] not in keys]
         return extra
 
+    def _reject(self, owner: dict, error, result: WriteResult) -> None:
+        """Keep a document Elasticsearch cannot take in `rejected/`, with the reason."""
+        result.rejected += 1
+        log.error("rejected %s: %s", owner.get("url") or owner.get("article_id"), error)
+        if self.rejected is not None:
+            self.rejected.put([{"document": owner, "error": error}])
+
     def write(self, docs: list[dict]) -> WriteResult:
-        """Store a batch of article documents; EsUnavailable when it must be retried."""
+        """Store a batch of article documents; EsUnavailable when it must be retried.
+
+        Documents refused for their content go to `rejected/` (counted in `rejected`),
+        never failing the batch; a request refused whole is split until it passes.
+        """
+        result = WriteResult()
+        good = []
+        for doc in docs:
+            problem = document_problem(doc)
+            if problem:
+                self._reject(doc, problem, result)
+            else:
+                good.append(doc)
+        self._write_split(good, result)
+        return result
+
+    def _write_split(self, docs: list[dict], result: WriteResult) -> None:
+        if not docs:
+            return
+        try:
+            part = self._write_batch(docs)
+        except RequestRefused as exc:
+            if len(docs) == 1:
+                self._reject(docs[0], str(exc).splitlines()[0][:1000], result)
+                return
+            # Writes are idempotent: parts already written by the refused attempt are
+            # written again unchanged, and claims recognise their own first claim key.
+            half = len(docs) // 2
+            self._write_split(docs[:half], result)
+            self._write_split(docs[half:], result)
+            return
+        result.indexed += part.indexed
+        result.sightings += part.sightings
+        result.new_claims += part.new_claims
+        result.rejected += part.rejected
+        result.deferred += part.deferred
+
+    def _write_batch(self, docs: list[dict]) -> WriteResult:
         result = WriteResult()
         claims: list[dict] = []
         articles: list[tuple[dict, list[dict]]] = []
@@ -267,6 +336,13 @@ class ArticleWriter:
         claims.extend(copy_claims)
         if claims:
             self._decide_novelty(claims)
+            kept = []
+            for claim in claims:
+                if claim.get("rejected"):
+                    self._reject(claim, claim.pop("rejected"), result)
+                else:
+                    kept.append(claim)
+            claims = kept
         ops: list[dict] = []
         owners: list[dict] = []
         for article, doc_claims in articles:
@@ -283,13 +359,25 @@ class ArticleWriter:
             owners.append(claim)
         for owner, item in zip(owners, self._bulk(ops), strict=True):
             if item.get("error"):
-                result.rejected += 1
-                log.error("Elasticsearch rejected %s: %s", owner.get("url"), item["error"])
-                if self.rejected is not None:
-                    self.rejected.put([{"document": owner, "error": item["error"]}])
+                self._reject(owner, item["error"], result)
             elif "claim_id" not in owner:
                 result.indexed += 1
         # After the articles, so a copy arriving in the same batch finds its original.
         self._record_sightings(sightings, result)
         result.new_claims = [c for c in claims if c["is_new"]]
         return result
+
+
+def drain_articles(writer: ArticleWriter) -> int:
+    """Write the articles waiting in `writer.spool`, oldest first; the one drain every
+    caller uses (crawl pipeline, daemon, `troopwatch spool flush`).
+
+    Always with the spool: documents Elasticsearch refuses go to `rejected/` and copies
+    whose original is not indexed yet wait again, instead of being dropped. Raises
+    EsUnavailable (the rest stays spooled) when Elasticsearch cannot take writes.
+    """
+    if writer.spool is None:
+        raise ValueError("draining the spool needs a writer that has the spool")
+    if not writer.spool.files():
+        return 0
+    return writer.spool.drain(writer.write)
