@@ -5,9 +5,10 @@ items, indexed articles, duplicates and new claims it gave, and what went wrong.
 Elasticsearch is down the document goes to the spool (`<TROOPWATCH_SPOOL_DIR>/<prefix>/
 runs/`) and is written by the next crawl or by the daemon's spool job; nothing is lost.
 
-Run documents are merged into (update with `doc_as_upsert`), never replaced, so the
-recorder's full record and the daemon's verdict on the process (timeout, crash) combine
-into one document whatever order they arrive in.
+Run documents are merged, never replaced: `RunStore` reads the run's document, merges
+the new one over it (`_merge`: error messages appended, `_increment` counters added) and
+writes the result, so the recorder's full record and the daemon's verdict on the process
+(timeout, crash) combine into one document whatever order they arrive in.
 """
 
 from __future__ import annotations
@@ -170,7 +171,10 @@ class _MessageCollector(logging.Handler):
 
 
 class RunRecorder:
-    """Records each crawl run (one per spider) in the runs index, from the crawler stats."""
+    """Records a crawl run in the runs index when the spider closes: counters from the
+    crawler stats (`STAT_KEYS`), the warnings and errors logged meanwhile, and a status.
+    The run id is the daemon's (TROOPWATCH_RUN_ID) or a new one; `RunStore` merges the
+    document into that run's, or spools it while Elasticsearch is unreachable."""
 
     def __init__(self, crawler: Crawler, store: RunStore, run_id: str | None):
         self.crawler = crawler

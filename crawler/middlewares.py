@@ -28,11 +28,8 @@ import fcntl
 import ipaddress
 import json
 import logging
-import os
-import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable
-from datetime import datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +62,8 @@ from troopwatch.config import es_config_from_env
 from troopwatch.dates import utcnow
 from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
+from troopwatch.files import atomic_write_json
+from troopwatch.http import retry_after_seconds
 from troopwatch.sources_state import SourceStateRecorder, source_problem, write_source_state
 from troopwatch.urls import article_id, canonicalize_url
 
@@ -117,15 +116,10 @@ class JsonStateFile:
             self.save(change(self.load()))
 
     def save(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            atomic_write_json(self.path, data)
         except OSError as exc:
             log.warning("could not save crawl state %s: %s", self.path, exc)
-            Path(tmp).unlink(missing_ok=True)
 
 
 # -- private addresses (the rule itself: crawler/resolver.py) -----------------------------
@@ -419,24 +413,6 @@ class SourceStateMiddleware:
 
 
 # -- retries ------------------------------------------------------------------------------
-
-
-def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
-    if not value:
-        return None
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    text = text.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    now = now or utcnow()
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=now.tzinfo)
-    return max(0.0, (when - now).total_seconds())
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -1,6 +1,6 @@
 """Scrapy settings: the one home of troopwatch's configuration.
 
-Secrets and URLs come from the environment (DESIGN.md's variable names, `.env` allowed);
+Secrets and URLs come from the environment (docs/design.md's variable names, `.env` allowed);
 everything else has a default here and can be overridden with `-s NAME=value`.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from troopwatch.config import DEFAULT_PREFIX, env_flag, load_env
+from troopwatch.config import DEFAULT_PREFIX, env_flag, load_env, number_setting
 from troopwatch.paths import var_dir
 
 load_env()
@@ -75,7 +75,7 @@ SPIDER_MIDDLEWARES = {
 # -- sources -------------------------------------------------------------------
 TROOPWATCH_SOURCES = os.environ.get("TROOPWATCH_SOURCES") or None  # None: crawler/sources.yaml
 # Articles published before this many days ago are skipped (0 = no horizon).
-TROOPWATCH_MAX_AGE_DAYS = int(os.environ.get("TROOPWATCH_MAX_AGE_DAYS", "0"))
+TROOPWATCH_MAX_AGE_DAYS = int(number_setting(None, "TROOPWATCH_MAX_AGE_DAYS", 0))
 # Article URLs taken from one sitemap, newest first (plain sitemaps list years of them).
 TROOPWATCH_SITEMAP_MAX_URLS = 1000
 # Article URLs taken from one feed, Google News or GDELT answer, in document order.
@@ -111,7 +111,7 @@ TROOPWATCH_BULK_SIZE = 50
 TROOPWATCH_SPOOL_DIR = os.environ.get("TROOPWATCH_SPOOL_DIR") or str(var_dir() / "spool")
 # When Elasticsearch is down and the spool's disk is full, the crawl pauses, keeps its
 # batch in memory and tries again this often; at the end it waits at most this long.
-TROOPWATCH_SPOOL_RETRY_SECONDS = float(os.environ.get("TROOPWATCH_SPOOL_RETRY_SECONDS") or 10)
+TROOPWATCH_SPOOL_RETRY_SECONDS = number_setting(None, "TROOPWATCH_SPOOL_RETRY_SECONDS", 10)
 TROOPWATCH_SPOOL_CLOSE_WAIT_SECONDS = 300.0
 
 # -- crawl runs: one document per crawl in the runs index (crawler/extensions.py) -----
@@ -126,25 +126,25 @@ TROOPWATCH_RUN_ID = os.environ.get("TROOPWATCH_RUN_ID") or None
 REMOTE_CONTROL_ENABLED = False
 
 
-def _env_number(name: str, default: float) -> float:
-    return float(os.environ.get(name) or default)
-
-
 # -- the daemon (schedules/daemon.py); seconds; the environment overrides each --------
-TROOPWATCH_SWEEP_SECONDS = _env_number("TROOPWATCH_SWEEP_SECONDS", 60)
-TROOPWATCH_SPOOL_DRAIN_SECONDS = _env_number("TROOPWATCH_SPOOL_DRAIN_SECONDS", 300)
-TROOPWATCH_CRAWL_TIMEOUT = _env_number("TROOPWATCH_CRAWL_TIMEOUT", 1200)
-TROOPWATCH_CRAWL_KILL_GRACE = _env_number("TROOPWATCH_CRAWL_KILL_GRACE", 15)
+TROOPWATCH_SWEEP_SECONDS = number_setting(None, "TROOPWATCH_SWEEP_SECONDS", 60)
+TROOPWATCH_SPOOL_DRAIN_SECONDS = number_setting(None, "TROOPWATCH_SPOOL_DRAIN_SECONDS", 300)
+TROOPWATCH_CRAWL_TIMEOUT = number_setting(None, "TROOPWATCH_CRAWL_TIMEOUT", 1200)
+TROOPWATCH_CRAWL_KILL_GRACE = number_setting(None, "TROOPWATCH_CRAWL_KILL_GRACE", 15)
 # 0: each source's interval_minutes; > 0: this interval for every source.
-TROOPWATCH_CRAWL_INTERVAL_SECONDS = _env_number("TROOPWATCH_CRAWL_INTERVAL_SECONDS", 0)
+TROOPWATCH_CRAWL_INTERVAL_SECONDS = number_setting(None, "TROOPWATCH_CRAWL_INTERVAL_SECONDS", 0)
 # Random delay added to each crawl; < 0: 10 % of the interval, at most 5 minutes.
-TROOPWATCH_CRAWL_JITTER_SECONDS = _env_number("TROOPWATCH_CRAWL_JITTER_SECONDS", -1)
-TROOPWATCH_MAX_PARALLEL_CRAWLS = int(_env_number("TROOPWATCH_MAX_PARALLEL_CRAWLS", 2))
+TROOPWATCH_CRAWL_JITTER_SECONDS = number_setting(None, "TROOPWATCH_CRAWL_JITTER_SECONDS", -1)
+TROOPWATCH_MAX_PARALLEL_CRAWLS = int(number_setting(None, "TROOPWATCH_MAX_PARALLEL_CRAWLS", 2))
 # A new crawl job first runs within this many seconds of the start (spreads the load).
-TROOPWATCH_FIRST_CRAWL_SPREAD = _env_number("TROOPWATCH_FIRST_CRAWL_SPREAD", 30)
+TROOPWATCH_FIRST_CRAWL_SPREAD = number_setting(None, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30)
 
 # -- alert delivery (schedules/alerts.py) ---------------------------------------------
-TROOPWATCH_ALERT_RETRY_SECONDS = _env_number("TROOPWATCH_ALERT_RETRY_SECONDS", 60)
-TROOPWATCH_ALERT_RETRY_MAX_SECONDS = _env_number("TROOPWATCH_ALERT_RETRY_MAX_SECONDS", 3600)
-TROOPWATCH_ALERT_SEND_LEASE_SECONDS = _env_number("TROOPWATCH_ALERT_SEND_LEASE_SECONDS", 120)
-TROOPWATCH_ALERT_MAX_CLAIMS = int(_env_number("TROOPWATCH_ALERT_MAX_CLAIMS", 50))
+TROOPWATCH_ALERT_RETRY_SECONDS = number_setting(None, "TROOPWATCH_ALERT_RETRY_SECONDS", 60)
+TROOPWATCH_ALERT_RETRY_MAX_SECONDS = number_setting(
+    None, "TROOPWATCH_ALERT_RETRY_MAX_SECONDS", 3600
+)
+TROOPWATCH_ALERT_SEND_LEASE_SECONDS = number_setting(
+    None, "TROOPWATCH_ALERT_SEND_LEASE_SECONDS", 120
+)
+TROOPWATCH_ALERT_MAX_CLAIMS = int(number_setting(None, "TROOPWATCH_ALERT_MAX_CLAIMS", 50))

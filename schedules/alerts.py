@@ -81,12 +81,14 @@ from elasticsearch import (
 
 from schedules.digest import AlertClaim, Digest, TimelineEntry, render_problem, sample_digest
 from schedules.notifiers import ConfigError, DeliveryError, Notifier, notifiers_from_env
-from troopwatch.config import load_env
+from troopwatch.config import load_env, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
+from troopwatch.files import atomic_write_json
 from troopwatch.kibana_links import KibanaLinks, kibana_links_from_env
 from troopwatch.redact import redact_text
+from troopwatch.schema import CLAIM_STORED
 
 log = logging.getLogger(__name__)
 
@@ -98,36 +100,9 @@ STATUSES = (HELD, PENDING, SENDING, FAILED, REJECTED, SKIPPED, SENT)
 INSTANT, DAILY = "instant", "daily"
 DIGEST_HOUR = 7  # UTC
 ES_ERRORS = (TransportError, ApiError, EsUnavailable, helpers.BulkIndexError, helpers.ScanError)
-CLAIM_SOURCE = [
-    "claim_id",
-    "claim_key",
-    "category",
-    "figure_low",
-    "figure_high",
-    "qualifier",
-    "source",
-    "unit",
-    "location",
-    "sentence",
-    "lang",
-    "article_id",
-    "url",
-    "site",
-    "title",
-    "published_at",
-    "first_seen",
-    "is_seed",
-]
+CLAIM_SOURCE = list(CLAIM_STORED)  # a claim document's fields (troopwatch/schema.py)
 TIMELINE_KEYS_PER_CATEGORY = 50
 CURSOR_FILE = "enqueue.cursor"  # not *.json: that is the journal's
-
-
-def number_setting(settings: Any, name: str, default: float) -> float:
-    """A number from Scrapy settings, else the environment, else the default."""
-    value = settings.get(name) if settings is not None else None
-    if value in (None, ""):
-        value = os.environ.get(name)
-    return float(value) if value not in (None, "") else float(default)
 
 
 @dataclass(frozen=True)
@@ -235,18 +210,8 @@ class DeliveryJournal:
         self.directory.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha1("\n".join(sorted(updates)).encode()).hexdigest()[:8]
         path = self.directory / f"{digest_id}-{channel}-{digest}.json"
-        tmp = path.with_name(f".{path.name}.tmp")
         entry = {"channel": channel, "digest_id": digest_id, "updates": dict(updates)}
-        try:
-            with tmp.open("w", encoding="utf-8") as fh:
-                json.dump(entry, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            tmp.rename(path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            raise
-        return path
+        return atomic_write_json(path, entry, durable=True)
 
     def check(self) -> None:
         """Raise OSError unless an entry can be written and fsynced here now."""
@@ -812,10 +777,7 @@ class AlertSweeper:
     def _save_cursor(self, cursor: dict[str, int]) -> None:
         self._cursor = cursor
         try:
-            self.journal.directory.mkdir(parents=True, exist_ok=True)
-            tmp = self._cursor_path.with_name(f".{CURSOR_FILE}.tmp")
-            tmp.write_text(json.dumps(cursor), encoding="utf-8")
-            tmp.replace(self._cursor_path)
+            atomic_write_json(self._cursor_path, cursor)
         except OSError as exc:  # kept in memory; only costs a full scan after a restart
             log.debug("alert sweep: cannot save the enqueue cursor: %s", exc)
 

@@ -11,11 +11,14 @@
 - The spool drain (`spool:drain`): articles and run records kept while Elasticsearch
   was down are written when it is back.
 
-Job state lives in an SQLite job store under the var directory (`scheduler.sqlite`):
-a small stdlib-`sqlite3` port of APScheduler's SQLAlchemyJobStore (SQLAlchemy is not a
-dependency). A restart keeps each job's next run time; a run that fell due while the
-daemon was down happens once (coalesced) right after start. Jobs of sources removed from
-the catalogue are dropped at start and on SIGHUP (which re-reads the catalogue).
+The jobs live in APScheduler's MemoryJobStore and are rebuilt from the catalogue at every
+start; all a restart needs from before is each job's next run time, which the daemon
+keeps in `schedule.json` under the var directory (written atomically whenever it
+changes, read by `troopwatch status`). A job whose definition is unchanged resumes at
+its saved time; a run that fell due while the daemon was down happens once (coalesced)
+right after start. Jobs of sources removed from the catalogue are dropped at start and
+on SIGHUP (which re-reads the catalogue). A damaged `schedule.json` is moved aside and
+the schedule starts afresh.
 
 SIGTERM / SIGINT stop the daemon cleanly: no new runs, running crawls are terminated
 (SIGTERM to the group, SIGKILL after TROOPWATCH_CRAWL_KILL_GRACE), a sweep in progress
@@ -30,10 +33,8 @@ import fcntl
 import json
 import logging
 import os
-import pickle
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -47,10 +48,8 @@ from typing import Any
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
-from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
 from elasticsearch import Elasticsearch
 from scrapy.settings import Settings
 
@@ -61,11 +60,11 @@ from schedules.alerts import (
     AlertSweeper,
     DigestSchedule,
     kibana_links_for,
-    number_setting,
 )
-from troopwatch.config import crawl_environment
+from troopwatch.config import crawl_environment, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
+from troopwatch.files import atomic_write_json
 from troopwatch.paths import PROJECT_ROOT, var_dir
 from troopwatch.redact import redact_text
 
@@ -74,224 +73,81 @@ log = logging.getLogger(__name__)
 SWEEP_JOB = "alerts:sweep"
 SPOOL_JOB = "spool:drain"
 CRAWL_PREFIX = "crawl:"
-JOBSTORE_FILE = "scheduler.sqlite"
+SCHEDULE_FILE = "schedule.json"
 RUNNING_FILE = "crawls-running.json"
 LOCK_FILE = "daemon.lock"
 
 
-# -- the job store -------------------------------------------------------------------
-
-
-class SQLiteJobStore(BaseJobStore):
-    """APScheduler 3 job store in an SQLite file (stdlib sqlite3, no SQLAlchemy).
-
-    Besides the pickled job state it keeps the job's name and trigger as text, so
-    `troopwatch status` can show the schedule without unpickling anything.
-    """
-
-    def __init__(self, path: str | Path, pickle_protocol: int = pickle.HIGHEST_PROTOCOL):
-        super().__init__()
-        self.path = Path(path)
-        self.pickle_protocol = pickle_protocol
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = None
-
-    def start(self, scheduler, alias) -> None:
-        super().start(scheduler, alias)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # The scheduler thread and job threads both call in: one connection, one lock.
-        self._conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        with self._lock, self._conn:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, next_run_time REAL, "
-                "job_state BLOB NOT NULL, name TEXT, trigger TEXT)"
-            )
-            self._conn.execute("CREATE INDEX IF NOT EXISTS jobs_next ON jobs (next_run_time)")
-
-    def shutdown(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self._lock:
-            if self._conn is None:
-                # The scheduler thread may look for due jobs once more while shutting down.
-                return []
-            with self._conn:
-                return self._conn.execute(sql, params).fetchall()
-
-    def _execute(self, sql: str, params: tuple = ()) -> int:
-        with self._lock:
-            if self._conn is None:
-                raise RuntimeError(f"job store {self.path} is shut down")
-            with self._conn:
-                return self._conn.execute(sql, params).rowcount
-
-    def _reconstitute_job(self, job_state: bytes) -> Job:
-        state = pickle.loads(job_state)
-        state["jobstore"] = self
-        job = Job.__new__(Job)
-        job.__setstate__(state)
-        job._scheduler = self._scheduler
-        job._jobstore_alias = self._alias
-        return job
-
-    def _get_jobs(self, where: str = "", params: tuple = ()) -> list[Job]:
-        rows = self._query(
-            f"SELECT id, job_state FROM jobs {where} ORDER BY next_run_time IS NULL, next_run_time",
-            params,
-        )
-        jobs, failed = [], []
-        for job_id, state in rows:
-            try:
-                jobs.append(self._reconstitute_job(state))
-            except Exception:
-                self._logger.exception('Unable to restore job "%s" -- removing it', job_id)
-                failed.append(job_id)
-        for job_id in failed:
-            self._execute("DELETE FROM jobs WHERE id = ?", (job_id,))
-        return jobs
-
-    def lookup_job(self, job_id):
-        rows = self._query("SELECT job_state FROM jobs WHERE id = ?", (job_id,))
-        return self._reconstitute_job(rows[0][0]) if rows else None
-
-    def get_due_jobs(self, now):
-        return self._get_jobs("WHERE next_run_time <= ?", (datetime_to_utc_timestamp(now),))
-
-    def get_next_run_time(self):
-        rows = self._query(
-            "SELECT next_run_time FROM jobs WHERE next_run_time IS NOT NULL "
-            "ORDER BY next_run_time LIMIT 1"
-        )
-        return utc_timestamp_to_datetime(rows[0][0]) if rows else None
-
-    def get_all_jobs(self):
-        jobs = self._get_jobs()
-        self._fix_paused_jobs_sorting(jobs)
-        return jobs
-
-    def _row(self, job: Job) -> tuple:
-        return (
-            datetime_to_utc_timestamp(job.next_run_time),
-            pickle.dumps(job.__getstate__(), self.pickle_protocol),
-            job.name,
-            str(job.trigger),
-        )
-
-    def add_job(self, job):
-        try:
-            self._execute(
-                "INSERT INTO jobs (id, next_run_time, job_state, name, trigger) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (job.id, *self._row(job)),
-            )
-        except sqlite3.IntegrityError:
-            raise ConflictingIdError(job.id) from None
-
-    def update_job(self, job):
-        count = self._execute(
-            "UPDATE jobs SET next_run_time = ?, job_state = ?, name = ?, trigger = ? WHERE id = ?",
-            (*self._row(job), job.id),
-        )
-        if count == 0:
-            raise JobLookupError(job.id)
-
-    def remove_job(self, job_id):
-        if self._execute("DELETE FROM jobs WHERE id = ?", (job_id,)) == 0:
-            raise JobLookupError(job_id)
-
-    def remove_all_jobs(self):
-        self._execute("DELETE FROM jobs")
-
-    def __repr__(self) -> str:
-        return f"<SQLiteJobStore ({self.path})>"
-
-
-class JobStoreLocked(RuntimeError):
-    """Another process holds the job store: starting would mean two schedulers."""
+# -- the saved schedule ----------------------------------------------------------------
 
 
 def _quarantine(path: Path, what: str, exc: object, consequence: str) -> Path:
     """Move damaged state aside (kept for a post-mortem, never deleted) and say so."""
     aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
     path.rename(aside)
-    for suffix in ("-wal", "-shm", "-journal"):  # SQLite's companions belong to it
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(aside.with_name(aside.name + suffix))
     log.error("%s %s is damaged (%s): moved to %s; %s", what, path, exc, aside, consequence)
     return aside
 
 
-def _is_locked(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+def _job_key(job: Job) -> list:
+    """What defines a scheduled job, as JSON: a saved next run time applies only to a job
+    defined the same way (same function, arguments, interval, jitter and executor)."""
+    trigger = job.trigger
+    if not isinstance(trigger, IntervalTrigger):
+        return [job.func_ref, list(job.args), None, None, job.executor]
+    seconds = trigger.interval.total_seconds()
+    return [job.func_ref, list(job.args), seconds, trigger.jitter or None, job.executor]
 
 
-def _verify_job_store(path: Path, timeout: float) -> None:
-    """Read every page of the job store; raise sqlite3.Error when it cannot be read."""
-    conn = sqlite3.connect(path, timeout=timeout)
+def _parse_schedule(raw: bytes) -> list[dict]:
+    """The jobs of a schedule file; ValueError when it is not what the daemon writes."""
+    data = json.loads(raw)  # not UTF-8 or not JSON: a ValueError too
+    jobs = data.get("jobs") if isinstance(data, dict) else None
+    if not isinstance(jobs, list):
+        raise ValueError("no list of jobs")
+    for job in jobs:
+        if not isinstance(job, dict) or not isinstance(job.get("id"), str):
+            raise ValueError(f"not a job: {str(job)[:80]}")
+        when = job.get("next_run_time")
+        if when is not None and (not isinstance(when, str) or _utc(when) is None):
+            raise ValueError(f"job {job['id']}: next_run_time {when!r} is not a time")
+    return jobs
+
+
+def _utc(text: str) -> datetime | None:
     try:
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError("; ".join(str(p) for p in problems[:3]))
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "jobs" in tables:
-            conn.execute("SELECT id, next_run_time, job_state, name, trigger FROM jobs").fetchall()
-    finally:
-        conn.close()
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
 
 
-def _check_job_store(path: Path, wait: float = 30.0) -> None:
-    """Move a damaged job store aside: the schedule is rebuilt from the catalogue. A locked
-    one is not damaged: wait up to `wait` seconds for it, then raise JobStoreLocked."""
-    if not path.exists():
-        return
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            _verify_job_store(path, timeout=max(min(deadline - time.monotonic(), 5.0), 0.1))
-            return
-        except sqlite3.Error as exc:
-            if not _is_locked(exc):
-                _quarantine(path, "job store", exc, "the schedule is rebuilt from the catalogue")
-                return
-            if time.monotonic() >= deadline:
-                raise JobStoreLocked(
-                    f"job store {path} stayed locked for {wait:.0f} s: another process "
-                    "holds it (another daemon with this var directory, or a sqlite3 shell "
-                    "on it); not starting"
-                ) from exc
-            log.warning("job store %s is locked by another process; waiting", path)
-            time.sleep(0.5)
+def load_saved_schedule(path: Path) -> dict[str, dict]:
+    """Saved jobs by id, for the start; a damaged file is moved aside ({} then)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        log.error("cannot read %s (%s): the schedule starts afresh", path, exc)
+        return {}
+    try:
+        return {job["id"]: job for job in _parse_schedule(raw)}
+    except ValueError as exc:
+        _quarantine(path, "schedule", exc, "the schedule starts afresh from the catalogue")
+        return {}
 
 
 def read_schedule(path: str | Path | None = None) -> list[dict]:
-    """The jobs in a job store file, read-only, without APScheduler: for `status`."""
-    path = Path(path) if path else var_dir() / JOBSTORE_FILE
-    if not path.exists():
-        return []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    """The saved schedule, soonest first, for `status` (also while no daemon runs).
+    Raises OSError or ValueError when the file cannot be read."""
+    path = Path(path) if path else var_dir() / SCHEDULE_FILE
     try:
-        rows = conn.execute(
-            "SELECT id, name, trigger, next_run_time FROM jobs "
-            "ORDER BY next_run_time IS NULL, next_run_time"
-        ).fetchall()
-    finally:
-        conn.close()
-    return [
-        {
-            "id": job_id,
-            "name": name,
-            "trigger": trigger,
-            "next_run_time": iso(utc_timestamp_to_datetime(ts)) if ts is not None else None,
-        }
-        for job_id, name, trigger, ts in rows
-    ]
+        jobs = _parse_schedule(path.read_bytes())
+    except FileNotFoundError:
+        return []
+    rows = [{k: job.get(k) for k in ("id", "name", "trigger", "next_run_time")} for job in jobs]
+    return sorted(rows, key=lambda r: (r["next_run_time"] is None, r["next_run_time"] or ""))
 
 
 def daemon_pid(directory: str | Path | None = None) -> int | None:
@@ -322,7 +178,6 @@ class DaemonConfig:
     jitter: float = -1.0  # seconds; < 0 = 10 % of the interval, at most 5 minutes
     max_parallel_crawls: int = 2
     first_crawl_spread: float = 30.0  # new crawl jobs first run within this many seconds
-    jobstore_wait: float = 30.0  # how long a locked job store is waited for at start
 
     @classmethod
     def from_settings(cls, settings: Any) -> DaemonConfig:
@@ -335,7 +190,6 @@ class DaemonConfig:
             jitter=number_setting(settings, "TROOPWATCH_CRAWL_JITTER_SECONDS", -1),
             max_parallel_crawls=int(number_setting(settings, "TROOPWATCH_MAX_PARALLEL_CRAWLS", 2)),
             first_crawl_spread=number_setting(settings, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30),
-            jobstore_wait=number_setting(settings, "TROOPWATCH_JOBSTORE_WAIT_SECONDS", 30),
         )
 
     def crawl_interval(self, interval_minutes: int) -> float:
@@ -359,16 +213,13 @@ class JobSpec:
     def trigger(self) -> IntervalTrigger:
         return IntervalTrigger(seconds=self.seconds, jitter=self.jitter or None, timezone=UTC)
 
+    def key(self) -> list:
+        """As `_job_key` of the job this spec makes."""
+        seconds = timedelta(seconds=self.seconds).total_seconds()
+        return [self.func, list(self.args), seconds, self.jitter or None, self.executor]
+
     def matches(self, job: Job) -> bool:
-        trigger = job.trigger
-        return (
-            job.func_ref == self.func
-            and tuple(job.args) == self.args
-            and job.executor == self.executor
-            and isinstance(trigger, IntervalTrigger)
-            and trigger.interval == timedelta(seconds=self.seconds)
-            and (trigger.jitter or None) == (self.jitter or None)
-        )
+        return _job_key(job) == self.key()
 
 
 # -- the daemon ----------------------------------------------------------------------
@@ -414,6 +265,8 @@ class Daemon:
         self.indices: Indices | None = None
         self.sweeper: AlertSweeper | None = None
         self.scheduler: BackgroundScheduler | None = None
+        self._saved: dict[str, dict] = {}  # the previous daemon's schedule, until resumed
+        self._last_saved: list[dict] | None = None
 
     @property
     def stopping(self) -> bool:
@@ -468,18 +321,15 @@ class Daemon:
         from scrapy.spiderloader import get_spider_loader
 
         from crawler.sources import load_sources
+        from troopwatch.crawl import spider_for_kind
 
         now = datetime.now(UTC)
-        loader = get_spider_loader(self.settings)
-        spider_for_kind: dict[str, str] = {}
-        for name in sorted(loader.list()):
-            for kind in getattr(loader.load(name), "source_kinds", ()):
-                spider_for_kind.setdefault(kind, name)
+        spiders = spider_for_kind(get_spider_loader(self.settings))
         specs = []
         for source in load_sources(self.settings.get("TROOPWATCH_SOURCES")):
             if not source.enabled:
                 continue
-            spider = spider_for_kind.get(source.kind)
+            spider = spiders.get(source.kind)
             if spider is None:
                 log.warning("source %s: no spider crawls kind %r; skipped", source.id, source.kind)
                 continue
@@ -542,8 +392,9 @@ class Daemon:
             job = self.scheduler.get_job(spec.id)
             if job is not None and spec.matches(job):
                 job.modify(**options)
-                log.info("schedule: %s resumes, next run %s", spec.id, iso(job.next_run_time))
                 continue
+            saved = self._saved.pop(spec.id, None)
+            resume = saved and saved.get("key") == spec.key() and saved.get("next_run_time")
             self.scheduler.add_job(
                 spec.func,
                 trigger=spec.trigger(),
@@ -551,15 +402,41 @@ class Daemon:
                 args=spec.args,
                 executor=spec.executor,
                 replace_existing=True,
-                next_run_time=spec.first_run,
+                next_run_time=_utc(resume) if resume else spec.first_run,
                 **options,
             )
-            log.info(
-                "schedule: %s every %.0f s, first run %s",
-                spec.id,
-                spec.seconds,
-                iso(spec.first_run),
-            )
+            if resume:
+                log.info("schedule: %s resumes, next run %s", spec.id, resume)
+            else:
+                log.info(
+                    "schedule: %s every %.0f s, first run %s",
+                    spec.id,
+                    spec.seconds,
+                    iso(spec.first_run),
+                )
+        self._save_schedule()
+
+    def _save_schedule(self) -> None:
+        """Write `schedule.json` when a next run time or a job changed (each main-loop tick,
+        after a catalogue sync, at shutdown); a failed write is retried on the next tick."""
+        jobs = [
+            {
+                "id": job.id,
+                "name": job.name,
+                "trigger": str(job.trigger),
+                "next_run_time": iso(job.next_run_time) if job.next_run_time else None,
+                "key": _job_key(job),
+            }
+            for job in self.scheduler.get_jobs()
+        ]
+        if jobs == self._last_saved:
+            return
+        try:
+            atomic_write_json(self.var / SCHEDULE_FILE, {"jobs": jobs})
+        except OSError as exc:
+            log.warning("cannot save the schedule to %s: %s", self.var / SCHEDULE_FILE, exc)
+            return
+        self._last_saved = jobs
 
     def _on_job_event(self, event: JobExecutionEvent) -> None:
         if event.code == EVENT_JOB_MISSED:
@@ -609,13 +486,8 @@ class Daemon:
             _current = self
             self._install_signals()
             self._reap_orphans()
-            try:
-                _check_job_store(self.var / JOBSTORE_FILE, self.config.jobstore_wait)
-            except JobStoreLocked as exc:
-                print(f"troopwatch: {exc}", file=sys.stderr)
-                return 1
+            self._saved = load_saved_schedule(self.var / SCHEDULE_FILE)
             self.scheduler = BackgroundScheduler(
-                jobstores={"default": SQLiteJobStore(self.var / JOBSTORE_FILE)},
                 executors={
                     "default": ThreadPoolExecutor(2),
                     "crawls": ThreadPoolExecutor(max(self.config.max_parallel_crawls, 1)),
@@ -639,6 +511,7 @@ class Daemon:
                     self.reload_event.clear()
                     self._reload()
                 wake_stalled_jobs(self.scheduler)
+                self._save_schedule()
             self._shutdown()
             return 0
         finally:
@@ -676,6 +549,7 @@ class Daemon:
     def _shutdown(self) -> None:
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.pause()  # no new runs from here on
+            self._save_schedule()
         self._kill_crawls(grace=self.config.kill_grace)
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=True)  # a sweep in progress finishes its channel
@@ -691,9 +565,7 @@ class Daemon:
         return self.var / RUNNING_FILE
 
     def _save_running(self) -> None:
-        tmp = self._running_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._running), encoding="utf-8")
-        tmp.replace(self._running_path)
+        atomic_write_json(self._running_path, self._running)
 
     def _read_running(self) -> dict[str, dict]:
         """The crawls a previous daemon recorded as running; {} when there is no such file,

@@ -12,7 +12,7 @@ an email, with the recipients the server refused), and ``may_send()`` before eac
 so the sweep can stop when its lease runs out. What happens after acceptance (an SMTP
 421 to QUIT, a dropped connection) never turns a delivered message into a failure.
 
-Configuration comes from the environment (names are a contract, see DESIGN.md);
+Configuration comes from the environment (names are a contract, see docs/design.md);
 :func:`notifiers_from_env` returns only the configured channels.
 """
 
@@ -34,6 +34,7 @@ from slack_sdk.errors import SlackRequestError
 from slack_sdk.webhook import WebhookClient
 
 from schedules.digest import Digest, render_email, render_slack_parts, timeline_pictures
+from troopwatch.http import header_value, retry_after_seconds
 from troopwatch.redact import redact_text, redact_url
 
 __all__ = [
@@ -386,26 +387,6 @@ def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _retry_after(headers: Mapping[str, Any] | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or HTTP date)."""
-    if not headers:
-        return None
-    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if value is None:
-        return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(str(value))
-    except (TypeError, ValueError):
-        return None
-    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
-
-
 class SlackNotifier:
     """Posts digests to a Slack incoming webhook."""
 
@@ -461,7 +442,7 @@ class SlackNotifier:
             return
         body = (resp.body or "").strip()[:500]
         if resp.status_code == 429:
-            retry_after = _retry_after(resp.headers)
+            retry_after = retry_after_seconds(header_value(resp.headers, "Retry-After"))
             raise DeliveryError(
                 f"Slack webhook rate-limited (429), retry after {retry_after} s: {body}",
                 channel=self.channel,

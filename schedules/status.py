@@ -1,6 +1,6 @@
 """`troopwatch status`: the schedule, the last run of each source, alerts waiting.
 
-The schedule comes from the daemon's job store file, so it is shown even when
+The schedule comes from the daemon's saved schedule file, so it is shown even when
 Elasticsearch is down; runs and alert counts then carry a note instead.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import sqlite3
 import sys
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from schedules.alerts import ES_ERRORS, STATUSES, alert_counts, alert_problems
-from schedules.daemon import JOBSTORE_FILE, daemon_pid, read_schedule
+from schedules.daemon import SCHEDULE_FILE, daemon_pid, read_schedule
 from troopwatch.es.indices import Indices
 from troopwatch.paths import var_dir
 
@@ -66,11 +65,11 @@ def collect_status(settings: Any) -> dict:
     pid = daemon_pid()
     try:
         schedule, schedule_error = read_schedule(), None
-    except sqlite3.Error as exc:
-        schedule, schedule_error = [], f"job store unreadable: {exc}"
+    except (OSError, ValueError) as exc:
+        schedule, schedule_error = [], f"schedule unreadable: {exc}"
     status: dict = {
         "daemon": {"running": pid is not None, "pid": pid},
-        "job_store": str(var_dir() / JOBSTORE_FILE),
+        "schedule_file": str(var_dir() / SCHEDULE_FILE),
         "schedule": schedule,
         "schedule_error": schedule_error,
         "elasticsearch": {"ok": False, "error": None},
@@ -116,7 +115,7 @@ def _count(counts: dict | None, status: str) -> tuple[int, str]:
 def _print_text(status: dict) -> None:
     daemon = status["daemon"]
     print(f"daemon: running (pid {daemon['pid']})" if daemon["running"] else "daemon: not running")
-    print(f"schedule ({status['job_store']}):")
+    print(f"schedule ({status['schedule_file']}):")
     if status["schedule_error"]:
         print(f"  ({status['schedule_error']})")
     elif not status["schedule"]:

@@ -14,8 +14,8 @@ import pytest
 
 from troopwatch.claims import Claim, claim_key, extract_claims
 from troopwatch.claims.evaluate import run_eval
+from troopwatch.paths import SEEDS_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
 FIELDS = {
     "figure_low",
     "figure_high",
@@ -477,10 +477,7 @@ def test_subset_of_north_korean_force_with_russian_units_is_kept() -> None:
 
 
 def test_seed_claims() -> None:
-    seeds = {
-        p.stem[:3]: p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "data" / "seeds").glob("*.txt"))
-    }
+    seeds = {p.stem[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))}
     s0 = extract_claims(seeds["000"])
     nis = [c for c in s0 if c.figure_low == 12000]
     assert nis and nis[0].source == "NIS" and nis[0].qualifier == "approx"

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 
 from tests import label_checks as checks
+from troopwatch.paths import EVAL_DIR
 
-EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "eval"
 HELDOUT_FILE = EVAL_DIR / "claims_heldout.jsonl"
 DEV_FILE = EVAL_DIR / "claims.jsonl"
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 
 from tests import label_checks as checks
+from troopwatch.paths import EVAL_DIR
 
-EVAL_FILE = Path(__file__).resolve().parents[1] / "data" / "eval" / "claims.jsonl"
+EVAL_FILE = EVAL_DIR / "claims.jsonl"
 
 MIN_TOTAL = 260
 MIN_PER_LANG = 25

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-PATH = Path(__file__).resolve().parents[1] / "data" / "eval" / "claims_real.jsonl"
+from troopwatch.paths import EVAL_DIR
+
+PATH = EVAL_DIR / "claims_real.jsonl"
 LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja", "it", "pt", "zh", "ar")
 QUALIFIERS = {"exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague"}
 CATEGORIES = {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}

@@ -1,18 +1,16 @@
 """The daemon starts from damaged state with a clear message, keeps the damaged files
-aside, rebuilds its schedule from the catalogue; a locked job store is not mistaken for a
-damaged one."""
+aside and rebuilds its schedule from the catalogue; a saved next run time is resumed only
+by a job defined the same way."""
 
 from __future__ import annotations
 
 import json
 import signal
-import sqlite3
-import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TROOPWATCH
 from tests.test_daemon import FAST_ENV, catalogue
 from tests.test_daemon import daemons as daemons  # noqa: F401  (a fixture)
 
@@ -31,45 +29,68 @@ def daemon_env(tw_env: dict, tmp_path: Path) -> dict:
     }
 
 
-def job_store(env: dict) -> Path:
+def var_dir(env: dict) -> Path:
     var = Path(env["TROOPWATCH_VAR_DIR"])
     var.mkdir(parents=True, exist_ok=True)
-    return var / "scheduler.sqlite"
+    return var
 
 
-def write_job_store(path: Path, rows: int = 300) -> None:
-    """A job store in the daemon's schema, big enough that the jobs table spans pages."""
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("PRAGMA page_size=4096")
-        conn.execute(
-            "CREATE TABLE jobs (id TEXT PRIMARY KEY, next_run_time REAL, "
-            "job_state BLOB NOT NULL, name TEXT, trigger TEXT)"
-        )
-        conn.executemany(
-            "INSERT INTO jobs VALUES (?, ?, ?, ?, ?)",
-            [(f"old:{i}", 1.0e9 + i, b"x" * 200, f"job {i}", "interval") for i in range(rows)],
-        )
-    conn.close()
+def saved_jobs(var: Path) -> dict[str, dict]:
+    data = json.loads((var / "schedule.json").read_text(encoding="utf-8"))
+    return {job["id"]: job for job in data["jobs"]}
 
 
-def test_a_corrupt_jobs_page_is_moved_aside_and_the_schedule_rebuilt(tw_env, tmp_path, daemons):
+# What a crash, a full disk or a hand edit can leave: cut short, garbage, another shape,
+# a time that is not one.
+DAMAGED_SCHEDULES = {
+    "cut short": b'{"jobs": [{"id": "crawl:quiet-feed", "next_run_ti',
+    "garbage": b"\xa5" * 4096,
+    "a list": b'["crawl:quiet-feed"]',
+    "a bad time": b'{"jobs": [{"id": "alerts:sweep", "next_run_time": "soon"}]}',
+}
+
+
+@pytest.mark.parametrize("content", DAMAGED_SCHEDULES.values(), ids=DAMAGED_SCHEDULES.keys())
+def test_a_damaged_schedule_is_moved_aside_and_the_schedule_rebuilt(
+    tw_env, tmp_path, daemons, content
+):
     env = daemon_env(tw_env, tmp_path)
-    path = job_store(env)
-    write_job_store(path)
-    data = bytearray(path.read_bytes())
-    assert len(data) > 8 * 4096
-    data[5 * 4096 : 6 * 4096] = b"\xa5" * 4096  # one page of the jobs table
-    path.write_bytes(bytes(data))
+    var = var_dir(env)
+    (var / "schedule.json").write_bytes(content)
 
     daemon = daemons(env, tmp_path / "daemon.log").start()
     assert "Traceback" not in daemon.log
-    assert "job store" in daemon.log and "is damaged" in daemon.log
-    aside = list(path.parent.glob("scheduler.sqlite.damaged-*"))
-    assert len(aside) == 1 and aside[0].read_bytes()[5 * 4096 : 5 * 4096 + 8] == b"\xa5" * 8
-    rows = sqlite3.connect(path).execute("SELECT id FROM jobs").fetchall()
-    assert {r[0] for r in rows} >= {"crawl:quiet-feed", "alerts:sweep"}
+    assert "schedule" in daemon.log and "is damaged" in daemon.log
+    aside = list(var.glob("schedule.json.damaged-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == content  # kept as it was
+    assert "schedule: alerts:sweep every" in daemon.log  # started afresh
     assert daemon.stop(signal.SIGTERM) == 0
+    assert {"crawl:quiet-feed", "alerts:sweep", "spool:drain"} <= set(saved_jobs(var))
+
+
+def test_a_restart_resumes_the_jobs_defined_the_same_way_only(tw_env, tmp_path, daemons):
+    env = daemon_env(tw_env, tmp_path)
+    var = var_dir(env)
+    log_path = tmp_path / "daemon.log"
+    daemon = daemons(env, log_path).start()
+    assert daemon.stop(signal.SIGTERM) == 0
+    before = saved_jobs(var)
+    assert before["crawl:quiet-feed"]["next_run_time"] and before["spool:drain"]["next_run_time"]
+
+    # The crawl interval changes (the spool drain's does not) while the daemon is down.
+    daemon = daemons({**env, "TROOPWATCH_CRAWL_INTERVAL_SECONDS": "7200"}, log_path).start()
+    drain = before["spool:drain"]["next_run_time"]
+    assert f"schedule: spool:drain resumes, next run {drain}" in daemon.log
+    assert "crawl:quiet-feed resumes" not in daemon.log
+    assert "schedule: crawl:quiet-feed every 7200 s" in daemon.log
+    assert daemon.stop(signal.SIGTERM) == 0
+    after = saved_jobs(var)
+    # Its own time, or (had it fallen due meanwhile) a whole number of intervals later.
+    shift = datetime.fromisoformat(after["spool:drain"]["next_run_time"]) - datetime.fromisoformat(
+        drain
+    )
+    assert shift.total_seconds() % 300 == 0
+    assert after["crawl:quiet-feed"]["key"][2] == 7200.0
 
 
 @pytest.mark.parametrize(
@@ -80,7 +101,7 @@ def test_a_running_crawls_file_of_another_shape_does_not_stop_the_start(
     tw_env, tmp_path, daemons, content
 ):
     env = daemon_env(tw_env, tmp_path)
-    running = job_store(env).parent / "crawls-running.json"
+    running = var_dir(env) / "crawls-running.json"
     running.write_text(content, encoding="utf-8")
     daemon = daemons(env, tmp_path / "daemon.log").start()
     assert "Traceback" not in daemon.log
@@ -89,29 +110,3 @@ def test_a_running_crawls_file_of_another_shape_does_not_stop_the_start(
     assert isinstance(state, dict) and "run-1" not in state
     assert all(isinstance(info["pid"], int) for info in state.values())
     assert daemon.stop(signal.SIGTERM) == 0
-
-
-def test_a_locked_job_store_is_waited_for_not_thrown_away(tw_env, tmp_path):
-    env = {**daemon_env(tw_env, tmp_path), "TROOPWATCH_JOBSTORE_WAIT_SECONDS": "2"}
-    path = job_store(env)
-    write_job_store(path, rows=3)
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")  # another process holds the store
-    try:
-        done = subprocess.run(
-            [*TROOPWATCH, "run"],
-            env=env,
-            cwd=Path(env["TROOPWATCH_VAR_DIR"]).parent,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    assert done.returncode == 1, done.stderr[-3000:]
-    assert "stayed locked" in done.stderr and "another process holds it" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert not list(path.parent.glob("scheduler.sqlite.*"))  # nothing moved aside
-    rows = sqlite3.connect(path).execute("SELECT count(*) FROM jobs").fetchone()
-    assert rows == (3,)

@@ -1,4 +1,4 @@
-"""`troopwatch dedupe check` through the real command line (DESIGN.md's contract)."""
+"""`troopwatch dedupe check` through the real command line (the contract in docs/design.md)."""
 
 from __future__ import annotations
 

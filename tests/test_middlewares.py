@@ -12,7 +12,7 @@ from email.utils import format_datetime
 import pytest
 import yaml
 from scrapy import Request, Spider
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 from twisted.internet import defer
 
@@ -28,9 +28,9 @@ from crawler.middlewares import (
     RefusedAddress,
     forbidden_reason,
     is_forbidden_address,
-    retry_after_seconds,
 )
 from crawler.spiders.feeds import FeedSpider
+from troopwatch.http import header_value, retry_after_seconds
 from troopwatch.urls import article_id, canonicalize_url
 
 
@@ -273,6 +273,16 @@ def test_retry_after_values():
     assert retry_after_seconds(later, now=now) == pytest.approx(30, abs=1)
     assert retry_after_seconds(format_datetime(now - timedelta(hours=1), usegmt=True), now=now) == 0
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+    # Slack has sent fractions; a negative wait is no wait; "inf" is no answer at all.
+    assert retry_after_seconds(" 1.5 ") == 1.5 and retry_after_seconds("-3") == 0
+    assert retry_after_seconds("inf") is None and retry_after_seconds("nan") is None
+
+
+def test_header_value_from_every_kind_of_headers():
+    assert header_value({"retry-after": ["7", "9"]}, "Retry-After") == "7"  # Slack's client
+    assert header_value({"Retry-After": "7"}, "retry-after") == "7"
+    assert header_value(Headers({"Retry-After": "7"}), "Retry-After") == b"7"  # Scrapy's
+    assert header_value({"Other": "1"}, "Retry-After") is None and header_value(None, "X") is None
 
 
 def test_retry_delay_honours_retry_after_with_a_cap_else_backs_off(tmp_path):

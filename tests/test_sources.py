@@ -12,6 +12,7 @@ import yaml
 
 from crawler.sources import CATALOGUE, KINDS, CatalogueError, load_sources
 from tests.conftest import run_troopwatch
+from troopwatch.crawl import spider_for_kind
 from troopwatch.sources_state import SourceStateRecorder, source_rows, write_source_state
 
 LANGS = {"en", "ko", "ru", "uk", "de", "fr", "es", "ja"}
@@ -102,6 +103,20 @@ def test_google_news_searches_cover_every_language(sources):
             or (params["ceid"] == f"{params['gl']}:{params['hl']}")
         )
         assert params["hl"].split("-")[0] == source.lang
+
+
+def test_every_source_kind_has_exactly_one_spider():
+    from scrapy.settings import Settings
+    from scrapy.spiderloader import get_spider_loader
+
+    import crawler.settings
+
+    loader = get_spider_loader(Settings({"SPIDER_MODULES": crawler.settings.SPIDER_MODULES}))
+    mapping = spider_for_kind(loader)
+    assert set(mapping) == set(KINDS)
+    claimed = [k for name in loader.list() for k in loader.load(name).source_kinds]
+    assert sorted(claimed) == sorted(KINDS)  # no kind crawled by two spiders
+    assert mapping["feed"] == "feeds" and mapping["sitemap"] == mapping["news_sitemap"]
 
 
 def test_loader_rejects_bad_entries(tmp_path):

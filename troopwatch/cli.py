@@ -1,4 +1,4 @@
-"""`troopwatch` — the command line (DESIGN.md's contract).
+"""`troopwatch` — the command line (the contract in docs/design.md).
 
 Every command exits 0 on success and non-zero with a one-line reason on standard error
 for bad input or an unreachable service.

@@ -1,4 +1,4 @@
-"""Environment configuration (DESIGN.md's contract names), read in one place.
+"""Environment configuration (the contract names in docs/design.md), read in one place.
 
 Everything that is not a secret or a URL lives in Scrapy settings (crawler/settings.py);
 those settings read their defaults from here, so the CLI, the daemon and the crawler
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dotenv import load_dotenv
 
@@ -31,9 +32,30 @@ def load_env() -> None:
         _loaded = True
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
+def is_true(value: object) -> bool:
+    """A flag read from text (environment, spider argument): 1, true, yes, on are on."""
+    return str(value or "").strip().lower() in TRUE_WORDS
+
+
 def env_flag(name: str, env: Mapping[str, str] | None = None) -> bool:
-    value = (env if env is not None else os.environ).get(name, "")
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return is_true((env if env is not None else os.environ).get(name))
+
+
+def number_setting(settings: Any, name: str, default: float) -> float:
+    """A number from Scrapy settings (None: none), else the environment, else the default.
+    A value that is not a number is a ValueError that names the setting."""
+    value = settings.get(name) if settings is not None else None
+    if value in (None, ""):
+        value = os.environ.get(name)
+    if value in (None, ""):
+        return float(default)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, not {value!r}") from None
 
 
 @dataclass(frozen=True)

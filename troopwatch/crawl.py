@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoaderProtocol
 
 from crawler.sources import load_sources
 
@@ -12,14 +13,20 @@ class UnknownSpider(ValueError):
     pass
 
 
+def spider_for_kind(loader: SpiderLoaderProtocol) -> dict[str, str]:
+    """Source kind -> the spider that crawls it (each spider names its `source_kinds`;
+    should two name one kind, the first by name wins)."""
+    mapping: dict[str, str] = {}
+    for name in sorted(loader.list()):
+        for kind in getattr(loader.load(name), "source_kinds", ()):
+            mapping.setdefault(kind, name)
+    return mapping
+
+
 def spiders_with_sources(process: CrawlerProcess, catalogue: str | None) -> list[str]:
+    spiders = spider_for_kind(process.spider_loader)
     kinds = {s.kind for s in load_sources(catalogue) if s.enabled}
-    names = []
-    for name in process.spider_loader.list():
-        spider_cls = process.spider_loader.load(name)
-        if kinds & set(getattr(spider_cls, "source_kinds", ())):
-            names.append(name)
-    return names
+    return sorted({spiders[kind] for kind in kinds if kind in spiders})
 
 
 def run_crawl(

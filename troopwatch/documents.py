@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from urllib.parse import urlsplit
 
-ENTITY_FACETS = ("people", "organisations", "places", "units", "weapons", "entity_ids")
+from troopwatch.schema import ENTITY_FACETS
 
 
 def _json_ready(value):

@@ -8,10 +8,12 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 SEEDS_DIR = DATA_DIR / "seeds"
+EVAL_DIR = DATA_DIR / "eval"  # labelled sets the extractors are measured on
+ENTITIES_DIR = DATA_DIR / "entities"  # the entity knowledge base
 
 
 def var_dir() -> Path:
-    """Git-ignored state (local Elasticsearch, spool, job store); TROOPWATCH_VAR_DIR moves it."""
+    """Git-ignored state (local Elasticsearch, spool, schedule); TROOPWATCH_VAR_DIR moves it."""
     return Path(os.environ.get("TROOPWATCH_VAR_DIR") or PROJECT_ROOT / "var")
 
 

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from troopwatch.files import atomic_write_text, fsync_directory
+
 log = logging.getLogger(__name__)
 
 # "000000000042-<time_ns>-<pid>.jsonl"; before the counter, names were "<time_ns>-<pid>".
@@ -35,15 +37,6 @@ def _order(path: Path) -> tuple[int, int, str]:
     counted = _COUNTED.match(path.name)
     # Old clock-named files (from before the counter) drain first, by name.
     return (1, int(counted.group(1)), path.name) if counted else (0, 0, path.name)
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename or unlink in `directory` durable."""
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Spool:
@@ -62,19 +55,8 @@ class Spool:
 
     def _write_file(self, final: Path, docs: list[dict]) -> None:
         """Write `docs` to `final` atomically and durably; nothing left on failure."""
-        tmp = final.with_name(f".{final.stem}.tmp")
-        try:
-            with tmp.open("w", encoding="utf-8") as fh:
-                for doc in docs:
-                    fh.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            tmp.rename(final)
-        except BaseException:
-            with suppress(OSError):
-                tmp.unlink()
-            raise
-        fsync_directory(final.parent)
+        text = "".join(json.dumps(doc, ensure_ascii=False, default=str) + "\n" for doc in docs)
+        atomic_write_text(final, text, durable=True)
 
     def put(self, docs: list[dict]) -> Path | None:
         """Keep a batch; raises OSError (disk full, ...) with nothing half-written."""

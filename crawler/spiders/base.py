@@ -12,12 +12,12 @@ from twisted.python.failure import Failure
 from crawler.items import ArticleItem
 from crawler.middlewares import NotModified, RefusedAddress
 from crawler.sources import Source, sources_for
+from troopwatch.config import is_true
 from troopwatch.dates import utcnow
 from troopwatch.feeds import FeedError
 from troopwatch.sources_state import source_problem
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
-TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 class ArticleSpider(scrapy.Spider):
@@ -42,7 +42,7 @@ class ArticleSpider(scrapy.Spider):
         # `-a refetch=1` fetches again what is already indexed or unchanged.
         self.adhoc_urls = [u for u in (urls or "").split(",") if u]
         self.only_sources = [s for s in (sources or "").split(",") if s]
-        self._refetch_arg = str(refetch or "").strip().lower() in TRUE_WORDS
+        self._refetch_arg = is_true(refetch)
         self._sources: dict[str, Source] | None = None
 
     @property

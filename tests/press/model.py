@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
+from troopwatch.paths import SEEDS_DIR
+
 HERE = Path(__file__).resolve().parent
 ARTICLES_DIR = HERE / "articles"
-REPO_ROOT = HERE.parent.parent
-SEEDS_DIR = REPO_ROOT / "data" / "seeds"
 
 # Canonical claimant names used in ``expected_claims[*].source``.
 CLAIM_SOURCES = frozenset(

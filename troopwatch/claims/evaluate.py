@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TextIO
 
 from troopwatch.claims.extract import extract_claims
-from troopwatch.paths import PROJECT_ROOT
+from troopwatch.paths import EVAL_DIR
 
-DEFAULT_PATH = PROJECT_ROOT / "data" / "eval" / "claims.jsonl"
-REAL_PATH = PROJECT_ROOT / "data" / "eval" / "claims_real.jsonl"
+DEFAULT_PATH = EVAL_DIR / "claims.jsonl"
+REAL_PATH = EVAL_DIR / "claims_real.jsonl"
 UNATTRIBUTED = "unattributed"
 
 

@@ -47,7 +47,7 @@ QUALIFIERS = ("exact", "approx", "at_least", "up_to", "nearly", "more_than", "va
 
 @dataclass
 class Claim:
-    """One troop-figure claim (fields as in the DESIGN.md claims table)."""
+    """One troop-figure claim (fields: docs/design.md's claims table; rules: docs/claims.md)."""
 
     figure_low: int | None
     figure_high: int | None

@@ -30,8 +30,9 @@ from troopwatch.dedupe.minhash import (
     is_candidate,
     sketch,
 )
+from troopwatch.paths import EVAL_DIR
 
-DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "data" / "eval" / "dedupe_pairs.jsonl"
+DEFAULT_PAIRS = EVAL_DIR / "dedupe_pairs.jsonl"
 TARGET = 0.95
 _PATH_LIKE = re.compile(r"^[\w./-]+\.txt$")
 

@@ -19,8 +19,9 @@ from typing import TextIO
 
 from troopwatch.entities.kb import KnowledgeBase, default_kb
 from troopwatch.entities.tagger import tag_entities
+from troopwatch.paths import EVAL_DIR
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "eval" / "entities.jsonl"
+DEFAULT_PATH = EVAL_DIR / "entities.jsonl"
 
 
 def load_items(path: str | Path | None = None) -> list[dict]:

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import yaml
 
+from troopwatch.paths import ENTITIES_DIR
+
 LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja")
 TYPES = ("person", "organisation", "place", "unit", "weapon")
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "entities"
+DEFAULT_DIR = ENTITIES_DIR
 
 
 @dataclass

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from troopwatch.entities.kb import Entity, normalize_phrase
+from troopwatch.http import retry_after_seconds
 from troopwatch.redact import redact_url
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
@@ -134,10 +135,9 @@ def review(entity: Entity, current: Item | None, candidates: Iterable[Item]) -> 
 
 
 def _retry_after(value: str | None) -> float:
-    try:
-        return min(max(float(value), 0.0), 30.0) if value else 5.0
-    except ValueError:
-        return 5.0
+    """The server's Retry-After, at most 30 s; 5 s when it sends none we can read."""
+    seconds = retry_after_seconds(value)
+    return 5.0 if seconds is None else min(seconds, 30.0)
 
 
 def _qnum(item: Item) -> int:

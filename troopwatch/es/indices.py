@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
+from troopwatch import schema
+from troopwatch.schema import Field
+
 log = logging.getLogger(__name__)
 
 KEYWORD = {"type": "keyword", "ignore_above": 1024}
@@ -53,83 +56,48 @@ def text_field(languages: dict[str, str], raw: bool = False) -> dict:
     return {"type": "text", "fields": fields} if fields else {"type": "text"}
 
 
-def articles_mapping(languages: dict[str, str]) -> dict:
+# What each schema kind (troopwatch/schema.py) is in the index.
+FIELD_MAPPINGS: dict[str, dict] = {
+    "keyword": KEYWORD,
+    "date": DATE,
+    "boolean": BOOL,
+    "integer": INT,
+    "long": LONG,
+    "float": FLOAT,
+    # Searched by term, never aggregated: no doc values (a quarter of its size).
+    "bands": {"type": "keyword", "doc_values": False},
+    # Kept for verifying candidates, never searched.
+    "minhash": {"type": "long", "index": False, "doc_values": False},
+    "sightings": {
+        "properties": {"url": KEYWORD, "site": KEYWORD, "seen_at": DATE, "similarity": FLOAT}
+    },
+    # In claims `source` is the claimant; the alias says so in Kibana.
+    "claimant": {"type": "alias", "path": "source"},
+}
+
+
+def field_mapping(kind: str, languages: dict[str, str]) -> dict:
+    """The mapping of one schema kind; text kinds get the cluster's language analysers."""
+    if kind == "text":
+        return text_field(languages)
+    if kind == "title":
+        return text_field(languages, raw=True)
+    return FIELD_MAPPINGS[kind]
+
+
+def _document_mapping(fields: tuple[Field, ...], languages: dict[str, str]) -> dict:
     return {
         "dynamic": False,
-        "properties": {
-            "article_id": KEYWORD,
-            "url": KEYWORD,
-            "canonical_url": KEYWORD,
-            "domain": KEYWORD,
-            "site": KEYWORD,
-            "source": KEYWORD,
-            "spider": KEYWORD,
-            "title": text_field(languages, raw=True),
-            "authors": KEYWORD,
-            "published_at": DATE,
-            "fetched_at": DATE,
-            "indexed_at": DATE,
-            "lang": KEYWORD,
-            "text": text_field(languages),
-            "text_length": INT,
-            "is_seed": BOOL,
-            "relevance": FLOAT,
-            "relevance_terms": KEYWORD,
-            "text_hash": KEYWORD,
-            # Searched by term, never aggregated: no doc values (a quarter of its size).
-            "minhash_bands": {"type": "keyword", "doc_values": False},
-            # Kept for verifying candidates, never searched.
-            "minhash": {"type": "long", "index": False, "doc_values": False},
-            "also_seen": {
-                "properties": {
-                    "url": KEYWORD,
-                    "site": KEYWORD,
-                    "seen_at": DATE,
-                    "similarity": FLOAT,
-                }
-            },
-            "also_seen_count": INT,
-            "people": KEYWORD,
-            "organisations": KEYWORD,
-            "places": KEYWORD,
-            "units": KEYWORD,
-            "weapons": KEYWORD,
-            "entity_ids": KEYWORD,
-            "claim_count": INT,
-            "claim_keys": KEYWORD,
-            "new_claim_count": INT,
-        },
+        "properties": {f.name: field_mapping(f.kind, languages) for f in fields if f.kind},
     }
+
+
+def articles_mapping(languages: dict[str, str]) -> dict:
+    return _document_mapping(schema.ARTICLE, languages)
 
 
 def claims_mapping(languages: dict[str, str]) -> dict:
-    return {
-        "dynamic": False,
-        "properties": {
-            "claim_id": KEYWORD,
-            "article_id": KEYWORD,
-            "url": KEYWORD,
-            "site": KEYWORD,
-            "title": KEYWORD,
-            "published_at": DATE,
-            "fetched_at": DATE,
-            "sentence": text_field(languages),
-            "figure_low": LONG,
-            "figure_high": LONG,
-            "qualifier": KEYWORD,
-            "category": KEYWORD,
-            "unit": KEYWORD,
-            "source": KEYWORD,
-            # In claims `source` is the claimant; the alias says so in Kibana.
-            "claimant": {"type": "alias", "path": "source"},
-            "location": KEYWORD,
-            "lang": KEYWORD,
-            "claim_key": KEYWORD,
-            "is_new": BOOL,
-            "is_seed": BOOL,
-            "first_seen": DATE,
-        },
-    }
+    return _document_mapping(schema.CLAIM, languages)
 
 
 def claim_keys_mapping(_languages: dict[str, str]) -> dict:
@@ -374,7 +342,8 @@ def _copy_documents(es: Elasticsearch, source: str, target: str) -> int:
 
 
 def drop_indices(es: Elasticsearch, prefix: str) -> None:
-    """Delete every index and template of a prefix (tests, and `es reset`)."""
+    """Delete the versioned indices (`<prefix>-<name>-v*`, their aliases with them) and the
+    index templates of a prefix; for tests, which each use their own prefix."""
     for spec in SPECS.values():
         es.indices.delete(index=f"{prefix}-{spec.name}-v*", ignore_unavailable=True)
         es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-{spec.name}")

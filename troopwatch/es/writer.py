@@ -30,21 +30,12 @@ from troopwatch.dates import iso, utcnow
 from troopwatch.documents import document_problem
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
+from troopwatch.schema import CLAIM_FROM_ARTICLE, CLAIM_FROM_EXTRACTOR
 from troopwatch.spool import Spool
 
 log = logging.getLogger(__name__)
 
-CLAIM_FIELDS = (
-    "figure_low",
-    "figure_high",
-    "qualifier",
-    "category",
-    "unit",
-    "source",
-    "location",
-    "sentence",
-    "lang",
-)
+CLAIM_FIELDS = CLAIM_FROM_EXTRACTOR  # what a claim document takes from the extractor
 # Fields of the pipeline's document that are not stored on the article itself.
 NOT_ARTICLE_FIELDS = {"claims", "duplicate_of", "similarity", "deferrals"}
 # A sighting waits (spooled) this many writes for its original to be indexed.
@@ -237,7 +228,7 @@ class ArticleWriter:
                 claim["category"], claim["figure_low"], claim["figure_high"]
             )
             claim["claim_id"] = claim_id(doc["article_id"], claim)
-            for k in ("url", "site", "title", "published_at", "fetched_at"):
+            for k in CLAIM_FROM_ARTICLE:
                 claim[k] = doc.get(k)
             claim["article_id"] = stored_id
             claim["is_seed"] = bool(doc.get("is_seed"))
