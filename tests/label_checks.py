@@ -21,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
-LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja")
+from troopwatch.languages import KB_LANGUAGES
+
+LANGS = KB_LANGUAGES
 
 QUALIFIERS = {"exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague"}
 CATEGORIES = {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}

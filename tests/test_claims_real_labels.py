@@ -16,10 +16,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from troopwatch.languages import LANGUAGES
 from troopwatch.paths import EVAL_DIR
 
 PATH = EVAL_DIR / "claims_real.jsonl"
-LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja", "it", "pt", "zh", "ar")
+LANGS = LANGUAGES
 QUALIFIERS = {"exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague"}
 CATEGORIES = {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}
 ITEM_KEYS = {"id", "lang", "split", "url", "text", "claims", "lookalike", "note"}

@@ -13,9 +13,10 @@ import yaml
 from crawler.sources import CATALOGUE, KINDS, CatalogueError, load_sources
 from tests.conftest import run_troopwatch
 from troopwatch.crawl import spider_for_kind
+from troopwatch.languages import KB_LANGUAGES
 from troopwatch.sources_state import SourceStateRecorder, source_rows, write_source_state
 
-LANGS = {"en", "ko", "ru", "uk", "de", "fr", "es", "ja"}
+LANGS = set(KB_LANGUAGES)
 
 # Outlets the issue names, by catalogue id (a feed, a sitemap or a Google News site search).
 REQUIRED = {

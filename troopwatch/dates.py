@@ -24,8 +24,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+from troopwatch.languages import LANGUAGES
+
 # Languages whose dates in words we read (the monitored press).
-DATE_LANGUAGES = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja", "it", "pt", "zh", "ar")
+DATE_LANGUAGES = LANGUAGES
 
 # Zone abbreviations met in feeds, as hours east of UTC. Ambiguous ones (IST, CST as
 # China time) take their most common feed meaning or are left out.

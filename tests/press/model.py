@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from troopwatch.languages import KB_LANGUAGES
 from troopwatch.paths import SEEDS_DIR
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +45,7 @@ QUALIFIERS = frozenset({"exact", "approx", "at_least", "up_to", "nearly", "more_
 CATEGORIES = frozenset(
     {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}
 )
-LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja")
+LANGS = KB_LANGUAGES
 
 
 @dataclass

@@ -27,9 +27,10 @@ from pathlib import Path
 
 import yaml
 
+from troopwatch.languages import KB_LANGUAGES
 from troopwatch.paths import ENTITIES_DIR
 
-LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja")
+LANGS = KB_LANGUAGES
 TYPES = ("person", "organisation", "place", "unit", "weapon")
 DEFAULT_DIR = ENTITIES_DIR
 

@@ -24,13 +24,14 @@ from pathlib import Path
 
 from troopwatch.entities.kb import Entity, normalize_phrase
 from troopwatch.http import retry_after_seconds
+from troopwatch.languages import LANGUAGES
 from troopwatch.redact import redact_url
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
 HUMAN = "Q5"
 _QID = re.compile(r"^Q[1-9]\d*$")
 # Languages searched per entity, in order; a few names each keep the request count low.
-_SEARCH_LANGS = ("en", "ko", "ru", "uk", "de", "fr", "es", "ja")
+_SEARCH_LANGS = LANGUAGES  # Wikidata has labels in every language we read
 _NAMES_PER_LANG = 2
 
 
