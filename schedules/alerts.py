@@ -7,7 +7,10 @@ Delivery is tracked per claim and channel in the alerts index (doc id
    Elasticsearch, see below), and re-queue alerts rejected under a configuration that
    has changed since (once per process);
 2. **enqueue**: every `is_new` claim without an alert document gets one per configured
-   channel, `status: pending` (create-only, so concurrent sweepers cannot double it).
+   channel, `status: pending` (create-only, so concurrent sweepers cannot double it), or
+   `held` on a channel that sends a daily digest; once the day's digest hour has come,
+   the held alerts are released (made `pending`) once per channel and day, see
+   `_daily_digests`.
    Only claims past a cursor (the claims index's `_seq_no`, minus an overlap) are
    scanned, so a sweep costs what is new, not everything ever recorded;
 3. **select** alerts that are pending, failed, or `sending` with an expired lease and
@@ -62,8 +65,8 @@ import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +86,7 @@ from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
 from troopwatch.files import atomic_write_json
+from troopwatch.kibana_links import KibanaLinks, kibana_links_from_env
 from troopwatch.redact import redact_text
 from troopwatch.schema import CLAIM_STORED
 
@@ -91,7 +95,10 @@ log = logging.getLogger(__name__)
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 REJECTED = "rejected"  # permanent failure: waits for a configuration change
 SKIPPED = "skipped"  # the claim cannot be rendered: reason in last_error
-STATUSES = (PENDING, SENDING, FAILED, REJECTED, SKIPPED, SENT)
+HELD = "held"  # waits for its channel's daily digest
+STATUSES = (HELD, PENDING, SENDING, FAILED, REJECTED, SKIPPED, SENT)
+INSTANT, DAILY = "instant", "daily"
+DIGEST_HOUR = 7  # UTC
 ES_ERRORS = (TransportError, ApiError, EsUnavailable, helpers.BulkIndexError, helpers.ScanError)
 CLAIM_SOURCE = list(CLAIM_STORED)  # a claim document's fields (troopwatch/schema.py)
 TIMELINE_KEYS_PER_CATEGORY = 50
@@ -129,6 +136,53 @@ class AlertPolicy:
     def lease_margin_s(self) -> float:
         """A sender stops this long before its lease ends (a message takes time)."""
         return min(self.lease_s * 0.25, 30.0)
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    """Per channel: an alert per sweep (instant, the default) or one daily digest, sent
+    once the day's `hour` (UTC) has come."""
+
+    modes: Mapping[str, str] = field(default_factory=dict)  # channel -> instant | daily
+    hour: int = DIGEST_HOUR
+
+    def mode(self, channel: str) -> str:
+        return self.modes.get(channel, INSTANT)
+
+    def due_day(self, now: datetime) -> str | None:
+        """The day ("2024-11-05") whose digest is due at `now`, or None before the hour."""
+        if now.tzinfo is not None:
+            now = now.astimezone(UTC)
+        return f"{now:%Y-%m-%d}" if now.hour >= self.hour else None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> DigestSchedule:
+        """TROOPWATCH_DIGEST (instant|daily), TROOPWATCH_DIGEST_EMAIL / _SLACK overriding
+        it per channel, TROOPWATCH_DIGEST_HOUR (0-23, UTC)."""
+        env = os.environ if env is None else env
+
+        def mode(name: str, default: str) -> str:
+            value = (env.get(name) or "").strip().lower()
+            if value and value not in (INSTANT, DAILY):
+                raise ConfigError(f"{name} must be instant or daily, not {value!r}")
+            return value or default
+
+        default = mode("TROOPWATCH_DIGEST", INSTANT)
+        modes = {ch: mode(f"TROOPWATCH_DIGEST_{ch.upper()}", default) for ch in ("email", "slack")}
+        raw = (env.get("TROOPWATCH_DIGEST_HOUR") or "").strip()
+        try:
+            hour = int(raw) if raw else DIGEST_HOUR
+        except ValueError:
+            raise ConfigError(f"TROOPWATCH_DIGEST_HOUR is not an hour (0-23): {raw!r}") from None
+        if not 0 <= hour <= 23:
+            raise ConfigError(f"TROOPWATCH_DIGEST_HOUR is not an hour (0-23): {raw!r}")
+        return cls(modes, hour)
+
+
+def kibana_links_for(indices: Indices, env: Mapping[str, str] | None = None) -> KibanaLinks | None:
+    """Links into Kibana for alerts (TROOPWATCH_KIBANA_URL), for these indices' prefix."""
+    links = kibana_links_from_env(dict(os.environ if env is None else env))
+    return replace(links, prefix=indices.prefix) if links is not None else None
 
 
 @dataclass
@@ -238,6 +292,9 @@ class AlertSweeper:
         clock: Callable[[], datetime] = utcnow,
         should_stop: Callable[[], bool] = lambda: False,
         describe: str = "Elasticsearch",
+        schedule: DigestSchedule | None = None,
+        digest_clock: Callable[[], datetime] | None = None,
+        kibana: KibanaLinks | None = None,
     ):
         self.es = es
         self.indices = indices
@@ -245,6 +302,12 @@ class AlertSweeper:
         self.journal = DeliveryJournal(journal_dir)
         self.policy = policy or AlertPolicy()
         self.clock = clock  # only when Elasticsearch will not tell its time
+        self.schedule = schedule or DigestSchedule()
+        # Which day it is and whether the digest hour has come; default: the sweep's
+        # clock (Elasticsearch's). Tests pass their own.
+        self.digest_clock = digest_clock
+        self.kibana = kibana
+        self._digests_released: set[str] = set()  # marker ids handled by this process
         self.should_stop = should_stop
         self.describe = describe
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
@@ -289,6 +352,9 @@ class AlertSweeper:
         base, mono = self._time_base
         return base + timedelta(seconds=time.monotonic() - mono)
 
+    def _digest_now(self) -> datetime:
+        return self.digest_clock() if self.digest_clock is not None else self._now()
+
     def _may_send(self) -> bool:
         """Whether our lease still has room for one more message (monotonic clock)."""
         if self._journal_error is not None or self.should_stop():
@@ -308,6 +374,7 @@ class AlertSweeper:
             self._replay_journal()
             self._requeue_once()
             result.enqueued = self._enqueue(result)
+            self._daily_digests()
             due = {channel: self._due(channel) for channel in sorted(self.notifiers)}
             if any(due.values()):
                 self._deliver_due(due, result)
@@ -405,6 +472,8 @@ class AlertSweeper:
         digest, digest_id = self._build_digest(
             [renderable[c] for c in ids], [claims[c] for c in ids]
         )
+        # Released by a daily digest (also when retried later): it says so, and its day.
+        digest.daily = max(str(h["_source"].get("digest_day") or "") for h in hits) or None
         tracker = _Tracker(self, channel, hits, digest_id)
         tracker.recipients = recipients
         error: BaseException | None = None
@@ -583,6 +652,9 @@ class AlertSweeper:
                 continue
             if src.get("status") == SKIPPED or src.get("config_id") != notifier.config_id:
                 again.append(hit)
+        for channel in sorted(self.notifiers):
+            if self.schedule.mode(channel) == INSTANT:  # was daily: send what waits now
+                self._release(channel, None, None)
         if again:
             now = iso(self._now())
             # null, not {}: a partial update merges objects, it would keep the old keys.
@@ -594,6 +666,77 @@ class AlertSweeper:
             )
             log.info("alert sweep: %d rejected or skipped alert(s) queued again", len(again))
         self._requeued = True
+
+    # The daily digest. Once a channel's digest hour has come, a create-only marker
+    # document `digest:<channel>:<day>` in the alerts index claims that day's digest:
+    # whoever creates it (this daemon, a restarted one, a second one) releases the
+    # channel's held alerts created up to the marker's `cutoff`, and the ordinary
+    # delivery path (leases, journal, retries) sends them as one digest. A marker that
+    # exists already only repeats that release (a no-op unless a crash cut it short), so
+    # a restart never sends the day's digest again, and alerts held after the cutoff
+    # wait for the next day.
+
+    def _daily_digests(self) -> None:
+        daily = [c for c in sorted(self.notifiers) if self.schedule.mode(c) == DAILY]
+        if not daily:
+            return
+        day = self.schedule.due_day(self._digest_now())
+        if day is None:
+            return
+        for channel in daily:
+            marker = f"digest:{channel}:{day}"
+            if marker in self._digests_released:
+                continue
+            cutoff = iso(self._now())
+            ops = [
+                {"create": {"_index": self.indices.alerts, "_id": marker}},
+                {
+                    "kind": "digest",
+                    "channel": channel,
+                    "digest_day": day,
+                    "created_at": cutoff,
+                    "cutoff": cutoff,
+                    "leased_by": self.owner,
+                },
+            ]
+            [item] = self._bulk(ops, conflicts_ok=True)
+            first = item.get("status") == 201
+            if not first:  # made before (by us before a restart, or another daemon)
+                found = self.es.get(index=self.indices.alerts, id=marker)["_source"]
+                cutoff = found.get("cutoff") or cutoff
+            released = self._release(channel, cutoff, day)
+            self._digests_released.add(marker)
+            if first or released:
+                log.info(
+                    "alert %s: daily digest %s: %d held claim(s) released", channel, day, released
+                )
+
+    def _release(self, channel: str, cutoff: str | None, day: str | None) -> int:
+        """Held alerts of a channel (created up to `cutoff`) made due now; only those still
+        held (`if_seq_no`), so a concurrent sender's lease is never undone."""
+        filters: list[dict] = [{"term": {"status": HELD}}, {"term": {"channel": channel}}]
+        if cutoff is not None:
+            filters.append({"range": {"created_at": {"lte": cutoff}}})
+        query = {"query": {"bool": {"filter": filters}}, "seq_no_primary_term": True}
+        hits = list(helpers.scan(self.es, index=self.indices.alerts, query=query, size=1000))
+        if not hits:
+            return 0
+        now = iso(self._now())
+        ops: list[dict] = []
+        for hit in hits:
+            ops.append(
+                {
+                    "update": {
+                        "_index": self.indices.alerts,
+                        "_id": hit["_id"],
+                        "if_seq_no": hit["_seq_no"],
+                        "if_primary_term": hit["_primary_term"],
+                    }
+                }
+            )
+            ops.append({"doc": {"status": PENDING, "next_attempt_at": now, "digest_day": day}})
+        results = self._bulk(ops, conflicts_ok=True)
+        return sum(1 for item in results if item.get("status") == 200)
 
     def _refresh_claims(self) -> None:
         """Make claims written by crawl processes searchable now.
@@ -693,6 +836,7 @@ class AlertSweeper:
             if alert_id in existing:
                 continue
             claim, channel = wanted[alert_id]
+            daily = self.schedule.mode(channel) == DAILY
             ops.append({"create": {"_index": self.indices.alerts, "_id": alert_id}})
             ops.append(
                 {
@@ -705,10 +849,10 @@ class AlertSweeper:
                     "source": claim.get("source"),
                     "url": claim.get("url"),
                     "channel": channel,
-                    "status": PENDING,
+                    "status": HELD if daily else PENDING,
                     "attempts": 0,
                     "created_at": now,
-                    "next_attempt_at": now,
+                    "next_attempt_at": None if daily else now,
                 }
             )
         if not ops:
@@ -828,6 +972,7 @@ class AlertSweeper:
                 sorted({str(c["claim_key"]) for c in docs if c.get("claim_key")}),
             ),
             generated_at=now,
+            kibana=self.kibana,
         )
         ids = "\n".join(sorted(a.claim_id for a in alert_claims))
         stamp = self._sweep_at or now
@@ -960,6 +1105,7 @@ def send_test_alert() -> int:
         )
         return 2
     digest = sample_digest()
+    digest.kibana = kibana_links_from_env()
     failures = 0
     for channel, notifier in notifiers.items():
         try:

@@ -54,7 +54,13 @@ from elasticsearch import Elasticsearch
 from scrapy.settings import Settings
 
 from crawler.extensions import RunStore, runs_spool
-from schedules.alerts import ES_ERRORS, AlertPolicy, AlertSweeper
+from schedules.alerts import (
+    ES_ERRORS,
+    AlertPolicy,
+    AlertSweeper,
+    DigestSchedule,
+    kibana_links_for,
+)
 from troopwatch.config import crawl_environment, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
@@ -450,6 +456,7 @@ class Daemon:
         try:
             try:
                 notifiers = notifiers_from_env()
+                schedule = DigestSchedule.from_env()
             except ConfigError as exc:
                 print(f"troopwatch: alert configuration: {exc}", file=sys.stderr)
                 return 2
@@ -473,6 +480,8 @@ class Daemon:
                 AlertPolicy.from_settings(self.settings),
                 should_stop=lambda: self.stopping,
                 describe=self.es_description,
+                schedule=schedule,
+                kibana=kibana_links_for(self.indices),
             )
             _current = self
             self._install_signals()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -23,16 +24,24 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from troopwatch.dates import parse_datetime
+from troopwatch.kibana_links import KibanaLinks
+from troopwatch.outlets import outlet_name
+from troopwatch.timeline import TimelinePoint, timeline_png
+
+log = logging.getLogger(__name__)
+
 __all__ = [
     "AlertClaim",
     "CATEGORY_LABELS",
     "Digest",
     "SLACK_MAX_BLOCKS",
     "TimelineEntry",
+    "by_category",
+    "kibana_urls",
     "clean_text",
     "format_date",
     "format_figure",
-    "parse_datetime",
     "render_problem",
     "render_email",
     "render_slack",
@@ -42,6 +51,8 @@ __all__ = [
     "sample_digest",
     "slack_escape",
     "slack_link",
+    "timeline_pictures",
+    "timeline_points",
 ]
 
 # ---------------------------------------------------------------------------
@@ -68,6 +79,7 @@ class AlertClaim:
     outlet: str = ""  # site / publication the article came from
     published_at: datetime | None = None
     url: str = ""
+    article_id: str = ""
 
     @classmethod
     def from_doc(
@@ -100,12 +112,16 @@ class AlertClaim:
             claim_key=claim.get("claim_key") or "",
             claim_id=claim_id or claim.get("claim_id") or claim.get("id") or "",
             title=pick(claim.get("title"), art.get("title")) or "",
-            # In an article document "source"/"site" is the outlet; in a claim
-            # document "source" is the claimant, so it is never used as outlet.
-            outlet=pick(claim.get("outlet"), claim.get("site"), art.get("site"), art.get("source"))
-            or "",
+            # A reader's name for the outlet (catalogue name, else the site name the page
+            # declares, else the host). In a claim document "source" is the claimant, so
+            # only the article's "source" (its catalogue id) may name the outlet.
+            outlet=pick(claim.get("outlet"))
+            or outlet_name(
+                art or {"site": claim.get("site"), "url": pick(claim.get("url"), art.get("url"))}
+            ),
             published_at=parse_datetime(pick(claim.get("published_at"), art.get("published_at"))),
             url=pick(claim.get("url"), art.get("canonical_url"), art.get("url")) or "",
+            article_id=pick(claim.get("article_id"), art.get("article_id")) or "",
         )
 
 
@@ -134,25 +150,14 @@ class TimelineEntry:
 
 @dataclass
 class Digest:
-    """All new claims of one sweep plus, per category, the earlier figures."""
+    """All new claims of one sweep (or of one day: ``daily``) plus, per category, the
+    earlier figures; ``kibana`` adds links into Kibana (None: no links at all)."""
 
     claims: list[AlertClaim]
     timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-
-
-def parse_datetime(value: Any) -> datetime | None:
-    """Datetime from a datetime, an ISO-8601 string (``Z`` allowed) or epoch millis."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    try:
-        if isinstance(value, int | float):
-            return datetime.fromtimestamp(value / 1000, tz=UTC)  # Elasticsearch epoch_millis
-        return datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except (ValueError, OverflowError, OSError):  # out of range, or not a date at all
-        return None
+    daily: str | None = None  # the day ("2024-11-05") of a daily digest; None: instant
+    kibana: KibanaLinks | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -359,18 +364,130 @@ def _claimant(value: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------
+# Kibana links and the timeline picture (shared by both media / the email)
+# ---------------------------------------------------------------------------
+
+
+def kibana_urls(digest: Digest, claim: AlertClaim) -> list[tuple[str, str]]:
+    """(label, URL) of the Kibana links for a claim; none without a Kibana URL."""
+    if digest.kibana is None:
+        return []
+    links: list[tuple[str, str]] = []
+    try:
+        if claim.claim_key:
+            url = digest.kibana.dashboard_for_claim_key(clean_text(claim.claim_key))
+            links.append(("dashboard for this figure", url))
+        if claim.article_id:
+            url = digest.kibana.discover_article(clean_text(claim.article_id))
+            links.append(("article in Discover", url))
+    except Exception as exc:  # the saved objects unreadable: an alert without links
+        log.warning("alert: no Kibana links (%s: %s)", type(exc).__name__, exc)
+        return []
+    return [(label, url) for label, url in links if safe_url(url)]
+
+
+def by_category(claims: Sequence[AlertClaim]) -> list[tuple[str, list[tuple[int, AlertClaim]]]]:
+    """Claims grouped by category (in CATEGORY_LABELS order), numbered across groups."""
+    order = list(CATEGORY_LABELS)
+    groups: dict[str, list[AlertClaim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.category, []).append(claim)
+    cats = sorted(groups, key=lambda k: (order.index(k) if k in order else len(order), str(k)))
+    numbered, index = [], 0
+    for cat in cats:
+        items = []
+        for claim in groups[cat]:
+            index += 1
+            items.append((index, claim))
+        numbered.append((cat, items))
+    return numbered
+
+
+def timeline_points(
+    claims: Sequence[AlertClaim], earlier: Sequence[TimelineEntry], generated_at: datetime
+) -> list[TimelinePoint]:
+    """The picture's points: earlier figures, then the new ones (highlighted). Undated
+    earlier figures and figures that are not numbers cannot be placed and are left out
+    (the text list still shows them)."""
+
+    def number(value: Any) -> bool:
+        return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+    points = []
+    rows = [(e.published_at, e.figure_low, e.figure_high, e.source, e.qualifier, False)
+            for e in earlier]  # fmt: skip
+    rows += [
+        (c.published_at or generated_at, c.figure_low, c.figure_high, c.source, c.qualifier, True)
+        for c in claims
+    ]
+    for when, low, high, source, qualifier, new in rows:
+        if not isinstance(when, datetime) or not (number(low) and number(high)):
+            continue
+        points.append(
+            TimelinePoint(
+                when=parse_datetime(when) or when,
+                figure_low=low,
+                figure_high=high,
+                claimant=_claimant(source),
+                qualifier=qualifier if isinstance(qualifier, str) else "exact",
+                is_new=new,
+            )
+        )
+    return points
+
+
+def picture_alt(category: str, points: Sequence[TimelinePoint]) -> str:
+    """The picture's alt text: what it shows, and that the text list says the same."""
+    label = _category_label(category)
+    claimants = sorted({p.claimant for p in points})
+    new = [
+        format_figure(p.figure_low, p.figure_high, p.qualifier) + f" ({p.claimant})"
+        for p in points
+        if p.is_new
+    ]
+    text = (
+        f"Chart of {label} figures over time: {len(points)} figure(s) by "
+        f"{len(claimants)} claimant(s) ({', '.join(claimants)})"
+    )
+    if new:
+        text += f"; new: {', '.join(new)}"
+    return _truncate(clean_text(text + ". The figures are listed in text below."), 600)
+
+
+def timeline_pictures(digest: Digest) -> dict[str, bytes]:
+    """Category -> timeline PNG for the email. A picture that cannot be drawn is left
+    out (logged): the email still goes, with its text list."""
+    pictures: dict[str, bytes] = {}
+    for category, items in by_category(digest.claims):
+        points = timeline_points(
+            [c for _i, c in items], digest.timelines.get(category, []), digest.generated_at
+        )
+        title = f"North Korean troops: {_category_label(category)}"
+        try:
+            pictures[category] = timeline_png(points, clean_text(title)[:120])
+        except Exception as exc:  # matplotlib on a date it cannot place, say
+            reason = (str(exc).splitlines() or [""])[0][:200]
+            log.warning(
+                "alert: no timeline picture for %s (%s: %s)", category, type(exc).__name__, reason
+            )
+    return pictures
+
+
+# ---------------------------------------------------------------------------
 # Email
 # ---------------------------------------------------------------------------
 
 SUBJECT_MAX = 150
 EMAIL_SENTENCE_MAX = 2000
+PICTURE_WIDTH = 880  # px: timeline_png's default 8 in at 110 dpi
 
 
 def _email_subject(digest: Digest) -> str:
     claims = digest.claims
+    daily = f"Daily digest {clean_text(digest.daily)}: " if digest.daily else ""
     if not claims:
-        return "[troopwatch] No new troop-figure claims"
-    if len(claims) == 1:
+        return f"[troopwatch] {daily}No new troop-figure claims"
+    if len(claims) == 1 and not daily:
         c = claims[0]
         subject = f"[troopwatch] New troop figure: {_headline(c)} ({_claimant(c.source)})"
     else:
@@ -379,12 +496,13 @@ def _email_subject(digest: Digest) -> str:
             f"{_category_label(c.category)}"
             for c in claims
         )
-        subject = f"[troopwatch] {len(claims)} new troop-figure claims: {parts}"
+        noun = "claim" if len(claims) == 1 else "claims"
+        subject = f"[troopwatch] {daily}{len(claims)} new troop-figure {noun}: {parts}"
     # clean_text keeps CR/LF out of the header; the length keeps it readable.
     return _truncate(clean_text(subject), SUBJECT_MAX)
 
 
-def _text_claim(index: int, claim: AlertClaim, timeline: Sequence[TimelineEntry]) -> list[str]:
+def _text_claim(index: int, claim: AlertClaim, links: Sequence[tuple[str, str]]) -> list[str]:
     lines = [f"{index}. {_headline(claim)}"]
     lines.append(f"   Claimant:  {_claimant(claim.source)}")
     lines.append(f"   Qualifier: {clean_text(claim.qualifier)}")
@@ -398,7 +516,13 @@ def _text_claim(index: int, claim: AlertClaim, timeline: Sequence[TimelineEntry]
     if url is None:
         url = f"{clean_text(claim.url)} (not an http(s) link)" if claim.url else "(none)"
     lines.append(f"   Link:      {url}")
-    lines.append(f"   Earlier figures ({_category_label(claim.category)}):")
+    for label, link in links:
+        lines.append(f"   Kibana:    {label}: {safe_url(link)}")
+    return lines
+
+
+def _text_timeline(category: str, timeline: Sequence[TimelineEntry]) -> list[str]:
+    lines = [f"   Earlier figures ({_category_label(category)}):"]
     entries = _sorted_timeline(timeline)
     if not entries:
         lines.append("     none recorded — this is the first figure in this category")
@@ -421,7 +545,7 @@ def _html_link(url: str, label_html: str) -> str:
     return f'<a href="{href}" rel="noopener noreferrer">{label_html}</a>'
 
 
-def _html_claim(index: int, claim: AlertClaim, timeline: Sequence[TimelineEntry]) -> str:
+def _html_claim(index: int, claim: AlertClaim, links: Sequence[tuple[str, str]]) -> str:
     e = html.escape
     rows = [
         ("Category", e(_category_label(claim.category))),
@@ -436,12 +560,24 @@ def _html_claim(index: int, claim: AlertClaim, timeline: Sequence[TimelineEntry]
     if safe_url(claim.url) is None and claim.url:
         link += f" <small>(not an http(s) link: {e(clean_text(claim.url))})</small>"
     rows.append(("Article", f"{link} — {outlet}, {e(format_date(claim.published_at))}"))
+    if links:
+        rows.append(("Kibana", " · ".join(_html_link(url, e(label)) for label, url in links)))
     table = "".join(
         f'<tr><th align="left" style="padding:2px 12px 2px 0">{k}</th><td>{v}</td></tr>'
         for k, v in rows
     )
     sentence = e(_truncate(clean_text(claim.sentence), EMAIL_SENTENCE_MAX))
+    return (
+        f'<div class="claim" style="margin:0 0 16px 0">'
+        f'<h3 style="font-size:16px;margin:0 0 6px 0">{index}. {e(_headline(claim))}</h3>'
+        f"<table>{table}</table>"
+        f'<blockquote style="margin:8px 0;padding-left:10px;border-left:3px solid #999">'
+        f"“{sentence}”</blockquote></div>"
+    )
 
+
+def _html_timeline(category: str, timeline: Sequence[TimelineEntry]) -> str:
+    e = html.escape
     entries = _sorted_timeline(timeline)
     hidden = len(entries) - TIMELINE_MAX_ENTRIES
     items = []
@@ -454,41 +590,58 @@ def _html_claim(index: int, claim: AlertClaim, timeline: Sequence[TimelineEntry]
         items.append(f"<li>{date} — <b>{figure}</b> ({e(_claimant(t.source))})</li>")
     if not items:
         items.append("<li>none recorded — this is the first figure in this category</li>")
-
     return (
-        f'<div class="claim" style="margin:0 0 24px 0">'
-        f'<h2 style="font-size:18px;margin:0 0 8px 0">{index}. {e(_headline(claim))}</h2>'
-        f"<table>{table}</table>"
-        f'<blockquote style="margin:8px 0;padding-left:10px;border-left:3px solid #999">'
-        f"“{sentence}”</blockquote>"
-        f'<p style="margin:4px 0">Earlier figures ({e(_category_label(claim.category))}):</p>'
+        f'<p style="margin:4px 0">Earlier figures ({e(_category_label(category))}):</p>'
         f"<ul>{''.join(items)}</ul>"
-        f"</div>"
     )
 
 
-def render_email(digest: Digest) -> tuple[str, str, str]:
-    """Subject, plain-text body and HTML body for a digest (one message for all claims)."""
+def render_email(digest: Digest, pictures: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """Subject, plain-text body and HTML body for a digest (one message for all claims).
+
+    Claims are grouped by category; ``pictures`` maps a category to the Content-ID of
+    its timeline picture (see :func:`timeline_pictures`), shown as ``<img src="cid:…">``
+    with an alt text; the text list of earlier figures is always there.
+    """
+    pictures = pictures or {}
     subject = _email_subject(digest)
     n = len(digest.claims)
+    kind = f"daily digest for {clean_text(digest.daily)}: " if digest.daily else ""
     intro = (
-        f"{n} new troop-figure claim{'s' if n != 1 else ''} "
+        f"{kind}{n} new troop-figure claim{'s' if n != 1 else ''} "
         f"(generated {format_date(digest.generated_at)})"
     )
     text_lines = [f"troopwatch — {intro}", ""]
     html_parts = []
-    for i, claim in enumerate(digest.claims, 1):
-        timeline = digest.timelines.get(claim.category, [])
-        text_lines += _text_claim(i, claim, timeline)
+    e = html.escape
+    for category, items in by_category(digest.claims):
+        timeline = digest.timelines.get(category, [])
+        label = _category_label(category)
+        text_lines += [f"== {label.capitalize()} ==", ""]
+        section = [f'<h2 style="font-size:19px;margin:20px 0 8px 0">{e(label.capitalize())}</h2>']
+        cid = pictures.get(category)
+        if cid:
+            points = timeline_points([c for _i, c in items], timeline, digest.generated_at)
+            section.append(
+                f'<img src="cid:{e(cid, quote=True)}" alt="{e(picture_alt(category, points))}" '
+                f'width="{PICTURE_WIDTH}" style="max-width:100%;height:auto;border:0">'
+            )
+        for index, claim in items:
+            links = kibana_urls(digest, claim)
+            text_lines += _text_claim(index, claim, links)
+            text_lines.append("")
+            section.append(_html_claim(index, claim, links))
+        text_lines += _text_timeline(category, timeline)
         text_lines.append("")
-        html_parts.append(_html_claim(i, claim, timeline))
+        section.append(_html_timeline(category, timeline))
+        html_parts.append(f'<div class="category">{"".join(section)}</div>')
     text_lines.append("— troopwatch alert; figures are claims as reported, not verified facts.")
     text_body = "\n".join(text_lines) + "\n"
     html_body = (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
-        f"<title>{html.escape(subject)}</title></head>"
+        f"<title>{e(subject)}</title></head>"
         '<body style="font-family:sans-serif">'
-        f"<p>troopwatch — {html.escape(intro)}</p>"
+        f"<p>troopwatch — {e(intro)}</p>"
         f"{''.join(html_parts)}"
         "<p><small>troopwatch alert; figures are claims as reported, not verified facts."
         "</small></p></body></html>"
@@ -576,7 +729,11 @@ def _slack_timeline(category: str, timeline: Sequence[TimelineEntry]) -> str:
     return "\n".join([title, *lines])
 
 
-def _slack_claim_blocks(claim: AlertClaim, timeline: Sequence[TimelineEntry]) -> list[dict]:
+def _slack_claim_blocks(
+    claim: AlertClaim,
+    timeline: Sequence[TimelineEntry],
+    links: Sequence[tuple[str, str]] = (),
+) -> list[dict]:
     headline = _fit(_headline(claim), 300, slack_escape)
     title = _fit(clean_text(claim.title) or "(untitled)", 300, slack_escape)
     sentence = _fit(claim.sentence, 1200, slack_escape)
@@ -594,6 +751,8 @@ def _slack_claim_blocks(claim: AlertClaim, timeline: Sequence[TimelineEntry]) ->
     context = f"{outlet} · {format_date(claim.published_at)}"
     if safe_url(claim.url) is None and claim.url:
         context += f" · link withheld (not http/https): {_fit(claim.url, 300, slack_escape)}"
+    for label, url in links:  # our own URLs (Kibana), not page text
+        context += f" · {slack_link(url, slack_escape(label))}"
     return [
         {"type": "section", "text": _mrkdwn(text), "fields": fields},
         {"type": "context", "elements": [_mrkdwn(context)]},
@@ -622,6 +781,8 @@ def _slack_payload(
     header = f"{total} new troop-figure claim{'s' if total != 1 else ''}"
     if total == 1:
         header = "New troop-figure claim"
+    if digest.daily:
+        header = f"Daily digest {clean_text(digest.daily)}: {header[0].lower()}{header[1:]}"
     if parts > 1:
         header += f" ({part}/{parts})"
     blocks: list[dict[str, Any]] = [
@@ -639,7 +800,9 @@ def _slack_payload(
     if not claims:
         blocks.append({"type": "section", "text": _mrkdwn("No new troop-figure claims.")})
     for claim in claims:
-        blocks += _slack_claim_blocks(claim, digest.timelines.get(claim.category, []))
+        blocks += _slack_claim_blocks(
+            claim, digest.timelines.get(claim.category, []), kibana_urls(digest, claim)
+        )
     return {"text": _slack_fallback(claims, total), "blocks": blocks}
 
 

@@ -33,7 +33,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from slack_sdk.errors import SlackRequestError
 from slack_sdk.webhook import WebhookClient
 
-from schedules.digest import Digest, render_email, render_slack_parts
+from schedules.digest import Digest, render_email, render_slack_parts, timeline_pictures
 from troopwatch.http import header_value, retry_after_seconds
 from troopwatch.redact import redact_text, redact_url
 
@@ -130,7 +130,8 @@ def _env(env: Mapping[str, str], name: str) -> str | None:
 
 
 class EmailNotifier:
-    """Sends digests by SMTP as one multipart/alternative (text + HTML) message."""
+    """Sends digests by SMTP as one multipart/alternative message: text, and HTML with
+    the timeline pictures inline (multipart/related, referenced by Content-ID)."""
 
     channel = "email"
 
@@ -224,7 +225,11 @@ class EmailNotifier:
             self.security,
         )
 
-    def build_message(self, subject: str, text: str, html: str) -> EmailMessage:
+    def build_message(
+        self, subject: str, text: str, html: str, images: Mapping[str, bytes] | None = None
+    ) -> EmailMessage:
+        """multipart/alternative (text, HTML); with ``images`` ({Content-ID: PNG}) the
+        HTML part becomes multipart/related with the pictures inline."""
         msg = EmailMessage()
         msg["Subject"] = subject
         msg["From"] = self.sender
@@ -236,17 +241,33 @@ class EmailNotifier:
         # Quoted-printable keeps lines short and 7-bit whatever the server supports.
         msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
         msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+        if images:
+            html_part = msg.get_payload()[1]
+            for number, (cid, png) in enumerate(images.items(), 1):
+                html_part.add_related(
+                    png,
+                    "image",
+                    "png",
+                    cid=f"<{cid}>",
+                    disposition="inline",
+                    filename=f"timeline-{number}.png",
+                )
         return msg
 
     def send(
-        self, subject: str, text: str, html: str, recipients: Sequence[str] | None = None
+        self,
+        subject: str,
+        text: str,
+        html: str,
+        recipients: Sequence[str] | None = None,
+        images: Mapping[str, bytes] | None = None,
     ) -> dict[str, tuple[int, str]]:
         """Send one message to ``recipients`` (default: all configured).
 
         Returns the recipients the server refused while accepting the message for the
         others, as {address: (code, text)}; raises DeliveryError when nobody got it.
         """
-        msg = self.build_message(subject, text, html)
+        msg = self.build_message(subject, text, html, images)
         to_addrs = list(recipients) if recipients else self.recipients
         where = f"{self.host}:{self.port}"
         smtp: smtplib.SMTP | None = None
@@ -333,7 +354,19 @@ class EmailNotifier:
             return
         if tracker is not None and not tracker.may_send():
             raise DeliveryError("stopped before sending", channel=self.channel)
-        refused = self.send(*render_email(digest), recipients=recipients)
+        # The timeline pictures, inline (multipart/related), referenced as cid: from the
+        # HTML; the text part keeps the figures as a list.
+        pictures = timeline_pictures(digest)
+        domain = email.utils.parseaddr(self.sender)[1].rpartition("@")[2] or "localhost"
+        cids = {
+            cat: email.utils.make_msgid(idstring="timeline", domain=domain)[1:-1]
+            for cat in pictures
+        }
+        refused = self.send(
+            *render_email(digest, cids),
+            recipients=recipients,
+            images={cids[cat]: png for cat, png in pictures.items()},
+        )
         if tracker is not None:
             tracker.sent([c.claim_id for c in digest.claims], refused)
         elif refused:

@@ -373,9 +373,11 @@ def test_first_figure_in_category_says_so() -> None:
 
 
 def test_hostile_content_is_plain_text_in_html() -> None:
-    subject, text, html_body = render_email(hostile_digest())
+    subject, text, html_body = render_email(hostile_digest(), {"deployed": "pic@troopwatch"})
     doc = parse_html(html_body)
     allowed = {
+        "h3",
+        "img",
         "html",
         "head",
         "meta",
@@ -401,6 +403,9 @@ def test_hostile_content_is_plain_text_in_html() -> None:
         if tag == "a":
             assert attrs["href"].startswith(("http://", "https://")), attrs
             assert "evil" not in attrs["href"]
+        if tag == "img":  # only our own picture, by Content-ID, with page text only in alt
+            assert attrs["src"] == "cid:pic@troopwatch", attrs
+            assert set(attrs) == {"src", "alt", "width", "style"}, attrs
     assert not any(t == "b" and "bold" in str(a) for t, a in doc.tags)
     visible = "".join(doc.text)
     # The page's markup is shown literally, as text.
@@ -1020,7 +1025,8 @@ def test_slack_parts_are_reported_one_by_one(slack_receiver: SlackReceiver) -> N
     ],
 )
 def test_every_date_renders(published: Any, shown: str) -> None:
-    from schedules.digest import format_date, parse_datetime, render_problem
+    from schedules.digest import format_date, render_problem
+    from troopwatch.dates import parse_datetime
 
     claim = make_claim(published_at=parse_datetime(published))
     assert format_date(claim.published_at) == shown
@@ -1037,3 +1043,28 @@ def test_figures_that_are_not_numbers_render() -> None:
     claim = make_claim(figure_low="many", figure_high=[1, 2], qualifier=None)
     digest = Digest(claims=[claim], generated_at=NOW)
     assert "many" in render_email(digest)[1]
+
+
+def test_email_goes_without_a_picture_that_cannot_be_drawn(smtp_receiver: SMTPReceiver) -> None:
+    """A date the chart cannot place (year 9999 in UTC-14): no picture, still the email,
+    with the figures as text; a drawable digest gets its picture inline by Content-ID."""
+    from troopwatch.dates import parse_datetime
+
+    notifier = EmailNotifier.from_env(smtp_receiver.env(TROOPWATCH_SMTP_SECURITY="none"))
+    assert notifier is not None
+    odd = parse_datetime("9999-12-31T23:30:00-14:00")
+    digest = Digest(
+        claims=[make_claim(published_at=odd)],
+        timelines={"deployed": [TimelineEntry(3000, None, "exact", "NIS", odd)]},
+        generated_at=NOW,
+    )
+    notifier.deliver(digest)
+    notifier.deliver(make_digest())
+    plain_only, pictured = smtp_receiver.wait_for_messages(2)
+    assert "about 12,000 troops" in plain_only.get_body(("plain",)).get_content()
+    assert "cid:" not in plain_only.get_body(("html",)).get_content()
+    assert not [p for p in plain_only.walk() if p.get_content_maintype() == "image"]
+    [image] = [p for p in pictured.walk() if p.get_content_type() == "image/png"]
+    cid = image["Content-ID"].strip("<>")
+    assert f'src="cid:{cid}"' in pictured.get_body(("html",)).get_content()
+    assert image.get_content().startswith(b"\x89PNG")

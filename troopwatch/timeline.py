@@ -50,7 +50,7 @@ def timeline_png(
 ) -> bytes:
     """PNG bytes of the timeline; an empty list gives a chart that says so."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
@@ -105,7 +105,9 @@ def timeline_png(
                 label += "–" + format_count(p.figure_high)
         ax.annotate(
             label,
-            (p.when, y if y is not None else 0),
+            # As a number: an annotation in blended (axis) coordinates does not convert
+            # datetimes, so a vague new figure's label would raise.
+            (date2num(p.when), y if y is not None else 0.04),
             xytext=(8, 10),
             textcoords="offset points",
             color="#C00000",

@@ -138,6 +138,15 @@ def alerts_mapping(_languages: dict[str, str]) -> dict:
             "sent_at": DATE,
             "next_attempt_at": DATE,
             "digest_id": KEYWORD,
+            # Email: per-recipient outcomes ({address: "550 …"}: keys have dots).
+            "delivered_to": KEYWORD,
+            "rejected_to": {"type": "flattened"},
+            "config_id": KEYWORD,  # the channel configuration that rejected it
+            "leased_by": KEYWORD,  # host:pid of the sender holding the lease
+            "digest_day": KEYWORD,  # released by that day's daily digest
+            # Daily-digest markers (`digest:<channel>:<day>`, create-only).
+            "kind": KEYWORD,
+            "cutoff": DATE,
         },
     }
 
@@ -205,7 +214,7 @@ SPECS: dict[str, IndexSpec] = {
         IndexSpec("articles", 1, articles_mapping),
         IndexSpec("claims", 1, claims_mapping),
         IndexSpec("claim-keys", 1, claim_keys_mapping),
-        IndexSpec("alerts", 1, alerts_mapping),
+        IndexSpec("alerts", 2, alerts_mapping),
         IndexSpec("runs", 1, runs_mapping),
         IndexSpec("sources", 1, sources_mapping),
     )
