@@ -40,11 +40,19 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
         return "zh"
     if len(ARABIC.findall(sample)) > letters * 0.3:
         return "ar"
-    try:
-        candidates = detect_langs(sample)
-    except LangDetectException:
+    best = langdetect_code(sample)
+    if best is None:
         return normalise_code(hint)
-    best = normalise_code(candidates[0].lang) if candidates else None
     if best in ("ru", "uk", "bg", "mk") and len(UKRAINIAN_LETTERS.findall(sample)) >= 3:
         return "uk"
     return best
+
+
+def langdetect_code(text: str) -> str | None:
+    """langdetect's best guess (seeded, so the same text always gets the same answer), as
+    an ISO 639-1 code; None when it cannot judge. The one place langdetect is called."""
+    try:
+        candidates = detect_langs(text)
+    except LangDetectException:  # no letters to judge
+        return None
+    return normalise_code(candidates[0].lang) if candidates else None

@@ -15,11 +15,12 @@ bare words for "war" are left out on purpose: "the Korean War" is not this war.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from troopwatch.claims.sentences import split_sentences
 
 NK, MIL, WAR = "nk", "mil", "war"
 CONCEPTS = (NK, MIL, WAR)
@@ -308,7 +309,6 @@ PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 NO_WORD_BREAKS = {"ko", "ja"}
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 
 
 @dataclass(frozen=True)
@@ -351,22 +351,19 @@ def score_relevance(title: str | None, text: str | None, lang: str | None) -> Re
     """Relevance of an article to the story; pure and deterministic."""
     title = _normalise(title or "").strip()
     body = _normalise(text or "")
-    full = f"{title}\n{body}" if title else body
-    # Sentence start offsets, so each match maps to the sentence it falls in.
-    starts = [0] + [m.end() for m in SENTENCE_END.finditer(full) if m.end() > 0]
-    starts = sorted(set(starts))
-    title_end = len(title)
+    # The title is a sentence of its own; the body is split as the claim extractor splits it.
+    sentences = ([title] if title else []) + split_sentences(body)
 
     per_sentence: dict[int, set[str]] = {}
     found: dict[str, set[str]] = {c: set() for c in CONCEPTS}
     in_title: set[str] = set()
     for concept, regex in _regexes(_lang_code(lang)).items():
-        for match in regex.finditer(full):
-            found[concept].add(match.group(0).lower())
-            index = bisect.bisect_right(starts, match.start()) - 1
-            per_sentence.setdefault(index, set()).add(concept)
-            if title and match.start() < title_end:
-                in_title.add(concept)
+        for index, sentence in enumerate(sentences):
+            for match in regex.finditer(sentence):
+                found[concept].add(match.group(0).lower())
+                per_sentence.setdefault(index, set()).add(concept)
+                if title and index == 0:
+                    in_title.add(concept)
 
     # A window is a sentence and the next one: "... said on Monday. The 11,000 troops ..."
     windows = 0

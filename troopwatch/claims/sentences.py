@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from troopwatch.claims.languages import languages
+from troopwatch.langid import ARABIC, HAN, HANGUL, KANA, langdetect_code
 
 # Abbreviations that end with a period but do not end a sentence (lower-cased, no dot).
 _ABBREV = {a for lang in languages() for a in lang.abbreviations}
@@ -144,10 +145,7 @@ def split_sentences(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- language
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
+_HANGUL, _KANA, _HAN, _ARABIC = HANGUL, KANA, HAN, ARABIC  # one home: troopwatch.langid
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
@@ -209,12 +207,5 @@ def _cyrillic_words(sentence: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _langdetect(sentence: str) -> str | None:
-    try:
-        from langdetect import DetectorFactory, LangDetectException, detect
-
-        DetectorFactory.seed = 0
-        code = detect(sentence)
-    except (ImportError, LangDetectException):  # no library, or no letters to judge
-        return None
-    code = code.split("-")[0]
+    code = langdetect_code(sentence)
     return code if code in _CODES else None
