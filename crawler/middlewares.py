@@ -63,10 +63,10 @@ from crawler.resolver import (
 from crawler.sources import Source
 from troopwatch.config import es_config_from_env
 from troopwatch.dates import utcnow
-from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
 from troopwatch.sources_state import SourceStateRecorder, source_problem, write_source_state
 from troopwatch.urls import article_id, canonicalize_url
+from troopwatch.workers import crawl_es
 
 log = logging.getLogger(__name__)
 
@@ -400,8 +400,9 @@ class SourceStateMiddleware:
         prefix = self.crawler.settings.get("TROOPWATCH_INDEX_PREFIX")
         config = es_config_from_env()
 
+        es = crawl_es(self.crawler)
+
         def write() -> None:
-            es = make_client(config)
             try:
                 written = write_source_state(es, Indices(prefix), runs, catalogue)
                 log.info("source state recorded for %d sources", written)
@@ -412,8 +413,6 @@ class SourceStateMiddleware:
                     config.describe(),
                     exc,
                 )
-            finally:
-                es.close()
 
         await maybe_deferred_to_future(deferToThread(write))
 
@@ -601,7 +600,7 @@ class AlreadyIndexedMiddleware:
 
     def _mget(self, ids: Iterable[str]) -> set[str]:
         if self.es is None:
-            self.es = make_client(es_config_from_env())
+            self.es = crawl_es(self.crawler)
         index = Indices(self.crawler.settings.get("TROOPWATCH_INDEX_PREFIX")).articles
         try:
             docs = self.es.mget(index=index, ids=list(ids), _source=False)["docs"]

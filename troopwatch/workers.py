@@ -1,0 +1,110 @@
+"""Components a crawl process shares between its pipelines: the CPU pool, the ES client.
+
+CPU-heavy stages (extraction, language, dedupe sketches, entities, claims) run their plain
+functions in a process pool, so a crawl uses every core and the reactor thread stays free
+for the network; Elasticsearch calls go through one client per crawl process, used from
+threads. Both are built from the crawler's settings on first use and closed when the
+engine stops.
+
+TROOPWATCH_CPU_WORKERS: worker processes (default: the machine's cores); 0 runs the
+functions in the calling process (tests, debugging).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import multiprocessing
+import os
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from elasticsearch import Elasticsearch
+from scrapy import signals
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from troopwatch.config import EsConfig, es_config_from_env
+from troopwatch.es.client import make_client
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+class CpuPool:
+    """Runs plain functions (picklable, module-level) in worker processes and awaits them."""
+
+    def __init__(self, workers: int):
+        self.workers = max(0, workers)
+        self.executor: ProcessPoolExecutor | None = None
+        if self.workers:
+            # fork: workers inherit the imported modules (trafilatura, the KB) and start in
+            # milliseconds. The pool is built while the crawler is being set up, before
+            # any thread is started, and all workers are started at once.
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("fork")
+            )
+            for _ in range(self.workers):
+                self.executor.submit(_warm)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> CpuPool:
+        """The crawler's pool (one per crawler, shared by every pipeline)."""
+        pool = _POOLS.get(crawler)
+        if pool is None:
+            workers = crawler.settings.getint("TROOPWATCH_CPU_WORKERS", -1)
+            pool = cls(default_workers() if workers < 0 else workers)
+            _POOLS[crawler] = pool
+            crawler.signals.connect(pool.close, signal=signals.engine_stopped)
+        return pool
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self.executor is None:
+            return fn(*args)
+        return await asyncio.wrap_future(self.executor.submit(fn, *args))
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+
+_POOLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CLIENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def crawl_es_config(crawler) -> EsConfig:
+    """Elasticsearch as the crawler's settings say (URLs and secrets from the environment)."""
+    return dataclasses.replace(
+        es_config_from_env(), prefix=crawler.settings.get("TROOPWATCH_INDEX_PREFIX")
+    )
+
+
+def crawl_es(crawler) -> Elasticsearch:
+    """The crawl process's one Elasticsearch client (thread-safe; call it from threads).
+
+    Callers needing another timeout use `client.options(request_timeout=...)`, which shares
+    the connections. Closed when the engine stops; callers must not close it.
+    """
+    client = _CLIENTS.get(crawler)
+    if client is None:
+        client = make_client(crawl_es_config(crawler))
+        _CLIENTS[crawler] = client
+        crawler.signals.connect(client.close, signal=signals.engine_stopped)
+    return client
+
+
+async def in_thread(fn: Callable[..., T], *args: Any) -> T:
+    """Run blocking I/O (an Elasticsearch call) in the reactor's thread pool and await it."""
+    return await maybe_deferred_to_future(deferToThread(fn, *args))
