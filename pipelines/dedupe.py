@@ -82,23 +82,28 @@ class DedupePipeline:
         if self.es is None:
             self.es = make_client(self.config)
 
-    def _lookup(self, text: str, lang: str | None, article_id: str, sk: Sketch):
-        try:
-            return find_duplicate(self.es, self.indices.articles, text, lang, article_id, sk)
-        except (ApiError, TransportError) as exc:
-            # Without Elasticsearch only this crawl's own copies are caught; the
-            # article is kept (spooled later if need be) rather than lost.
-            log.warning("duplicate lookup failed: %s", exc)
-            self.stats.inc_value("troopwatch/dedupe_lookup_errors")
-            return None
-
     async def process_item(self, item):
         text, article_id = item["text"], item["article_id"]
         sk = await self.pool.run(sketch, text)
         item.update(dedupe_fields(text, sk))
         match = self.recent.find(article_id, sk, text)
         if match is None:
-            found = await in_thread(self._lookup, text, item.get("lang"), article_id, sk)
+            try:
+                found = await in_thread(
+                    find_duplicate,
+                    self.es,
+                    self.indices.articles,
+                    text,
+                    item.get("lang"),
+                    article_id,
+                    sk,
+                )
+            except (ApiError, TransportError) as exc:
+                # Without Elasticsearch only this crawl's own copies are caught; the
+                # article is kept (spooled later if need be) rather than lost.
+                log.warning("duplicate lookup for %s failed: %s", item["url"], exc)
+                self.stats.inc_value("troopwatch/dedupe_lookup_errors")
+                found = None
             # Items are in flight together: a copy may have joined `recent` meanwhile.
             match = (
                 (found.article_id, found.similarity)

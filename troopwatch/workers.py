@@ -24,8 +24,6 @@ from typing import Any, TypeVar
 
 from elasticsearch import Elasticsearch
 from scrapy import signals
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
 
 from troopwatch.config import EsConfig, es_config_from_env
 from troopwatch.es.client import make_client
@@ -106,5 +104,6 @@ def crawl_es(crawler) -> Elasticsearch:
 
 
 async def in_thread(fn: Callable[..., T], *args: Any) -> T:
-    """Run blocking I/O (an Elasticsearch call) in the reactor's thread pool and await it."""
-    return await maybe_deferred_to_future(deferToThread(fn, *args))
+    """Run blocking I/O (an Elasticsearch call) in a thread and await it (the asyncio loop
+    under Scrapy's reactor, or any other)."""
+    return await asyncio.to_thread(fn, *args)
