@@ -531,8 +531,7 @@ class AlreadyIndexedMiddleware:
         self.seen = {k: v for k, v in self.store.load().items() if str(v) >= cutoff}
 
     def spider_closed(self, spider) -> None:
-        if self.es is not None:
-            self.es.close()
+        # self.es is the crawl's shared client (troopwatch.workers): closed when the engine stops.
         if self.store is None or not self.seen:
             return
         cutoff = (utcnow() - timedelta(days=self.keep_days)).isoformat()

@@ -23,6 +23,11 @@ class ClaimsPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler.stats, CpuPool.from_crawler(crawler))
 
+    @staticmethod
+    def warm_up() -> None:
+        """Compile the claim patterns before workers fork."""
+        claim_dicts("North Korea has sent 11,000 troops to Russia.")
+
     async def process_item(self, item):
         item["claims"] = await self.pool.run(claim_dicts, item["text"])
         self.stats.inc_value("troopwatch/claims", len(item["claims"]))

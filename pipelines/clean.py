@@ -43,6 +43,11 @@ class CleanPipeline:
             settings.getbool("TROOPWATCH_RELEVANCE_ENFORCE", True),
         )
 
+    @staticmethod
+    def warm_up() -> None:
+        """Build the pre-check's automaton before workers fork."""
+        may_be_relevant("<p>North Korea</p>")
+
     async def process_item(self, item):
         html = item.pop("html", None)
         screen = self.screen and not item.get("is_seed")

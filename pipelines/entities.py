@@ -20,6 +20,11 @@ class EntitiesPipeline:
     def from_crawler(cls, crawler):
         return cls(CpuPool.from_crawler(crawler))
 
+    @staticmethod
+    def warm_up() -> None:
+        """Load the KB and build its automata (about a second) before workers fork."""
+        article_entities("North Korean troops in Kursk, Russia", "en")
+
     async def process_item(self, item):
         if item.get("duplicate_of"):
             return item  # a duplicate is recorded as a sighting of its original only

@@ -18,12 +18,13 @@ import logging
 import multiprocessing
 import os
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from elasticsearch import Elasticsearch
 from scrapy import signals
+from scrapy.utils.misc import load_object
 
 from troopwatch.config import EsConfig, es_config_from_env
 from troopwatch.es.client import make_client
@@ -43,13 +44,16 @@ def _warm() -> int:
 class CpuPool:
     """Runs plain functions (picklable, module-level) in worker processes and awaits them."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, warm_ups: Iterable[Callable[[], object]] = ()):
         self.workers = max(0, workers)
         self.executor: ProcessPoolExecutor | None = None
         if self.workers:
-            # fork: workers inherit the imported modules (trafilatura, the KB) and start in
-            # milliseconds. The pool is built while the crawler is being set up, before
-            # any thread is started, and all workers are started at once.
+            # fork: workers inherit what the stages loaded here once (the entity KB and its
+            # automata, language profiles: seconds of CPU) and start in milliseconds. The
+            # pool is built while the crawler is being set up, before any thread is
+            # started, and all workers are started at once.
+            for warm_up in warm_ups:
+                warm_up()
             self.executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("fork")
             )
@@ -61,8 +65,12 @@ class CpuPool:
         """The crawler's pool (one per crawler, shared by every pipeline)."""
         pool = _POOLS.get(crawler)
         if pool is None:
-            workers = crawler.settings.getint("TROOPWATCH_CPU_WORKERS", -1)
-            pool = cls(default_workers() if workers < 0 else workers)
+            settings = crawler.settings
+            workers = settings.getint("TROOPWATCH_CPU_WORKERS", -1)
+            # Each stage that runs in the pool may load its models first (`warm_up`).
+            stages = [load_object(path) for path in settings.getdict("ITEM_PIPELINES")]
+            warm_ups = [s.warm_up for s in stages if callable(getattr(s, "warm_up", None))]
+            pool = cls(default_workers() if workers < 0 else workers, warm_ups)
             _POOLS[crawler] = pool
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
