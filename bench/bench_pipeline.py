@@ -34,7 +34,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+# ../shared beside the checkout (or beside its worktrees directory).
+DEFAULT_CORPUS = next(
+    (
+        d / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "corpus").is_dir()
+    ),
+    ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html",
+)
 
 
 def free_port() -> int:
@@ -256,6 +264,8 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     counts = write_site(args.corpus, tmp / "site", base)
+    if not counts["corpus"]:
+        parser.error(f"no *.html pages in {args.corpus}")
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
         cwd=tmp / "site",

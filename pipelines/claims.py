@@ -24,8 +24,8 @@ class ClaimsPipeline:
         return cls(crawler.stats, CpuPool.from_crawler(crawler))
 
     @staticmethod
-    def warm_up() -> None:
-        """Compile the claim patterns before workers fork."""
+    def warm_up(settings) -> None:
+        """Compile the claim patterns."""
         claim_dicts("North Korea has sent 11,000 troops to Russia.")
 
     async def process_item(self, item):

@@ -44,9 +44,10 @@ class CleanPipeline:
         )
 
     @staticmethod
-    def warm_up() -> None:
-        """Build the pre-check's automaton before workers fork."""
-        may_be_relevant("<p>North Korea</p>")
+    def warm_up(settings) -> None:
+        """Build the pre-check's automaton (when pages are screened)."""
+        if settings.getbool("TROOPWATCH_RELEVANCE_ENFORCE", True):
+            may_be_relevant("<p>North Korea</p>")
 
     async def process_item(self, item):
         html = item.pop("html", None)

@@ -21,8 +21,8 @@ class EntitiesPipeline:
         return cls(CpuPool.from_crawler(crawler))
 
     @staticmethod
-    def warm_up() -> None:
-        """Load the KB and build its automata (about a second) before workers fork."""
+    def warm_up(settings) -> None:
+        """Load the KB and build its automata (about a second)."""
         article_entities("North Korean troops in Kursk, Russia", "en")
 
     async def process_item(self, item):

@@ -23,8 +23,8 @@ class LanguagePipeline:
         return cls(CpuPool.from_crawler(crawler))
 
     @staticmethod
-    def warm_up() -> None:
-        """Load the language profiles before workers fork."""
+    def warm_up(settings) -> None:
+        """Load the language profiles."""
         detect_language("North Korean troops are fighting in the Kursk region of Russia.")
 
     async def process_item(self, item):

@@ -26,7 +26,14 @@ from troopwatch.prefilter import may_be_relevant
 from troopwatch.relevance import score_relevance
 from troopwatch.seeds import seed_texts
 
-CORPUS = PROJECT_ROOT.parent.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+CORPUS = next(
+    (
+        d / "shared" / "corpus" / "article-extraction-benchmark" / "html"
+        for d in (PROJECT_ROOT.parent, PROJECT_ROOT.parent.parent)
+        if (d / "shared" / "corpus").is_dir()
+    ),
+    PROJECT_ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html",
+)
 EVAL = PROJECT_ROOT / "data" / "eval"
 
 

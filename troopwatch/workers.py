@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import multiprocessing
 import os
@@ -41,6 +42,11 @@ def _warm() -> int:
     return os.getpid()
 
 
+def _warm_up(warm_ups: tuple[Callable[[], object], ...]) -> None:
+    for warm_up in warm_ups:
+        warm_up()
+
+
 class CpuPool:
     """Runs plain functions (picklable, module-level) in worker processes and awaits them."""
 
@@ -48,14 +54,16 @@ class CpuPool:
         self.workers = max(0, workers)
         self.executor: ProcessPoolExecutor | None = None
         if self.workers:
-            # fork: workers inherit what the stages loaded here once (the entity KB and its
-            # automata, language profiles: seconds of CPU) and start in milliseconds. The
-            # pool is built while the crawler is being set up, before any thread is
-            # started, and all workers are started at once.
-            for warm_up in warm_ups:
-                warm_up()
+            # fork: workers start in milliseconds with every module imported. The pool is
+            # built while the crawler is being set up, before any thread is started, and
+            # all workers start at once; each loads the stages' models (the entity KB and
+            # its automata, language profiles: about two seconds of CPU) while the crawl
+            # process opens the spider and fetches the first pages.
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("fork")
+                self.workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_warm_up,
+                initargs=(tuple(warm_ups),),
             )
             for _ in range(self.workers):
                 self.executor.submit(_warm)
@@ -69,7 +77,11 @@ class CpuPool:
             workers = settings.getint("TROOPWATCH_CPU_WORKERS", -1)
             # Each stage that runs in the pool may load its models first (`warm_up`).
             stages = [load_object(path) for path in settings.getdict("ITEM_PIPELINES")]
-            warm_ups = [s.warm_up for s in stages if callable(getattr(s, "warm_up", None))]
+            warm_ups = [
+                functools.partial(stage.warm_up, settings)
+                for stage in stages
+                if callable(getattr(stage, "warm_up", None))
+            ]
             pool = cls(default_workers() if workers < 0 else workers, warm_ups)
             _POOLS[crawler] = pool
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
