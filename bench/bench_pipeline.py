@@ -97,7 +97,7 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
     import resource
 
     import trafilatura
-    from scrapy import Request, Spider
+    from scrapy import Request, Spider, signals
     from scrapy.crawler import CrawlerProcess
 
     from crawler.spiders.feeds import FeedSpider
@@ -143,9 +143,17 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
 
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
+    marks: dict[str, float] = {}
+    for name in ("spider_opened", "spider_closed", "engine_stopped"):
+
+        def mark(name=name, **_):
+            marks.setdefault(name, time.perf_counter())
+
+        crawler.signals.connect(mark, signal=getattr(signals, name), weak=False)
     wall_start = time.perf_counter()
     process.crawl(crawler, **kwargs)
     process.start()
+    marks["stopped"] = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     stats = crawler.stats.get_stats()
     result = {
@@ -158,6 +166,7 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
         "prefiltered": stats.get("troopwatch/off_topic_prefilter", 0),
         "indexed": stats.get("troopwatch/indexed", 0),
         "crawl_cpu_s": usage.ru_utime + usage.ru_stime,
+        "marks": {k: v - wall_start for k, v in marks.items()},
         "stages": {k: v for k, v in stage_times.items()},
     }
     Path(out).write_text(json.dumps(result))
