@@ -578,9 +578,11 @@ class AlreadyIndexedMiddleware:
                 seen += 1
             else:
                 ids[aid] = request
+        # Claimed before the lookup: another page's links, filtered while this one waits
+        # for Elasticsearch, must not send the same articles again.
+        self.requested.update(ids)
         indexed = await self.indexed(list(ids)) if ids and not refetch else set()
         keep = [r for aid, r in ids.items() if aid not in indexed]
-        self.requested.update(aid for aid in ids if aid not in indexed)
         stats.inc_value("troopwatch/duplicate_links", duplicates)
         stats.inc_value("troopwatch/already_seen", seen)
         stats.inc_value("troopwatch/already_indexed", len(indexed))
