@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
 
 from scrapy.statscollectors import MemoryStatsCollector
@@ -34,6 +35,16 @@ def test_pool_runs_stages_in_another_process_and_is_shared_per_crawler():
     finally:
         pool.close()
     assert crawl_es(crawler) is crawl_es(crawler)  # one client per crawl process
+
+
+def test_a_dead_worker_is_replaced_and_its_item_done():
+    pool = CpuPool(1)
+    try:
+        worker = asyncio.run(pool.run(os.getpid))
+        os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
+        assert asyncio.run(pool.run(os.getpid)) not in (worker, os.getpid())
+    finally:
+        pool.close()
 
 
 def test_dedupe_lookup_leaves_the_event_loop_free_while_elasticsearch_hangs():

@@ -21,6 +21,7 @@ import os
 import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from elasticsearch import Elasticsearch
@@ -52,21 +53,26 @@ class CpuPool:
 
     def __init__(self, workers: int, warm_ups: Iterable[Callable[[], object]] = ()):
         self.workers = max(0, workers)
+        self.warm_ups = tuple(warm_ups)
         self.executor: ProcessPoolExecutor | None = None
+        self.closed = False
         if self.workers:
-            # fork: workers start in milliseconds with every module imported. The pool is
-            # built while the crawler is being set up, before any thread is started, and
-            # all workers start at once; each loads the stages' models (the entity KB and
-            # its automata, language profiles: about two seconds of CPU) while the crawl
-            # process opens the spider and fetches the first pages.
-            self.executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_warm_up,
-                initargs=(tuple(warm_ups),),
-            )
-            for _ in range(self.workers):
-                self.executor.submit(_warm)
+            self._start()
+
+    def _start(self) -> None:
+        # fork: workers start in milliseconds with every module imported. The pool is
+        # built while the crawler is being set up, before any thread is started, and all
+        # workers start at once; each loads the stages' models (the entity KB and its
+        # automata, language profiles: about two seconds of CPU) while the crawl process
+        # opens the spider and fetches the first pages.
+        self.executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_warm_up,
+            initargs=(self.warm_ups,),
+        )
+        for _ in range(self.workers):
+            self.executor.submit(_warm)
 
     @classmethod
     def from_crawler(cls, crawler) -> CpuPool:
@@ -90,9 +96,22 @@ class CpuPool:
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         if self.executor is None:
             return fn(*args)
-        return await asyncio.wrap_future(self.executor.submit(fn, *args))
+        executor = self.executor
+        try:
+            return await asyncio.wrap_future(executor.submit(fn, *args))
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in a C extension) and took the
+            # pool with it: a fresh pool takes this item (once more) and the next ones.
+            if self.closed:
+                raise
+            if self.executor is executor:
+                log.warning("a CPU worker process died; starting new ones")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._start()
+            return await asyncio.wrap_future(self.executor.submit(fn, *args))
 
     def close(self) -> None:
+        self.closed = True
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
