@@ -56,6 +56,8 @@ class CleanPipeline:
             screen_and_extract, html or "", item["url"], screen, item.get("feed_title")
         )
         if extracted == OFF_TOPIC:
+            # Counted with the relevance stage's off-topic pages (run records, status).
+            self.stats.inc_value("troopwatch/off_topic")
             self.stats.inc_value("troopwatch/off_topic_prefilter")
             raise DropItem(f"off-topic before extraction: {item['url']}", log_level="DEBUG")
         if extracted is None or len(extracted.text) < self.min_chars:

@@ -118,6 +118,7 @@ def test_clean_stage_screens_only_when_relevance_is_enforced_and_never_seeds():
     with pytest.raises(DropItem, match="off-topic before extraction"):
         run(True)
     assert stats[0].get_value("troopwatch/off_topic_prefilter") == 1
+    assert stats[0].get_value("troopwatch/off_topic") == 1  # in the run's off-topic count
     assert run(False)["text"] and run(True, is_seed=True)["text"]
 
 
