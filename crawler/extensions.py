@@ -29,10 +29,11 @@ from twisted.internet.threads import deferToThread
 
 from troopwatch.config import es_config_from_env
 from troopwatch.dates import iso, utcnow
-from troopwatch.es.client import EsUnavailable, make_client
+from troopwatch.es.client import EsUnavailable
 from troopwatch.es.indices import Indices
 from troopwatch.redact import redact_text
 from troopwatch.spool import Spool
+from troopwatch.workers import crawl_es
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +193,7 @@ class RunRecorder:
         prefix = settings.get("TROOPWATCH_INDEX_PREFIX")
         config = dataclasses.replace(es_config_from_env(), prefix=prefix, request_timeout=10.0)
         store = RunStore(
-            make_client(config),
+            crawl_es(crawler).options(request_timeout=config.request_timeout),
             Indices(prefix),
             runs_spool(settings.get("TROOPWATCH_SPOOL_DIR"), prefix),
         )

@@ -60,12 +60,12 @@ from crawler.resolver import (
 from crawler.sources import Source
 from troopwatch.config import es_config_from_env
 from troopwatch.dates import utcnow
-from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
 from troopwatch.files import atomic_write_json
 from troopwatch.http import retry_after_seconds
 from troopwatch.sources_state import SourceStateRecorder, source_problem, write_source_state
 from troopwatch.urls import article_id, canonicalize_url
+from troopwatch.workers import crawl_es
 
 log = logging.getLogger(__name__)
 
@@ -394,8 +394,9 @@ class SourceStateMiddleware:
         prefix = self.crawler.settings.get("TROOPWATCH_INDEX_PREFIX")
         config = es_config_from_env()
 
+        es = crawl_es(self.crawler)
+
         def write() -> None:
-            es = make_client(config)
             try:
                 written = write_source_state(es, Indices(prefix), runs, catalogue)
                 log.info("source state recorded for %d sources", written)
@@ -406,8 +407,6 @@ class SourceStateMiddleware:
                     config.describe(),
                     exc,
                 )
-            finally:
-                es.close()
 
         await maybe_deferred_to_future(deferToThread(write))
 
@@ -508,8 +507,7 @@ class AlreadyIndexedMiddleware:
         self.seen = {k: v for k, v in self.store.load().items() if str(v) >= cutoff}
 
     def spider_closed(self, spider) -> None:
-        if self.es is not None:
-            self.es.close()
+        # self.es is the crawl's shared client (troopwatch.workers): closed when the engine stops.
         if self.store is None or not self.seen:
             return
         cutoff = (utcnow() - timedelta(days=self.keep_days)).isoformat()
@@ -556,9 +554,11 @@ class AlreadyIndexedMiddleware:
                 seen += 1
             else:
                 ids[aid] = request
+        # Claimed before the lookup: another page's links, filtered while this one waits
+        # for Elasticsearch, must not send the same articles again.
+        self.requested.update(ids)
         indexed = await self.indexed(list(ids)) if ids and not refetch else set()
         keep = [r for aid, r in ids.items() if aid not in indexed]
-        self.requested.update(aid for aid in ids if aid not in indexed)
         stats.inc_value("troopwatch/duplicate_links", duplicates)
         stats.inc_value("troopwatch/already_seen", seen)
         stats.inc_value("troopwatch/already_indexed", len(indexed))
@@ -577,7 +577,7 @@ class AlreadyIndexedMiddleware:
 
     def _mget(self, ids: Iterable[str]) -> set[str]:
         if self.es is None:
-            self.es = make_client(es_config_from_env())
+            self.es = crawl_es(self.crawler)
         index = Indices(self.crawler.settings.get("TROOPWATCH_INDEX_PREFIX")).articles
         try:
             docs = self.es.mget(index=index, ids=list(ids), _source=False)["docs"]

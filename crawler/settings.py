@@ -103,6 +103,9 @@ ITEM_PIPELINES = {
 TROOPWATCH_MIN_TEXT_CHARS = 200
 # Off-topic articles are dropped; False only scores them (benchmarks set it).
 TROOPWATCH_RELEVANCE_ENFORCE = not env_flag("TROOPWATCH_RELEVANCE_SCORE_ONLY")
+# Worker processes for the CPU stages (extraction, language, dedupe sketches, entities,
+# claims); -1: one per core (os.cpu_count()); 0: run them in the crawl process.
+TROOPWATCH_CPU_WORKERS = int(os.environ.get("TROOPWATCH_CPU_WORKERS") or -1)
 
 # -- Elasticsearch ---------------------------------------------------------------
 TROOPWATCH_INDEX_PREFIX = os.environ.get("TROOPWATCH_INDEX_PREFIX") or DEFAULT_PREFIX

@@ -9,17 +9,16 @@ sighting of the original (its URL and date added to the original's `also_seen`).
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections import OrderedDict
 
 from elasticsearch import ApiError, TransportError
 
-from troopwatch.config import es_config_from_env
 from troopwatch.dedupe import Sketch, compare, sketch
 from troopwatch.dedupe.store import dedupe_fields, find_duplicate
 from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
+from troopwatch.workers import CpuPool, crawl_es, crawl_es_config, in_thread
 
 log = logging.getLogger(__name__)
 
@@ -59,32 +58,45 @@ class RecentArticles:
 
 
 class DedupePipeline:
-    def __init__(self, config, stats):
+    """The sketch is computed in the crawl's CPU pool and the Elasticsearch lookup runs in
+    a thread with the crawl's one client: the reactor never waits on either."""
+
+    def __init__(self, config, stats, es=None, pool: CpuPool | None = None):
         self.config = config
         self.stats = stats
         self.indices = Indices(config.prefix)
         self.recent = RecentArticles()
-        self.es = None
+        self.es = es
+        self.pool = pool or CpuPool(0)
 
     @classmethod
     def from_crawler(cls, crawler):
-        config = dataclasses.replace(
-            es_config_from_env(), prefix=crawler.settings.get("TROOPWATCH_INDEX_PREFIX")
+        return cls(
+            crawl_es_config(crawler),
+            crawler.stats,
+            crawl_es(crawler),
+            CpuPool.from_crawler(crawler),
         )
-        return cls(config, crawler.stats)
 
     def open_spider(self):
-        self.es = make_client(self.config)
+        if self.es is None:
+            self.es = make_client(self.config)
 
-    def process_item(self, item):
+    async def process_item(self, item):
         text, article_id = item["text"], item["article_id"]
-        sk = sketch(text)
+        sk = await self.pool.run(sketch, text)
         item.update(dedupe_fields(text, sk))
         match = self.recent.find(article_id, sk, text)
         if match is None:
             try:
-                found = find_duplicate(
-                    self.es, self.indices.articles, text, item.get("lang"), article_id, sk
+                found = await in_thread(
+                    find_duplicate,
+                    self.es,
+                    self.indices.articles,
+                    text,
+                    item.get("lang"),
+                    article_id,
+                    sk,
                 )
             except (ApiError, TransportError) as exc:
                 # Without Elasticsearch only this crawl's own copies are caught; the
@@ -92,7 +104,12 @@ class DedupePipeline:
                 log.warning("duplicate lookup for %s failed: %s", item["url"], exc)
                 self.stats.inc_value("troopwatch/dedupe_lookup_errors")
                 found = None
-            match = (found.article_id, found.similarity) if found else None
+            # Items are in flight together: a copy may have joined `recent` meanwhile.
+            match = (
+                (found.article_id, found.similarity)
+                if found
+                else self.recent.find(article_id, sk, text)
+            )
         if match is None:
             self.recent.add(article_id, sk, text)
             return item

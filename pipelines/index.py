@@ -9,7 +9,6 @@ Elasticsearch and disk I/O run in a thread, never on the reactor.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -19,12 +18,12 @@ from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import task
 from twisted.internet.threads import deferToThread
 
-from troopwatch.config import es_config_from_env
 from troopwatch.documents import article_document
 from troopwatch.es.client import EsUnavailable, make_client
 from troopwatch.es.indices import Indices, setup_indices
 from troopwatch.es.writer import ArticleWriter, drain_articles
 from troopwatch.spool import Spool
+from troopwatch.workers import crawl_es, crawl_es_config
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +38,10 @@ class IndexPipeline:
         crawler=None,
         retry_seconds: float = 10.0,
         close_wait_seconds: float = 300.0,
+        es=None,
     ):
         self.config = config
+        self.es = es  # the crawl's shared client; None: one of its own (tests, CLI)
         self.bulk_size = bulk_size
         self.spool = Spool(spool_dir / config.prefix)
         self.stats = stats
@@ -57,17 +58,15 @@ class IndexPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        config = dataclasses.replace(
-            es_config_from_env(), prefix=settings.get("TROOPWATCH_INDEX_PREFIX")
-        )
         return cls(
-            config,
+            crawl_es_config(crawler),
             settings.getint("TROOPWATCH_BULK_SIZE"),
             Path(settings.get("TROOPWATCH_SPOOL_DIR")),
             crawler.stats,
             crawler,
             settings.getfloat("TROOPWATCH_SPOOL_RETRY_SECONDS", 10.0),
             settings.getfloat("TROOPWATCH_SPOOL_CLOSE_WAIT_SECONDS", 300.0),
+            crawl_es(crawler),
         )
 
     async def open_spider(self):
@@ -75,7 +74,7 @@ class IndexPipeline:
         await maybe_deferred_to_future(deferToThread(self._open))
 
     def _open(self) -> None:
-        es = make_client(self.config)
+        es = self.es if self.es is not None else make_client(self.config)
         try:
             setup_indices(es, self.config.prefix)
         except (ApiError, TransportError) as exc:

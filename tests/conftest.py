@@ -80,6 +80,8 @@ def tw_env(es_url, index_prefix, tmp_path) -> dict:
         TROOPWATCH_ALLOW_PRIVATE_NETWORKS="1",
         TROOPWATCH_SPOOL_DIR=str(tmp_path / "spool"),
         TROOPWATCH_VAR_DIR=str(tmp_path / "var"),
+        # One CPU worker: crawls go through the pool, each loading its models once.
+        TROOPWATCH_CPU_WORKERS="1",
         PYTHONPATH=str(PROJECT_ROOT),
     )
     return env

@@ -348,6 +348,25 @@ def test_already_indexed_read_before_and_repeated_links_are_not_fetched(tmp_path
     assert asyncio.run(middleware.filter([article("https://n.example/a")], None)) == []
 
 
+def test_links_on_two_pages_filtered_at_once_are_fetched_once(tmp_path):
+    middleware = AlreadyIndexedMiddleware.from_crawler(make_crawler(tmp_path))
+    middleware.spider_opened(FakeSpider())
+
+    async def nothing_indexed(ids):
+        await asyncio.sleep(0)  # the lookup waits for Elasticsearch: other pages go on
+        return set()
+
+    middleware.indexed = nothing_indexed
+
+    async def two_pages():
+        return await asyncio.gather(
+            middleware.filter([article("https://n.example/a")], None),
+            middleware.filter([article("https://n.example/a?utm_source=rss")], None),
+        )
+
+    assert sum(len(kept) for kept in asyncio.run(two_pages())) == 1
+
+
 def test_pages_read_are_remembered_across_crawls(tmp_path):
     crawler = make_crawler(tmp_path)
     first = AlreadyIndexedMiddleware.from_crawler(crawler)
@@ -385,9 +404,10 @@ def test_indexed_lookup_asks_elasticsearch_once(
     middleware = AlreadyIndexedMiddleware.from_crawler(crawler)
     found = asyncio.run(middleware.indexed([aid(url), aid("https://n.example/other")]))
     assert found == {aid(url)}
-    # Elasticsearch unreachable: everything is fetched, with one warning.
+    # Elasticsearch unreachable: everything is fetched, with one warning. (A crawl's one
+    # client is configured when the crawl starts: a new crawl for the new address.)
     monkeypatch.setenv("TROOPWATCH_ES_URL", "http://127.0.0.1:9")
-    down = AlreadyIndexedMiddleware.from_crawler(crawler)
+    down = AlreadyIndexedMiddleware.from_crawler(make_crawler(tmp_path))
     assert asyncio.run(down.indexed([aid(url)])) == set()
     assert down.es_failed
 

@@ -1,0 +1,74 @@
+"""The pipeline stages off the event loop: CPU work in the pool, Elasticsearch in threads."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+
+from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.test import get_crawler
+
+from crawler.items import ArticleItem
+from pipelines.dedupe import DedupePipeline
+from pipelines.language import LanguagePipeline
+from troopwatch.config import EsConfig
+from troopwatch.es.client import make_client
+from troopwatch.workers import CpuPool, crawl_es
+
+TEXT = (
+    "North Korea has sent about 11,000 troops to Russia's Kursk region, South Korea's "
+    "intelligence service said on Wednesday, adding that some of them have been killed. "
+) * 3
+
+
+def test_pool_runs_stages_in_another_process_and_is_shared_per_crawler():
+    crawler = get_crawler(settings_dict={"TROOPWATCH_CPU_WORKERS": 1})
+    pool = CpuPool.from_crawler(crawler)
+    try:
+        assert CpuPool.from_crawler(crawler) is pool
+        assert asyncio.run(pool.run(os.getpid)) != os.getpid()
+        stage = LanguagePipeline.from_crawler(crawler)
+        item = ArticleItem(url="https://example.com/a", title="Troops", text=TEXT)
+        assert asyncio.run(stage.process_item(item))["lang"] == "en"
+    finally:
+        pool.close()
+    assert crawl_es(crawler) is crawl_es(crawler)  # one client per crawl process
+
+
+def test_a_dead_worker_is_replaced_and_its_item_done():
+    pool = CpuPool(1)
+    try:
+        worker = asyncio.run(pool.run(os.getpid))
+        os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
+        assert asyncio.run(pool.run(os.getpid)) not in (worker, os.getpid())
+    finally:
+        pool.close()
+
+
+def test_dedupe_lookup_leaves_the_event_loop_free_while_elasticsearch_hangs():
+    # An "Elasticsearch" that accepts connections and never answers.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        config = EsConfig(urls=(url,), prefix="twnone", request_timeout=2.0)
+        crawler = get_crawler()
+        crawler.stats = MemoryStatsCollector(crawler)
+        stage = DedupePipeline(config, crawler.stats, make_client(config), CpuPool(0))
+        item = ArticleItem(url="https://example.com/a", article_id="a1", text=TEXT, lang="en")
+
+        async def crawl_on() -> tuple[ArticleItem, int]:
+            lookup = asyncio.ensure_future(stage.process_item(item))
+            await asyncio.sleep(0)  # the stage starts: a blocking lookup would finish here
+            other_work = 0
+            while not lookup.done():  # the loop serves others while the lookup waits
+                await asyncio.sleep(0.05)
+                other_work += 1
+            return await lookup, other_work
+
+        kept, other_work = asyncio.run(crawl_on())
+    assert other_work > 0
+    assert kept["text_hash"] and "duplicate_of" not in kept  # kept, not lost
+    assert crawler.stats.get_value("troopwatch/dedupe_lookup_errors") == 1
