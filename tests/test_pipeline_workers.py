@@ -6,6 +6,9 @@ import asyncio
 import os
 import signal
 import socket
+import subprocess
+import sys
+import time
 
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
@@ -45,6 +48,40 @@ def test_a_dead_worker_is_replaced_and_its_item_done():
         assert asyncio.run(pool.run(os.getpid)) not in (worker, os.getpid())
     finally:
         pool.close()
+
+
+CRAWL_WITH_A_POOL = """
+import asyncio, os, sys, time
+from troopwatch.workers import CpuPool
+pool = CpuPool(1)
+print(asyncio.run(pool.run(os.getpid)), flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_do_not_outlive_a_crawl_killed_with_sigkill():
+    crawl = subprocess.Popen(
+        [sys.executable, "-c", CRAWL_WITH_A_POOL], stdout=subprocess.PIPE, text=True
+    )
+    worker = int(crawl.stdout.readline())
+    crawl.kill()  # SIGKILL: no chance to shut the pool down
+    crawl.wait(timeout=30)
+    for _ in range(100):
+        if not os.path.exists(f"/proc/{worker}") or _zombie(worker):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the pool's worker outlived its crawl")
+    crawl.stdout.close()
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def test_dedupe_lookup_leaves_the_event_loop_free_while_elasticsearch_hangs():

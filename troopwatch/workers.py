@@ -18,6 +18,8 @@ import functools
 import logging
 import multiprocessing
 import os
+import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -43,7 +45,22 @@ def _warm() -> int:
     return os.getpid()
 
 
-def _warm_up(warm_ups: tuple[Callable[[], object], ...]) -> None:
+def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
+    """A worker must not outlive its crawl: a crawl killed with SIGKILL (the daemon's
+    timeout, an operator) would otherwise leave workers holding its pipes and memory,
+    waiting forever on a queue nobody feeds. Polling, not PR_SET_PDEATHSIG, which fires
+    when the forking *thread* ends."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _warm_up(parent: int, warm_ups: tuple[Callable[[], object], ...]) -> None:
+    _exit_with_parent(parent)
     for warm_up in warm_ups:
         warm_up()
 
@@ -69,7 +86,7 @@ class CpuPool:
             self.workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_warm_up,
-            initargs=(self.warm_ups,),
+            initargs=(os.getpid(), self.warm_ups),
         )
         for _ in range(self.workers):
             self.executor.submit(_warm)
