@@ -306,6 +306,10 @@ def cmd_spool_flush(args) -> int:
     es, config = _es()
     spool = Spool(Path(_settings().get("TROOPWATCH_SPOOL_DIR")) / config.prefix)
     written = drain_articles(ArticleWriter(es, _indices(config), spool))
+    left = len(spool.files())
+    if left:  # copies waiting for their original, or Elasticsearch stopped answering
+        print(f"{written} spooled articles written; {left} batch files still waiting")
+        return 0
     print(f"{written} spooled articles written")
     return 0
 
