@@ -132,14 +132,6 @@ def test_empty_and_offtopic_text() -> None:
             "deployed",
             "exact",
         ),
-        ("North Korea maintains a 1.2 million-strong army.", 1200000, None, "force_size", "exact"),
-        (
-            "North Korea has around 200,000 special forces, the world's largest such force.",
-            200000,
-            None,
-            "force_size",
-            "approx",
-        ),
         (
             "An estimated 8,000 North Korean soldiers have moved to the front line.",
             8000,
@@ -268,7 +260,7 @@ def test_no_context_no_claim() -> None:
         ),
         ("Kyiv believes 12,000 North Korean soldiers are in Russia.", "Ukrainian government"),
         ("About 12,000 North Korean soldiers are in Russia.", "unattributed"),
-        ("Miles Yu said North Korea's special forces number about 200,000.", "Miles Yu"),
+        ("Miles Yu said about 12,000 North Korean troops are in Russia.", "Miles Yu"),
     ],
 )
 def test_english_claimants(text: str, source: str) -> None:
@@ -692,27 +684,6 @@ def test_one_of_them_is_no_figure(text: str) -> None:
             "북한은 연말까지 추가로 5000명을 파병할 계획이다.",
             [(5000, "planned", "exact", "troops", None)],
         ),
-        # Size of North Korean forces in general.
-        (
-            "North Korea could draw on its special operations forces, estimated at some 200,000.",
-            [(200000, "force_size", "approx", "special forces", None)],
-        ),
-        (
-            "With 1.2 million soldiers under arms, North Korea fields one of the biggest militaries.",
-            [(1200000, "force_size", "exact", "soldiers", None)],
-        ),
-        (
-            "북한 특수작전군은 약 20만 명으로 추산된다.",
-            [(200000, "force_size", "approx", "special forces", None)],
-        ),
-        (
-            "Армия КНДР насчитывает около 1,2 млн человек.",
-            [(1200000, "force_size", "approx", "troops", None)],
-        ),
-        (
-            "北朝鮮の特殊部隊は約20万人規模とされる。",
-            [(200000, "force_size", "approx", "special forces", None)],
-        ),
         # Killed / wounded / casualties / captured.
         (
             "The North Korean force has lost more than 300 soldiers killed in January alone.",
@@ -797,11 +768,13 @@ def test_generalised_figures(text: str, expected: list[tuple]) -> None:
             "NIS",
         ),
         (
-            "Le Livre blanc sud-coréen évalue les forces spéciales nord-coréennes à 200 000 hommes.",
+            "Le Livre blanc sud-coréen évalue les forces spéciales nord-coréennes envoyées en Russie "
+            "à 12 000 hommes.",
             "South Korean government",
         ),
         (
-            "Das Weißbuch beziffert die nordkoreanischen Spezialkräfte auf 200.000 Mann.",
+            "Das Weißbuch beziffert die nach Russland entsandten nordkoreanischen Spezialkräfte auf "
+            "12.000 Mann.",
             "South Korean government",
         ),
         (
@@ -1023,10 +996,6 @@ def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None
             "first large-scale involvement in a foreign war.",
             [(10000, "deployed", None)],
         ),
-        (
-            "North Korea's army, numbering 1.2 million soldiers, is one of the largest.",
-            [(1200000, "force_size", None)],
-        ),
         # Compound adjectives that state a force's size.
         (
             "Пхеньян направил в Россию десятитысячный контингент, заявил Буданов.",
@@ -1047,3 +1016,31 @@ def test_claimant_resolution_patterns(lang: str, text: str, source: str) -> None
 def test_parts_and_adjective_figures(text: str, expected: list[tuple]) -> None:
     got = [(c.figure_low, c.category, c.location) for c in extract_claims(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea maintains a 1.2 million-strong army.",
+        "North Korea has around 200,000 special forces, the world's largest such force.",
+        "North Korea could draw on its special operations forces, estimated at some 200,000.",
+        "With 1.2 million soldiers under arms, North Korea fields one of the biggest militaries.",
+        "North Korea's army, numbering 1.2 million soldiers, is one of the largest.",
+        "Miles Yu said North Korea's special forces number about 200,000.",
+        "북한 특수작전군은 약 20만 명으로 추산된다.",
+        "Армия КНДР насчитывает около 1,2 млн человек.",
+        "北朝鮮の特殊部隊は約20万人規模とされる。",
+        "Nordkoreas Armee gilt mit rund 1,3 Millionen aktiven Soldaten als eine der grössten.",
+    ],
+)
+def test_national_totals_are_not_claims(text: str) -> None:
+    """The whole army or a whole service is a national total, never a claim (CLAIMS.md §2)."""
+    assert extract_claims(text) == []
+
+
+def test_the_deployed_formation_keeps_its_size() -> None:
+    """The Storm Corps' size is no national total: it stays a claim."""
+    claims = extract_claims(
+        "Речь идет об 11-м корпусе КНДР, в котором около 40 тысяч военнослужащих."
+    )
+    assert [c.figure_low for c in claims] == [40000]

@@ -1089,6 +1089,17 @@ def _army_size(t: str, cand: _Cand) -> bool:
     )
 
 
+# The largest formation sent as one (the Storm Corps, 40,000 to 80,000): a force size
+# above it is the size of the whole army or a whole service, a national total.
+_FORMATION_MAX = 100_000
+
+
+def _national_total(cand: _Cand) -> bool:
+    """Is a force size the whole army or a whole service (1.2 million, 200,000 special
+    forces) rather than the formation deployed? (CLAIMS.md §2: never a claim.)"""
+    return max(cand.num.low or 0, cand.num.high or 0) >= _FORMATION_MAX
+
+
 def _qualifier(t: str, num: Num) -> str:
     if num.vague:
         return "vague"
@@ -1309,6 +1320,8 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "force_size" and _national_total(cand):
+            continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
