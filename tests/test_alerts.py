@@ -55,6 +55,7 @@ def claim(figure_low, category="deployed", source="NIS", sentence="", **extra) -
         "sentence": sentence
         or f"{source} said {figure_low:,} North Korean troops were {category}.",
         "lang": "en",
+        **({"confidence": extra.pop("confidence")} if "confidence" in extra else {}),
     }
 
 
@@ -185,6 +186,31 @@ def test_new_claim_is_alerted_once_on_each_channel(
     time.sleep(0.5)
     assert len(smtp_receiver.messages) == 1
     assert len(slack_receiver.payloads) == 1
+
+
+def test_a_claim_below_the_minimum_confidence_is_indexed_but_not_alerted(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path
+):
+    """TROOPWATCH_ALERT_MIN_CONFIDENCE: a phantom-looking figure stays out of the alerts;
+    a sure one goes out with its confidence next to the figure."""
+    weak = write_article(es, indices, "weak", [claim(4400, source="HUR", confidence=0.4)])
+    sure = write_article(es, indices, "sure", [claim(15000, source="HUR", confidence=0.85)])
+    assert len(weak["new"]) == 1 and len(sure["new"]) == 1  # both indexed, both new
+    policy = AlertPolicy(**{**FAST.__dict__, "min_confidence": 0.6})
+    result = sweeper(es, indices, channels, tmp_path, policy=policy).sweep()
+    assert result.delivered == {"email": 1, "slack": 1}
+    assert {d["figure_low"] for d in alert_docs(es, indices).values()} == {15000}
+    [msg] = smtp_receiver.wait_for_messages(1)
+    [payload] = slack_receiver.wait_for_payloads(1)
+    for text in (email_text(msg), email_html(msg), slack_text(payload)):
+        assert "15,000 troops (confidence 0.85)" in text
+        assert "4,400 troops" not in text  # no alert of its own (it may sit in the timeline)
+
+
+def test_the_minimum_confidence_is_a_setting(monkeypatch) -> None:
+    assert AlertPolicy.from_settings(None).min_confidence == 0.6
+    monkeypatch.setenv("TROOPWATCH_ALERT_MIN_CONFIDENCE", "0.8")
+    assert AlertPolicy.from_settings(None).min_confidence == 0.8
 
 
 def test_several_new_claims_make_one_digest(

@@ -26,6 +26,7 @@ FIELDS = {
     "location",
     "sentence",
     "lang",
+    "confidence",  # an extra field beside the DESIGN contract's (0..1)
 }
 
 
@@ -1044,3 +1045,21 @@ def test_the_deployed_formation_keeps_its_size() -> None:
         "Речь идет об 11-м корпусе КНДР, в котором около 40 тысяч военнослужащих."
     )
     assert [c.figure_low for c in claims] == [40000]
+
+
+def test_confidence_is_high_for_a_clear_claim_and_lower_for_weaker_cues() -> None:
+    """Predicate + people noun + North Korea in one sentence is sure; a bare counter with
+    the scope only in the sentence before, or a vague figure without a noun, is less so."""
+    (clear,) = extract_claims(
+        "South Korea's spy agency said North Korea has sent 12,000 troops to Russia."
+    )
+    (counter,) = extract_claims(
+        "North Korea has moved troops to the border. Some 3,000 people have been sent to "
+        "Kursk, officials said."
+    )
+    (vague,) = extract_claims(
+        "North Korean troops are in Kursk. Ukraine says thousands have been sent."
+    )
+    assert clear.confidence == 1.0
+    assert 0.0 < vague.confidence < counter.confidence < clear.confidence
+    assert clear.to_dict()["confidence"] == 1.0

@@ -59,6 +59,8 @@ class Claim:
     location: str | None
     sentence: str
     lang: str
+    # How clearly the sentence states it (0..1): see _confidence. Alerts may require a minimum.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -1362,10 +1364,45 @@ def _claims_in(
             location=loc,
             sentence=sent,
             lang=lg,
+            confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
     _share_plans(t, cands, made, cues)
     return claims
+
+
+# Confidence: a clear claim has a predicate, a people noun and North Korea in its own
+# sentence; each weaker cue takes off its share (measured on the dev split of
+# data/eval/claims_real.jsonl, docs/claims.md).
+_WEAK_CUES = {
+    "no_predicate": 0.25,  # no cue of its own: the sentence's nearest one, or none at all
+    "far_predicate": 0.15,  # its nearest cue is far from the figure
+    "elliptical": 0.25,  # no noun at all ("… sent 3,000 to Kursk")
+    "bare_counter": 0.15,  # a person counter or a weak noun ("명", "people", "men")
+    "scope_before": 0.2,  # North Korea named only in the previous sentence
+    "vague": 0.15,  # "thousands of"
+}
+_FAR_WORDS, _FAR_CHARS = 8, 16
+
+
+def _confidence(
+    cand: _Cand, local: list[tuple[int, str, int, int]], nk_here: bool, lang: str
+) -> float:
+    """0..1: how clearly the sentence states this figure as a North Korean troop claim."""
+    weak: list[str] = []
+    if not local:
+        weak.append("no_predicate")
+    elif min(d for d, *_ in local) > (_FAR_CHARS if lang in _CHAR_LANGS else _FAR_WORDS):
+        weak.append("far_predicate")
+    if cand.elliptical:
+        weak.append("elliptical")
+    elif cand.unit_kind in ("count", "weak"):
+        weak.append("bare_counter")
+    if not nk_here and cand.unit_kind != "nk":
+        weak.append("scope_before")
+    if cand.num.vague:
+        weak.append("vague")
+    return round(max(0.1, 1.0 - sum(_WEAK_CUES[w] for w in weak)), 2)
 
 
 # A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
