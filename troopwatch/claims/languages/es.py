@@ -356,6 +356,8 @@ LANGUAGE = LanguageData(
         r"de\s+este\s+modo",
     ),
     say_verbs=(
+        # Compound tenses: "ha cifrado", "había dicho".
+        r"dicho|afirmado|declarado|cifrado|estimado|informado|anunciado|confirmado|asegurado|señalado|indicado|calculado|precisado|explicado",
         "advirti(?:ó|eron)",
         "alert(?:ó|aron)",
         r"advierte\w*",
@@ -368,6 +370,9 @@ LANGUAGE = LanguageData(
         "dice",
         "dicen",
         "afirm(?:ó|a|an|aron)",
+        # Subjunctive after "después de que", "tras que": "afirmara".
+        "(?:afirm|asegur|declar|estim|inform)(?:ara|aran)",
+        "dijera",
         "declar(?:ó|a|an|aron)",
         "indic(?:ó|a|an|aron)",
         "estim(?:ó|a|an|aron)",

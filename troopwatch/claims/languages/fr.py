@@ -339,6 +339,8 @@ LANGUAGE = LanguageData(
         "ainsi",
     ),
     say_verbs=(
+        # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
+        r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",
         "averti",
         r"a\s+prévenu",

@@ -306,6 +306,8 @@ LANGUAGE = LanguageData(
         r"a\s+suo\s+dire",
     ),
     say_verbs=(
+        # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".
+        r"detto|dichiarato|affermato|riferito|confermato|annunciato|stimato|precisato|spiegato|sottolineato|rivelato",
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",
         r"ha\s+dichiarato|hanno\s+dichiarato|dichiara\w*",
         r"ha\s+affermato|hanno\s+affermato|afferma\w*",

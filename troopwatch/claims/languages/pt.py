@@ -298,6 +298,8 @@ LANGUAGE = LanguageData(
         r"de\s+acordo\s+com\s+ele",
     ),
     say_verbs=(
+        # Compound tenses: "tinha dito", "havia informado".
+        r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
         r"afirmou|afirmaram|afirma",
         r"declarou|declararam|declara",
