@@ -391,6 +391,18 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             continue
         if _DECLINE.match(sent[m.end : m.end + 60]):
             continue  # "Peskov declined to comment on reports that …"
+        if m.metonym and any(
+            not o.metonym
+            and not o.person
+            and o.claimant
+            and 0 <= m.start - o.end <= 40
+            and not re.search(r"[.;:\"“”«»]", sent[o.end : m.start])
+            and not SAY.search(sent, o.end, m.start)
+            for o in found
+        ):
+            # The country of an agency just named: "the NIS (…) of South Korea", "il
+            # National Intelligence Service, il servizio segreto della Corea del Sud".
+            continue
         mentions.append(m)
     best: tuple[float, Mention] | None = None
 
@@ -404,6 +416,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
 
     if mentions and mentions[0].start <= 2 and _HEADLINE.match(sent[mentions[0].end :]):
         consider(5, mentions[0])  # "Белый дом: …", "Pentagon: …"
+    if (
+        mentions
+        and re.match(r"\s[-–—]\s*$", sent[max(0, mentions[-1].start - 3) : mentions[-1].start])
+        and not sent[mentions[-1].end :].strip(" .\"”»'")
+    ):
+        consider(5, mentions[-1])  # a credit at the end: "… - südkoreanischer Geheimdienst"
     for m in mentions:
         # Fronted attribution whose alias carries its own marker: "За даними розвідки, …",
         # "Nach südkoreanischen Schätzungen …".
@@ -518,7 +536,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and (n <= (1 if m.metonym else 6))
                     and end_ok
                 ):
-                    consider(3 - 0.01 * n, m)
+                    consider(3.2 - 0.01 * n, m)
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions)
         if relayed is not None:

@@ -342,6 +342,9 @@ LANGUAGE = LanguageData(
         # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
         r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",
+        r"ajouté",
+        # Present participles: "les services … confirmant que".
+        r"(?:confirm|affirm|estim|indiqu|précis|assur|déclar|soulign)ant",
         "averti",
         r"a\s+prévenu",
         r"a\s+fait\s+état",
