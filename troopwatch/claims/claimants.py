@@ -293,12 +293,23 @@ _LAWMAKER = re.compile(
 _AGENCIES = frozenset({"NIS"})
 
 
+@lru_cache(maxsize=1)
+def _lawmakers() -> frozenset[str]:
+    """Canonical names of the people the entity KB knows as lawmakers (role ``lawmaker``)."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return frozenset(e.name for e in default_kb().entities if "lawmaker" in e.roles)
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return frozenset()
+
+
 def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
     """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
     if not best.person:
         return None
     near = sent[max(0, best.start - 40) : best.end + 40]
-    if not _LAWMAKER.search(near):
+    if best.name not in _lawmakers() and not _LAWMAKER.search(near):
         return None
     agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
     return agency
