@@ -332,6 +332,7 @@ LANGUAGE = LanguageData(
         "citando",
         r"conforme\s+a",
         r"en\s+palabras\s+de",
+        r"(?:revelad|anunciad|confirmad|publicad|difundid|informad)[oa]s?(?:\s+\w+){0,2}\s+por",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -367,6 +368,7 @@ LANGUAGE = LanguageData(
         r"habl(?:ó|aron)\s+de",
         "evalú(?:a|an)",
         "dijo",
+        r"confirmando|afirmando|asegurando|estimando|indicando|diciendo|advirtiendo",
         "dice",
         "dicen",
         "afirm(?:ó|a|an|aron)",

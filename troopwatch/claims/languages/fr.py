@@ -315,6 +315,8 @@ LANGUAGE = LanguageData(
         "citant",
         r"de\s+source",
         r"à\s+en\s+croire",
+        # The agent of a passive stating: "un chiffre révélé dimanche par X".
+        r"(?:révél|annonc|avanc|confirm|communiqu|publi|rapport)(?:é|ée|és|ées)(?:\s+\w+){0,2}\s+par",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
