@@ -345,6 +345,7 @@ LANGUAGE = LanguageData(
         r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",
         r"ajouté",
+        r"parlen?t?\s+de",
         # Present participles: "les services … confirmant que".
         r"(?:confirm|affirm|estim|indiqu|précis|assur|déclar|soulign)ant",
         "averti",
