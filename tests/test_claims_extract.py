@@ -1063,3 +1063,98 @@ def test_confidence_is_high_for_a_clear_claim_and_lower_for_weaker_cues() -> Non
     assert clear.confidence == 1.0
     assert 0.0 < vague.confidence < counter.confidence < clear.confidence
     assert clear.to_dict()["confidence"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Compound tenses of saying.
+        (
+            "Der ukrainische Präsident Wolodymyr Selenskyj hatte am Freitag gesagt, dass "
+            "bereits 2.000 nordkoreanische Soldaten in Kursk verwundet worden seien.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Le président ukrainien Volodymyr Zelensky avait annoncé jeudi la capture de trois "
+            "soldats nord-coréens dans la région de Koursk.",
+            "Volodymyr Zelensky",
+        ),
+        # A Japanese topic running on into the clause; a Korean subject with its title.
+        (
+            "国家情報院は20日、北朝鮮兵のうち少なくとも200人が死亡したと国会に報告した。",
+            "NIS",
+        ),
+        (
+            '젤렌스키 우크라이나 대통령이 12일 "북한 군인 3명을 생포했다"고 밝혔다.',
+            "Volodymyr Zelensky",
+        ),
+        # The speaker of a quote, named after a title.
+        (
+            '"We believe 5,000 North Korean soldiers have moved to Kursk," said the spokesman '
+            "of the National Security Council, John Kirby, on Monday.",
+            "John Kirby",
+        ),
+        # German verb second.
+        (
+            "Am Dienstag erklärte der südkoreanische Geheimdienst, es seien 400 nordkoreanische "
+            "Soldaten getötet worden.",
+            "NIS",
+        ),
+        # An agency's country is no second claimant; a credit at the end of a headline.
+        (
+            "Ранее Национальная разведывательная служба (NIS) Южной Кореи заявляла, что КНДР "
+            "потеряла около 500 военнослужащих.",
+            "NIS",
+        ),
+        (
+            "Rund 500 nordkoreanische Soldaten in Kursk getötet - südkoreanischer Geheimdienst",
+            "NIS",
+        ),
+        # A lawmaker the KB knows relays the NIS when the NIS is named.
+        ("李成权说，国家情报院评估认为，平壤已派遣3000名士兵至俄罗斯。", "NIS"),
+        # The Ukrainian president by title; a place as the source yields to the speaker.
+        (
+            "The President of Ukraine said 7,000 North Korean troops are training in Russia.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Le président ukrainien a déclaré que 9.000 soldats nord-coréens étaient à "
+            "Koursk, selon les services de renseignement de Kiev.",
+            "Volodymyr Zelensky",
+        ),
+        # US officials in Italian, Portuguese and Arabic.
+        (
+            "Centinaia di soldati nordcoreani sono stati uccisi, ha detto un alto funzionario "
+            "militare statunitense.",
+            "US government",
+        ),
+    ],
+)
+def test_claimants_on_real_text_patterns(text: str, source: str) -> None:
+    claims = extract_claims(text)
+    assert claims and {c.source for c in claims} == {source}, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Am Montag erklärte ein Sprecher, es seien 300 nordkoreanische Soldaten in Kursk "
+            "getötet worden.",
+            "unattributed",
+        ),
+        (
+            "국가정보원이 제공한 위성사진입니다. 지난 16일 러시아 연해주에 있는 군사시설에 북한군으로 "
+            "추정되는 인원 300여 명이 모여 있습니다",
+            "NIS",
+        ),
+        (
+            "The figure was not confirmed. The estimated number of North Korean personnel is up "
+            "to two thousand people, officials said.",
+            "unattributed",
+        ),
+    ],
+)
+def test_a_time_or_an_article_is_no_claimant(text: str, source: str) -> None:
+    """ "Am Montag", "지난 16일 …", "The" open sentences; they name nobody."""
+    assert {c.source for c in extract_claims(text)} == {source}
