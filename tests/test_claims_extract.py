@@ -1158,3 +1158,24 @@ def test_claimants_on_real_text_patterns(text: str, source: str) -> None:
 def test_a_time_or_an_article_is_no_claimant(text: str, source: str) -> None:
     """ "Am Montag", "지난 16일 …", "The" open sentences; they name nobody."""
     assert {c.source for c in extract_claims(text)} == {source}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A name inside the quoted words does not say them.
+        (
+            "젤렌스키 대통령이 11일 \"우크라이나군이 북한 군인 4명을 생포했다\"고 밝혔다.",
+            "Volodymyr Zelensky",
+        ),
+        # "نقلت وكالة … عن X": the outlet relays X.
+        (
+            "ونقلت وكالة الأنباء الروسية عن سيرغي شويغو قوله إن كوريا الشمالية سترسل 3000 "
+            "جندي إلى كورسك.",
+            "Sergei Shoigu",
+        ),
+    ],
+)
+def test_quoted_names_and_relays(text: str, source: str) -> None:
+    claims = extract_claims(text)
+    assert claims and {c.source for c in claims} == {source}, claims

@@ -315,6 +315,22 @@ def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | 
     return agency
 
 
+_QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
+
+
+def _in_quote(sent: str, pos: int, end: int) -> bool:
+    """Is ``pos`` inside a quotation that closes before ``end`` (the verb of saying)?"""
+    before, between = sent[:pos], sent[pos:end]
+    for o, c in _QUOTE_PAIRS:
+        if before.count(o) > before.count(c) and c in between:
+            return True
+    if "„" not in sent:
+        if before.count("“") > before.count("”") and "”" in between:
+            return True
+    straight = sum(before.count(q) for q in ('"', "″"))
+    return straight % 2 == 1 and any(q in between for q in ('"', "″"))
+
+
 def _words_between(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -459,7 +475,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         if after:
             # "citing the NIS", "a briefing by the spy agency": the source relayed wins.
             relay = re.match(
-                r"(?:cit|qui cite|brief|со ссыл|з посил|ссыла|посила|unter ber|after)",
+                r"(?:cit|qui cite|brief|со ссыл|з посил|ссыла|посила|unter ber|after|و?نقل)",
                 a.group(),
                 _I,
             )
@@ -480,6 +496,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 consider(6, m)
     for sv in says:
         for m in mentions:
+            if m.end <= sv.start() and _in_quote(sent, m.start, sv.start()):
+                continue  # a name inside the quoted words does not say them
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
                 if han:
