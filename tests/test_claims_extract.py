@@ -1165,7 +1165,7 @@ def test_a_time_or_an_article_is_no_claimant(text: str, source: str) -> None:
     [
         # A name inside the quoted words does not say them.
         (
-            "젤렌스키 대통령이 11일 \"우크라이나군이 북한 군인 4명을 생포했다\"고 밝혔다.",
+            '젤렌스키 대통령이 11일 "우크라이나군이 북한 군인 4명을 생포했다"고 밝혔다.',
             "Volodymyr Zelensky",
         ),
         # "نقلت وكالة … عن X": the outlet relays X.

@@ -324,9 +324,8 @@ def _in_quote(sent: str, pos: int, end: int) -> bool:
     for o, c in _QUOTE_PAIRS:
         if before.count(o) > before.count(c) and c in between:
             return True
-    if "„" not in sent:
-        if before.count("“") > before.count("”") and "”" in between:
-            return True
+    if "„" not in sent and before.count("“") > before.count("”") and "”" in between:
+        return True  # (German „…“ closes with “)
     straight = sum(before.count(q) for q in ('"', "″"))
     return straight % 2 == 1 and any(q in between for q in ('"', "″"))
 
