@@ -1179,3 +1179,18 @@ def test_a_time_or_an_article_is_no_claimant(text: str, source: str) -> None:
 def test_quoted_names_and_relays(text: str, source: str) -> None:
     claims = extract_claims(text)
     assert claims and {c.source for c in claims} == {source}, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The passage starts inside a quotation that closes on its speaker.
+        "Пять тысяч северокорейских военнослужащих. Мы считаем, что вскоре их будет 15 тысяч. "
+        'Это произойдет скоро", - сказал Зеленский.',
+        # The quotation closes at the end of a sentence; the next one names the speaker.
+        "「我們的士兵俘虜了三名朝鮮軍人。目前他們正在接受審訊。」澤連斯基周日在聲明中說道。",
+    ],
+)
+def test_a_quotation_over_several_sentences_is_its_speakers(text: str) -> None:
+    claims = extract_claims(text)
+    assert claims and {c.source for c in claims} == {"Volodymyr Zelensky"}, claims

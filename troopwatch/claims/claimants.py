@@ -547,7 +547,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     if _words_between(gap) <= 4:
                         consider(3.5 - 0.01 * _words_between(gap), m)
                     continue
-                lead = sent[max(0, sv.start() - 3) : sv.start()]
+                lead = sent[max(0, sv.start() - 6) : sv.start()]
                 n = _words_between(gap)
                 if (
                     lang == "de"
@@ -572,7 +572,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     r"^\s*(?:[^\W\d_]+\s+){0,4}?[^\W\d_]*\s*(?:[,.;:\"”»)]|$)", sent[m.end :]
                 )
                 if (
-                    re.search(r"[,\"”»]\s*$", lead)
+                    re.search(r"[,\"”»]\s*(?:[-–—]\s*)?$", lead)
                     and not re.search(r"[.;:,]", gap)
                     and (n <= (1 if m.metonym else 6))
                     and end_ok

@@ -1533,16 +1533,46 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     ctx = _Ctx(text=text or "")
     out: list[Claim] = []
     pending: list[Claim] = []  # claims of the sentence before, still without a claimant
+    quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
+    closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     for sent in split_sentences(text or ""):
+        if closed:
+            # '「… 2名 …。」' then '澤連斯基周六在聲明中說道': the next sentence names the speaker.
+            name, _ = source_of(sent, ctx.lang or closed[0].lang, ctx.text)
+            for c in closed:
+                c.source = name or c.source
+            closed = []
         if pending and _POINTER.match(sent):
             # "… 5,000 builders. Об этом сообщил Шойгу": the next sentence names who said it.
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
+        closer = _QUOTE_CLOSER.search(sent)
+        opens = _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
         claims = _sentence_claims(sent, lang, ctx)
+        if closer and not opens and quoted:
+            # '«… 3,000 … 12,000. …», - сказал Зеленский': the quotation began sentences
+            # before; whoever says it now said its figures.
+            if sent[closer.end() :].strip():
+                name, _ = source_of(sent[closer.start() :], ctx.lang or quoted[0].lang, ctx.text)
+                for c in quoted:
+                    c.source = name or c.source
+            else:
+                closed = quoted + [c for c in claims if c.source == "unattributed"]
+            quoted = []
         pending = [c for c in claims if c.source == "unattributed"]
+        if closer:
+            quoted = []
+        elif _QUOTE_OPEN.search(sent) or quoted or not out:
+            # Inside a quotation (or at the start of a passage that may begin inside one).
+            quoted += pending
         out.extend(claims)
     return out
+
+
+# A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.
+_QUOTE_CLOSER = _c(r"[\"»”」』]\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
+_QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
 
 
 def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
