@@ -80,6 +80,7 @@ class AlertClaim:
     published_at: datetime | None = None
     url: str = ""
     article_id: str = ""
+    confidence: float | None = None  # the extractor's 0..1; None for claims indexed before it
 
     @classmethod
     def from_doc(
@@ -122,7 +123,15 @@ class AlertClaim:
             published_at=parse_datetime(pick(claim.get("published_at"), art.get("published_at"))),
             url=pick(claim.get("url"), art.get("canonical_url"), art.get("url")) or "",
             article_id=pick(claim.get("article_id"), art.get("article_id")) or "",
+            confidence=_confidence(claim.get("confidence")),
         )
+
+
+def _confidence(value: Any) -> float | None:
+    """A claim document's confidence as a float in 0..1, None when absent or not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return min(max(float(value), 0.0), 1.0)
 
 
 @dataclass
@@ -327,9 +336,12 @@ def safe_url(url: Any) -> str | None:
 
 
 def _figure_unit(claim: AlertClaim) -> str:
-    """Raw figure with its unit: "about 12,000 troops"."""
+    """Raw figure with its unit and confidence: "about 12,000 troops (confidence 0.85)"."""
     figure = format_figure(claim.figure_low, claim.figure_high, claim.qualifier)
-    return f"{figure} {clean_text(claim.unit) or 'troops'}"
+    unit = f"{figure} {clean_text(claim.unit) or 'troops'}"
+    if claim.confidence is not None:
+        unit += f" (confidence {round(claim.confidence, 2):g})"
+    return unit
 
 
 def _headline(claim: AlertClaim) -> str:

@@ -21,6 +21,7 @@ from schedules.alerts import AlertPolicy, AlertSweeper
 from schedules.notifiers import notifiers_from_env
 from tests import receivers
 from tests.conftest import run_troopwatch
+from troopwatch.claims import extract_claims
 from troopwatch.config import EsConfig
 from troopwatch.es.client import make_client
 from troopwatch.es.writer import ArticleWriter
@@ -55,6 +56,7 @@ def claim(figure_low, category="deployed", source="NIS", sentence="", **extra) -
         "sentence": sentence
         or f"{source} said {figure_low:,} North Korean troops were {category}.",
         "lang": "en",
+        **({"confidence": extra.pop("confidence")} if "confidence" in extra else {}),
     }
 
 
@@ -185,6 +187,56 @@ def test_new_claim_is_alerted_once_on_each_channel(
     time.sleep(0.5)
     assert len(smtp_receiver.messages) == 1
     assert len(slack_receiver.payloads) == 1
+
+
+def test_a_claim_below_the_minimum_confidence_is_indexed_but_not_alerted(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path
+):
+    """TROOPWATCH_ALERT_MIN_CONFIDENCE: a phantom-looking figure stays out of the alerts;
+    a sure one goes out with its confidence next to the figure."""
+    weak = write_article(es, indices, "weak", [claim(4400, source="HUR", confidence=0.4)])
+    sure = write_article(es, indices, "sure", [claim(15000, source="HUR", confidence=0.85)])
+    assert len(weak["new"]) == 1 and len(sure["new"]) == 1  # both indexed, both new
+    policy = AlertPolicy(**{**FAST.__dict__, "min_confidence": 0.6})
+    result = sweeper(es, indices, channels, tmp_path, policy=policy).sweep()
+    assert result.delivered == {"email": 1, "slack": 1}
+    assert {d["figure_low"] for d in alert_docs(es, indices).values()} == {15000}
+    [msg] = smtp_receiver.wait_for_messages(1)
+    [payload] = slack_receiver.wait_for_payloads(1)
+    for text in (email_text(msg), email_html(msg), slack_text(payload)):
+        assert "15,000 troops (confidence 0.85)" in text
+        assert "4,400 troops" not in text  # no alert of its own (it may sit in the timeline)
+
+
+def test_a_figure_stated_twice_alerts_with_its_best_evidence(
+    es, indices, baseline, channels, smtp_receiver, slack_receiver, tmp_path
+):
+    """Headline sentence first, the attributed and qualified sentence after it: the alert
+    quotes the second (docs/claims.md §8), whatever order the article states them in."""
+    lede = "North Korea has sent 15,000 troops to Russia."
+    body = (
+        "Ukraine's military intelligence chief Kyrylo Budanov said more than 15,000 North "
+        "Korean soldiers have been deployed to Russia."
+    )
+    claims = [c.to_dict() for c in extract_claims(f"{lede} {body}")]
+    assert [c["sentence"] for c in claims] == [lede, body]  # one key, two occurrences
+    written = write_article(es, indices, "twice", claims, title="15,000 troops sent")
+    [new] = written["new"]
+    assert new["sentence"] == body and new["source"] == "Kyrylo Budanov"
+
+    result = sweeper(es, indices, channels, tmp_path).sweep()
+    assert result.delivered == {"email": 1, "slack": 1}
+    [msg] = smtp_receiver.wait_for_messages(1)
+    [payload] = slack_receiver.wait_for_payloads(1)
+    for text in (email_text(msg), slack_text(payload)):
+        assert "Budanov" in text and "more than 15,000" in text
+        assert lede not in text
+
+
+def test_the_minimum_confidence_is_a_setting(monkeypatch) -> None:
+    assert AlertPolicy.from_settings(None).min_confidence == 0.6
+    monkeypatch.setenv("TROOPWATCH_ALERT_MIN_CONFIDENCE", "0.8")
+    assert AlertPolicy.from_settings(None).min_confidence == 0.8
 
 
 def test_several_new_claims_make_one_digest(

@@ -98,6 +98,7 @@ CLAIM: tuple[Field, ...] = (
     Field("claimant", "claimant", "alias", note="Kibana's name for `source`"),
     Field("location", "keyword", "extractor"),
     Field("lang", "keyword", "extractor"),
+    Field("confidence", "float", "extractor", note="0..1, how clearly the sentence states it"),
     Field("claim_key", "keyword", "writer"),
     Field("is_new", "boolean", "novelty"),
     Field("is_seed", "boolean", "writer"),

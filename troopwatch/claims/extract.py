@@ -59,6 +59,8 @@ class Claim:
     location: str | None
     sentence: str
     lang: str
+    # How clearly the sentence states it (0..1): see _confidence. Alerts may require a minimum.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -1089,6 +1091,17 @@ def _army_size(t: str, cand: _Cand) -> bool:
     )
 
 
+# The largest formation sent as one (the Storm Corps, 40,000 to 80,000): a force size
+# above it is the size of the whole army or a whole service, a national total.
+_FORMATION_MAX = 100_000
+
+
+def _national_total(cand: _Cand) -> bool:
+    """Is a force size the whole army or a whole service (1.2 million, 200,000 special
+    forces) rather than the formation deployed? (CLAIMS.md §2: never a claim.)"""
+    return max(cand.num.low or 0, cand.num.high or 0) >= _FORMATION_MAX
+
+
 def _qualifier(t: str, num: Num) -> str:
     if num.vague:
         return "vague"
@@ -1309,6 +1322,8 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "force_size" and _national_total(cand):
+            continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
@@ -1349,10 +1364,45 @@ def _claims_in(
             location=loc,
             sentence=sent,
             lang=lg,
+            confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
     _share_plans(t, cands, made, cues)
     return claims
+
+
+# Confidence: a clear claim has a predicate, a people noun and North Korea in its own
+# sentence; each weaker cue takes off its share (measured on the dev split of
+# data/eval/claims_real.jsonl, docs/claims.md).
+_WEAK_CUES = {
+    "no_predicate": 0.25,  # no cue of its own: the sentence's nearest one, or none at all
+    "far_predicate": 0.15,  # its nearest cue is far from the figure
+    "elliptical": 0.25,  # no noun at all ("… sent 3,000 to Kursk")
+    "bare_counter": 0.15,  # a person counter or a weak noun ("명", "people", "men")
+    "scope_before": 0.2,  # North Korea named only in the previous sentence
+    "vague": 0.15,  # "thousands of"
+}
+_FAR_WORDS, _FAR_CHARS = 8, 16
+
+
+def _confidence(
+    cand: _Cand, local: list[tuple[int, str, int, int]], nk_here: bool, lang: str
+) -> float:
+    """0..1: how clearly the sentence states this figure as a North Korean troop claim."""
+    weak: list[str] = []
+    if not local:
+        weak.append("no_predicate")
+    elif min(d for d, *_ in local) > (_FAR_CHARS if lang in _CHAR_LANGS else _FAR_WORDS):
+        weak.append("far_predicate")
+    if cand.elliptical:
+        weak.append("elliptical")
+    elif cand.unit_kind in ("count", "weak"):
+        weak.append("bare_counter")
+    if not nk_here and cand.unit_kind != "nk":
+        weak.append("scope_before")
+    if cand.num.vague:
+        weak.append("vague")
+    return round(max(0.1, 1.0 - sum(_WEAK_CUES[w] for w in weak)), 2)
 
 
 # A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
@@ -1483,16 +1533,46 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     ctx = _Ctx(text=text or "")
     out: list[Claim] = []
     pending: list[Claim] = []  # claims of the sentence before, still without a claimant
+    quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
+    closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     for sent in split_sentences(text or ""):
+        if closed:
+            # '「… 2名 …。」' then '澤連斯基周六在聲明中說道': the next sentence names the speaker.
+            name, _ = source_of(sent, ctx.lang or closed[0].lang, ctx.text)
+            for c in closed:
+                c.source = name or c.source
+            closed = []
         if pending and _POINTER.match(sent):
             # "… 5,000 builders. Об этом сообщил Шойгу": the next sentence names who said it.
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
+        closer = _QUOTE_CLOSER.search(sent)
+        opens = _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
         claims = _sentence_claims(sent, lang, ctx)
+        if closer and not opens and quoted:
+            # '«… 3,000 … 12,000. …», - сказал Зеленский': the quotation began sentences
+            # before; whoever says it now said its figures.
+            if sent[closer.end() :].strip():
+                name, _ = source_of(sent[closer.start() :], ctx.lang or quoted[0].lang, ctx.text)
+                for c in quoted:
+                    c.source = name or c.source
+            else:
+                closed = quoted + [c for c in claims if c.source == "unattributed"]
+            quoted = []
         pending = [c for c in claims if c.source == "unattributed"]
+        if closer:
+            quoted = []
+        elif _QUOTE_OPEN.search(sent) or quoted or not out:
+            # Inside a quotation (or at the start of a passage that may begin inside one).
+            quoted += pending
         out.extend(claims)
     return out
+
+
+# A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.
+_QUOTE_CLOSER = _c(r"[\"»”」』]\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
+_QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
 
 
 def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:

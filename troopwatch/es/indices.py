@@ -212,7 +212,7 @@ SPECS: dict[str, IndexSpec] = {
     spec.name: spec
     for spec in (
         IndexSpec("articles", 1, articles_mapping),
-        IndexSpec("claims", 1, claims_mapping),
+        IndexSpec("claims", 2, claims_mapping),
         IndexSpec("claim-keys", 1, claim_keys_mapping),
         IndexSpec("alerts", 2, alerts_mapping),
         IndexSpec("runs", 1, runs_mapping),

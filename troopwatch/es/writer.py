@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError
 
 from troopwatch.claims import claim_key
+from troopwatch.claims.evidence import best_evidence
 from troopwatch.dates import iso, utcnow
 from troopwatch.documents import document_problem
 from troopwatch.es.client import EsUnavailable
@@ -326,6 +327,9 @@ class ArticleWriter:
         copy_claims = self._copies_new_figures(sightings, known)
         claims.extend(copy_claims)
         if claims:
+            # The first claim of a key creates its claim-key document and is the new one:
+            # of a figure stated twice, the best evidence goes first (docs/claims.md §8).
+            claims = best_evidence(claims)
             self._decide_novelty(claims)
             kept = []
             for claim in claims:

@@ -255,6 +255,8 @@ LANGUAGE = LanguageData(
         _V + r"وفق",
         r"نقلا\s+عن",
         r"نقلاً\s+عن",
+        # "نقلت وكالة … عن X": an outlet relaying X (at most six words between).
+        _V + r"نقل(?:ت)?\s+(?:\S+\s+){1,6}?عن",
         r"استنادا\s+إلى",
         r"طبقا\s+ل",
     ),

@@ -384,6 +384,8 @@ LANGUAGE = LanguageData(
         "dementsprechend",
     ),
     say_verbs=(
+        # Perfect and pluperfect: "hatte am Montag gesagt", "hat mitgeteilt".
+        r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben",
         r"veröffentlichte\w*",
         r"sprach\w*\s+von",
         r"spricht\s+von",

@@ -595,6 +595,7 @@ LANGUAGE = LanguageData(
         "added",
         "noted",
         "stated",
+        "declared",
         "states",
         "announced",
         "announces",

@@ -332,6 +332,7 @@ LANGUAGE = LanguageData(
         "citando",
         r"conforme\s+a",
         r"en\s+palabras\s+de",
+        r"(?:revelad|anunciad|confirmad|publicad|difundid|informad)[oa]s?(?:\s+\w+){0,2}\s+por",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -356,6 +357,8 @@ LANGUAGE = LanguageData(
         r"de\s+este\s+modo",
     ),
     say_verbs=(
+        # Compound tenses: "ha cifrado", "había dicho".
+        r"dicho|afirmado|declarado|cifrado|estimado|informado|anunciado|confirmado|asegurado|señalado|indicado|calculado|precisado|explicado",
         "advirti(?:ó|eron)",
         "alert(?:ó|aron)",
         r"advierte\w*",
@@ -365,9 +368,13 @@ LANGUAGE = LanguageData(
         r"habl(?:ó|aron)\s+de",
         "evalú(?:a|an)",
         "dijo",
+        r"confirmando|afirmando|asegurando|estimando|indicando|diciendo|advirtiendo",
         "dice",
         "dicen",
         "afirm(?:ó|a|an|aron)",
+        # Subjunctive after "después de que", "tras que": "afirmara".
+        "(?:afirm|asegur|declar|estim|inform)(?:ara|aran)",
+        "dijera",
         "declar(?:ó|a|an|aron)",
         "indic(?:ó|a|an|aron)",
         "estim(?:ó|a|an|aron)",

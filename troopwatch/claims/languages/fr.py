@@ -315,6 +315,8 @@ LANGUAGE = LanguageData(
         "citant",
         r"de\s+source",
         r"à\s+en\s+croire",
+        # The agent of a passive stating: "un chiffre révélé dimanche par X".
+        r"(?:révél|annonc|avanc|confirm|communiqu|publi|rapport)(?:é|ée|és|ées)(?:\s+\w+){0,2}\s+par",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -339,7 +341,13 @@ LANGUAGE = LanguageData(
         "ainsi",
     ),
     say_verbs=(
+        # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
+        r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",
+        r"ajouté",
+        r"parlen?t?\s+de",
+        # Present participles: "les services … confirmant que".
+        r"(?:confirm|affirm|estim|indiqu|précis|assur|déclar|soulign)ant",
         "averti",
         r"a\s+prévenu",
         r"a\s+fait\s+état",

@@ -283,6 +283,7 @@ LANGUAGE = LanguageData(
         r"a\s+detta\s+di",
         r"come\s+riferito\s+da",
         r"riferendosi\s+a",
+        r"(?:rivelat|annunciat|confermat|pubblicat|diffus|comunicat)[oaie](?:\s+\w+){0,2}\s+(?:da|dal|dalla|dai|dagli|dalle)",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -306,7 +307,11 @@ LANGUAGE = LanguageData(
         r"a\s+suo\s+dire",
     ),
     say_verbs=(
+        # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".
+        r"detto|dichiarato|affermato|riferito|confermato|annunciato|stimato|precisato|spiegato|sottolineato|rivelato",
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",
+        r"(?:ha|hanno)\s+rivendicato|rivendica(?:no)?",
+        r"confermando|affermando|stimando|sostenendo|dichiarando",
         r"ha\s+dichiarato|hanno\s+dichiarato|dichiara\w*",
         r"ha\s+affermato|hanno\s+affermato|afferma\w*",
         r"ha\s+riferito|hanno\s+riferito|riferisce|riferiscono",

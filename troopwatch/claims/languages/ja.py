@@ -308,6 +308,11 @@ LANGUAGE = LanguageData(
         "これによると",
     ),
     say_verbs=(
+        # Posting on social media counts as stating: "SNSに投稿した".
+        "投稿した",
+        "投稿し",
+        "と話した",
+        "と語",
         "明らかにした",
         "明らかにし",
         "発表した",

@@ -345,6 +345,9 @@ LANGUAGE = LanguageData(
         r"그에\s*따르면",
     ),
     say_verbs=(
+        # "…라고 했다", "…고 했습니다": said; "글을 올려": posted.
+        "고 했",
+        "글을 올려",
         "경고",
         "주장",
         "전하며",

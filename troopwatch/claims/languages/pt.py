@@ -275,6 +275,7 @@ LANGUAGE = LanguageData(
         r"citando",
         r"com\s+base\s+em",
         r"nas\s+palavras\s+de",
+        r"(?:revelad|anunciad|confirmad|publicad|divulgad|informad)[oa]s?(?:\s+\w+){0,2}\s+(?:por|pel[oa]s?)",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -298,7 +299,10 @@ LANGUAGE = LanguageData(
         r"de\s+acordo\s+com\s+ele",
     ),
     say_verbs=(
+        # Compound tenses: "tinha dito", "havia informado".
+        r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
+        r"confirmando|afirmando|estimando|informando|indicando|dizendo|alertando",
         r"afirmou|afirmaram|afirma",
         r"declarou|declararam|declara",
         r"informou|informaram|informa",
