@@ -26,6 +26,13 @@ def processes():
         # A real process whose command line is `args` (the sleep is the only thing it does).
         proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", *args])
         started.append(proc)
+        # Until exec is done, /proc/PID/cmdline is still pytest's own.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with open(f"/proc/{proc.pid}/cmdline", "rb") as fh:
+                if b"time.sleep(120)" in fh.read():
+                    break
+            time.sleep(0.02)
         return proc
 
     yield start
