@@ -730,19 +730,22 @@ class AlertSweeper:
         now = iso(self._now())
         ops: list[dict] = []
         for hit in hits:
-            ops.append(
-                {
-                    "update": {
-                        "_index": self.indices.alerts,
-                        "_id": hit["_id"],
-                        "if_seq_no": hit["_seq_no"],
-                        "if_primary_term": hit["_primary_term"],
-                    }
-                }
-            )
+            ops.append(self._conditional_update(hit))
             ops.append({"doc": {"status": PENDING, "next_attempt_at": now, "digest_day": day}})
         results = self._bulk(ops, conflicts_ok=True)
         return sum(1 for item in results if item.get("status") == 200)
+
+    def _conditional_update(self, hit: dict) -> dict:
+        """A bulk update of an alert that fails if another sweeper changed it since we read
+        it (`if_seq_no`): how concurrent sweepers never take the same alert."""
+        return {
+            "update": {
+                "_index": self.indices.alerts,
+                "_id": hit["_id"],
+                "if_seq_no": hit["_seq_no"],
+                "if_primary_term": hit["_primary_term"],
+            }
+        }
 
     def _refresh_claims(self) -> None:
         """Make claims written by crawl processes searchable now.
@@ -911,16 +914,7 @@ class AlertSweeper:
         until = iso(self._now() + timedelta(seconds=self.policy.lease_s))
         ops: list[dict] = []
         for hit in hits:
-            ops.append(
-                {
-                    "update": {
-                        "_index": self.indices.alerts,
-                        "_id": hit["_id"],
-                        "if_seq_no": hit["_seq_no"],
-                        "if_primary_term": hit["_primary_term"],
-                    }
-                }
-            )
+            ops.append(self._conditional_update(hit))
             attempts = (hit["_source"].get("attempts") or 0) + 1
             ops.append(
                 {

@@ -11,7 +11,8 @@ from scrapy.utils.test import get_crawler
 from twisted.internet import defer
 
 
-def _waiters_rules(middleware: RobotsTxtMiddleware) -> list:
+def waiters_get_rules(middleware: RobotsTxtMiddleware) -> list[bool]:
+    """For three requests waiting on one robots.txt download: did each get its rules?"""
     pending: defer.Deferred = defer.Deferred()
     middleware._parsers["news.example"] = pending  # robots.txt still downloading
     rules = object()
@@ -34,7 +35,7 @@ def test_scrapy_robots_txt_waiters_still_lose_their_rules(tmp_path) -> None:
     Scrapy has fixed it: delete crawler.middlewares.RobotsTxtMiddleware and its line in
     crawler/settings.py DOWNLOADER_MIDDLEWARES (and this test)."""
     crawler = get_crawler(Spider, {"ROBOTSTXT_OBEY": True, "TROOPWATCH_STATE_DIR": str(tmp_path)})
-    got = _waiters_rules(RobotsTxtMiddleware.from_crawler(crawler))
+    got = waiters_get_rules(RobotsTxtMiddleware.from_crawler(crawler))
     assert got != [True, True, True], (
         "Scrapy's RobotsTxtMiddleware now gives every waiter its rules: remove troopwatch's "
         "override (crawler/middlewares.py RobotsTxtMiddleware) and use Scrapy's again"
