@@ -237,16 +237,26 @@ def cmd_entities_link(args) -> int:
 
 def cmd_es(args) -> int:
     from troopwatch.es.indices import setup_indices
-    from troopwatch.runtime import es_config, local_es
+    from troopwatch.runtime import es_config, local_cluster, local_es
 
     config = es_config(_settings())
     local = local_es(config)
     if args.action == "start":
         if not config.is_local:
             raise CommandError(f"TROOPWATCH_ES_URL is set ({config.describe()}); not starting one")
-        print(local.start())
+        if args.nodes < 1:
+            raise CommandError(f"--nodes must be 1 or more, not {args.nodes}")
+        if args.nodes > 1:
+            urls = local_cluster(config, args.nodes).start()
+            print(",".join(urls))  # the TROOPWATCH_ES_URL of a fleet on this cluster
+        else:
+            print(local.start())
     elif args.action == "stop":
-        print("stopped" if local.stop() else "not running")
+        # Every node of a local cluster started with --nodes, and the single instance.
+        stopped = sum(member.stop() for member in local_cluster(config, 0).found())
+        print(
+            f"stopped ({stopped} nodes)" if stopped > 1 else "stopped" if stopped else "not running"
+        )
     elif args.action == "status":
         if config.is_local:
             status = local.status()
@@ -421,6 +431,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("es", help="the local Elasticsearch and the index templates")
     p.add_argument("action", choices=["start", "stop", "status", "setup"])
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--nodes",
+        type=int,
+        default=1,
+        help="start: a local cluster of N nodes on loopback (http ports from "
+        "TROOPWATCH_LOCAL_ES_PORT up, transport ports from it + 100)",
+    )
     p.set_defaults(func=cmd_es)
 
     seeds = sub.add_parser("seeds", help="the seed articles").add_subparsers(
