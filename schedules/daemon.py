@@ -796,6 +796,7 @@ class Daemon:
                 running = [info.get("task") for info in self._running.values() if info.get("task")]
                 free = self.config.max_parallel_crawls - len(self._busy)
             self.registry.beat(running, len(self._sources), self.config.max_parallel_crawls)
+            self.board.abandon_stale()
             if free <= 0:
                 return  # busy: leave expired tasks to the other nodes
             for hit in self.board.expired(self._sources):

@@ -306,6 +306,39 @@ class TaskBoard:
             return False
         return True
 
+    def abandon_stale(self, size: int = 50) -> int:
+        """Mark `abandoned` the tasks whose holder stopped renewing and whose slot is over:
+        the next slot covers them (so `status` does not show them as held forever)."""
+        resp = self.es.search(
+            index=self.indices.tasks,
+            query={
+                "bool": {
+                    "filter": [
+                        {"terms": {"status": list(RESUMABLE)}},
+                        {"range": {"lease_until": {"lt": "now"}}},
+                        {"range": {"slot_end": {"lte": "now"}}},
+                    ]
+                }
+            },
+            size=size,
+            seq_no_primary_term=True,
+        )
+        done = 0
+        for hit in resp["hits"]["hits"]:
+            doc = {**hit["_source"], "status": ABANDONED, "error": "holder gone; slot over"}
+            try:
+                self.es.index(
+                    index=self.indices.tasks,
+                    id=hit["_id"],
+                    document=doc,
+                    if_seq_no=hit["_seq_no"],
+                    if_primary_term=hit["_primary_term"],
+                )
+                done += 1
+            except ConflictError:
+                continue
+        return done
+
     def expired(self, sources: Iterable[str], size: int = 20) -> list[dict]:
         """Running tasks of these sources whose lease has expired while their slot lasts
         (judged by the cluster's `now`), oldest lease first."""
