@@ -84,6 +84,7 @@ log = logging.getLogger(__name__)
 
 SWEEP_JOB = "alerts:sweep"
 HEARTBEAT_JOB = "fleet:heartbeat"
+CLAIM_DEFER_SECONDS = 0.3  # per crawl this node runs already
 SPOOL_JOB = "spool:drain"
 CRAWL_PREFIX = "crawl:"
 SCHEDULE_FILE = "schedule.json"
@@ -737,8 +738,12 @@ class Daemon:
             if self._attempted.get(source_id) == slot.number or source_id in self._busy:
                 return  # this node tried this slot already (or still crawls the last)
             self._attempted[source_id] = slot.number
+            load = len(self._busy)
             self._busy.add(source_id)
         try:
+            if load:
+                # A node already crawling lets idle nodes of the fleet claim first.
+                self.stop_event.wait(min(CLAIM_DEFER_SECONDS * load, interval / 16))
             run_id = _run_id(source_id)
             try:
                 lease = self.board.claim(slot, run_id)
@@ -1070,9 +1075,10 @@ def _tail(path: Path, lines: int = 5, width: int = 500) -> list[str]:
 
 def run_daemon(settings: Settings) -> int:
     """`troopwatch run`: blocks until SIGTERM or SIGINT; the exit code."""
-    # ERROR: a poll skipped while the source's long crawl runs is normal, not a warning.
-    logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)
-    logging.getLogger("apscheduler.scheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+    # ERROR: a poll skipped while that source's crawl still runs is normal (a missed run
+    # is logged by the daemon's own listener).
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     # While Elasticsearch is down each job says so in one line; the client's per-node
     # retry warnings would only repeat it.
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)

@@ -155,7 +155,7 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
                     "TROOPWATCH_SPOOL_DIR": str(tmp_path / name / "spool"),
                     "TROOPWATCH_SOURCES": sources,
                     "TROOPWATCH_CRAWL_INTERVAL_SECONDS": str(INTERVAL),
-                    "TROOPWATCH_CRAWL_JITTER_SECONDS": "0",
+                    "TROOPWATCH_CRAWL_JITTER_SECONDS": "1.5",  # not all poll at once
                     "TROOPWATCH_FIRST_CRAWL_SPREAD": "0",
                     "TROOPWATCH_TASK_LEASE_SECONDS": str(LEASE),
                     "TROOPWATCH_HEARTBEAT_SECONDS": "0.75",
@@ -229,7 +229,7 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
             [dead] = [m for m in cluster.members() if m.node_name != master]
             os.kill(dead.pid(), signal.SIGKILL)
             survivor = make_client(
-                EsConfig(urls=tuple(m.url for m in cluster.members() if m is not dead))
+                EsConfig(urls=tuple(m.url for m in cluster.members() if m.url != dead.url))
             )
             wait_for(lambda: survivor.cluster.health()["number_of_nodes"] == 1, 60, "node gone")
             site, figure, *body = NEWS[2]
