@@ -1,7 +1,10 @@
 """`troopwatch run`: the daemon. Scheduled crawls, the alert sweep and the spool drain.
 
-- One crawl job per enabled source (`crawl:<source id>`), every `interval_minutes` of the
-  catalogue with jitter, `max_instances=1` and `coalesce`. Each run is a separate process
+- One crawl job per enabled source (`crawl:<source id>`), polling four times per
+  `interval_minutes` of the catalogue with jitter, `max_instances=1` and `coalesce`; a
+  poll crawls only when this node claims the source's current interval slot in the
+  `tasks` index (troopwatch/fleet.py: one crawl per slot across all daemons on the
+  cluster, leases renewed by the `fleet:heartbeat` job, expired ones taken over). Each run is a separate process
   (`python -m troopwatch.cli crawl SPIDER --source ID`, its own process group) so a
   crash, a leak or a hang in one crawl never touches the daemon; it is killed after
   TROOPWATCH_CRAWL_TIMEOUT seconds (SIGTERM to the group, then SIGKILL), and a failure is
