@@ -819,8 +819,31 @@ class Daemon:
                 )
                 self._adopters = [t for t in self._adopters if t.is_alive()] + [thread]
                 thread.start()
+            if free > 0 and not self.stopping:
+                self._start_backfill()
         except ES_ERRORS as exc:
             log.warning("fleet: heartbeat failed: %s", _short(exc))
+
+    def _start_backfill(self) -> None:
+        """Take one queued backfill file, if any (called with a free crawl slot)."""
+        with self._procs_lock:
+            self._busy.add("backfill:claiming")
+        try:
+            lease = self.board.claim_backfill()
+        finally:
+            with self._procs_lock:
+                self._busy.discard("backfill:claiming")
+        if lease is None:
+            return
+        label = "backfill-" + lease.task_id.rsplit(":", 1)[-1]
+        with self._procs_lock:
+            self._busy.add(label)
+        log.info("backfill: %s (%s) taken", lease.task_id, lease.doc.get("path"))
+        thread = threading.Thread(
+            target=self._backfill, args=(lease, label), name=label, daemon=True
+        )
+        self._adopters = [t for t in self._adopters if t.is_alive()] + [thread]
+        thread.start()
 
     def _stop_task(self, task_id: str) -> None:
         with self._procs_lock:
@@ -842,7 +865,23 @@ class Daemon:
             # The lease expires on its own; another node may then run the slot again.
             log.warning("fleet: cannot settle task %s (%s)", lease.task_id, _short(exc))
 
-    def _execute(self, source_id: str, spider: str, run_id: str, lease: Lease | None) -> None:
+    def _backfill(self, lease: Lease, label: str) -> None:
+        """Crawl one WARC file of a backfill (`troopwatch backfill warc`)."""
+        try:
+            path = lease.doc["path"]
+            self._execute(label, "warc", run_id=_run_id(label), lease=lease, args=[f"paths={path}"])
+        finally:
+            with self._procs_lock:
+                self._busy.discard(label)
+
+    def _execute(
+        self,
+        source_id: str,
+        spider: str,
+        run_id: str,
+        lease: Lease | None,
+        args: list[str] | None = None,
+    ) -> None:
         started_at = utcnow()
         task = lease.task_id if lease else None
         logs = self.var / "logs"
@@ -853,7 +892,9 @@ class Daemon:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
-        cmd = [sys.executable, "-m", "troopwatch.cli", "crawl", spider, "--source", source_id]
+        cmd = [sys.executable, "-m", "troopwatch.cli", "crawl", spider]
+        # A catalogue source, or spider arguments (a backfill's file).
+        cmd += [x for a in args for x in ("-a", a)] if args else ["--source", source_id]
         with self._procs_lock:
             if self.stopping:
                 return

@@ -171,11 +171,16 @@ def _print_fleet(fleet: dict | None) -> None:
         for lease in node["leases"]:
             state = "EXPIRED" if lease.get("expired") else "until " + _when(lease["lease_until"])
             print(f"      lease {lease['id']} {lease.get('status')} {state}")
+    if fleet.get("backfill"):
+        counts = ", ".join(f"{n} {state}" for state, n in sorted(fleet["backfill"].items()))
+        print(f"backfill (WARC files): {counts}")
     for task in fleet["recent_problems"]:
         how = (
             f"taken over from {task['taken_over_from']} by" if task.get("taken_over_from") else "on"
         )
-        print(f"  ! task {task['id']} {task.get('status')} {how} {task.get('node')}")
+        what = f" {task['path']}" if task.get("path") else ""
+        error = f": {task['error'][:200]}" if task.get("error") else ""
+        print(f"  ! task {task['id']}{what} {task.get('status')} {how} {task.get('node')}{error}")
 
 
 def print_status(settings: Any, as_json: bool = False) -> int:

@@ -193,3 +193,55 @@ def test_three_sweepers_at_once_deliver_each_claim_once_per_channel(
     counts = [int(re.search(r"(\d+) new troop-figure claims?", b).group(1)) for b in bodies]
     assert sum(counts) == len(figures)
     assert all(any(f"{f:,}" in b for b in bodies) for f in figures)
+
+
+# -- backfill as tasks -------------------------------------------------------------------
+
+
+def test_backfill_warc_files_are_tasks_any_daemon_takes(es, indices, tw_env, tmp_path):
+    from tests.conftest import run_troopwatch
+    from tests.press import write_warc
+    from tests.test_daemon import DaemonProcess, catalogue, wait_for
+
+    big, small = tmp_path / "press.warc.gz", tmp_path / "feed.warc"
+    urls = write_warc(big)  # rendered offline: no press server runs
+    write_warc(small, ["/meridian-wire/rss.xml"])
+    env = {
+        **tw_env,
+        "TROOPWATCH_SOURCES": catalogue(tmp_path / "sources.yaml", []),
+        "TROOPWATCH_HEARTBEAT_SECONDS": "0.5",
+        "TROOPWATCH_ALLOW_PRIVATE_NETWORKS": "0",
+    }
+    proc = run_troopwatch(["backfill", "warc", str(big), str(small)], env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("2 WARC file(s) queued, 0 queued before")
+    again = run_troopwatch(["backfill", "warc", str(big)], env, timeout=120)
+    assert again.stdout.startswith("0 WARC file(s) queued, 1 queued before")
+    (tmp_path / "notes.txt").write_text("hello")
+    bad = run_troopwatch(["backfill", "warc", str(tmp_path / "notes.txt")], env, timeout=60)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "not a WARC file" in bad.stderr
+
+    daemon = DaemonProcess(env, tmp_path / "daemon.log").start()
+    try:
+
+        def backfill_tasks():
+            es.indices.refresh(index=indices.tasks)
+            hits = es.search(index=indices.tasks, query={"term": {"kind": "backfill"}})
+            return {h["_source"]["path"]: h["_source"] for h in hits["hits"]["hits"]}
+
+        wait_for(
+            lambda: {t["status"] for t in backfill_tasks().values()} == {"done"}, 120, "backfill"
+        )
+        tasks = backfill_tasks()
+        assert set(tasks) == {str(big), str(small)}
+        assert {t["node"] for t in tasks.values()} == {
+            re.search(r"node (\S+)\)", daemon.log).group(1)
+        }
+        es.indices.refresh(index=indices.articles)
+        indexed = es.count(index=indices.articles, query={"term": {"is_seed": False}})["count"]
+        assert 0 < indexed <= len(urls)
+        status = run_troopwatch(["status"], env, timeout=60)
+        assert "backfill (WARC files): 2 done" in status.stdout, status.stdout
+        assert daemon.stop() == 0
+    finally:
+        daemon.kill()

@@ -275,6 +275,30 @@ def cmd_es(args) -> int:
     return 0
 
 
+def cmd_backfill(args) -> int:
+    """Queue one task per WARC file; the daemons of the fleet crawl them (fleet.py)."""
+    from crawler.spiders.warc import WARC_SUFFIXES
+    from troopwatch.es.indices import setup_indices
+    from troopwatch.fleet import enqueue_backfill
+
+    paths = []
+    for name in args.files:
+        path = Path(name).resolve()
+        if not path.is_file():
+            raise CommandError(f"{name}: no such file", code=2)
+        if not path.name.endswith(WARC_SUFFIXES):
+            raise CommandError(f"{name}: not a WARC file ({', '.join(WARC_SUFFIXES)})", code=2)
+        paths.append(str(path))
+    es, config = _es(start_local=True)
+    setup_indices(es, config.prefix)
+    queued, already = enqueue_backfill(es, _indices(config), paths)
+    print(
+        f"{queued} WARC file(s) queued, {already} queued before; any `troopwatch run` on "
+        "this cluster that can read them crawls them (progress: troopwatch status)"
+    )
+    return 0
+
+
 def cmd_seeds_load(args) -> int:
     from troopwatch.es.indices import setup_indices
     from troopwatch.seeds import load_seeds
@@ -439,6 +463,13 @@ def build_parser() -> argparse.ArgumentParser:
         "TROOPWATCH_LOCAL_ES_PORT up, transport ports from it + 100)",
     )
     p.set_defaults(func=cmd_es)
+
+    backfill = sub.add_parser("backfill", help="queue archives for the daemons to crawl")
+    p = backfill.add_subparsers(dest="action", required=True).add_parser(
+        "warc", help="one task per WARC file, taken by any daemon that can read it"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_backfill)
 
     seeds = sub.add_parser("seeds", help="the seed articles").add_subparsers(
         dest="action", required=True

@@ -48,10 +48,11 @@ from troopwatch.es.indices import Indices
 
 log = logging.getLogger(__name__)
 
-RUNNING, DONE, FAILED = "running", "done", "failed"
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 INTERRUPTED, ABANDONED = "interrupted", "abandoned"
 RESUMABLE = (RUNNING, INTERRUPTED)  # taken over by another node once the lease expired
-POLLS_PER_INTERVAL = 4  # a daemon looks at each source this often per interval
+POLLS_PER_INTERVAL = 4
+NO_SLOT_END = "9999-12-31T00:00:00+00:00"  # backfill tasks last until done  # a daemon looks at each source this often per interval
 
 
 def node_id(env: Mapping[str, str] | None = None) -> str:
@@ -339,6 +340,62 @@ class TaskBoard:
                 continue
         return done
 
+    def claim_backfill(self, exists=os.path.exists) -> Lease | None:
+        """Take one queued backfill file (or one whose holder's lease expired) that this
+        node can read; None when there is none."""
+        resp = self.es.search(
+            index=self.indices.tasks,
+            query={
+                "bool": {
+                    "filter": [{"term": {"kind": "backfill"}}],
+                    "should": [
+                        {"term": {"status": QUEUED}},
+                        {
+                            "bool": {
+                                "filter": [
+                                    {"terms": {"status": list(RESUMABLE)}},
+                                    {"range": {"lease_until": {"lt": "now"}}},
+                                ]
+                            }
+                        },
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+            sort=[{"claimed_at": {"order": "asc", "missing": "_first"}}],
+            size=20,
+            seq_no_primary_term=True,
+        )
+        now = self.clock.now()
+        for hit in resp["hits"]["hits"]:
+            doc = dict(hit["_source"])
+            if not exists(doc.get("path") or ""):
+                continue  # not on this machine: another node may have it
+            previous = doc.get("node")
+            doc.update(
+                status=RUNNING,
+                node=self.node,
+                lease_until=self._until(now),
+                claimed_at=iso(now),
+                attempts=(doc.get("attempts") or 0) + 1,
+            )
+            if previous and previous != self.node:
+                doc["taken_over_from"] = previous
+            try:
+                resp = self.es.index(
+                    index=self.indices.tasks,
+                    id=hit["_id"],
+                    document=doc,
+                    if_seq_no=hit["_seq_no"],
+                    if_primary_term=hit["_primary_term"],
+                )
+            except ConflictError:
+                continue  # another node took it first
+            return self._keep(
+                Lease(hit["_id"], "backfill", resp["_seq_no"], resp["_primary_term"], doc)
+            )
+        return None
+
     def expired(self, sources: Iterable[str], size: int = 20) -> list[dict]:
         """Running tasks of these sources whose lease has expired while their slot lasts
         (judged by the cluster's `now`), oldest lease first."""
@@ -363,6 +420,34 @@ class TaskBoard:
             seq_no_primary_term=True,
         )
         return resp["hits"]["hits"]
+
+
+def backfill_task_id(path: str) -> str:
+    return "backfill:warc:" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
+
+
+def enqueue_backfill(es: Elasticsearch, indices: Indices, paths: list[str]) -> tuple[int, int]:
+    """One `queued` task per WARC file (create-only: a file queued twice is one task);
+    (queued now, queued already)."""
+    created = existing = 0
+    now = iso(read_es_time(es))
+    for path in paths:
+        doc = {
+            "task": "backfill:warc",
+            "kind": "backfill",
+            "source": "backfill",
+            "path": path,
+            "status": QUEUED,
+            "attempts": 0,
+            "slot_start": now,
+            "slot_end": NO_SLOT_END,
+        }
+        try:
+            es.create(index=indices.tasks, id=backfill_task_id(path), document=doc)
+            created += 1
+        except ConflictError:
+            existing += 1
+    return created, existing
 
 
 def _time(text: str | None) -> datetime:
@@ -429,6 +514,12 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
         },
         sort=[{"claimed_at": "desc"}],
     )
+    backfill = es.search(
+        index=indices.tasks,
+        size=0,
+        query={"term": {"kind": "backfill"}},
+        aggs={"status": {"terms": {"field": "status", "size": 20}}},
+    )
     leases: dict[str, list[dict]] = {}
     for hit in running["hits"]["hits"]:
         doc = hit["_source"]
@@ -446,4 +537,7 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
         "now": iso(now),
         "nodes": rows,
         "recent_problems": [{"id": h["_id"], **h["_source"]} for h in trouble["hits"]["hits"]],
+        "backfill": {
+            b["key"]: b["doc_count"] for b in backfill["aggregations"]["status"]["buckets"]
+        },
     }

@@ -217,6 +217,7 @@ def tasks_mapping(_languages: dict[str, str]) -> dict:
             "attempts": INT,
             "run_id": KEYWORD,
             "taken_over_from": KEYWORD,
+            "path": KEYWORD,  # backfill: the WARC file
             "error": {"type": "text"},
         },
     }
