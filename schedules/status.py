@@ -92,7 +92,8 @@ def collect_status(settings: Any) -> dict:
             status["runs"] = last_runs(es, indices)
             status["alerts"] = alert_counts(es, indices)
             status["alert_problems"] = alert_problems(es, indices)
-            status["fleet"] = fleet_status(es, indices)
+            with contextlib.suppress(NotFoundError):  # set up by an older version
+                status["fleet"] = fleet_status(es, indices)
         except NotFoundError:
             # Reachable, but `troopwatch es setup` (or the daemon) never ran for this prefix.
             status["runs"], status["alerts"] = [], {}

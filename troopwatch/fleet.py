@@ -14,6 +14,10 @@ has the source in its catalogue takes the slot over with a conditional write
 A node whose renewal conflicts has lost its lease (it was partitioned long enough for
 another node to take over): it stops its crawl.
 
+Backfills (`troopwatch backfill warc FILE...`) are tasks too: one `queued` document per
+file, taken (conditional write) by any daemon with a free crawl slot that can read the
+file, leased and taken over the same way, `done` or `failed` at the end.
+
 Elasticsearch's clock decides leases: read with `read_es_time` (shared with the alert
 sweep) and advanced by the local monotonic clock between reads; the expiry query uses
 the cluster's own `now`.
