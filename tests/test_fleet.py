@@ -245,3 +245,37 @@ def test_backfill_warc_files_are_tasks_any_daemon_takes(es, indices, tw_env, tmp
         assert daemon.stop() == 0
     finally:
         daemon.kill()
+
+
+# -- the local cluster -------------------------------------------------------------------
+
+
+def test_a_local_cluster_gives_each_node_its_ports_and_directory(tmp_path):
+    from troopwatch.es.local import LocalCluster
+
+    cluster = LocalCluster(tmp_path / "es", nodes=3, http_port=9290, transport_port=9296)
+    members = cluster.members()
+    assert [m.http_port for m in members] == [9290, 9291, 9292]
+    assert [m.transport_port for m in members] == [9296, 9297, 9298]
+    assert len({m.home for m in members}) == 3
+    assert {m.seed_hosts for m in members} == {
+        ("127.0.0.1:9296", "127.0.0.1:9297", "127.0.0.1:9298")
+    }
+    assert members[0].initial_masters == tuple(m.node_name for m in members)
+    assert cluster.urls == [
+        "http://127.0.0.1:9290",
+        "http://127.0.0.1:9291",
+        "http://127.0.0.1:9292",
+    ]
+
+
+def test_es_start_refuses_a_cluster_of_no_nodes(tmp_path):
+    import os
+
+    from tests.conftest import run_troopwatch
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TROOPWATCH_")}
+    env["TROOPWATCH_VAR_DIR"] = str(tmp_path / "var")
+    proc = run_troopwatch(["es", "start", "--nodes", "0"], env, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == "troopwatch: --nodes must be 1 or more, not 0"

@@ -245,7 +245,7 @@ def cmd_es(args) -> int:
         if not config.is_local:
             raise CommandError(f"TROOPWATCH_ES_URL is set ({config.describe()}); not starting one")
         if args.nodes < 1:
-            raise CommandError(f"--nodes must be 1 or more, not {args.nodes}")
+            raise CommandError(f"--nodes must be 1 or more, not {args.nodes}", code=2)
         if args.nodes > 1:
             urls = local_cluster(config, args.nodes).start()
             print(",".join(urls))  # the TROOPWATCH_ES_URL of a fleet on this cluster
