@@ -545,7 +545,9 @@ class Daemon:
             self.board = TaskBoard(
                 self.es, self.indices, self.node, self.config.task_lease, clock=clock
             )
-            self.registry = NodeRegistry(self.es, self.indices, self.node, clock)
+            self.registry = NodeRegistry(
+                self.es, self.indices, self.node, clock, self.config.task_lease
+            )
             _current = self
             self._install_signals()
             self._reap_orphans()

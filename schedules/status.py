@@ -168,7 +168,8 @@ def _print_fleet(fleet: dict | None) -> None:
     for node in fleet["nodes"]:
         age = node.get("heartbeat_age_s")
         beat = f"heartbeat {age:.0f} s ago" if isinstance(age, int | float) else "no heartbeat"
-        print(f"  {node['node']:<28} {node.get('status') or '?':<8} {beat}")
+        gone = "  (silent for longer than its lease: gone?)" if node.get("stale") else ""
+        print(f"  {node['node']:<28} {node.get('status') or '?':<8} {beat}{gone}")
         for lease in node["leases"]:
             state = "EXPIRED" if lease.get("expired") else "until " + _when(lease["lease_until"])
             print(f"      lease {lease['id']} {lease.get('status')} {state}")

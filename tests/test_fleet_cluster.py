@@ -298,6 +298,8 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
     for name in ("node-1", "node-2", "node-3"):
         assert re.search(rf"{name}\s+running\s+heartbeat \d+ s ago", status.stdout), status.stdout
     assert f"task {victim['id']} done taken over from node-1 by {taken['node']}" in status.stdout
+    assert re.search(r"node-1\s+running\s+heartbeat \d+ s ago  \(silent for longer", status.stdout)
+    assert not re.search(r"node-[23]\s+running\s+heartbeat \d+ s ago  \(silent", status.stdout)
     survivor.close()
 
 

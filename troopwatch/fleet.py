@@ -466,8 +466,11 @@ def _time(text: str | None) -> datetime:
 class NodeRegistry:
     """This node's heartbeat document."""
 
-    def __init__(self, es: Elasticsearch, indices: Indices, node: str, clock: EsClock):
+    def __init__(
+        self, es: Elasticsearch, indices: Indices, node: str, clock: EsClock, lease_s: float = 60
+    ):
         self.es = es
+        self.lease_s = lease_s
         self.indices = indices
         self.node = node
         self.clock = clock
@@ -484,6 +487,7 @@ class NodeRegistry:
             "heartbeat_at": now,
             "sources": sources,
             "max_parallel_crawls": max_parallel,
+            "lease_s": self.lease_s,
             "running": running,
         }
         if status != RUNNING:
@@ -533,6 +537,9 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
     for hit in nodes["hits"]["hits"]:
         doc = dict(hit["_source"])
         doc["heartbeat_age_s"] = round((now - _time(doc.get("heartbeat_at"))).total_seconds(), 1)
+        doc["stale"] = doc.get("status") == RUNNING and doc["heartbeat_age_s"] > (
+            doc.get("lease_s") or 60
+        )
         doc["leases"] = leases.pop(doc["node"], [])
         rows.append(doc)
     for node, held in leases.items():  # a holder with no heartbeat document

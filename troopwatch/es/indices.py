@@ -237,6 +237,7 @@ def nodes_mapping(_languages: dict[str, str]) -> dict:
             "stopped_at": DATE,
             "sources": INT,
             "max_parallel_crawls": INT,
+            "lease_s": FLOAT,  # its task lease: no heartbeat for longer, it is gone
             "running": KEYWORD,  # task ids held
         },
     }
