@@ -60,7 +60,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import socket
 import sys
 import time
@@ -84,6 +83,7 @@ from schedules.notifiers import ConfigError, DeliveryError, Notifier, notifiers_
 from troopwatch.config import load_env, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.client import EsUnavailable
+from troopwatch.es.clock import read_es_time
 from troopwatch.es.indices import Indices
 from troopwatch.files import atomic_write_json
 from troopwatch.kibana_links import KibanaLinks, kibana_links_from_env
@@ -337,11 +337,7 @@ class AlertSweeper:
         if not self._es_clock:
             return
         try:
-            resp = self.es.ingest.simulate(pipeline={"processors": []}, docs=[{"_source": {}}])
-            stamp = resp["docs"][0]["doc"]["_ingest"]["timestamp"]
-            # Nanoseconds in the text; Python's fromisoformat takes microseconds.
-            stamp = re.sub(r"(\.\d{6})\d+", r"\1", stamp).replace("Z", "+00:00")
-            self._time_base = (datetime.fromisoformat(stamp), time.monotonic())
+            self._time_base = (read_es_time(self.es), time.monotonic())
         except (AuthorizationException, BadRequestError, KeyError, IndexError, ValueError) as exc:
             # Without the privilege (or on a server that will not say): the local clock.
             self._es_clock = False

@@ -1,7 +1,10 @@
 """`troopwatch run`: the daemon. Scheduled crawls, the alert sweep and the spool drain.
 
-- One crawl job per enabled source (`crawl:<source id>`), every `interval_minutes` of the
-  catalogue with jitter, `max_instances=1` and `coalesce`. Each run is a separate process
+- One crawl job per enabled source (`crawl:<source id>`), polling four times per
+  `interval_minutes` of the catalogue with jitter, `max_instances=1` and `coalesce`; a
+  poll crawls only when this node claims the source's current interval slot in the
+  `tasks` index (troopwatch/fleet.py: one crawl per slot across all daemons on the
+  cluster, leases renewed by the `fleet:heartbeat` job, expired ones taken over). Each run is a separate process
   (`python -m troopwatch.cli crawl SPIDER --source ID`, its own process group) so a
   crash, a leak or a hang in one crawl never touches the daemon; it is killed after
   TROOPWATCH_CRAWL_TIMEOUT seconds (SIGTERM to the group, then SIGKILL), and a failure is
@@ -65,12 +68,26 @@ from troopwatch.config import crawl_environment, number_setting
 from troopwatch.dates import iso, utcnow
 from troopwatch.es.indices import Indices
 from troopwatch.files import atomic_write_json
+from troopwatch.fleet import (
+    DONE,
+    FAILED,
+    INTERRUPTED,
+    POLLS_PER_INTERVAL,
+    EsClock,
+    Lease,
+    NodeRegistry,
+    TaskBoard,
+    node_id,
+    slot_for,
+)
 from troopwatch.paths import PROJECT_ROOT, var_dir
 from troopwatch.redact import redact_text
 
 log = logging.getLogger(__name__)
 
 SWEEP_JOB = "alerts:sweep"
+HEARTBEAT_JOB = "fleet:heartbeat"
+CLAIM_DEFER_SECONDS = 0.3  # per crawl this node runs already
 SPOOL_JOB = "spool:drain"
 CRAWL_PREFIX = "crawl:"
 SCHEDULE_FILE = "schedule.json"
@@ -178,6 +195,8 @@ class DaemonConfig:
     jitter: float = -1.0  # seconds; < 0 = 10 % of the interval, at most 5 minutes
     max_parallel_crawls: int = 2
     first_crawl_spread: float = 30.0  # new crawl jobs first run within this many seconds
+    task_lease: float = 60.0  # seconds a crawl task stays ours without a heartbeat
+    heartbeat: float = 0.0  # seconds; 0 = a quarter of the task lease
 
     @classmethod
     def from_settings(cls, settings: Any) -> DaemonConfig:
@@ -190,7 +209,12 @@ class DaemonConfig:
             jitter=number_setting(settings, "TROOPWATCH_CRAWL_JITTER_SECONDS", -1),
             max_parallel_crawls=int(number_setting(settings, "TROOPWATCH_MAX_PARALLEL_CRAWLS", 2)),
             first_crawl_spread=number_setting(settings, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30),
+            task_lease=number_setting(settings, "TROOPWATCH_TASK_LEASE_SECONDS", 60),
+            heartbeat=number_setting(settings, "TROOPWATCH_HEARTBEAT_SECONDS", 0),
         )
+
+    def heartbeat_seconds(self) -> float:
+        return self.heartbeat or max(self.task_lease / 4, 0.5)
 
     def crawl_interval(self, interval_minutes: int) -> float:
         return self.interval_override or max(interval_minutes, 1) * 60.0
@@ -209,6 +233,7 @@ class JobSpec:
     jitter: float | None
     executor: str
     first_run: datetime
+    every: float = 0.0  # what the log says: a crawl's interval (its job only polls)
 
     def trigger(self) -> IntervalTrigger:
         return IntervalTrigger(seconds=self.seconds, jitter=self.jitter or None, timezone=UTC)
@@ -233,8 +258,12 @@ def _daemon() -> Daemon:
     return _current
 
 
-def crawl_job(source_id: str, spider: str) -> None:
-    _daemon().run_crawl(source_id, spider)
+def crawl_job(source_id: str, spider: str, interval: float = 0.0) -> None:
+    _daemon().run_crawl(source_id, spider, interval)
+
+
+def heartbeat_job() -> None:
+    _daemon().heartbeat()
 
 
 def sweep_job() -> None:
@@ -267,6 +296,14 @@ class Daemon:
         self.scheduler: BackgroundScheduler | None = None
         self._saved: dict[str, dict] = {}  # the previous daemon's schedule, until resumed
         self._last_saved: list[dict] | None = None
+        # The fleet: this node's name, its leases on crawl tasks, its heartbeat.
+        self.node = node_id()
+        self.board: TaskBoard | None = None
+        self.registry: NodeRegistry | None = None
+        self._sources: dict[str, tuple[str, float]] = {}  # source -> (spider, interval)
+        self._attempted: dict[str, int] = {}  # source -> the last slot this node tried
+        self._busy: set[str] = set()  # sources crawling (or about to) on this node
+        self._adopters: list[threading.Thread] = []
 
     @property
     def stopping(self) -> bool:
@@ -334,17 +371,21 @@ class Daemon:
                 log.warning("source %s: no spider crawls kind %r; skipped", source.id, source.kind)
                 continue
             interval = self.config.crawl_interval(source.interval_minutes)
-            spread = min(self.config.first_crawl_spread, interval)
+            # The job polls several times per interval; the task index lets the first
+            # node of the fleet to poll in each slot of the interval run it (fleet.py).
+            poll = interval / POLLS_PER_INTERVAL
+            spread = min(self.config.first_crawl_spread, poll)
             specs.append(
                 JobSpec(
                     id=f"{CRAWL_PREFIX}{source.id}",
                     name=f"crawl {source.id} ({spider})",
                     func="schedules.daemon:crawl_job",
-                    args=(source.id, spider),
-                    seconds=interval,
-                    jitter=self.config.crawl_jitter(interval),
+                    args=(source.id, spider, interval),
+                    seconds=poll,
+                    jitter=self.config.crawl_jitter(poll),
                     executor="crawls",
                     first_run=now + timedelta(seconds=random.uniform(0, spread)),
+                    every=interval,
                 )
             )
         specs.append(
@@ -354,6 +395,18 @@ class Daemon:
                 func="schedules.daemon:sweep_job",
                 args=(),
                 seconds=self.config.sweep_seconds,
+                jitter=None,
+                executor="default",
+                first_run=now,
+            )
+        )
+        specs.append(
+            JobSpec(
+                id=HEARTBEAT_JOB,
+                name="fleet heartbeat",
+                func="schedules.daemon:heartbeat_job",
+                args=(),
+                seconds=self.config.heartbeat_seconds(),
                 jitter=None,
                 executor="default",
                 first_run=now,
@@ -376,6 +429,11 @@ class Daemon:
     def _sync_jobs(self, specs: list[JobSpec]) -> None:
         """Make the stored jobs match the catalogue, keeping next run times of unchanged jobs."""
         wanted = {spec.id: spec for spec in specs}
+        self._sources = {
+            spec.args[0]: (spec.args[1], spec.every)
+            for spec in specs
+            if spec.id.startswith(CRAWL_PREFIX)
+        }
         for job in self.scheduler.get_jobs():
             if job.id not in wanted:
                 log.info("schedule: removing %s (no longer in the catalogue)", job.id)
@@ -411,7 +469,7 @@ class Daemon:
                 log.info(
                     "schedule: %s every %.0f s, first run %s",
                     spec.id,
-                    spec.seconds,
+                    spec.every or spec.seconds,
                     iso(spec.first_run),
                 )
         self._save_schedule()
@@ -483,6 +541,13 @@ class Daemon:
                 schedule=schedule,
                 kibana=kibana_links_for(self.indices),
             )
+            clock = EsClock(self.es)
+            self.board = TaskBoard(
+                self.es, self.indices, self.node, self.config.task_lease, clock=clock
+            )
+            self.registry = NodeRegistry(
+                self.es, self.indices, self.node, clock, self.config.task_lease
+            )
             _current = self
             self._install_signals()
             self._reap_orphans()
@@ -499,9 +564,10 @@ class Daemon:
             self._sync_jobs(specs)
             self.scheduler.resume()
             log.info(
-                "troopwatch daemon running (pid %d): %d crawl job(s), alert sweep every "
-                "%.0f s to %s",
+                "troopwatch daemon running (pid %d, node %s): %d crawl job(s), alert sweep "
+                "every %.0f s to %s",
                 os.getpid(),
+                self.node,
                 sum(1 for s in specs if s.id.startswith(CRAWL_PREFIX)),
                 self.config.sweep_seconds,
                 ", ".join(notifiers) or "no channel",
@@ -553,6 +619,13 @@ class Daemon:
         self._kill_crawls(grace=self.config.kill_grace)
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=True)  # a sweep in progress finishes its channel
+        for thread in self._adopters:
+            thread.join(timeout=self.config.kill_grace + 10)
+        if self.registry is not None:
+            with contextlib.suppress(*ES_ERRORS):
+                self.registry.beat(
+                    [], len(self._sources), self.config.max_parallel_crawls, "stopped"
+                )
         if self._own_local_es is not None:
             log.info("stopping the local Elasticsearch the daemon started")
             self._own_local_es.stop()
@@ -631,8 +704,16 @@ class Daemon:
                     "finished_at": iso(utcnow()),
                     "error_messages": ["crawl process orphaned by a killed daemon; stopped"],
                     "_increment": {"errors": 1},
+                    "node": info.get("node"),
+                    "task": info.get("task"),
                 }
             )
+            if info.get("task") and info.get("node"):
+                # Another node (or this one) may run that slot again straight away.
+                with contextlib.suppress(*ES_ERRORS):
+                    self.board.release(
+                        info["task"], info["node"], INTERRUPTED, "crawl orphaned by a killed daemon"
+                    )
         self._running = {}
         self._save_running()
 
@@ -651,9 +732,160 @@ class Daemon:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
 
-    def run_crawl(self, source_id: str, spider: str) -> None:
+    def run_crawl(self, source_id: str, spider: str, interval: float = 0.0) -> None:
+        """A poll of one source: claim its current slot in the task index and crawl it, or
+        leave it to the node that has it."""
+        if self.stopping:
+            return
+        interval = interval or self.config.crawl_interval(60)
+        slot = slot_for(source_id, interval, self.board.clock.now())
+        with self._procs_lock:
+            if self._attempted.get(source_id) == slot.number or source_id in self._busy:
+                return  # this node tried this slot already (or still crawls the last)
+            self._attempted[source_id] = slot.number
+            load = len(self._busy)
+            self._busy.add(source_id)
+        try:
+            if load:
+                # A node already crawling lets idle nodes of the fleet claim first.
+                self.stop_event.wait(min(CLAIM_DEFER_SECONDS * load, interval / 16))
+            run_id = _run_id(source_id)
+            try:
+                lease = self.board.claim(slot, run_id)
+            except ES_ERRORS as exc:
+                # Availability first: crawl anyway (articles are spooled); with a fleet each
+                # node may crawl this slot once then, and the duplicates are dropped later.
+                log.warning(
+                    "crawl %s: %s is unavailable (%s): crawling without a lease",
+                    source_id,
+                    self.es_description,
+                    str(exc).splitlines()[0][:200],
+                )
+                lease = None
+            else:
+                if lease is None:
+                    log.debug("crawl %s slot %d is another node's", source_id, slot.number)
+                    return
+            self._execute(source_id, spider, run_id, lease)
+        finally:
+            with self._procs_lock:
+                self._busy.discard(source_id)
+
+    def _adopt(self, hit: dict) -> None:
+        """Run a task whose holder stopped renewing its lease (died, or was cut off)."""
+        source_id = hit["_source"]["source"]
+        try:
+            spider, _interval = self._sources[source_id]
+            run_id = _run_id(source_id)
+            try:
+                lease = self.board.take_over(hit["_id"], hit, run_id)
+            except ES_ERRORS as exc:
+                log.warning("fleet: cannot take over %s (%s)", hit["_id"], _short(exc))
+                return
+            if lease is not None and not self.stopping:
+                self._execute(source_id, spider, run_id, lease)
+            elif lease is not None:
+                self._settle(lease, INTERRUPTED, "stopped with the daemon")
+        finally:
+            with self._procs_lock:
+                self._busy.discard(source_id)
+
+    def heartbeat(self) -> None:
+        """Renew this node's leases, say it is alive, and take over expired tasks."""
+        if self.stopping or self.board is None:
+            return
+        try:
+            for lease in self.board.held():
+                if not self.board.renew(lease):
+                    log.error(
+                        "fleet: lease on %s lost (another node took it over): stopping our crawl",
+                        lease.task_id,
+                    )
+                    self._stop_task(lease.task_id)
+            with self._procs_lock:
+                running = [info.get("task") for info in self._running.values() if info.get("task")]
+                free = self.config.max_parallel_crawls - len(self._busy)
+            self.registry.beat(running, len(self._sources), self.config.max_parallel_crawls)
+            self.board.abandon_stale()
+            if free <= 0:
+                return  # busy: leave expired tasks to the other nodes
+            for hit in self.board.expired(self._sources):
+                source_id = hit["_source"]["source"]
+                with self._procs_lock:
+                    if free <= 0 or self.stopping or source_id in self._busy:
+                        continue
+                    self._busy.add(source_id)
+                    free -= 1
+                thread = threading.Thread(
+                    target=self._adopt, args=(hit,), name=f"adopt-{source_id}", daemon=True
+                )
+                self._adopters = [t for t in self._adopters if t.is_alive()] + [thread]
+                thread.start()
+            if free > 0 and not self.stopping:
+                self._start_backfill()
+        except ES_ERRORS as exc:
+            log.warning("fleet: heartbeat failed: %s", _short(exc))
+
+    def _start_backfill(self) -> None:
+        """Take one queued backfill file, if any (called with a free crawl slot)."""
+        with self._procs_lock:
+            self._busy.add("backfill:claiming")
+        try:
+            lease = self.board.claim_backfill()
+        finally:
+            with self._procs_lock:
+                self._busy.discard("backfill:claiming")
+        if lease is None:
+            return
+        label = "backfill-" + lease.task_id.rsplit(":", 1)[-1]
+        with self._procs_lock:
+            self._busy.add(label)
+        log.info("backfill: %s (%s) taken", lease.task_id, lease.doc.get("path"))
+        thread = threading.Thread(
+            target=self._backfill, args=(lease, label), name=label, daemon=True
+        )
+        self._adopters = [t for t in self._adopters if t.is_alive()] + [thread]
+        thread.start()
+
+    def _stop_task(self, task_id: str) -> None:
+        with self._procs_lock:
+            procs = [
+                self._procs[run_id]
+                for run_id, info in self._running.items()
+                if info.get("task") == task_id and run_id in self._procs
+            ]
+        for proc in procs:
+            _signal_group(proc, signal.SIGTERM)
+
+    def _settle(self, lease: Lease | None, status: str, error: str | None = None) -> None:
+        if lease is None:
+            return
+        try:
+            if not self.board.finish(lease, status, error):
+                log.warning("fleet: task %s was taken over before it was settled", lease.task_id)
+        except ES_ERRORS as exc:
+            # The lease expires on its own; another node may then run the slot again.
+            log.warning("fleet: cannot settle task %s (%s)", lease.task_id, _short(exc))
+
+    def _backfill(self, lease: Lease, label: str) -> None:
+        """Crawl one WARC file of a backfill (`troopwatch backfill warc`)."""
+        try:
+            path = lease.doc["path"]
+            self._execute(label, "warc", run_id=_run_id(label), lease=lease, args=[f"paths={path}"])
+        finally:
+            with self._procs_lock:
+                self._busy.discard(label)
+
+    def _execute(
+        self,
+        source_id: str,
+        spider: str,
+        run_id: str,
+        lease: Lease | None,
+        args: list[str] | None = None,
+    ) -> None:
         started_at = utcnow()
-        run_id = f"{source_id}-{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        task = lease.task_id if lease else None
         logs = self.var / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log_path = logs / f"crawl-{source_id}.log"
@@ -662,7 +894,9 @@ class Daemon:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
         )
-        cmd = [sys.executable, "-m", "troopwatch.cli", "crawl", spider, "--source", source_id]
+        cmd = [sys.executable, "-m", "troopwatch.cli", "crawl", spider]
+        # A catalogue source, or spider arguments (a backfill's file).
+        cmd += [x for a in args for x in ("-a", a)] if args else ["--source", source_id]
         with self._procs_lock:
             if self.stopping:
                 return
@@ -681,9 +915,18 @@ class Daemon:
                 "source": source_id,
                 "spider": spider,
                 "started_at": iso(started_at),
+                "task": task,
+                "node": self.node,
             }
             self._save_running()
-        log.info("crawl %s (%s) started: run %s, pid %d", source_id, spider, run_id, proc.pid)
+        log.info(
+            "crawl %s (%s) started: run %s, pid %d, task %s",
+            source_id,
+            spider,
+            run_id,
+            proc.pid,
+            task or "(none: no lease)",
+        )
         timed_out = False
         try:
             proc.wait(timeout=self.config.crawl_timeout)
@@ -705,6 +948,8 @@ class Daemon:
         duration = (utcnow() - started_at).total_seconds()
         if rc == 0 and not timed_out:
             log.info("crawl %s finished in %.1f s (run %s)", source_id, duration, run_id)
+            self._settle(lease, DONE)
+            self._record_run({"run_id": run_id, "node": self.node, "task": task})
             # Sweep now rather than at the next tick: alert latency is then the feed's poll
             # interval plus the crawl, not plus up to one more sweep interval.
             self.sweep()
@@ -715,6 +960,7 @@ class Daemon:
             status, reason = "interrupted", "stopped with the daemon"
         else:
             status, reason = "failed", f"exited with status {rc}"
+        self._settle(lease, INTERRUPTED if status == "interrupted" else FAILED, reason)
         tail = [redact_text(line) for line in _tail(log_path)]  # a traceback may quote secrets
         log.error(
             "crawl %s %s (run %s); log %s: %s",
@@ -735,6 +981,8 @@ class Daemon:
                 "duration_s": round(duration, 3),
                 "error_messages": [f"crawl process {reason}", *tail],
                 "_increment": {"errors": 1},
+                "node": self.node,
+                "task": task,
             }
         )
 
@@ -782,6 +1030,14 @@ class Daemon:
             )
         except OSError as exc:  # a full disk: what is spooled stays where it is
             log.error("spool: cannot drain %s (%s)", spool_dir, exc)
+
+
+def _run_id(source_id: str) -> str:
+    return f"{source_id}-{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
 def wake_stalled_jobs(scheduler: BackgroundScheduler, now: datetime | None = None) -> list[str]:
@@ -866,7 +1122,9 @@ def _tail(path: Path, lines: int = 5, width: int = 500) -> list[str]:
 def run_daemon(settings: Settings) -> int:
     """`troopwatch run`: blocks until SIGTERM or SIGINT; the exit code."""
     logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler.scheduler").setLevel(logging.WARNING)
+    # ERROR: a poll skipped while that source's crawl still runs is normal (a missed run
+    # is logged by the daemon's own listener).
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     # While Elasticsearch is down each job says so in one line; the client's per-node
     # retry warnings would only repeat it.
     logging.getLogger("elastic_transport").setLevel(logging.ERROR)

@@ -1,4 +1,5 @@
-"""`troopwatch status`: the schedule, the last run of each source, alerts waiting.
+"""`troopwatch status`: the schedule, the last run of each source, alerts waiting, and
+the fleet: every daemon's last heartbeat and the crawl tasks it holds (troopwatch/fleet.py).
 
 The schedule comes from the daemon's saved schedule file, so it is shown even when
 Elasticsearch is down; runs and alert counts then carry a note instead.
@@ -17,6 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from schedules.alerts import ES_ERRORS, STATUSES, alert_counts, alert_problems
 from schedules.daemon import SCHEDULE_FILE, daemon_pid, read_schedule
 from troopwatch.es.indices import Indices
+from troopwatch.fleet import fleet_status
 from troopwatch.paths import var_dir
 
 RUN_FIELDS = (
@@ -75,6 +77,7 @@ def collect_status(settings: Any) -> dict:
         "elasticsearch": {"ok": False, "error": None},
         "runs": None,
         "alerts": None,
+        "fleet": None,
     }
     config = es_config(settings)
     status["elasticsearch"]["url"] = config.describe()
@@ -89,6 +92,8 @@ def collect_status(settings: Any) -> dict:
             status["runs"] = last_runs(es, indices)
             status["alerts"] = alert_counts(es, indices)
             status["alert_problems"] = alert_problems(es, indices)
+            with contextlib.suppress(NotFoundError):  # set up by an older version
+                status["fleet"] = fleet_status(es, indices)
         except NotFoundError:
             # Reachable, but `troopwatch es setup` (or the daemon) never ran for this prefix.
             status["runs"], status["alerts"] = [], {}
@@ -140,6 +145,7 @@ def _print_text(status: dict) -> None:
         print(f"  {run['source']:<28} {state:<12} {started}  {took}  {counts}")
         for message in (run.get("error_messages") or [])[:3]:
             print(f"      ! {message[:200]}")
+    _print_fleet(status.get("fleet"))
     counts = status["alerts"]
     parts = []
     for name in STATUSES:
@@ -151,6 +157,32 @@ def _print_text(status: dict) -> None:
         # Rejected and skipped alerts are not retried on their own: say why.
         error = (alert.get("last_error") or "").splitlines()[0][:200] if alert else ""
         print(f"  ! {alert.get('channel')} {alert.get('status')} {alert.get('claim_id')}: {error}")
+
+
+def _print_fleet(fleet: dict | None) -> None:
+    if not fleet:
+        return
+    print(f"nodes (by Elasticsearch's clock, {_when(fleet['now'])}):")
+    if not fleet["nodes"]:
+        print("  (no daemon has run against this cluster and prefix)")
+    for node in fleet["nodes"]:
+        age = node.get("heartbeat_age_s")
+        beat = f"heartbeat {age:.0f} s ago" if isinstance(age, int | float) else "no heartbeat"
+        gone = "  (silent for longer than its lease: gone?)" if node.get("stale") else ""
+        print(f"  {node['node']:<28} {node.get('status') or '?':<8} {beat}{gone}")
+        for lease in node["leases"]:
+            state = "EXPIRED" if lease.get("expired") else "until " + _when(lease["lease_until"])
+            print(f"      lease {lease['id']} {lease.get('status')} {state}")
+    if fleet.get("backfill"):
+        counts = ", ".join(f"{n} {state}" for state, n in sorted(fleet["backfill"].items()))
+        print(f"backfill (WARC files): {counts}")
+    for task in fleet["recent_problems"]:
+        how = (
+            f"taken over from {task['taken_over_from']} by" if task.get("taken_over_from") else "on"
+        )
+        what = f" {task['path']}" if task.get("path") else ""
+        error = f": {task['error'][:200]}" if task.get("error") else ""
+        print(f"  ! task {task['id']}{what} {task.get('status')} {how} {task.get('node')}{error}")
 
 
 def print_status(settings: Any, as_json: bool = False) -> int:

@@ -237,16 +237,26 @@ def cmd_entities_link(args) -> int:
 
 def cmd_es(args) -> int:
     from troopwatch.es.indices import setup_indices
-    from troopwatch.runtime import es_config, local_es
+    from troopwatch.runtime import es_config, local_cluster, local_es
 
     config = es_config(_settings())
     local = local_es(config)
     if args.action == "start":
         if not config.is_local:
             raise CommandError(f"TROOPWATCH_ES_URL is set ({config.describe()}); not starting one")
-        print(local.start())
+        if args.nodes < 1:
+            raise CommandError(f"--nodes must be 1 or more, not {args.nodes}", code=2)
+        if args.nodes > 1:
+            urls = local_cluster(config, args.nodes).start()
+            print(",".join(urls))  # the TROOPWATCH_ES_URL of a fleet on this cluster
+        else:
+            print(local.start())
     elif args.action == "stop":
-        print("stopped" if local.stop() else "not running")
+        # Every node of a local cluster started with --nodes, and the single instance.
+        stopped = sum(member.stop() for member in local_cluster(config, 0).found())
+        print(
+            f"stopped ({stopped} nodes)" if stopped > 1 else "stopped" if stopped else "not running"
+        )
     elif args.action == "status":
         if config.is_local:
             status = local.status()
@@ -262,6 +272,30 @@ def cmd_es(args) -> int:
         es, _ = _es(start_local=True)
         actions = setup_indices(es, config.prefix)
         print("\n".join(actions) if actions else "indices up to date")
+    return 0
+
+
+def cmd_backfill(args) -> int:
+    """Queue one task per WARC file; the daemons of the fleet crawl them (fleet.py)."""
+    from crawler.spiders.warc import WARC_SUFFIXES
+    from troopwatch.es.indices import setup_indices
+    from troopwatch.fleet import enqueue_backfill
+
+    paths = []
+    for name in args.files:
+        path = Path(name).resolve()
+        if not path.is_file():
+            raise CommandError(f"{name}: no such file", code=2)
+        if not path.name.endswith(WARC_SUFFIXES):
+            raise CommandError(f"{name}: not a WARC file ({', '.join(WARC_SUFFIXES)})", code=2)
+        paths.append(str(path))
+    es, config = _es(start_local=True)
+    setup_indices(es, config.prefix)
+    queued, already = enqueue_backfill(es, _indices(config), paths)
+    print(
+        f"{queued} WARC file(s) queued, {already} queued before; any `troopwatch run` on "
+        "this cluster that can read them crawls them (progress: troopwatch status)"
+    )
     return 0
 
 
@@ -425,7 +459,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("es", help="the local Elasticsearch and the index templates")
     p.add_argument("action", choices=["start", "stop", "status", "setup"])
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--nodes",
+        type=int,
+        default=1,
+        help="start: a local cluster of N nodes on loopback (http ports from "
+        "TROOPWATCH_LOCAL_ES_PORT up, transport ports from it + 100)",
+    )
     p.set_defaults(func=cmd_es)
+
+    backfill = sub.add_parser("backfill", help="queue archives for the daemons to crawl")
+    p = backfill.add_subparsers(dest="action", required=True).add_parser(
+        "warc", help="one task per WARC file, taken by any daemon that can read it"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_backfill)
 
     seeds = sub.add_parser("seeds", help="the seed articles").add_subparsers(
         dest="action", required=True

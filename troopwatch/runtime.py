@@ -12,7 +12,7 @@ from scrapy.utils.project import get_project_settings
 
 from troopwatch.config import EsConfig, es_config_from_env
 from troopwatch.es.client import check_available, make_client
-from troopwatch.es.local import LocalElasticsearch
+from troopwatch.es.local import LocalCluster, LocalElasticsearch
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,17 @@ def es_config(settings: Settings | None = None) -> EsConfig:
 
 def local_es(config: EsConfig) -> LocalElasticsearch:
     return LocalElasticsearch.default(port=config.local_port)
+
+
+def local_cluster(config: EsConfig, nodes: int) -> LocalCluster:
+    """The local cluster of `nodes` nodes (`es start --nodes N`); node 1 is `local_es`."""
+    single = local_es(config)
+    return LocalCluster(
+        home=single.home,
+        nodes=nodes,
+        http_port=config.local_port,
+        transport_port=config.local_port + 100,
+    )
 
 
 def connect(config: EsConfig, start_local: bool = False) -> Elasticsearch:

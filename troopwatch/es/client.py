@@ -16,7 +16,9 @@ def make_client(config: EsConfig | None = None, **overrides) -> Elasticsearch:
     kwargs: dict = {
         "request_timeout": config.request_timeout,
         "retry_on_timeout": False,
-        "max_retries": 0,
+        # With several node URLs (a fleet's cluster), a request a dead node refused goes
+        # to the next one; with one URL nothing is retried (callers spool instead).
+        "max_retries": max(len(config.hosts) - 1, 0),
     }
     if config.api_key:
         kwargs["api_key"] = config.api_key

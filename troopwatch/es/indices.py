@@ -195,6 +195,54 @@ def sources_mapping(_languages: dict[str, str]) -> dict:
     }
 
 
+def tasks_mapping(_languages: dict[str, str]) -> dict:
+    """One document per crawl slot (`crawl:<source>:<interval>:<slot>`, create-only) or
+    backfill file: who holds it (`node`), until when (`lease_until`, Elasticsearch's
+    clock), and how it ended."""
+    return {
+        "dynamic": False,
+        "properties": {
+            "task": KEYWORD,  # crawl:<source>
+            "kind": KEYWORD,  # crawl
+            "source": KEYWORD,
+            "slot": LONG,
+            "interval_s": FLOAT,
+            "slot_start": DATE,
+            "slot_end": DATE,
+            "status": KEYWORD,  # running, done, failed, interrupted, abandoned
+            "node": KEYWORD,
+            "lease_until": DATE,
+            "claimed_at": DATE,
+            "finished_at": DATE,
+            "attempts": INT,
+            "run_id": KEYWORD,
+            "taken_over_from": KEYWORD,
+            "path": KEYWORD,  # backfill: the WARC file
+            "error": {"type": "text"},
+        },
+    }
+
+
+def nodes_mapping(_languages: dict[str, str]) -> dict:
+    """One document per daemon (`TROOPWATCH_NODE_ID`), its heartbeat."""
+    return {
+        "dynamic": False,
+        "properties": {
+            "node": KEYWORD,
+            "host": KEYWORD,
+            "pid": INT,
+            "status": KEYWORD,  # running, stopped
+            "started_at": DATE,
+            "heartbeat_at": DATE,
+            "stopped_at": DATE,
+            "sources": INT,
+            "max_parallel_crawls": INT,
+            "lease_s": FLOAT,  # its task lease: no heartbeat for longer, it is gone
+            "running": KEYWORD,  # task ids held
+        },
+    }
+
+
 @dataclass(frozen=True)
 class IndexSpec:
     name: str
@@ -217,6 +265,8 @@ SPECS: dict[str, IndexSpec] = {
         IndexSpec("alerts", 2, alerts_mapping),
         IndexSpec("runs", 1, runs_mapping),
         IndexSpec("sources", 1, sources_mapping),
+        IndexSpec("tasks", 1, tasks_mapping),
+        IndexSpec("nodes", 1, nodes_mapping),
     )
 }
 
@@ -253,6 +303,14 @@ class Indices:
     @property
     def sources(self) -> str:
         return self.alias("sources")
+
+    @property
+    def tasks(self) -> str:
+        return self.alias("tasks")
+
+    @property
+    def nodes(self) -> str:
+        return self.alias("nodes")
 
 
 def available_languages(es: Elasticsearch) -> dict[str, str]:

@@ -122,6 +122,11 @@ class LocalElasticsearch:
     http_port: int = 9200
     transport_port: int | None = None
     heap: str = DEFAULT_HEAP
+    node_name: str = "troopwatch-local"
+    # A node of a local cluster: every node's transport address, and the node names that
+    # bootstrap it (empty: a single-node cluster).
+    seed_hosts: tuple[str, ...] = ()
+    initial_masters: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.home = Path(self.home).resolve()
@@ -188,11 +193,18 @@ class LocalElasticsearch:
         transport = self.transport_port or free_port()
         settings = {
             "cluster.name": "troopwatch-local",
-            "node.name": "troopwatch-local",
+            "node.name": self.node_name,
             "network.host": "127.0.0.1",
             "http.port": self.http_port,
             "transport.port": transport,
-            "discovery.type": "single-node",
+            **(
+                {
+                    "discovery.seed_hosts": list(self.seed_hosts),
+                    "cluster.initial_master_nodes": list(self.initial_masters),
+                }
+                if self.seed_hosts
+                else {"discovery.type": "single-node"}
+            ),
             "path.data": str(self.home / "data"),
             "path.logs": str(self.home / "logs"),
             # Loopback only, so security is off; users with real clusters bring their own.
@@ -257,6 +269,38 @@ class LocalElasticsearch:
         health = self.health()
         if health is not None:
             return self.url
+        with _sigterm_raises():
+            proc = self.launch()
+            try:
+                return self.wait_ready(proc, timeout)
+            except BaseException:
+                # Interrupted (SIGTERM, Ctrl-C) half-way: a daemonised Elasticsearch would
+                # go on starting with nobody waiting for it; stop what was started.
+                log.warning("start-up of Elasticsearch on %s interrupted: stopping it", self.url)
+                self._abort_start(proc)
+                raise
+
+    def wait_ready(self, proc: subprocess.Popen, timeout: float, nodes: int = 1) -> str:
+        """Wait until the cluster is at least yellow with `nodes` nodes."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            health = self.health()
+            if (
+                health
+                and health.get("status") in ("green", "yellow")
+                and health.get("number_of_nodes", 1) >= nodes
+            ):
+                return self.url
+            if proc.poll() not in (None, 0):
+                break
+            time.sleep(0.5)
+        raise LocalEsError(
+            f"Elasticsearch did not come up on {self.url}; see {self.home / 'logs'}: "
+            + self._last_error()
+        )
+
+    def launch(self) -> subprocess.Popen:
+        """Install and start the server (daemonised); `wait_ready` waits for it."""
         self.install()
         user = self._run_as()
         env = {
@@ -271,34 +315,14 @@ class LocalElasticsearch:
             kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
             env["HOME"] = str(self.home)
         log.info("starting Elasticsearch %s on %s", ES_VERSION, self.url)
-        with _sigterm_raises():
-            proc = subprocess.Popen(
-                [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
-                env=env,
-                cwd=self.home,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                **kwargs,
-            )
-            try:
-                deadline = time.monotonic() + timeout
-                while time.monotonic() < deadline:
-                    health = self.health()
-                    if health and health.get("status") in ("green", "yellow"):
-                        return self.url
-                    if proc.poll() not in (None, 0):
-                        break
-                    time.sleep(0.5)
-            except BaseException:
-                # Interrupted (SIGTERM, Ctrl-C) half-way: a daemonised Elasticsearch would
-                # go on starting with nobody waiting for it; stop what was started.
-                log.warning("start-up of Elasticsearch on %s interrupted: stopping it", self.url)
-                self._abort_start(proc)
-                raise
-        raise LocalEsError(
-            f"Elasticsearch did not come up on {self.url}; see {self.home / 'logs'}: "
-            + self._last_error()
+        return subprocess.Popen(
+            [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)],
+            env=env,
+            cwd=self.home,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **kwargs,
         )
 
     def processes(self) -> list[int]:
@@ -328,7 +352,7 @@ class LocalElasticsearch:
             os.killpg(launcher.pid, signal.SIGKILL)
 
     def _last_error(self) -> str:
-        for name in ("troopwatch-local.log", "startup.log"):
+        for name in (f"{self.node_name}.log", "troopwatch-local.log", "startup.log"):
             path = self.home / "logs" / name
             if path.exists():
                 lines = [ln for ln in path.read_text(errors="replace").splitlines() if ln.strip()]
@@ -367,3 +391,77 @@ class LocalElasticsearch:
             "health": health.get("status") if health else None,
             "home": str(self.home),
         }
+
+
+@dataclass
+class LocalCluster:
+    """N local nodes on loopback forming one cluster: node i has its own home (install,
+    config, data, logs), http port `http_port + i` and transport port `transport_port + i`.
+    Every node is master-eligible and holds data; index templates then ask for one
+    replica (setup_indices), so one node can die without losing an acknowledged write.
+    With two nodes only the elected master's loss stops the cluster (a quorum of two
+    needs both), so use three to survive any single node."""
+
+    home: Path  # node 0 lives here (as a single local instance would), node i in home-node<i+1>
+    nodes: int = 2
+    http_port: int = 9200
+    transport_port: int = 9300
+    heap: str = "512m"
+
+    def members(self) -> list[LocalElasticsearch]:
+        home = Path(self.home)
+        names = [f"troopwatch-local-{i + 1}" for i in range(self.nodes)]
+        seeds = tuple(f"127.0.0.1:{self.transport_port + i}" for i in range(self.nodes))
+        return [
+            LocalElasticsearch(
+                home=home if i == 0 else home.with_name(f"{home.name}-node{i + 1}"),
+                http_port=self.http_port + i,
+                transport_port=self.transport_port + i,
+                heap=self.heap,
+                node_name=names[i],
+                seed_hosts=seeds,
+                initial_masters=tuple(names),
+            )
+            for i in range(self.nodes)
+        ]
+
+    @property
+    def urls(self) -> list[str]:
+        return [m.url for m in self.members()]
+
+    def found(self) -> list[LocalElasticsearch]:
+        """Node 1 and every other node whose home exists (for `es stop`)."""
+        home = Path(self.home)
+        others = sorted(home.parent.glob(f"{home.name}-node*"))
+        total = max(self.nodes, 1 + len(others))
+        return LocalCluster(home, total, self.http_port, self.transport_port).members()
+
+    def health(self) -> dict | None:
+        for member in self.members():
+            health = member.health()
+            if health is not None:
+                return health
+        return None
+
+    def start(self, timeout: float = 300.0) -> list[str]:
+        """Start every node not running yet, then wait until all have joined."""
+        members = self.members()
+        procs = {}
+        with _sigterm_raises():
+            try:
+                for member in members:
+                    if member.health() is None and member.pid() is None:
+                        procs[member.node_name] = member.launch()
+                first = members[0]
+                launcher = procs.get(first.node_name) or subprocess.Popen(["true"])
+                first.wait_ready(launcher, timeout, nodes=self.nodes)
+            except BaseException:
+                for member in members:
+                    if member.node_name in procs:
+                        member._abort_start(procs[member.node_name])
+                raise
+        return self.urls
+
+    def stop(self) -> int:
+        """Stop every node; how many were running."""
+        return sum(member.stop() for member in self.members())
