@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
@@ -56,3 +57,76 @@ def langdetect_code(text: str) -> str | None:
     except LangDetectException:  # no letters to judge
         return None
     return normalise_code(candidates[0].lang) if candidates else None
+
+
+# -- one sentence (the claim extractor: a sentence at a time, with the text so far) --------
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_LATIN_WORD = re.compile(r"[a-zà-öø-ÿß]+")
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, set[str]], frozenset[str]]:
+    """(stop words of the Latin-script languages, every code) from the claim extractor's
+    language modules, for the cheap per-sentence guess."""
+    from troopwatch.claims.languages import languages
+
+    stop = {
+        lang.code: set(lang.stop_words)
+        for lang in languages()
+        if lang.stop_words and lang.script == "latin"
+    }
+    return stop, frozenset(lang.code for lang in languages())
+
+
+def detect_sentence_language(sentence: str, prior: str | None = None) -> str:
+    """Language code of one sentence, one of the registered languages.
+
+    ``prior`` is the language of the text so far (languages rarely switch mid-text); it
+    decides when the script and stop words do not, before the slower langdetect."""
+    if HANGUL.search(sentence):
+        return "ko"
+    if KANA.search(sentence):
+        return "ja"
+    if HAN.search(sentence):
+        # Han without kana is Chinese, unless the text so far is Japanese (a kanji-only
+        # headline) or the sentence is mostly Latin with a stray character.
+        if prior == "ja":
+            return "ja"
+        if not _LATIN_WORD.search(sentence.lower()) or len(HAN.findall(sentence)) >= 4:
+            return "zh"
+    if ARABIC.search(sentence):
+        return "ar"
+    if _CYR.search(sentence):
+        uk = len(UKRAINIAN_LETTERS.findall(sentence))
+        ru = len(_RU_ONLY.findall(sentence))
+        if uk > ru:
+            return "uk"
+        if ru > uk:
+            return "ru"
+        if prior in ("ru", "uk"):
+            return prior
+        return _cyrillic_words(sentence)
+    stop_words = _registry()[0]
+    words = _LATIN_WORD.findall(sentence.lower())
+    scores = {lang: sum(w in stop for w in words) for lang, stop in stop_words.items()}
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    if prior in stop_words and scores[prior] >= ranked[0][1] - 1:
+        return prior
+    return _langdetect(sentence) or (ranked[0][0] if ranked[0][1] else "en")
+
+
+def _cyrillic_words(sentence: str) -> str:
+    low = sentence.lower()
+    uk_words = len(re.findall(r"\b(?:та|що|як|до|від|це|який|яка|але|або|він|вона|їх|й)\b", low))
+    ru_words = len(re.findall(r"\b(?:что|как|это|который|которая|но|или|он|она|их|от|и)\b", low))
+    return "uk" if uk_words > ru_words else "ru"
+
+
+@lru_cache(maxsize=4096)
+def _langdetect(sentence: str) -> str | None:
+    code = langdetect_code(sentence)
+    return code if code in _registry()[1] else None

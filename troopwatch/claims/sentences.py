@@ -13,10 +13,9 @@ the stop words do not decide.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from troopwatch.claims.languages import languages
-from troopwatch.langid import ARABIC, HAN, HANGUL, KANA, langdetect_code
+from troopwatch.langid import detect_sentence_language
 
 # Abbreviations that end with a period but do not end a sentence (lower-cased, no dot).
 _ABBREV = {a for lang in languages() for a in lang.abbreviations}
@@ -143,69 +142,5 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-# --------------------------------------------------------------------------- language
-
-_HANGUL, _KANA, _HAN, _ARABIC = HANGUL, KANA, HAN, ARABIC  # one home: troopwatch.langid
-_CYR = re.compile(r"[\u0400-\u04ff]")
-_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
-_LATIN_WORD = re.compile(r"[a-zà-öø-ÿß]+")
-
-# Stop words of the Latin-script languages, for the cheap language guess.
-_STOP = {
-    lang.code: set(lang.stop_words)
-    for lang in languages()
-    if lang.stop_words and lang.script == "latin"
-}
-_CODES = frozenset(lang.code for lang in languages())
-
-
-def detect_lang(sentence: str, prior: str | None = None) -> str:
-    """Language code of one sentence, one of the registered languages.
-
-    ``prior`` is the language of the text so far (languages rarely switch mid-text); it
-    decides when the script and stop words do not, before the slower langdetect."""
-    if _HANGUL.search(sentence):
-        return "ko"
-    if _KANA.search(sentence):
-        return "ja"
-    if _HAN.search(sentence):
-        # Han without kana is Chinese, unless the text so far is Japanese (a kanji-only
-        # headline) or the sentence is mostly Latin with a stray character.
-        if prior == "ja":
-            return "ja"
-        if not _LATIN_WORD.search(sentence.lower()) or len(_HAN.findall(sentence)) >= 4:
-            return "zh"
-    if _ARABIC.search(sentence):
-        return "ar"
-    if _CYR.search(sentence):
-        uk = len(_UK_ONLY.findall(sentence))
-        ru = len(_RU_ONLY.findall(sentence))
-        if uk > ru:
-            return "uk"
-        if ru > uk:
-            return "ru"
-        if prior in ("ru", "uk"):
-            return prior
-        return _cyrillic_words(sentence)
-    words = _LATIN_WORD.findall(sentence.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
-        return ranked[0][0]
-    if prior in _STOP and scores[prior] >= ranked[0][1] - 1:
-        return prior
-    return _langdetect(sentence) or (ranked[0][0] if ranked[0][1] else "en")
-
-
-def _cyrillic_words(sentence: str) -> str:
-    low = sentence.lower()
-    uk_words = len(re.findall(r"\b(?:та|що|як|до|від|це|який|яка|але|або|він|вона|їх|й)\b", low))
-    ru_words = len(re.findall(r"\b(?:что|как|это|который|которая|но|или|он|она|их|от|и)\b", low))
-    return "uk" if uk_words > ru_words else "ru"
-
-
-@lru_cache(maxsize=4096)
-def _langdetect(sentence: str) -> str | None:
-    code = langdetect_code(sentence)
-    return code if code in _CODES else None
+# The language of one sentence: troopwatch.langid, the one home of language detection.
+detect_lang = detect_sentence_language
