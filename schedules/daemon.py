@@ -408,7 +408,9 @@ class Daemon:
                 args=(),
                 seconds=self.config.heartbeat_seconds(),
                 jitter=None,
-                executor="default",
+                # Its own thread: queued behind a long alert sweep or a spool drain, the
+                # renewal came late, the lease expired and another node crawled the slot too.
+                executor="heartbeat",
                 first_run=now,
             )
         )
@@ -555,6 +557,7 @@ class Daemon:
             self.scheduler = BackgroundScheduler(
                 executors={
                     "default": ThreadPoolExecutor(2),
+                    "heartbeat": ThreadPoolExecutor(1),
                     "crawls": ThreadPoolExecutor(max(self.config.max_parallel_crawls, 1)),
                 },
                 timezone=UTC,
