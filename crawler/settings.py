@@ -80,6 +80,10 @@ TROOPWATCH_MAX_AGE_DAYS = int(number_setting(None, "TROOPWATCH_MAX_AGE_DAYS", 0)
 TROOPWATCH_SITEMAP_MAX_URLS = 1000
 # Article URLs taken from one feed, Google News or GDELT answer, in document order.
 TROOPWATCH_FEED_MAX_URLS = 1000
+# The GDELT DOC 2.0 API that `troopwatch backfill gdelt` windows are asked of.
+TROOPWATCH_GDELT_URL = (
+    os.environ.get("TROOPWATCH_GDELT_URL") or "https://api.gdeltproject.org/api/v2/doc/doc"
+)
 # Levels of sitemap indexes followed below a catalogue URL, and children taken per index.
 TROOPWATCH_SITEMAP_MAX_DEPTH = 3
 TROOPWATCH_SITEMAP_MAX_CHILDREN = 1000

@@ -71,8 +71,10 @@ from troopwatch.files import atomic_write_json
 from troopwatch.fleet import (
     DONE,
     FAILED,
+    GDELT_TASK,
     INTERRUPTED,
     POLLS_PER_INTERVAL,
+    QUEUED,
     EsClock,
     Lease,
     NodeRegistry,
@@ -197,6 +199,8 @@ class DaemonConfig:
     first_crawl_spread: float = 30.0  # new crawl jobs first run within this many seconds
     task_lease: float = 60.0  # seconds a crawl task stays ours without a heartbeat
     heartbeat: float = 0.0  # seconds; 0 = a quarter of the task lease
+    backfill_retries: int = 2  # a failed backfill task is run again this many times
+    backfill_retry_delay: float = 60.0  # seconds before it is
 
     @classmethod
     def from_settings(cls, settings: Any) -> DaemonConfig:
@@ -211,6 +215,8 @@ class DaemonConfig:
             first_crawl_spread=number_setting(settings, "TROOPWATCH_FIRST_CRAWL_SPREAD", 30),
             task_lease=number_setting(settings, "TROOPWATCH_TASK_LEASE_SECONDS", 60),
             heartbeat=number_setting(settings, "TROOPWATCH_HEARTBEAT_SECONDS", 0),
+            backfill_retries=int(number_setting(settings, "TROOPWATCH_BACKFILL_RETRIES", 2)),
+            backfill_retry_delay=number_setting(settings, "TROOPWATCH_BACKFILL_RETRY_SECONDS", 60),
         )
 
     def heartbeat_seconds(self) -> float:
@@ -830,20 +836,27 @@ class Daemon:
             log.warning("fleet: heartbeat failed: %s", _short(exc))
 
     def _start_backfill(self) -> None:
-        """Take one queued backfill file, if any (called with a free crawl slot)."""
+        """Take one queued backfill task, if any (called with a free crawl slot)."""
         with self._procs_lock:
             self._busy.add("backfill:claiming")
+            # One GDELT window at a time per node: the API asks for one request every
+            # few seconds, and each crawl process would keep its own pace.
+            skip = [GDELT_TASK] if any(b.startswith("backfill-gdelt") for b in self._busy) else []
         try:
-            lease = self.board.claim_backfill()
+            lease = self.board.claim_backfill(skip_tasks=skip)
         finally:
             with self._procs_lock:
                 self._busy.discard("backfill:claiming")
         if lease is None:
             return
-        label = "backfill-" + lease.task_id.rsplit(":", 1)[-1]
+        # backfill-warc-<hash> or backfill-gdelt-<hash>: a crawl log of its own.
+        label = lease.task_id.replace(":", "-")
         with self._procs_lock:
             self._busy.add(label)
-        log.info("backfill: %s (%s) taken", lease.task_id, lease.doc.get("path"))
+        what = lease.doc.get("path") or (
+            f"{lease.doc.get('window_start')} .. {lease.doc.get('window_end')}"
+        )
+        log.info("backfill: %s (%s) taken", lease.task_id, what)
         thread = threading.Thread(
             target=self._backfill, args=(lease, label), name=label, daemon=True
         )
@@ -864,17 +877,35 @@ class Daemon:
         if lease is None:
             return
         try:
-            if not self.board.finish(lease, status, error):
+            if status == FAILED:
+                # A backfill task goes back to the queue (TROOPWATCH_BACKFILL_RETRIES).
+                settled = self.board.fail(
+                    lease,
+                    error or "failed",
+                    self.config.backfill_retries,
+                    self.config.backfill_retry_delay,
+                )
+                if settled == QUEUED:
+                    log.warning("backfill: %s failed (%s); queued again", lease.task_id, error)
+                if settled is not None:
+                    return
+                log.warning("fleet: task %s was taken over before it was settled", lease.task_id)
+            elif not self.board.finish(lease, status, error):
                 log.warning("fleet: task %s was taken over before it was settled", lease.task_id)
         except ES_ERRORS as exc:
             # The lease expires on its own; another node may then run the slot again.
             log.warning("fleet: cannot settle task %s (%s)", lease.task_id, _short(exc))
 
     def _backfill(self, lease: Lease, label: str) -> None:
-        """Crawl one WARC file of a backfill (`troopwatch backfill warc`)."""
+        """Crawl one WARC file or one GDELT time window of a backfill (`troopwatch backfill`)."""
+        doc = lease.doc
         try:
-            path = lease.doc["path"]
-            self._execute(label, "warc", run_id=_run_id(label), lease=lease, args=[f"paths={path}"])
+            if doc.get("task") == GDELT_TASK:
+                spider = "gdelt"
+                args = [f"{k}={doc[k]}" for k in ("query", "startdatetime", "enddatetime")]
+            else:
+                spider, args = "warc", [f"paths={doc['path']}"]
+            self._execute(label, spider, run_id=_run_id(label), lease=lease, args=args)
         finally:
             with self._procs_lock:
                 self._busy.discard(label)
@@ -963,8 +994,11 @@ class Daemon:
             status, reason = "interrupted", "stopped with the daemon"
         else:
             status, reason = "failed", f"exited with status {rc}"
-        self._settle(lease, INTERRUPTED if status == "interrupted" else FAILED, reason)
         tail = [redact_text(line) for line in _tail(log_path)]  # a traceback may quote secrets
+        # The task keeps why (the crawl's last error line), for `troopwatch status`.
+        said = [t for t in tail if t.startswith("troopwatch:")] or tail  # its one-line reason
+        why = f"{reason}: {said[-1][:300]}" if said and status == "failed" else reason
+        self._settle(lease, INTERRUPTED if status == "interrupted" else FAILED, why)
         log.error(
             "crawl %s %s (run %s); log %s: %s",
             source_id,

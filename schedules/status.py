@@ -173,16 +173,24 @@ def _print_fleet(fleet: dict | None) -> None:
         for lease in node["leases"]:
             state = "EXPIRED" if lease.get("expired") else "until " + _when(lease["lease_until"])
             print(f"      lease {lease['id']} {lease.get('status')} {state}")
-    if fleet.get("backfill"):
-        counts = ", ".join(f"{n} {state}" for state, n in sorted(fleet["backfill"].items()))
-        print(f"backfill (WARC files): {counts}")
+    kinds = {"backfill:warc": "WARC files", "backfill:gdelt": "GDELT windows"}
+    for task, per_status in sorted((fleet.get("backfill") or {}).items()):
+        counts = ", ".join(f"{n} {state}" for state, n in sorted(per_status.items()))
+        print(f"backfill ({kinds.get(task, task)}): {counts}")
     for task in fleet["recent_problems"]:
         how = (
             f"taken over from {task['taken_over_from']} by" if task.get("taken_over_from") else "on"
         )
         what = f" {task['path']}" if task.get("path") else ""
+        if task.get("window_start"):
+            what = f" {_when(task['window_start'])} .. {_when(task.get('window_end'))}"
+        tries = len(task.get("failures") or [])
+        after = f" after {tries} attempts" if tries > 1 else ""
         error = f": {task['error'][:200]}" if task.get("error") else ""
-        print(f"  ! task {task['id']}{what} {task.get('status')} {how} {task.get('node')}{error}")
+        print(
+            f"  ! task {task['id']}{what} {task.get('status')}{after} {how} "
+            f"{task.get('node')}{error}"
+        )
 
 
 def print_status(settings: Any, as_json: bool = False) -> int:

@@ -104,6 +104,15 @@ def cmd_crawl(args) -> int:
         raise CommandError(str(exc), code=2) from exc
     if args.json:
         _print_json(stats)
+    # A crawl that is a backfill task failed its work (say, a GDELT window's list could
+    # not be had): exit 1, so that the daemon runs the task again.
+    failed = [
+        f"{name}: {s['troopwatch/task_failed']}"
+        for name, s in stats.items()
+        if s.get("troopwatch/task_failed")
+    ]
+    if failed:
+        raise CommandError("; ".join(failed)[:500])
     return 0
 
 
@@ -278,8 +287,7 @@ def cmd_es(args) -> int:
 def cmd_backfill(args) -> int:
     """Queue one task per WARC file; the daemons of the fleet crawl them (fleet.py)."""
     from crawler.spiders.warc import WARC_SUFFIXES
-    from troopwatch.es.indices import setup_indices
-    from troopwatch.fleet import enqueue_backfill
+    from troopwatch.fleet import backfill_task_id, enqueue_backfill
 
     paths = []
     for name in args.files:
@@ -289,13 +297,64 @@ def cmd_backfill(args) -> int:
         if not path.name.endswith(WARC_SUFFIXES):
             raise CommandError(f"{name}: not a WARC file ({', '.join(WARC_SUFFIXES)})", code=2)
         paths.append(str(path))
-    es, config = _es(start_local=True)
-    setup_indices(es, config.prefix)
-    queued, already = enqueue_backfill(es, _indices(config), paths)
+    es, indices = _backfill_target()
+    queued, already = enqueue_backfill(es, indices, paths)
     print(
         f"{queued} WARC file(s) queued, {already} queued before; any `troopwatch run` on "
         "this cluster that can read them crawls them (progress: troopwatch status)"
     )
+    return _follow_backfill(args, es, indices, [backfill_task_id(p) for p in paths])
+
+
+def cmd_backfill_gdelt(args) -> int:
+    """Queue one task per GDELT time window; the daemons of the fleet ask GDELT for each."""
+    from crawler.spiders.gdelt import DEFAULT_QUERY
+    from troopwatch.backfill import parse_bound
+    from troopwatch.fleet import enqueue_gdelt, gdelt_windows
+
+    try:
+        start = parse_bound(args.start)
+        end = parse_bound(args.end, end=True)
+        windows = gdelt_windows(start, end, args.window)
+    except ValueError as exc:
+        raise CommandError(str(exc), code=2) from None
+    query = (args.query or "").strip() or DEFAULT_QUERY
+    es, indices = _backfill_target()
+    ids, queued, already = enqueue_gdelt(es, indices, query, windows)
+    print(
+        f"{queued} GDELT window(s) of {args.window:g} h queued, {already} queued before "
+        f"({start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} UTC); any `troopwatch run` on this "
+        "cluster asks GDELT for them (progress: troopwatch status)"
+    )
+    return _follow_backfill(args, es, indices, ids)
+
+
+def _backfill_target():
+    from troopwatch.es.indices import setup_indices
+
+    es, config = _es(start_local=True)
+    setup_indices(es, config.prefix)
+    return es, _indices(config)
+
+
+def _follow_backfill(args, es, indices, ids: list[str]) -> int:
+    """In a terminal, a progress bar until every task is done or failed; otherwise (or
+    with --no-wait) the task ids, one a line."""
+    from troopwatch.backfill import follow_tasks
+
+    if args.no_wait or not sys.stdout.isatty():
+        for task_id in ids:
+            print(task_id)
+        return 0
+    try:
+        counts = follow_tasks(es, indices, ids)
+    except KeyboardInterrupt:
+        print("\nstopped following; the tasks go on (troopwatch status)")
+        return 130
+    if counts["failed"]:
+        raise CommandError(
+            f"{counts['failed']} of {len(ids)} tasks failed (troopwatch status says why)"
+        )
     return 0
 
 
@@ -469,11 +528,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_es)
 
     backfill = sub.add_parser("backfill", help="queue archives for the daemons to crawl")
-    p = backfill.add_subparsers(dest="action", required=True).add_parser(
+    backfills = backfill.add_subparsers(dest="action", required=True)
+    p = backfills.add_parser(
         "warc", help="one task per WARC file, taken by any daemon that can read it"
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_backfill)
+    no_wait = "print the task ids and return (the default when not in a terminal)"
+    p.add_argument("--no-wait", action="store_true", help=no_wait)
+    p = backfills.add_parser(
+        "gdelt", help="one task per time window of GDELT DOC 2.0 searches, for any daemon"
+    )
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="UTC, YYYY-MM-DD")
+    p.add_argument(
+        "--to", dest="end", required=True, metavar="DATE", help="UTC, YYYY-MM-DD (included)"
+    )
+    p.add_argument("--query", help="a GDELT query (default: the story in every language)")
+    p.add_argument(
+        "--window", type=float, default=24.0, metavar="HOURS", help="hours per task (24)"
+    )
+    p.add_argument("--no-wait", action="store_true", help=no_wait)
+    p.set_defaults(func=cmd_backfill_gdelt)
 
     seeds = sub.add_parser("seeds", help="the seed articles").add_subparsers(
         dest="action", required=True

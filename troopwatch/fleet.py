@@ -14,9 +14,11 @@ has the source in its catalogue takes the slot over with a conditional write
 A node whose renewal conflicts has lost its lease (it was partitioned long enough for
 another node to take over): it stops its crawl.
 
-Backfills (`troopwatch backfill warc FILE...`) are tasks too: one `queued` document per
-file, taken (conditional write) by any daemon with a free crawl slot that can read the
-file, leased and taken over the same way, `done` or `failed` at the end.
+Backfills are tasks too: one `queued` document per WARC file (`troopwatch backfill warc
+FILE...`) or per GDELT time window (`troopwatch backfill gdelt --from --to`), taken
+(conditional write) by any daemon with a free crawl slot (that can read the file), leased
+and taken over the same way. A failed one goes back to the queue (after a delay) until
+it has failed `retries` times more, its reasons kept; then it stays `failed`.
 
 Elasticsearch's clock decides leases: read with `read_es_time` (shared with the alert
 sweep) and advanced by the local monotonic clock between reads; the expiry query uses
@@ -55,8 +57,10 @@ log = logging.getLogger(__name__)
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 INTERRUPTED, ABANDONED = "interrupted", "abandoned"
 RESUMABLE = (RUNNING, INTERRUPTED)  # taken over by another node once the lease expired
-POLLS_PER_INTERVAL = 4
-NO_SLOT_END = "9999-12-31T00:00:00+00:00"  # backfill tasks last until done  # a daemon looks at each source this often per interval
+POLLS_PER_INTERVAL = 4  # a daemon looks at each source this often per interval
+NO_SLOT_END = "9999-12-31T00:00:00+00:00"  # backfill tasks last until done
+WARC_TASK, GDELT_TASK = "backfill:warc", "backfill:gdelt"
+GDELT_TIME = "%Y%m%d%H%M%S"  # GDELT DOC 2.0 startdatetime / enddatetime
 
 
 def node_id(env: Mapping[str, str] | None = None) -> str:
@@ -278,15 +282,44 @@ class TaskBoard:
                 self._held.pop(lease.task_id, None)
         return ok
 
-    def finish(self, lease: Lease, status: str, error: str | None = None) -> bool:
+    def finish(self, lease: Lease, status: str, error: str | None = None, **more: Any) -> bool:
         now = self.clock.now()
-        changes = {"status": status, "finished_at": iso(now), "lease_until": iso(now)}
+        changes = {"status": status, "finished_at": iso(now), "lease_until": iso(now), **more}
         if error:
             changes["error"] = error[:2000]
         ok = self._write(lease, changes)
         with self._lock:
             self._held.pop(lease.task_id, None)
         return ok
+
+    def fail(self, lease: Lease, error: str, retries: int, retry_delay_s: float) -> str | None:
+        """Settle a failed task: a backfill task goes back to the queue (taken again after
+        `retry_delay_s`) while it has failed at most `retries` times, else it is `failed`;
+        every failure's reason is kept. The status written (None when the task was lost)."""
+        now = self.clock.now()
+        failures = [
+            *(lease.doc.get("failures") or []),
+            {"at": iso(now), "node": self.node, "error": error[:500]},
+        ]
+        if lease.doc.get("kind") != "backfill" or len(failures) > retries:
+            status = FAILED
+            ok = self.finish(lease, FAILED, error, failures=failures)
+        else:
+            status = QUEUED
+            ok = self._write(
+                lease,
+                {
+                    "status": QUEUED,
+                    "node": None,  # any node may take it (the failures say who failed)
+                    "failures": failures,
+                    "error": error[:2000],
+                    "lease_until": iso(now),
+                    "retry_at": iso(now + timedelta(seconds=retry_delay_s)),
+                },
+            )
+        with self._lock:
+            self._held.pop(lease.task_id, None)
+        return status if ok else None
 
     def release(self, task_id: str, node: str, status: str, error: str) -> bool:
         """Settle a task a previous daemon held (after a restart): only if still its."""
@@ -344,14 +377,16 @@ class TaskBoard:
                 continue
         return done
 
-    def claim_backfill(self, exists=os.path.exists) -> Lease | None:
-        """Take one queued backfill file (or one whose holder's lease expired) that this
-        node can read; None when there is none."""
+    def claim_backfill(self, exists=os.path.exists, skip_tasks: Iterable[str] = ()) -> Lease | None:
+        """Take one queued backfill task (or one whose holder's lease expired) that this
+        node can run: its file readable here, its kind not in `skip_tasks`, its retry
+        delay over. None when there is none."""
         resp = self.es.search(
             index=self.indices.tasks,
             query={
                 "bool": {
                     "filter": [{"term": {"kind": "backfill"}}],
+                    "must_not": [{"terms": {"task": sorted(skip_tasks)}}],
                     "should": [
                         {"term": {"status": QUEUED}},
                         {
@@ -366,15 +401,18 @@ class TaskBoard:
                     "minimum_should_match": 1,
                 }
             },
+            # Never taken first; a task waiting to be retried was taken before (claimed_at).
             sort=[{"claimed_at": {"order": "asc", "missing": "_first"}}],
-            size=20,
+            size=50,
             seq_no_primary_term=True,
         )
         now = self.clock.now()
         for hit in resp["hits"]["hits"]:
             doc = dict(hit["_source"])
-            if not exists(doc.get("path") or ""):
+            if doc.get("path") and not exists(doc["path"]):
                 continue  # not on this machine: another node may have it
+            if doc.get("status") == QUEUED and _time(doc.get("retry_at")) > now:
+                continue  # failed a moment ago: retried after the delay
             previous = doc.get("node")
             doc.update(
                 status=RUNNING,
@@ -430,28 +468,79 @@ def backfill_task_id(path: str) -> str:
     return "backfill:warc:" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
 
 
-def enqueue_backfill(es: Elasticsearch, indices: Indices, paths: list[str]) -> tuple[int, int]:
-    """One `queued` task per WARC file (create-only: a file queued twice is one task);
-    (queued now, queued already)."""
+def gdelt_task_id(query: str, start: datetime, end: datetime) -> str:
+    key = f"{query}\n{start:{GDELT_TIME}}\n{end:{GDELT_TIME}}"
+    return "backfill:gdelt:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _enqueue(es: Elasticsearch, indices: Indices, tasks: list[tuple[str, dict]]) -> tuple[int, int]:
+    """Create each `queued` backfill task (create-only: the same work queued twice is one
+    task); (queued now, queued already)."""
     created = existing = 0
     now = iso(read_es_time(es))
-    for path in paths:
+    for task_id, fields in tasks:
         doc = {
-            "task": "backfill:warc",
             "kind": "backfill",
             "source": "backfill",
-            "path": path,
+            **fields,
             "status": QUEUED,
             "attempts": 0,
             "slot_start": now,
             "slot_end": NO_SLOT_END,
         }
         try:
-            es.create(index=indices.tasks, id=backfill_task_id(path), document=doc)
+            es.create(index=indices.tasks, id=task_id, document=doc)
             created += 1
         except ConflictError:
             existing += 1
     return created, existing
+
+
+def enqueue_backfill(es: Elasticsearch, indices: Indices, paths: list[str]) -> tuple[int, int]:
+    """One `queued` task per WARC file; (queued now, queued already)."""
+    return _enqueue(
+        es, indices, [(backfill_task_id(p), {"task": WARC_TASK, "path": p}) for p in paths]
+    )
+
+
+def gdelt_windows(start: datetime, end: datetime, hours: float) -> list[tuple[datetime, datetime]]:
+    """[start, end) cut into windows of `hours` (the last one shorter), whole seconds."""
+    if hours <= 0:
+        raise ValueError(f"a window must last more than 0 hours, not {hours:g}")
+    if end <= start:
+        raise ValueError(f"the range ends ({iso(end)}) before it starts ({iso(start)})")
+    step = timedelta(seconds=max(round(hours * 3600), 1))
+    windows, at = [], start
+    while at < end:
+        windows.append((at, min(at + step, end)))
+        at += step
+    return windows
+
+
+def gdelt_window_args(start: datetime, end: datetime) -> tuple[str, str]:
+    """GDELT's startdatetime and enddatetime of the window [start, end): both bounds are
+    inclusive there, so the window ends one second before the next one starts."""
+    return f"{start:{GDELT_TIME}}", f"{end - timedelta(seconds=1):{GDELT_TIME}}"
+
+
+def enqueue_gdelt(
+    es: Elasticsearch, indices: Indices, query: str, windows: list[tuple[datetime, datetime]]
+) -> tuple[list[str], int, int]:
+    """One `queued` task per GDELT time window; (task ids, queued now, queued already)."""
+    tasks = []
+    for start, end in windows:
+        first, last = gdelt_window_args(start, end)
+        fields = {
+            "task": GDELT_TASK,
+            "query": query,
+            "window_start": iso(start),
+            "window_end": iso(end),
+            "startdatetime": first,
+            "enddatetime": last,
+        }
+        tasks.append((gdelt_task_id(query, start, end), fields))
+    created, existing = _enqueue(es, indices, tasks)
+    return [t for t, _ in tasks], created, existing
 
 
 def _time(text: str | None) -> datetime:
@@ -526,7 +615,12 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
         index=indices.tasks,
         size=0,
         query={"term": {"kind": "backfill"}},
-        aggs={"status": {"terms": {"field": "status", "size": 20}}},
+        aggs={
+            "task": {
+                "terms": {"field": "task", "size": 10},
+                "aggs": {"status": {"terms": {"field": "status", "size": 20}}},
+            }
+        },
     )
     leases: dict[str, list[dict]] = {}
     for hit in running["hits"]["hits"]:
@@ -548,7 +642,9 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
         "now": iso(now),
         "nodes": rows,
         "recent_problems": [{"id": h["_id"], **h["_source"]} for h in trouble["hits"]["hits"]],
+        # Per kind of backfill (backfill:warc, backfill:gdelt): tasks per status.
         "backfill": {
-            b["key"]: b["doc_count"] for b in backfill["aggregations"]["status"]["buckets"]
+            t["key"]: {b["key"]: b["doc_count"] for b in t["status"]["buckets"]}
+            for t in backfill["aggregations"]["task"]["buckets"]
         },
     }
