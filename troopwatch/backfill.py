@@ -61,9 +61,12 @@ def progress_line(counts: Mapping[str, int], total: int, width: int = BAR_WIDTH)
     """`[####x----------] 5/12 done, 2 running, 1 failed, 4 queued (1 retrying)`: done
     tasks as #, failed ones as x."""
     done, failed = counts.get(DONE, 0), counts.get(FAILED, 0)
-    filled = round(width * done / total) if total else width
-    bad = min(round(width * failed / total), width - filled) if total else 0
-    if failed and not bad and filled < width:
+    if total:
+        filled = width * done // total  # full only when all are done
+        bad = width * (done + failed) // total - filled
+    else:
+        filled, bad = width, 0
+    if failed and not bad and filled + bad < width:
         bad = 1  # a failure always shows
     bar = "#" * filled + "x" * bad + "-" * (width - filled - bad)
     line = f"[{bar}] {done}/{total} done, {counts.get(RUNNING, 0)} running, {failed} failed"

@@ -88,7 +88,10 @@ class GdeltSpider(ArticleSpider):
     def report_problem(self, source: str | None, url: str, problem: str) -> None:
         super().report_problem(source, url, problem)
         if self.window:  # the window's list is lost: the backfill task must fail
-            self.crawler.stats.set_value("troopwatch/task_failed", f"{url}: {problem}")
+            start, end = self.window[1:]
+            self.crawler.stats.set_value(
+                "troopwatch/task_failed", f"window {start}..{end}: {problem}"
+            )
 
     def parse_listing(self, response: Response) -> list:
         entries = parse_gdelt_artlist(response.body)
