@@ -86,9 +86,24 @@ def _articles(es, indices) -> list[dict]:
 # -- WARC files over two daemons, one killed ------------------------------------------
 
 
+WORDS = (
+    "analysts army artillery battalion border bridge brigade captain checkpoint column "
+    "commander convoy corridor defence deployment depot drone engineers evening field "
+    "footage fortification frontline garrison general headquarters highway infantry "
+    "intelligence interpreter journalist lieutenant logistics mechanised ministry morning "
+    "officers outpost patrol platoon railway reconnaissance regiment reinforcement report "
+    "reservists river rotation satellite sector shelling soldiers spokesman supply tanks "
+    "territory trench troops uniform units village volunteers warehouse winter wounded"
+)
+VOCABULARY = WORDS.split()
+
+
 def _archive_pages(n_files: int, per_file: int) -> tuple[object, list[list[str]]]:
-    """Press pages for the archives: distinct on-topic reports (each its own figure), so
-    every record is its own article."""
+    """Press pages for the archives: distinct on-topic reports (each its own figure and
+    its own words, so that none is a near-duplicate of another): every record is its own
+    article."""
+    import random
+
     from tests.press.routes import PressState
     from tests.press.warc import DEFAULT_BASE
 
@@ -98,20 +113,20 @@ def _archive_pages(n_files: int, per_file: int) -> tuple[object, list[list[str]]
     for f in range(n_files):
         urls = []
         for k in range(per_file):
-            figure = 40_000 + 1_000 * (f * per_file + k)
+            n = f * per_file + k
+            figure = 40_000 + 1_000 * n
+            rng = random.Random(n)
+            prose = [" ".join(rng.choice(VOCABULARY) for _ in range(40)) + "." for _ in range(4)]
             article = state.publish(
                 {
-                    "site": sites[(f + k) % len(sites)],
+                    "site": sites[n % len(sites)],
                     "slug": f"archive-{f}-{k}-north-korean-troops-{figure}",
-                    "title": f"Report {f}-{k}: {figure:,} North Korean troops in Kursk",
+                    "title": f"Report {n}: {figure:,} North Korean troops in Kursk",
                     "published": datetime(2025, 2, 1 + f, 8 + k, tzinfo=UTC),
                     "body": [
-                        f"Officials in Seoul said in dispatch {f}-{k} that {figure:,} North "
-                        "Korean troops have been deployed to Russia's Kursk region.",
-                        f"The estimate for brigade {f * per_file + k} came from intercepted "
-                        f"radio traffic reviewed over {k + 2} weeks by analysts.",
-                        "Lawmakers who were briefed said rotations had crossed the border by "
-                        f"rail near station number {figure // 1000} in recent days.",
+                        f"Officials said that {figure:,} North Korean troops have been "
+                        "deployed to Russia's Kursk region.",
+                        *(p.capitalize() for p in prose),
                     ],
                 }
             )
