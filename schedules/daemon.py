@@ -1005,7 +1005,7 @@ class Daemon:
             reason,
             run_id,
             log_path,
-            tail[-1] if tail else "(empty)",
+            said[-1] if said else "(empty)",
         )
         self._record_run(
             {

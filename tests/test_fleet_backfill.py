@@ -287,6 +287,30 @@ def test_gdelt_windows_cut_the_range_and_name_gdelts_bounds():
         gdelt_windows(start, end, 0)
 
 
+def test_a_gdelt_window_asks_gdelt_for_that_window_only():
+    from crawler.spiders.gdelt import DEFAULT_QUERY, GdeltSpider, gdelt_window_url
+
+    url = gdelt_window_url("http://gdelt.test/api/v2/doc/doc", "kursk (a OR b)", "1", "2")
+    parts = urlsplit(url)
+    assert (parts.netloc, parts.path) == ("gdelt.test", "/api/v2/doc/doc")
+    assert {k: v[0] for k, v in parse_qs(parts.query).items()} == {
+        "query": "kursk (a OR b)",
+        "mode": "ArtList",
+        "format": "json",
+        "maxrecords": "250",
+        "startdatetime": "1",
+        "enddatetime": "2",
+        "sort": "DateAsc",
+    }
+    spider = GdeltSpider(startdatetime="20250101000000", enddatetime="20250101235959")
+    assert spider.window == (DEFAULT_QUERY, "20250101000000", "20250101235959")
+    assert GdeltSpider().window is None  # the catalogue's searches, as before
+    with pytest.raises(ValueError, match="startdatetime must be YYYYMMDDHHMMSS"):
+        GdeltSpider(query="kursk", startdatetime="2025-01-01", enddatetime="20250101235959")
+    with pytest.raises(ValueError):
+        GdeltSpider(startdatetime="20251301000000", enddatetime="20251301235959")
+
+
 def test_a_gdelt_backfill_runs_each_window_once_and_retries_a_refused_one(
     es, indices, tw_env, tmp_path
 ):
