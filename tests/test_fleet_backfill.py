@@ -539,3 +539,34 @@ def test_backfill_in_a_terminal_shows_the_bar_until_done(es, indices, tw_env, tm
     assert "\r[------------------------] 0/2 done" in text
     assert text.rstrip().endswith("[########################] 2/2 done, 0 running, 0 failed")
     assert "backfill:warc:" not in text  # a terminal gets the bar, not the ids
+
+
+def test_ctrl_c_stops_following_and_leaves_the_tasks_queued(es, indices, tw_env, tmp_path):
+    import signal
+
+    from tests.press.warc import write_warc
+
+    path = str(tmp_path / "feed.warc")
+    write_warc(path, ["/meridian-wire/rss.xml"])
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*TROOPWATCH, "backfill", "warc", path],
+        env=tw_env,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+    )
+    os.close(follower)
+    output = b""
+    while b"0/1 done" not in output:  # following: no daemon takes the task
+        output += os.read(leader, 4096)
+    proc.send_signal(signal.SIGINT)
+    with contextlib.suppress(OSError):
+        while chunk := os.read(leader, 4096):
+            output += chunk
+    os.close(leader)
+    assert proc.wait(30) == 130
+    assert (
+        output.decode().rstrip().endswith("stopped following; the tasks go on (troopwatch status)")
+    )
+    assert task_counts(es, indices, [backfill_task_id(path)])[QUEUED] == 1
