@@ -37,7 +37,7 @@ pytestmark = pytest.mark.es
 smtp_receiver = receivers.smtp_receiver
 slack_receiver = receivers.slack_receiver
 
-INTERVAL = 32  # seconds per crawl slot; each daemon polls every 8 s
+INTERVAL = 48  # seconds per crawl slot; each daemon polls every 12 s
 LEASE = 5
 SITES = (
     "meridian-wire",
@@ -193,6 +193,8 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
                     # Twelve crawls per slot on two cores: the CPU stages in the crawl
                     # process (a worker pool per crawl would load its models each time).
                     "TROOPWATCH_CPU_WORKERS": "0",
+                    # Room on the survivors to take over a dead node's crawls at once.
+                    "TROOPWATCH_MAX_PARALLEL_CRAWLS": "3",
                 }
                 vars_[name].mkdir(parents=True)
                 daemons[name] = DaemonProcess(env, tmp_path / f"{name}.log")
@@ -213,7 +215,7 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
             # 1. A new figure: alerted once per channel, whichever node crawled it.
             site, figure, *body = NEWS[0]
             published = [press.publish({"site": site, "title": f"{figure:,} troops", "body": body})]
-            smtp_receiver.wait_for_messages(1, timeout=90)
+            smtp_receiver.wait_for_messages(1, timeout=2 * INTERVAL + 60)
             slack_receiver.wait_for_payloads(1, timeout=30)
 
             # 2. node-1 dies like a machine while it holds a crawl early in its slot.
@@ -246,7 +248,7 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
             published.append(
                 press.publish({"site": site, "title": f"{figure:,} troops", "body": body})
             )
-            smtp_receiver.wait_for_messages(2, timeout=90)
+            smtp_receiver.wait_for_messages(2, timeout=2 * INTERVAL + 60)
             slack_receiver.wait_for_payloads(2, timeout=30)
 
             # 3. One Elasticsearch node dies (not the elected master: with two nodes the
@@ -264,7 +266,7 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
             published.append(
                 press.publish({"site": site, "title": f"{figure:,} troops", "body": body})
             )
-            smtp_receiver.wait_for_messages(3, timeout=120)
+            smtp_receiver.wait_for_messages(3, timeout=2 * INTERVAL + 90)
             slack_receiver.wait_for_payloads(3, timeout=30)
             for article in published:
                 wait_for(lambda a=article: _indexed(survivor, indices, a.url), 60, a_url(article))
