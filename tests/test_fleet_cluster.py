@@ -186,7 +186,9 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
                     "TROOPWATCH_HEARTBEAT_SECONDS": "0.75",
                     "TROOPWATCH_SWEEP_SECONDS": "1",
                     "TROOPWATCH_SPOOL_DRAIN_SECONDS": "5",
-                    "TROOPWATCH_ALERT_SEND_LEASE_SECONDS": "5",
+                    # Long enough that a sender slowed by the loaded machine is not taken
+                    # for dead (a second send is the documented at-least-once case).
+                    "TROOPWATCH_ALERT_SEND_LEASE_SECONDS": "30",
                     "TROOPWATCH_ALERT_RETRY_SECONDS": "1",
                     "TROOPWATCH_MAX_AGE_DAYS": "2",
                     "TROOPWATCH_LOG_LEVEL": "INFO",
