@@ -399,6 +399,126 @@ _OUTLET = re.compile(
 )
 
 
+# ----------------------------------------------------------------- joint claimants
+
+# What may stand between the parts of one claimant phrase: spaces, commas, "and", "of",
+# articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
+# الجنوبية والغرب").
+_JOINER = re.compile(
+    r"(?i)^(?:[\s,、，]|\b(?:and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
+    r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’])\b|및|과|와|의|および|及び|及|和|"
+    r"与|與|的|の|من|-)*$"
+)
+
+
+@lru_cache(maxsize=16)
+def _joint_tables(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """One regex over the sides and heads of ``lang`` (group name -> (kind, canonical))."""
+    data = next((x for x in languages() if x.code == lang), None)
+    if data is None or not data.claimant_heads:
+        return None
+    groups: dict[str, tuple[str, str]] = {}
+    alts: list[tuple[int, str]] = []
+    for kind, table in (("side", data.claimant_sides), ("head", data.claimant_heads)):
+        for canon, frags in table.items():
+            for frag in frags:
+                g = f"g{len(groups)}"
+                groups[g] = (kind, canon)
+                alts.append((len(frag), f"(?P<{g}>{frag})"))
+    # Longest fragment first: "South Korea's" before "South Korea".
+    body = "|".join(a for _, a in sorted(alts, key=lambda x: -x[0]))
+    if data.script in ("latin", "cyrillic", "arabic"):
+        body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
+    return re.compile(body, _I), groups
+
+
+def joint_claimant(
+    sent: str, lang: str, bare_ok: bool = False
+) -> tuple[int, int, str, int, bool] | None:
+    """(start, end, canonical name, number of sides, a source noun named) of a claimant named by its sides
+    rather than as one entity: "South Korean and Western intelligence", "fuentes
+    ucranianas y occidentales", "南韩及西方情报机构", "der USA und Südkoreas" (countries
+    alone: their governments, only when ``bare_ok`` — right after "according to")."""
+    tables = _joint_tables(lang)
+    if tables is None:
+        return None
+    rx, groups = tables
+    items = [(m.start(), m.end(), *groups[m.lastgroup]) for m in rx.finditer(sent)]
+    if not items:
+        return None
+    clusters: list[list[tuple[int, int, str, str]]] = [[items[0]]]
+    first = next((x.adjective_first for x in languages() if x.code == lang), True)
+    for it in items[1:]:
+        gap = sent[clusters[-1][-1][1] : it[0]]
+        # One phrase has one source noun: its sides stand before it ("Ukrainian
+        # intelligence officials | and Western security sources") or, where adjectives
+        # follow, after it ("fontes sul-coreanas | e ucranianas").
+        heads_before = any(k == "head" for _, _, k, _ in clusters[-1])
+        split = heads_before and (first or it[2] == "head")
+        if len(gap) <= 14 and _JOINER.match(gap) and not split:
+            clusters[-1].append(it)
+        else:
+            clusters.append([it])
+    for cl in clusters:
+        sides: list[str] = []
+        for _, _, kind, canon in cl:
+            if kind == "side" and canon not in sides:
+                sides.append(canon)
+        heads = [canon for _, _, kind, canon in cl if kind == "head"]
+        if not sides or (not heads and not (bare_ok and len(sides) >= 2)):
+            continue
+        head = heads[0] if heads else "governments"
+        if len(sides) == 1:
+            name = f"{sides[0]} {head.rstrip('s') if head == 'governments' else head}"
+        else:
+            name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
+        return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
+    return None
+
+
+def _canonical(name: str) -> str:
+    """The KB's name for a composed claimant ("US intelligence" -> the US government)."""
+    resolved = claimant_index().resolve(name, "en")
+    return resolved or name
+
+
+def _joint_source(
+    sent: str,
+    lang: str,
+    best: Mention | None,
+    attribs: list[re.Match[str]],
+    says: list[re.Match[str]],
+) -> str | None:
+    """A claimant named by its sides ("according to South Korean and Western intelligence")
+    when it, not one entity, is the source: it stands right after the attribution (or
+    right before a Korean/Japanese one), covers the entity found ("韓国" inside "韓国および
+    欧米諸国の情報機関"), or no claimant entity was found at all."""
+    cjk_marks = list(_CJK_MARKER.finditer(sent))
+    if not (attribs or says or cjk_marks):
+        return None
+    j = joint_claimant(sent, lang, bare_ok=bool(attribs))
+    if j is None:
+        return None
+    js, je, name, nsides, has_head = j
+    adjacent = any(
+        0 <= js - a.end() <= 25
+        and not re.search(r"[,.;:]", sent[a.end() : js])
+        and _words_between(sent[a.end() : js]) <= 3
+        for a in attribs
+    ) or any(0 <= mk.start() - je <= 3 for mk in cjk_marks)
+    if not has_head and not adjacent:
+        return None  # "the USA and South Korea" named, but not as the source
+    covers = best is not None and best.start < je and best.end > js
+    if nsides == 1:
+        # One side ("fontes ocidentais", "US-Geheimdienste"): only when no entity is named.
+        if best is not None and (best.claimant or not adjacent):
+            return None
+    elif best is not None and best.claimant and not covers and not adjacent:
+        return None
+    # A joint name is no one entity: the KB would resolve it to one of its parts.
+    return _canonical(name) if nsides == 1 else name
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -429,6 +549,14 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             # The country of an agency just named: "the NIS (…) of South Korea", "il
             # National Intelligence Service, il servizio segreto della Corea del Sud".
             continue
+        if m.metonym and any(
+            not o.metonym
+            and o.claimant
+            and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start])
+            for o in found
+            if o.start >= m.end
+        ):
+            continue  # the owner of an agency named next: "South Korea's NIS", "Ukraine's GUR"
         mentions.append(m)
     best: tuple[float, Mention] | None = None
 
@@ -578,6 +706,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and end_ok
                 ):
                     consider(3.2 - 0.01 * n, m)
+    joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
+    if joint is not None:
+        return joint, True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions)
         if relayed is not None:

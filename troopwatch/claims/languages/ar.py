@@ -247,6 +247,28 @@ LANGUAGE = LanguageData(
         "more_than": (r"ونيف",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    claimant_sides={
+        "US": (r"و?(?:ال)?أمريكي\w*", r"و?الولايات\s+المتحدة"),
+        "South Korean": (r"و?(?:ال)?كوري\w*\s+(?:ال)?جنوبي\w*", r"و?كوريا\s+الجنوبية"),
+        "Ukrainian": (r"و?(?:ال)?أوكراني\w*", "و?أوكرانيا"),
+        "Western": (r"و?(?:ال)?غربي\w*", "و?الغرب"),
+        "allied": (r"و?(?:ال)?حلفاء",),
+    },
+    claimant_heads={
+        "intelligence": (
+            r"مصادر\s+استخبارا?تية",
+            r"(?:ال)?استخبارات",
+            r"(?:ال)?مخابرات",
+            r"أجهزة\s+(?:ال)?استخبارات",
+        ),
+        "sources": ("مصادر",),
+        "estimates": (r"(?:ال)?تقديرات",),
+        "officials": (r"(?:ال)?مسؤول(?:ين|ون)",),
+        "governments": (r"(?:ال)?حكومات",),
+    },
     attribution=(
         _V + r"بحسب",
         _V + r"حسب",

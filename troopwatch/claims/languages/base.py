@@ -114,12 +114,21 @@ class LanguageData:
     lawmaker_words: tuple[str, ...]  # "lawmaker", "의원", "депутат": relays of a briefing
     countries: tuple[str, ...]  # other countries as subjects/owners ("Russia has lost")
     institutions: tuple[str, ...]  # "Ukrainian intelligence": the owner word is a claimant
+    # Joint or unnamed claimants ("South Korean and Western intelligence", "fuentes
+    # ucranianas y occidentales"): side modifiers by canonical English name ("US", "South
+    # Korean", "Western"), and the source nouns they qualify by canonical head
+    # ("intelligence", "sources", "estimates", "officials", "governments").
+    claimant_sides: Mapping[str, tuple[str, ...]]
+    claimant_heads: Mapping[str, tuple[str, ...]]
 
     # Where ``attribution`` stands: before the claimant ("according to X", "根据X") or
     # after it (Korean "X에 따르면", Japanese "Xによると").
     attribution_after_claimant: bool = False
     # Verb-final languages (Korean, Japanese): future markers follow the verb.
     verb_final: bool = False
+    # Adjectives precede their noun ("Western sources", "западные источники"); False
+    # where they follow it ("fuentes occidentales", "مصادر غربية").
+    adjective_first: bool = True
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
 
@@ -145,5 +154,13 @@ OPTIONAL: dict[str, str] = {
 
 def part_names() -> list[str]:
     """The data parts of the structure (everything but code, name and script)."""
-    skip = ("code", "name", "script", "attribution_after_claimant", "verb_final", "dual_people")
+    skip = (
+        "code",
+        "name",
+        "script",
+        "attribution_after_claimant",
+        "verb_final",
+        "dual_people",
+        "adjective_first",
+    )
     return [f.name for f in fields(LanguageData) if f.name not in skip]

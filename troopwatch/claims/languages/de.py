@@ -348,6 +348,22 @@ LANGUAGE = LanguageData(
         "more_than": (r"und\s+mehr",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
+        "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),
+        "Ukrainian": (r"ukrainisch\w*", r"(?:der\s+)?Ukraine"),
+        "Western": (r"westlich\w*", r"des\s+Westens"),
+        "allied": (r"verbündet\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"Geheimdienst\w*", r"Nachrichtendienst\w*"),
+        "sources": ("Quellen",),
+        "estimates": (r"(?:Ein)?[Ss]chätzungen",),
+        "officials": (r"Beamte\w*", r"Regierungsvertreter\w*"),
+        "governments": ("Regierungen",),
+    },
     attribution=(
         r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         "laut",

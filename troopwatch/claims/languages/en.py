@@ -534,6 +534,22 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
+        "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),
+        "Ukrainian": ("Ukrainian", r"Ukraine(?:['’]s)?", "Kyiv['’]s"),
+        "Western": ("Western", r"(?:the\s+)?West(?:['’]s)?"),
+        "allied": ("allied",),
+    },
+    claimant_heads={
+        "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),
+        "sources": ("sources",),
+        "estimates": ("estimates", "assessments"),
+        "officials": ("officials",),
+        "governments": ("governments",),
+    },
     attribution=(
         r"according\s+to",
         "citing",

@@ -324,6 +324,23 @@ LANGUAGE = LanguageData(
         "more_than": (r"y\s+pico",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    claimant_sides={
+        "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
+        "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:de\s+)?Ucrania"),
+        "Western": (r"occidentales?", r"(?:de\s+)?Occidente"),
+        "allied": (r"aliad[oa]s",),
+    },
+    claimant_heads={
+        "intelligence": (r"servicios\s+de\s+inteligencia", "inteligencia"),
+        "sources": ("fuentes",),
+        "estimates": ("estimaciones",),
+        "officials": ("funcionarios",),
+        "governments": ("gobiernos",),
+    },
     attribution=(
         "cita(?:ndo)?",
         "citó",

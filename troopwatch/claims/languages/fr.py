@@ -307,6 +307,23 @@ LANGUAGE = LanguageData(
         "at_least": (r"et\s+plus",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    claimant_sides={
+        "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
+        "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),
+        "Ukrainian": (r"ukrainien\w*", r"(?:de\s+l['’])?Ukraine"),
+        "Western": (r"occidenta\w*", r"(?:de\s+)?pays\s+occidentaux", r"(?:de\s+l['’])?Occident"),
+        "allied": (r"alliés",),
+    },
+    claimant_heads={
+        "intelligence": (r"services?\s+(?:de\s+renseignements?|secrets)", r"renseignements?"),
+        "sources": ("sources",),
+        "estimates": ("estimations",),
+        "officials": ("responsables", "officiels"),
+        "governments": ("gouvernements",),
+    },
     attribution=(
         r"qui\s+cite",
         "cite",

@@ -275,6 +275,23 @@ LANGUAGE = LanguageData(
         "more_than": (r"e\s+passa",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    claimant_sides={
+        "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
+        "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),
+        "Ukrainian": (r"ucrain[aie]", r"(?:dell['’])?Ucraina"),
+        "Western": ("occidentali", r"(?:dell['’])?Occidente"),
+        "allied": ("alleati",),
+    },
+    claimant_heads={
+        "intelligence": (r"servizi\s+(?:segreti|di\s+intelligence)", "intelligence"),
+        "sources": ("fonti",),
+        "estimates": ("stime",),
+        "officials": ("funzionari",),
+        "governments": ("governi",),
+    },
     attribution=(
         "secondo",
         r"citando",

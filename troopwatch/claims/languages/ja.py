@@ -273,6 +273,22 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": ("米国", "アメリカ", "米"),
+        "South Korean": ("韓国",),
+        "Ukrainian": ("ウクライナ",),
+        "Western": (r"欧米(?:諸国)?", r"西側(?:諸国)?"),
+        "allied": ("同盟国",),
+    },
+    claimant_heads={
+        "intelligence": ("情報機関", "情報当局"),
+        "sources": ("消息筋",),
+        "estimates": ("推計", "評価"),
+        "officials": ("当局者",),
+        "governments": ("政府",),
+    },
     attribution=(
         "の発表によると",
         "によると",

@@ -268,6 +268,28 @@ LANGUAGE = LanguageData(
         "more_than": (r"e\s+tal", r"e\s+poucos"),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    claimant_sides={
+        "US": (
+            r"(?:norte-)?american[oa]s?",
+            r"estadunidenses?",
+            r"(?:dos\s+)?Estados\s+Unidos",
+            "EUA",
+        ),
+        "South Korean": (r"sul-corean[oa]s?", r"(?:da\s+)?Coreia\s+do\s+Sul"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia"),
+        "Western": ("ocidentais", r"(?:do\s+)?Ocidente"),
+        "allied": (r"aliad[oa]s",),
+    },
+    claimant_heads={
+        "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
+        "sources": ("fontes",),
+        "estimates": ("estimativas",),
+        "officials": ("autoridades", "funcionários"),
+        "governments": ("governos",),
+    },
     attribution=(
         "segundo",
         r"de\s+acordo\s+com",

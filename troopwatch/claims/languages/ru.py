@@ -471,6 +471,22 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": (r"американск\w*", "США"),
+        "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),
+        "Ukrainian": (r"украинск\w*", r"Украины"),
+        "Western": (r"западн\w*", "Запада"),
+        "allied": (r"союзн\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"разведк\w*", r"спецслужб\w*"),
+        "sources": (r"источник\w*",),
+        "estimates": (r"оценк\w*", r"оценками"),
+        "officials": (r"чиновник\w*",),
+        "governments": (r"правительств\w*",),
+    },
     attribution=(
         r"ссылаясь\s+на",
         r"по\s+данным",

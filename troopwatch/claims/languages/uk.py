@@ -414,6 +414,22 @@ LANGUAGE = LanguageData(
         "more_than": (r"з\s+гаком",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": (r"американськ\w*", "США"),
+        "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
+        "Ukrainian": (r"українськ\w*", "України"),
+        "Western": (r"західн\w*", "Заходу"),
+        "allied": (r"союзн\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"розвідк\w*", r"розвідувальн\w*", r"спецслужб\w*"),
+        "sources": (r"джерел\w*",),
+        "estimates": (r"оцінк\w*", "оцінками"),
+        "officials": (r"посадовц\w*",),
+        "governments": (r"уряд\w*",),
+    },
     attribution=(
         r"посилаючись\s+на",
         r"за\s+даними",

@@ -261,6 +261,22 @@ LANGUAGE = LanguageData(
         "up_to": ("以下", "以内", "以內"),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    claimant_sides={
+        "US": ("美國", "美国"),
+        "South Korean": ("南韓", "南韩", "韓國", "韩国"),
+        "Ukrainian": ("烏克蘭", "乌克兰"),
+        "Western": (r"西方(?:國家|国家)?",),
+        "allied": ("盟國", "盟国"),
+    },
+    claimant_heads={
+        "intelligence": ("情報機構", "情报机构", "情報機關", "情报机关", "情報部門", "情报部门"),
+        "sources": ("消息人士", "消息來源", "消息来源"),
+        "estimates": ("評估", "评估"),
+        "officials": ("官員", "官员"),
+        "governments": ("政府",),
+    },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").

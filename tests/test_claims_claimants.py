@@ -1,0 +1,77 @@
+"""Claimant attribution on constructions the per-sentence entity lookup misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+from troopwatch.claims.evaluate import claimant_identity
+
+
+def sources(text: str) -> list[str]:
+    return [c.source for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "According to South Korean and Western intelligence, North Korea has sent "
+            "about 12,000 soldiers to Russia.",
+            "South Korean and Western intelligence",
+        ),
+        (
+            "Nach Angaben ukrainischer und westlicher Quellen kämpfen rund 9.000 "
+            "nordkoreanische Soldaten in Kursk.",
+            "Ukrainian and Western sources",
+        ),
+        (
+            "Selon des sources sud-coréennes et ukrainiennes, Pyongyang a envoyé "
+            "7 000 soldats en Russie.",
+            "South Korean and Ukrainian sources",
+        ),
+        (
+            "Según fuentes estadounidenses y surcoreanas, unos 8.000 soldados norcoreanos "
+            "fueron enviados a Rusia.",
+            "US and South Korean sources",
+        ),
+        (
+            "美国和韩国情报机构指出，北韩已向俄罗斯派遣约9000名士兵。",
+            "US and South Korean intelligence",
+        ),
+        (
+            "米国および韓国の情報機関によると、北朝鮮は約9000人の兵士をロシアに派遣した。",
+            "US and South Korean intelligence",
+        ),
+        (
+            "وقالت مصادر أمريكية وكورية جنوبية إن كوريا الشمالية أرسلت نحو 9 آلاف جندي إلى روسيا.",
+            "US and South Korean sources",
+        ),
+        (
+            "Nach Angaben der USA und Südkoreas sind etwa 9.000 Soldaten aus Nordkorea "
+            "in Russland stationiert.",
+            "US and South Korean governments",
+        ),
+        (
+            "Cerca de 700 soldados norte-coreanos morreram lutando pela Rússia, segundo "
+            "fontes ocidentais.",
+            "Western sources",
+        ),
+    ],
+)
+def test_joint_claimants_are_named_by_their_sides(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+def test_two_source_phrases_are_not_merged() -> None:
+    # Each phrase has its own noun: no "Ukrainian and Western intelligence".
+    got = sources(
+        "North Korea could send 20,000 more troops, media reports citing Ukrainian "
+        "intelligence officials and Western security sources have said."
+    )
+    assert got and got[0] != "Ukrainian and Western intelligence"
+
+
+def test_one_side_of_a_named_agency_keeps_the_agency() -> None:
+    got = sources("According to South Korea's NIS, about 3,000 North Korean troops have arrived.")
+    assert claimant_identity(got[0]) == claimant_identity("South Korea NIS")
