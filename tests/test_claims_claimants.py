@@ -75,3 +75,39 @@ def test_two_source_phrases_are_not_merged() -> None:
 def test_one_side_of_a_named_agency_keeps_the_agency() -> None:
     got = sources("According to South Korea's NIS, about 3,000 North Korean troops have arrived.")
     assert claimant_identity(got[0]) == claimant_identity("South Korea NIS")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "zufolge" follows its claimant: the country after it only sends the troops.
+        ("Berichten zufolge hat Nordkorea 12.000 Soldaten nach Russland entsandt.", "unattributed"),
+        # A passive subject is not the speaker.
+        (
+            "According to officials on Monday, North Korea is expected to send 5,000 more "
+            "troops to Russia.",
+            "unattributed",
+        ),
+        (
+            "Die USA gehen davon aus, dass Nordkorea 3.000 Soldaten nach Russland verlegt hat.",
+            "US government",
+        ),
+        # A side and a military noun as the subject of saying: the KB's military claimant.
+        (
+            "As forças militares da Coreia do Sul relatam que a Coreia do Norte enviou "
+            "2.000 tropas para a Rússia.",
+            "JCS",
+        ),
+        (
+            "Le truppe ucraine hanno rivendicato la cattura di due soldati nordcoreani.",
+            "Armed Forces of Ukraine",
+        ),
+        (
+            "Fünftausend weitere Nordkoreaner seien auf dem Weg nach Russland, behauptete "
+            "der ukrainische Militärgeheimdienst.",
+            "GUR",
+        ),
+    ],
+)
+def test_speaker_is_who_says_not_who_sends(text: str, source: str) -> None:
+    assert sources(text) == [source]

@@ -264,6 +264,12 @@ _DECLINE = re.compile(
 _HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 # Passive "is estimated": the subject is what is counted, not who counts.
 _PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
+# "North Korea is expected to send": the subject of a passive is not its speaker.
+_PASSIVE_BEFORE = re.compile(r"(?i)(?<![^\W\d_])(?:is|are|was|were|be|been|being)\s+$")
+_POSTPOSED_WORDS = "|".join(w for lang in languages() for w in lang.attribution_postposed)
+_POSTPOSED = re.compile(f"(?i)(?:{_POSTPOSED_WORDS})$")
+# "Berichten zufolge": the word before a postposed attribution is its noun, not a verb.
+_BEFORE_POSTPOSED = re.compile(rf"(?i)\s+(?:{_POSTPOSED_WORDS})(?![^\W\d_])")
 # Attributions that point back to a claimant named before.
 _ANAPHOR = re.compile(
     "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
@@ -510,9 +516,25 @@ def _joint_source(
         return None  # "the USA and South Korea" named, but not as the source
     covers = best is not None and best.start < je and best.end > js
     if nsides == 1:
-        # One side ("fontes ocidentais", "US-Geheimdienste"): only when no entity is named.
-        if best is not None and (best.claimant or not adjacent):
-            return None
+        # One side ("fontes ocidentais", "the Ukrainian military said"): only when no entity
+        # is named and the phrase is the attribution's or the verb of saying's own.
+        subject = (
+            any(
+                0 <= sv.start() - je <= 40
+                and _words_between(sent[je : sv.start()]) <= 7
+                and not re.search(r"[,.;:]", sent[je : sv.start()])
+                for sv in says
+            )
+            or any(  # inverted: "…, schrieb der südkoreanische Geheimdienst"
+                0 <= js - sv.end() <= 25
+                and _words_between(sent[sv.end() : js]) <= 2
+                and not re.search(r"[,.;:]", sent[sv.end() : js])
+                for sv in says
+            )
+        )
+        named = best is not None and (best.claimant or not adjacent)
+        if (named and not (covers and best.metonym)) or not (adjacent or subject):
+            return None  # ("Coreia do Sul" inside "forças militares da Coreia do Sul" is not)
     elif best is not None and best.claimant and not covers and not adjacent:
         return None
     # A joint name is no one entity: the KB would resolve it to one of its parts.
@@ -613,7 +635,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]
         if before:
             consider(5, before[-1])
-    says = list(SAY.finditer(sent))
+    says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
     han = lang in lx.UNSPACED and not cjk
@@ -645,7 +667,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # nearest the verb of saying speaks.
                         consider(3.1 - 0.0001 * len(gap), m)
                     continue
-                if _PASSIVE.match(sv.group()):
+                if _PASSIVE.match(sv.group()) or _PASSIVE_BEFORE.search(gap):
                     continue  # "численность армии … оценивается": no speaker
                 if re.match(r"^\s*,[^,.;\"“”«»]{1,80},\s*$", gap) or (
                     gap.strip() == "," and sent[: m.start].rstrip().endswith(",")
@@ -667,7 +689,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and not re.search(r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I)
                 ):
                     consider(2, m)
-            elif not (cjk or han) and m.start >= sv.end() and m.start - sv.end() <= 60:
+            elif (
+                not (cjk or han)
+                and m.start >= sv.end()
+                and m.start - sv.end() <= 60
+                and not _POSTPOSED.match(sv.group())
+            ):
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
                 if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):

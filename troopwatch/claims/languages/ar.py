@@ -268,6 +268,7 @@ LANGUAGE = LanguageData(
         "estimates": (r"(?:ال)?تقديرات",),
         "officials": (r"(?:ال)?مسؤول(?:ين|ون)",),
         "governments": (r"(?:ال)?حكومات",),
+        "military": (r"(?:ال)?جيش", r"(?:ال)?قوات\s+(?:ال)?مسلحة"),
     },
     attribution=(
         _V + r"بحسب",

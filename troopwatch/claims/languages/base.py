@@ -129,6 +129,9 @@ class LanguageData:
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
+    # Attribution words that follow their claimant ("dem NIS zufolge", "Schätzungen
+    # zufolge"): the words after them are never the claimant.
+    attribution_postposed: tuple[str, ...] = ()
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
 
@@ -149,6 +152,7 @@ OPTIONAL: dict[str, str] = {
     "including": "not yet collected for Korean/Japanese (a measured change, not a refactor)",
     "together": "see including",
     "contrast": "see including",
+    "attribution_postposed": "languages whose attributions all precede the claimant",
 }
 
 

@@ -347,7 +347,9 @@ LANGUAGE = LanguageData(
         "at_least": (r"und\s+mehr",),
         "more_than": (r"und\s+mehr",),
     },
-    # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Claimants: attribution phrases (the claimant follows; "zufolge" follows it) and verbs
+    # of saying.
+    attribution_postposed=("zufolge",),
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     claimant_sides={
@@ -363,6 +365,7 @@ LANGUAGE = LanguageData(
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),
         "officials": (r"Beamte\w*", r"Regierungsvertreter\w*"),
         "governments": ("Regierungen",),
+        "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(
         r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
@@ -432,7 +435,11 @@ LANGUAGE = LanguageData(
         # "schätzt", "schätzen" — not the adverb "schätzungsweise".
         r"schätz(?:t|en|te|ten)",
         r"geht\s+davon\s+aus",
+        r"gehen\s+davon\s+aus",
+        r"ging(?:en)?\s+davon\s+aus",
         r"bestätigte\w*",
+        r"behauptete\w*",
+        "behauptet",
         r"meldete\w*",
         "meldet",
         "schrieb",

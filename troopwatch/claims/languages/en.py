@@ -549,6 +549,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimates", "assessments"),
         "officials": ("officials",),
         "governments": ("governments",),
+        "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(
         r"according\s+to",

@@ -340,6 +340,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimaciones",),
         "officials": ("funcionarios",),
         "governments": ("gobiernos",),
+        "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(
         "cita(?:ndo)?",

@@ -323,6 +323,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimations",),
         "officials": ("responsables", "officiels"),
         "governments": ("gouvernements",),
+        "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(
         r"qui\s+cite",

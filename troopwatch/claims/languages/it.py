@@ -291,6 +291,7 @@ LANGUAGE = LanguageData(
         "estimates": ("stime",),
         "officials": ("funzionari",),
         "governments": ("governi",),
+        "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(
         "secondo",

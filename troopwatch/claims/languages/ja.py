@@ -288,6 +288,7 @@ LANGUAGE = LanguageData(
         "estimates": ("推計", "評価"),
         "officials": ("当局者",),
         "governments": ("政府",),
+        "military": ("軍は", "軍が", "軍当局"),
     },
     attribution=(
         "の発表によると",

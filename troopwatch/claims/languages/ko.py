@@ -338,6 +338,7 @@ LANGUAGE = LanguageData(
         "estimates": ("추정", "평가"),
         "officials": (r"(?:관리|당국자)들?",),
         "governments": ("정부",),
+        "military": ("군 당국", "군당국", "군은", "군이"),
     },
     attribution=(
         "에 따르면",

@@ -289,6 +289,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimativas",),
         "officials": ("autoridades", "funcionários"),
         "governments": ("governos",),
+        "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(
         "segundo",
@@ -332,7 +333,7 @@ LANGUAGE = LanguageData(
         r"confirmou|confirmaram|confirma",
         r"estimou|estimaram|estima|estimam|estimava",
         r"revelou|revelaram|revela",
-        r"relatou|relataram|relata",
+        r"relatou|relataram|relata|relatam|relatava|relatavam",
         r"indicou|indica",
         r"acrescentou",
         r"destacou",

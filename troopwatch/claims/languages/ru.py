@@ -486,6 +486,7 @@ LANGUAGE = LanguageData(
         "estimates": (r"оценк\w*", r"оценками"),
         "officials": (r"чиновник\w*",),
         "governments": (r"правительств\w*",),
+        "military": (r"арми[яи]", "военные", r"войска", r"вооруж\w+\s+сил\w*"),
     },
     attribution=(
         r"ссылаясь\s+на",

@@ -429,6 +429,7 @@ LANGUAGE = LanguageData(
         "estimates": (r"оцінк\w*", "оцінками"),
         "officials": (r"посадовц\w*",),
         "governments": (r"уряд\w*",),
+        "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
     },
     attribution=(
         r"посилаючись\s+на",

@@ -276,6 +276,7 @@ LANGUAGE = LanguageData(
         "estimates": ("評估", "评估"),
         "officials": ("官員", "官员"),
         "governments": ("政府",),
+        "military": ("軍方", "军方"),
     },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
     # A sentence opening with one of these names the claimant of the sentence before
