@@ -111,3 +111,50 @@ def test_one_side_of_a_named_agency_keeps_the_agency() -> None:
 )
 def test_speaker_is_who_says_not_who_sends(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A country's estimates are its government's.
+        (
+            "According to U.S. estimates, about 9,000 North Korean soldiers are in Russia.",
+            "US government",
+        ),
+        # Arabic attaches "li-" to the source noun.
+        (
+            "وفقا لمصادر غربية، أرسلت كوريا الشمالية نحو 9 آلاف جندي إلى روسيا.",
+            "Western sources",
+        ),
+        # An official named after the verb; the place before it is no speaker.
+        (
+            "Centinaia di soldati nordcoreani sono stati uccisi in Ucraina: lo riferisce un "
+            "alto funzionario statunitense.",
+            "US government",
+        ),
+        ("乌克兰情报显示，北韩已向俄罗斯派遣约9000名士兵。", "GUR"),
+        # The quotation's speaker, named after a long title.
+        (
+            '"Wir gehen davon aus, dass Nordkorea 2.000 Soldaten nach Russland verlegt hat", '
+            "sagte der Sprecher des Nationalen Sicherheitsrates in Washington, John Kirby, "
+            "am Mittwoch.",
+            "John Kirby",
+        ),
+        # A name inside the quotation does not say it when its speaker follows.
+        (
+            "« Le SBU a confirmé que l'armée ukrainienne a capturé deux soldats nord-coréens "
+            "à Koursk », indique le NIS dans un communiqué.",
+            "NIS",
+        ),
+    ],
+)
+def test_attribution_forms(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+def test_arabic_attribution_with_attached_preposition() -> None:
+    # "وفقا لـ" writes "li-" onto the agency's name: the agency is still named.
+    text = (
+        "وفقا لوكالة الاستخبارات الكورية الجنوبية، أرسلت كوريا الشمالية نحو 9 آلاف جندي إلى روسيا."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == [claimant_identity("South Korea NIS")]

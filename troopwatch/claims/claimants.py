@@ -68,6 +68,20 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) >= 2 and alias.isupper() and " " not in alias.strip()
 
 
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _arabic_proclitic(norm: str, s: int) -> bool:
+    """Arabic writes "and", "to", "by", "as" onto the next word ("لوكالة", "وبحسب"): one
+    or two such letters alone before an Arabic name are no part of a longer word."""
+    if not ("\u0600" <= norm[s] <= "\u06ff"):
+        return False
+    k = s
+    while k > 0 and s - k < 2 and norm[k - 1] in _PROCLITICS:
+        k -= 1
+    return k < s and (k == 0 or not norm[k - 1].isalpha())
+
+
 def _boundary_ok(norm: str, s: int, e: int) -> bool:
     first, last = norm[s], norm[e - 1]
     before = norm[s - 1] if s > 0 else " "
@@ -78,7 +92,7 @@ def _boundary_ok(norm: str, s: int, e: int) -> bool:
         # Korean: a particle may follow; the name must start a word.
         return not _is_hangul(before)
     if before.isalpha() and first.isalpha():
-        return False
+        return _arabic_proclitic(norm, s)
     return not (after.isalpha() and last.isalpha())
 
 
@@ -336,6 +350,19 @@ def _in_quote(sent: str, pos: int, end: int) -> bool:
     return straight % 2 == 1 and any(q in between for q in ('"', "″"))
 
 
+def _quote_close(sent: str, pos: int) -> int | None:
+    """Where the quotation that ``pos`` stands in closes, or None outside one."""
+    before = sent[:pos]
+    for o, c in (*_QUOTE_PAIRS, ("“", "”")):
+        if before.count(o) > before.count(c):
+            end = sent.find(c, pos)
+            return end if end >= 0 else None
+    if before.count('"') % 2 == 1:
+        end = sent.find('"', pos)
+        return end if end >= 0 else None
+    return None
+
+
 def _words_between(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -412,7 +439,9 @@ _OUTLET = re.compile(
 # الجنوبية والغرب").
 _JOINER = re.compile(
     r"(?i)^(?:[\s,、，]|\b(?:and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
-    r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’])\b|및|과|와|의|および|及び|及|和|"
+    r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
+    r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
+    r"segurança)\b|및|과|와|의|および|及び|及|和|"
     r"与|與|的|の|من|-)*$"
 )
 
@@ -532,13 +561,21 @@ def _joint_source(
                 for sv in says
             )
         )
-        named = best is not None and (best.claimant or not adjacent)
-        if (named and not (covers and best.metonym)) or not (adjacent or subject):
+        # A place standing for its government ("l'Ucraina") yields to the phrase that is
+        # the verb's own subject; a named agency or person does not.
+        named = best is not None and (best.claimant or not adjacent) and not best.metonym
+        if named or not (adjacent or subject):
             return None  # ("Coreia do Sul" inside "forças militares da Coreia do Sul" is not)
     elif best is not None and best.claimant and not covers and not adjacent:
         return None
-    # A joint name is no one entity: the KB would resolve it to one of its parts.
-    return _canonical(name) if nsides == 1 else name
+    if nsides > 1:
+        return name  # a joint name is no one entity: the KB would resolve it to one part
+    if name.endswith(" estimates"):
+        # "U.S. estimates", "оценки Украины": a country's estimates are its government's.
+        gov = claimant_index().resolve(name.replace(" estimates", " government"), "en")
+        if gov:
+            return gov
+    return _canonical(name)
 
 
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
@@ -647,6 +684,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         for m in mentions:
             if m.end <= sv.start() and _in_quote(sent, m.start, sv.start()):
                 continue  # a name inside the quoted words does not say them
+            qc = _quote_close(sent, m.start) if m.end <= sv.start() else None
+            if qc is not None and sv.start() < qc and any(0 < o.start() - qc <= 12 for o in says):
+                # '« Le NIS, grâce à … l'agence (SBU), a confirmé … », indique le NIS': the
+                # quotation's speaker, named after it, states the figure.
+                continue
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
                 if han:
@@ -692,7 +734,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             elif (
                 not (cjk or han)
                 and m.start >= sv.end()
-                and m.start - sv.end() <= 60
+                and m.start - sv.end() <= (90 if m.person else 60)
                 and not _POSTPOSED.match(sv.group())
             ):
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'

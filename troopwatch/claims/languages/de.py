@@ -363,7 +363,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"Geheimdienst\w*", r"Nachrichtendienst\w*"),
         "sources": ("Quellen",),
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),
-        "officials": (r"Beamte\w*", r"Regierungsvertreter\w*"),
+        "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
         "governments": ("Regierungen",),
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },

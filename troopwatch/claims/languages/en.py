@@ -547,7 +547,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),
         "sources": ("sources",),
         "estimates": ("estimates", "assessments"),
-        "officials": ("officials",),
+        "officials": (r"officials?",),
         "governments": ("governments",),
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },

@@ -338,7 +338,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"servicios\s+de\s+inteligencia", "inteligencia"),
         "sources": ("fuentes",),
         "estimates": ("estimaciones",),
-        "officials": ("funcionarios",),
+        "officials": (r"funcionari[oa]s?",),
         "governments": ("gobiernos",),
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },

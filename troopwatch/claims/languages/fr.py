@@ -321,7 +321,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"services?\s+(?:de\s+renseignements?|secrets)", r"renseignements?"),
         "sources": ("sources",),
         "estimates": ("estimations",),
-        "officials": ("responsables", "officiels"),
+        "officials": (r"responsables?", r"officiels?"),
         "governments": ("gouvernements",),
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },

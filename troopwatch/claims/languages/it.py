@@ -289,7 +289,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"servizi\s+(?:segreti|di\s+intelligence)", "intelligence"),
         "sources": ("fonti",),
         "estimates": ("stime",),
-        "officials": ("funzionari",),
+        "officials": (r"funzionari[oa]?",),
         "governments": ("governi",),
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },

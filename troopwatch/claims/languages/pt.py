@@ -287,7 +287,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
         "sources": ("fontes",),
         "estimates": ("estimativas",),
-        "officials": ("autoridades", "funcionários"),
+        "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
         "governments": ("governos",),
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },

@@ -427,7 +427,7 @@ LANGUAGE = LanguageData(
         "intelligence": (r"розвідк\w*", r"розвідувальн\w*", r"спецслужб\w*"),
         "sources": (r"джерел\w*",),
         "estimates": (r"оцінк\w*", "оцінками"),
-        "officials": (r"посадовц\w*",),
+        "officials": (r"посадовц\w*", r"посадов\w+\s+ос\w+"),
         "governments": (r"уряд\w*",),
         "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
     },

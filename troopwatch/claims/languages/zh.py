@@ -271,7 +271,7 @@ LANGUAGE = LanguageData(
         "allied": ("盟國", "盟国"),
     },
     claimant_heads={
-        "intelligence": ("情報機構", "情报机构", "情報機關", "情报机关", "情報部門", "情报部门"),
+        "intelligence": (r"情[報报](?:機構|机构|機關|机关|部門|部门)?",),
         "sources": ("消息人士", "消息來源", "消息来源"),
         "estimates": ("評估", "评估"),
         "officials": ("官員", "官员"),
@@ -303,6 +303,8 @@ LANGUAGE = LanguageData(
     say_verbs=(
         "表示",
         "指出",
+        "显示",
+        "顯示",
         "透露",
         "宣布",
         "证实",
