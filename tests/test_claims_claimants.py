@@ -158,3 +158,39 @@ def test_arabic_attribution_with_attached_preposition() -> None:
         "وفقا لوكالة الاستخبارات الكورية الجنوبية، أرسلت كوريا الشمالية نحو 9 آلاف جندي إلى روسيا."
     )
     assert [claimant_identity(s) for s in sources(text)] == [claimant_identity("South Korea NIS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A decision to send, an expectation to be assembled, a future arrival: planned.
+        (
+            "Der Geheimdienst sagt, Nordkorea habe beschlossen, etwa 9.000 Soldaten nach "
+            "Russland zu entsenden.",
+            9000,
+            "planned",
+        ),
+        ("北朝鮮は約7000人の兵士をロシアに派遣することにした。", 7000, "planned"),
+        (
+            "Up to four thousand North Korean troops are expected to be assembled near the "
+            "border by Friday.",
+            4000,
+            "planned",
+        ),
+        (
+            "Environ 8 000 soldats nord-coréens viendront renforcer les troupes russes.",
+            8000,
+            "planned",
+        ),
+        # A country that reports a figure is its claimant, not the owner of the personnel.
+        (
+            "Zelensky said 3,000 North Korean troops were killed. South Korea reported "
+            "over 1,000 casualties last week.",
+            1000,
+            "casualties",
+        ),
+    ],
+)
+def test_category_from_modality(text: str, figure: int, category: str) -> None:
+    got = {(c.figure_low, c.category) for c in extract_claims(text)}
+    assert (figure, category) in got

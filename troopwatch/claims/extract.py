@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
-from troopwatch.claims.claimants import claimant_index, location, places, source_of
+from troopwatch.claims.claimants import SAY, claimant_index, location, places, source_of
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
@@ -120,6 +120,8 @@ _OTHER_SUBJECT = _c(
     rf"(?<![^\W\d_])(?:{_COUNTRY}|the\s+us|america|china)\s+(?:has|have|had|lost|loses|suffered|"
     r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
 )
+# A sentence-initial country alone (no verb of loss after it): "South Korea reported …".
+_COUNTRY_ALONE = _c(rf"(?:^|[.;:]\s*)(?:{_COUNTRY})")
 # An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
 _INSTITUTION = "|".join(_part("institutions", spaced()))
 _INSTITUTION_AFTER = _c(
@@ -640,6 +642,11 @@ def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
         return True
     if _INSTITUTION_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]]):
         return True
+    sv = SAY.search(t, sp[1], sp[1] + 30)
+    if sv and re.fullmatch(
+        r"\s+(?:(?:has|have|had|hat|haben|a|ha|han|hanno)\s+)?", t[sp[1] : sv.start()]
+    ):
+        return True  # "South Korea reported 1,000 casualties": the country speaks
     return any(a.start() <= sp[0] and sp[1] <= a.end() for a in _ATTRIB_SPAN.finditer(t))
 
 
@@ -821,7 +828,8 @@ def _scope(
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
         if ms >= clause_s - 2 and (
-            re.search(r"\s\w+$", t[ms:me]) or not _owner_is_source(t, (ms, me))
+            not _owner_is_source(t, (ms, me))
+            or (re.search(r"\s\w+$", t[ms:me]) and not _COUNTRY_ALONE.fullmatch(t, ms, me))
         ):  # "Ukraine says Russia lost 1,200": the loser owns the figure
             marks.append((me, "other"))
     if marks:

@@ -217,6 +217,9 @@ LANGUAGE = LanguageData(
     planned=(
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|erhöht|geschickt|entsandt|verlegt|umfassen)",
         r"plant\w*",
+        # "hat beschlossen, … zu entsenden": a decision to send is a plan.
+        r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|vereinbart|zugesagt)\b"
+        r"(?:(?![.;]\s).){0,100}?zu\s+(?:schicken|entsenden|senden|verlegen|stationieren)",
         "planen",
         r"beabsichtig\w*",
         r"(?:schicken|entsenden|senden|verlegen|liefern|stellen|bereitstellen)\s+(?:wird|werde|werden|würde|würden|könne|könnte|könnten|solle|soll|sollen|wolle|will|dürfte)\b",
@@ -412,6 +415,7 @@ LANGUAGE = LanguageData(
         r"meldete\w*",
         r"sagte\w*",
         "sagt",
+        "sagen",
         r"erklärte\w*",
         "erklärt",
         r"teilte\w*",
