@@ -194,3 +194,12 @@ def test_arabic_attribution_with_attached_preposition() -> None:
 def test_category_from_modality(text: str, figure: int, category: str) -> None:
     got = {(c.figure_low, c.category) for c in extract_claims(text)}
     assert (figure, category) in got
+
+
+def test_predicate_in_a_relative_clause_describes_the_noun() -> None:
+    # "…, die … geschickt wurden, seien getötet worden": the main verb says what happened.
+    got = extract_claims(
+        "Mindestens 300 nordkoreanische Soldaten, die von Moskau für den Krieg in der "
+        "Ukraine geschickt wurden, seien getötet worden, teilte der Geheimdienst mit."
+    )
+    assert [(c.figure_low, c.category) for c in got] == [(300, "killed")]

@@ -876,6 +876,7 @@ def _assign_cues(
                 break
         return len(seg.strip()) // 3 if ja else _words_between(seg)
 
+    rel_spans = _relative_clauses(t, spans)
     for cs, ce, cat in cues:
         owner = None
         for i, (s, e) in enumerate(spans):
@@ -910,8 +911,33 @@ def _assign_cues(
             elif ri is not None:
                 owner = (ri, dist(ce, spans[ri][0]))
         if owner is not None:
-            per[owner[0]].append((owner[1], cat, cs, ce))
+            d = owner[1]
+            if any(rs <= cs and ce <= re_ for rs, re_ in rel_spans.get(owner[0], ())):
+                d += 12  # inside "…, die nach Russland geschickt wurden, …": background
+            per[owner[0]].append((d, cat, cs, ce))
     return per
+
+
+_RELATIVE = _c(
+    r"\s*,\s*(?:"
+    + "|".join(f for lang in languages() for f in lang.relative_pronouns)
+    + r")(?![^\W\d_])"
+)
+
+
+def _relative_clauses(t: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """A relative clause right after a figure's noun phrase, up to its closing comma, when
+    the sentence goes on after it (its main verb follows): {candidate: [(start, end)]}."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for i, (_, e) in enumerate(spans):
+        m = _RELATIVE.match(t, e)
+        if not m:
+            continue
+        close = re.search(r"[,;]\s|[.!?](?:\s|$)", t[m.end() :])
+        if close is None or t[m.end() + close.start()] != ",":
+            continue
+        out[i] = [(m.end(), m.end() + close.start())]
+    return out
 
 
 def _category(

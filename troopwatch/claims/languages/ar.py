@@ -250,6 +250,7 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
+    relative_pronouns=("الذين", "الذي", "التي", "اللذين"),
     claimant_sides={
         "US": (r"و?(?:ال)?أمريكي\w*", r"و?الولايات\s+المتحدة"),
         "South Korean": (r"و?(?:ال)?كوري\w*\s+(?:ال)?جنوبي\w*", r"و?كوريا\s+الجنوبية"),

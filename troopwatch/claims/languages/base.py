@@ -126,6 +126,9 @@ class LanguageData:
     attribution_after_claimant: bool = False
     # Verb-final languages (Korean, Japanese): future markers follow the verb.
     verb_final: bool = False
+    # Relative pronouns opening a clause after a noun (", who were sent …,"): a predicate
+    # inside it describes the noun; the main verb after it says what happened to it.
+    relative_pronouns: tuple[str, ...] = ()
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
@@ -153,6 +156,7 @@ OPTIONAL: dict[str, str] = {
     "together": "see including",
     "contrast": "see including",
     "attribution_postposed": "languages whose attributions all precede the claimant",
+    "relative_pronouns": "Korean, Japanese, Chinese put relative clauses before the noun",
 }
 
 

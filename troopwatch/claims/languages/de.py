@@ -355,6 +355,7 @@ LANGUAGE = LanguageData(
     attribution_postposed=("zufolge",),
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("die", "der", r"welche\w*"),
     claimant_sides={
         "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),

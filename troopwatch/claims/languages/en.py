@@ -536,6 +536,7 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("who", "which", "that"),
     claimant_sides={
         "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),

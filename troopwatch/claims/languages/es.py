@@ -327,6 +327,7 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
+    relative_pronouns=("que", "quienes", r"(?:los|las)\s+cuales"),
     claimant_sides={
         "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),

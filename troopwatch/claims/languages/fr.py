@@ -311,6 +311,7 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
+    relative_pronouns=("qui", "que"),
     claimant_sides={
         "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),

@@ -278,6 +278,7 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
+    relative_pronouns=("che", r"(?:i|le)\s+quali"),
     claimant_sides={
         "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),

@@ -271,6 +271,7 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
+    relative_pronouns=("que", r"(?:os|as)\s+quais"),
     claimant_sides={
         "US": (
             r"(?:norte-)?american[oa]s?",

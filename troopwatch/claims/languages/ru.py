@@ -473,6 +473,7 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=(r"котор\w+",),
     claimant_sides={
         "US": (r"американск\w*", "США"),
         "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),

@@ -416,6 +416,7 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("які", "яких", "якi"),
     claimant_sides={
         "US": (r"американськ\w*", "США"),
         "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
