@@ -203,3 +203,20 @@ def test_predicate_in_a_relative_clause_describes_the_noun() -> None:
         "Ukraine geschickt wurden, seien getötet worden, teilte der Geheimdienst mit."
     )
     assert [(c.figure_low, c.category) for c in got] == [(300, "killed")]
+
+
+def test_two_figures_two_claimants() -> None:
+    got = extract_claims(
+        "According to the JCS, about 1,100 North Korean soldiers were killed or wounded, "
+        "while Ukrainian President Volodymyr Zelensky said more than 3,000 North Korean "
+        "soldiers were killed or wounded."
+    )
+    ids = [(c.figure_low, claimant_identity(c.source)) for c in got]
+    assert ids == [(1100, claimant_identity("JCS")), (3000, claimant_identity("Zelensky"))]
+
+
+def test_a_lawmaker_in_one_clause_still_relays_the_agency() -> None:
+    got = extract_claims(
+        "국정원은 북한군 사망자 300여 명, 부상자 2700여 명으로 추정했다고 이성권 의원이 전했다."
+    )
+    assert {claimant_identity(c.source) for c in got} == {claimant_identity("NIS")}

@@ -314,7 +314,7 @@ _AGENCIES = frozenset({"NIS"})
 
 
 @lru_cache(maxsize=1)
-def _lawmakers() -> frozenset[str]:
+def lawmaker_names() -> frozenset[str]:
     """Canonical names of the people the entity KB knows as lawmakers (role ``lawmaker``)."""
     try:
         from troopwatch.entities.kb import default_kb
@@ -329,7 +329,7 @@ def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | 
     if not best.person:
         return None
     near = sent[max(0, best.start - 40) : best.end + 40]
-    if best.name not in _lawmakers() and not _LAWMAKER.search(near):
+    if best.name not in lawmaker_names() and not _LAWMAKER.search(near):
         return None
     agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
     return agency

@@ -37,7 +37,15 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
-from troopwatch.claims.claimants import SAY, claimant_index, location, places, source_of
+from troopwatch.claims.claimants import (
+    SAY,
+    claimant_index,
+    joint_claimant,
+    lawmaker_names,
+    location,
+    places,
+    source_of,
+)
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
@@ -1401,8 +1409,44 @@ def _claims_in(
             confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
+    if len(made) >= 2:
+        _per_figure_sources(
+            t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
+        )
     _share_plans(t, cands, made, cues)
     return claims
+
+
+# Where one clause of a sentence ends and the next may name its own claimant.
+_CLAUSE_CUT = _c(r"[,;،，；]\s*|が、|けど、|し、")
+
+
+def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int, Claim]]) -> None:
+    """Two figures, two claimants: "…1,100 killed, according to the JCS; Zelensky said
+    3,000 …". Each figure's clause (cut at the last clause break between it and its
+    neighbours) keeps the sentence's claimant unless it names one of its own."""
+    figs = sorted(figs, key=lambda f: f[0])
+    cuts: list[int | None] = []
+    for (_, e1, _), (s2, _, _) in zip(figs, figs[1:], strict=False):
+        ends = [m.end() for m in _CLAUSE_CUT.finditer(t, e1, s2)]
+        cuts.append(ends[-1] if ends else None)
+    if not any(c is not None for c in cuts):
+        return
+    for i, (_, _, claim) in enumerate(figs):
+        start = next((c for c in reversed(cuts[:i]) if c is not None), 0)
+        end = next((c for c in cuts[i:] if c is not None), len(t))
+        if start == 0 and end == len(t):
+            continue
+        seg = t[start:end]
+        name, explicit = source_of(seg, lang, ctx.text)
+        if not (name and explicit) or name == claim.source or name in lawmaker_names():
+            continue  # a lawmaker relaying the NIS in one clause still relays it
+        named = {m.name for m in claimant_index().find(seg)}
+        joint = joint_claimant(seg, lang, bare_ok=True)
+        if name in named or (
+            joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
+        ):
+            claim.source = name  # an entity or joint name of its own, not a bare phrase
 
 
 # Confidence: a clear claim has a predicate, a people noun and North Korea in its own
