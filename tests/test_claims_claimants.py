@@ -220,3 +220,21 @@ def test_a_lawmaker_in_one_clause_still_relays_the_agency() -> None:
         "국정원은 북한군 사망자 300여 명, 부상자 2700여 명으로 추정했다고 이성권 의원이 전했다."
     )
     assert {claimant_identity(c.source) for c in got} == {claimant_identity("NIS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ukrainian forces captured several North Korean soldiers near Kursk.", "captured"),
+        ("Zelensky a indiqué que plusieurs soldats nord-coréens ont été tués.", "killed"),
+        ("Українські військові взяли в полон кількох північнокорейських солдатів.", "captured"),
+        ("Eine Handvoll nordkoreanischer Soldaten wurde gefangen genommen.", "captured"),
+    ],
+)
+def test_a_vague_few_named_by_a_people_noun(text: str, category: str) -> None:
+    got = [(c.figure_low, c.qualifier, c.category) for c in extract_claims(text)]
+    assert got == [(None, "vague", category)]
+
+
+def test_several_without_people_is_no_claim() -> None:
+    assert extract_claims("North Korea fired several missiles on Monday.") == []

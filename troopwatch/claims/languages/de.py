@@ -81,6 +81,8 @@ LANGUAGE = LanguageData(
         ("millionen", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:mehrere|einige|wenige|eine\s+Handvoll|eine\s+kleine\s+Zahl)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:Soldaten|Militärs|Kämpfer|Gefangene|Nordkoreaner)(?![^\W\d_]))",
         r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
         r"zehntausende\w*",
         r"hunderttausende\w*",
@@ -89,6 +91,10 @@ LANGUAGE = LanguageData(
         r"dutzende\w*",
     ),
     vague_tokens=(
+        "mehrere",
+        "einige",
+        "handvoll",
+        "wenige",
         "tausende",
         "hunderte",
         "dutzende",

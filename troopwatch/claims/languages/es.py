@@ -71,6 +71,8 @@ LANGUAGE = LanguageData(
         ("millares?", 1000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:varios|algunos|unos\s+pocos|un\s+puñado\s+de|un\s+pequeño\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|efectivos|combatientes|prisioneros|norcoreanos)(?![^\W\d_]))",
         r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
         r"(?:decenas|centenares|cientos)\s+de\s+miles",
         "miles",
@@ -80,6 +82,10 @@ LANGUAGE = LanguageData(
         "millares",
     ),
     vague_tokens=(
+        "varios",
+        "algunos",
+        "puñado",
+        "pocos",
         "miles",
         "cientos",
         "centenares",

@@ -56,10 +56,15 @@ LANGUAGE = LanguageData(
         ("millions?", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:plusieurs|quelques|une\s+poignée\s+de|un\s+petit\s+nombre\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldats|militaires|combattants|prisonniers|Nord-Coréens)(?![^\W\d_]))",
         r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|milliers|centaines|dizaines)",
         "milliers",
     ),
     vague_tokens=(
+        "plusieurs",
+        "quelques",
+        "poignée",
         "milliers",
         "centaines",
         "dizaines",

@@ -54,6 +54,8 @@ LANGUAGE = LanguageData(
         ("milione", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:alcuni|diversi|pochi|una\s+manciata\s+di|un\s+piccolo\s+numero\s+di)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldati|militari|combattenti|prigionieri|nordcoreani)(?![^\W\d_]))",
         r"(?:alcune|diverse|varie|molte|poche|parecchie)\s+(?:decine\s+di\s+migliaia|centinaia\s+di\s+migliaia|migliaia|centinaia|decine|dozzine)",
         r"(?:decine|centinaia)\s+di\s+migliaia",
         "migliaia",
@@ -61,7 +63,18 @@ LANGUAGE = LanguageData(
         "decine",
         "dozzine",
     ),
-    vague_tokens=("migliaia", "centinaia", "decine", "migliaio", "centinaio", "mila"),
+    vague_tokens=(
+        "alcuni",
+        "diversi",
+        "manciata",
+        "pochi",
+        "migliaia",
+        "centinaia",
+        "decine",
+        "migliaio",
+        "centinaio",
+        "mila",
+    ),
     # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
     # "between"/"from" before the first number.
     range_to=("a",),

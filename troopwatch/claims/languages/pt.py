@@ -76,13 +76,25 @@ LANGUAGE = LanguageData(
         (r"mi\.?", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:vários|alguns|poucos|um\s+punhado\s+de|um\s+pequeno\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|combatentes|prisioneiros|norte-coreanos)(?![^\W\d_]))",
         r"(?:várias|vários|algumas|alguns|muitas|muitos|poucas|poucos)\s+(?:dezenas\s+de\s+milhares|centenas\s+de\s+milhares|milhares|centenas|dezenas)",
         r"(?:dezenas|centenas)\s+de\s+milhares",
         "milhares",
         "centenas",
         "dezenas",
     ),
-    vague_tokens=("milhares", "centenas", "dezenas", "milhar", "mil"),
+    vague_tokens=(
+        "vários",
+        "alguns",
+        "punhado",
+        "poucos",
+        "milhares",
+        "centenas",
+        "dezenas",
+        "milhar",
+        "mil",
+    ),
     # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
     # "between"/"from" before the first number.
     range_to=("a",),
