@@ -238,3 +238,16 @@ def test_a_vague_few_named_by_a_people_noun(text: str, category: str) -> None:
 
 def test_several_without_people_is_no_claim() -> None:
     assert extract_claims("North Korea fired several missiles on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "관리들은 북한에서 파견된 약 1만 명의 병력 중 3,000명이 전투 사상자라고 말했다.",
+        "Officials said that of about 10,000 North Korean troops sent, 3,000 were combat "
+        "casualties.",
+    ],
+)
+def test_a_casualty_noun_as_predicate(text: str) -> None:
+    got = {(c.figure_low, c.category) for c in extract_claims(text)}
+    assert (3000, "casualties") in got

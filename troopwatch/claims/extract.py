@@ -948,6 +948,15 @@ def _relative_clauses(t: str, spans: list[tuple[int, int]]) -> dict[int, list[tu
     return out
 
 
+# "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
+# the figure is what the figure is (a predicate nominal), not a count of something else.
+_COPULA_TO_NOUN = _c(
+    r"\s*(?:명이|명은|명が|人が|人は|were|are|became|represent|sind|waren|sont|étaient|son|"
+    r"eran|sono|erano|são|eram|были|составля\w+)?\s*"
+    r"(?:전투|combat|battle|kampf|de\s+combat|en\s+combate|in\s+combattimento|боев\w+)?\s*"
+)
+
+
 def _category(
     local: list[tuple[int, str, int, int]],
     all_cues: list[tuple[int, int, str]],
@@ -964,6 +973,17 @@ def _category(
             and cand.unit_kind in ("mil", "nk")
             and _CASUALTY_NOUN.match(t[s:e])
             and not _CASUALTY_NOUN.match(cand.unit_text)
+            and not _COPULA_TO_NOUN.fullmatch(t, cand.np_end, s)
+        )
+    ]
+    # "전투 사상자", "combat casualties", "боевые потери": a fighting word right before a
+    # casualty word qualifies it and is no predicate of its own.
+    kept = [
+        k
+        for k in kept
+        if not (
+            k[1] == "deployed"
+            and any(c in _CASUALTY_TYPES and 0 <= s - k[3] <= 2 for _, c, s, _ in kept)
         )
     ]
     # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
