@@ -251,3 +251,22 @@ def test_several_without_people_is_no_claim() -> None:
 def test_a_casualty_noun_as_predicate(text: str) -> None:
     got = {(c.figure_low, c.category) for c in extract_claims(text)}
     assert (3000, "casualties") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Storm Corps has ten brigades. Its total troop strength is estimated at "
+        "between 45,000 and 75,000.",
+        "「暴風軍団」は4万5000から7万5000人規模とされる。",
+        "폭풍군단은 10개 여단으로 구성돼 있다. 군 당국은 전체 병력 규모가 4만5천∼7만5천명이라고 추정한다.",
+    ],
+)
+def test_size_of_the_storm_corps_is_force_size(text: str) -> None:
+    got = [(c.figure_low, c.figure_high, c.category) for c in extract_claims(text)]
+    assert got == [(45000, 75000, "force_size")]
+
+
+def test_storm_corps_sent_to_russia_is_deployed() -> None:
+    got = extract_claims("북한은 폭풍군단 병력 약 1만1천 명을 러시아 쿠르스크에 파병했다.")
+    assert [(c.figure_low, c.category) for c in got] == [(11000, "deployed")]

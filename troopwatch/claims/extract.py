@@ -115,6 +115,10 @@ def _bounded(name: str) -> str:
 
 
 _NK = _c(lx.table({"x": lx.NK_SPACED}, {"x": lx.NK_CJK}) + "|(?-i:" + lx.NK_EXTRA + ")")
+# The formation sent (Storm Corps) and the words that give its size: a figure sized so,
+# with the formation named here or just before, is its force_size (CLAIMS.md §3).
+_FORMATION = _c(lx.table({"x": lx.FORMATION_SPACED}, {"x": lx.FORMATION_CJK}))
+_SIZE_WORD = _c(lx.table({"x": lx.SIZE_SPACED}, {"x": lx.SIZE_CJK}))
 _OTHER = _c(
     lx.table({"x": lx.OTHER_OWNER_SPACED}, {"x": lx.OTHER_OWNER_CJK})
     + r"|(?-i:\b(?:US|U\.S\.|UK)(?=[\s-]))"
@@ -1146,6 +1150,18 @@ _COUNTING = _c(
 )
 
 
+def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
+    """'The total troop strength is … 40,000 to 80,000' (the Storm Corps named here or in
+    the sentence before), '「暴風軍団」は4万から8万人規模': the formation's size, not a
+    deployment."""
+    if not (_says(_FORMATION, t) or (ctx.prev_sent and _FORMATION.search(fold(ctx.prev_sent)))):
+        return False
+    s = _clause_start(t, cand.num.start)
+    stop = _CLAUSE_STOP.search(t, cand.np_end)
+    e = stop.start() if stop else len(t)
+    return _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None
+
+
 def _army_size(t: str, cand: _Cand) -> bool:
     """Hundreds of thousands next to an army noun: the army's size, not a contingent."""
     return (cand.num.low or 0) >= 150_000 and bool(
@@ -1384,6 +1400,8 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
+            category = "force_size"
         if category == "force_size" and _national_total(cand):
             continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
         whole = made.get(cand.part_of) if cand.part_of is not None else None

@@ -251,6 +251,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("الذين", "الذي", "التي", "اللذين"),
+    deployed_formations=(r"فيلق\s+العاصفة",),
+    size_words=(r"قوام\w*", r"حجم\w*"),
     claimant_sides={
         "US": (r"و?(?:ال)?أمريكي\w*", r"و?الولايات\s+المتحدة"),
         "South Korean": (r"و?(?:ال)?كوري\w*\s+(?:ال)?جنوبي\w*", r"و?كوريا\s+الجنوبية"),

@@ -129,6 +129,10 @@ class LanguageData:
     # Relative pronouns opening a clause after a noun (", who were sent …,"): a predicate
     # inside it describes the noun; the main verb after it says what happened to it.
     relative_pronouns: tuple[str, ...] = ()
+    # The North Korean formation sent (Storm Corps / 11th Corps, CLAIMS.md §3 force_size),
+    # and the words that give a formation's size ("troop strength", "병력 규모", "人規模").
+    deployed_formations: tuple[str, ...] = ()
+    size_words: tuple[str, ...] = ()
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
@@ -157,6 +161,8 @@ OPTIONAL: dict[str, str] = {
     "contrast": "see including",
     "attribution_postposed": "languages whose attributions all precede the claimant",
     "relative_pronouns": "Korean, Japanese, Chinese put relative clauses before the noun",
+    "deployed_formations": "names of the Storm Corps not yet collected for every language",
+    "size_words": "see deployed_formations",
 }
 
 

@@ -362,6 +362,8 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("die", "der", r"welche\w*"),
+    deployed_formations=(r"sturmkorps", r"11\.\s+korps"),
+    size_words=(r"(?:truppen|mann)?stärke", r"größe"),
     claimant_sides={
         "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),

@@ -541,6 +541,8 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("who", "which", "that"),
+    deployed_formations=(r"storm\s+corps", r"11th\s+(?:army\s+)?corps"),
+    size_words=(r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size"),
     claimant_sides={
         "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),

@@ -334,6 +334,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("que", "quienes", r"(?:los|las)\s+cuales"),
+    deployed_formations=(r"cuerpo\s+(?:de\s+)?[«\"]?tormenta", r"11\.?º?\s+cuerpo"),
+    size_words=(r"efectivos", r"tamaño"),
     claimant_sides={
         "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),

@@ -317,6 +317,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("qui", "que"),
+    deployed_formations=(r"corps\s+(?:de\s+la\s+)?[«\"]?\s*tempête", r"11e\s+corps"),
+    size_words=(r"effectifs?", r"taille"),
     claimant_sides={
         "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),

@@ -292,6 +292,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("che", r"(?:i|le)\s+quali"),
+    deployed_formations=(r"corpo\s+(?:della\s+)?[«\"]?tempesta", r"11°?\s+corpo"),
+    size_words=(r"effettivi", r"dimensioni"),
     claimant_sides={
         "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),

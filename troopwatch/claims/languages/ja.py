@@ -279,6 +279,8 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("暴風軍団", "第11軍団"),
+    size_words=("人規模", "規模"),
     claimant_sides={
         "US": ("米国", "アメリカ", "米"),
         "South Korean": ("韓国",),

@@ -325,6 +325,8 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("폭풍군단", "제11군단", "11군단"),
+    size_words=(r"병력\s?규모", "규모"),
     claimant_sides={
         "US": ("미국",),
         "South Korean": ("한국", "남한", "우리"),

@@ -284,6 +284,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("que", r"(?:os|as)\s+quais"),
+    deployed_formations=(r"corpo\s+(?:da\s+|de\s+)?[«\"]?tempestade", r"11º?\s+corpo"),
+    size_words=(r"efetivo", r"tamanho"),
     claimant_sides={
         "US": (
             r"(?:norte-)?american[oa]s?",

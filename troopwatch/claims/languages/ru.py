@@ -480,6 +480,8 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=(r"котор\w+",),
+    deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
+    size_words=(r"численност\w*",),
     claimant_sides={
         "US": (r"американск\w*", "США"),
         "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),

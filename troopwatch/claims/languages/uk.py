@@ -423,6 +423,8 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("які", "яких", "якi"),
+    deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
+    size_words=(r"чисельн\w*",),
     claimant_sides={
         "US": (r"американськ\w*", "США"),
         "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),

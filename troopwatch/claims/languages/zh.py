@@ -263,6 +263,8 @@ LANGUAGE = LanguageData(
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("暴风军团", "暴風軍團", "第11军", "第11軍"),
+    size_words=("规模", "規模"),
     claimant_sides={
         "US": ("美國", "美国"),
         "South Korean": ("南韓", "南韩", "韓國", "韩国"),
