@@ -270,3 +270,18 @@ def test_size_of_the_storm_corps_is_force_size(text: str) -> None:
 def test_storm_corps_sent_to_russia_is_deployed() -> None:
     got = extract_claims("북한은 폭풍군단 병력 약 1만1천 명을 러시아 쿠르스크에 파병했다.")
     assert [(c.figure_low, c.category) for c in got] == [(11000, "deployed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зеленский заявил, что на стороне России уже воюет 4 тысячи солдат из Северной "
+        "Кореи, однако их количество возрастет.",
+        "Pyongyang ha negato che i suoi soldati potranno essere impiegati in Ucraina, ma "
+        "Seul ha affermato che sarebbero già circa quattromila i militari nordcoreani in "
+        "Russia.",
+    ],
+)
+def test_already_there_is_no_plan(text: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text)]
+    assert got == [(4000, "deployed")]

@@ -994,8 +994,15 @@ def _category(
     # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
     # ترسل") is a plan, in every language: the plan cue just before it decides.
     plans = [(s, e) for s, e, c in all_cues if c == "planned"]
+    # "уже воюет 3 тысячи", "sarebbero già circa tremila": said to be there already.
+    already = _DONE.search(t, max(0, cand.num.start - 24), cand.num.start) is not None
     cues = [
-        (d, "planned" if c == "deployed" and _governed(t, s, plans, e) else c)
+        (
+            d,
+            "planned"
+            if c == "deployed" and not (already and d > 8) and _governed(t, s, plans, e)
+            else c,
+        )
         for d, c, s, e in kept
     ]
     kinds = {c for _, c in cues}
@@ -1051,10 +1058,14 @@ def _category(
         cues = [*cues, (1, "force_size")]
     if not cues:
         # No cue of its own: the nearest plan/deployment/force cue of the sentence.
+        # Not across "but"/"однако" (a new statement), and no plan for a figure said to
+        # be there already.
         far = [
             (abs(s - cand.num.start), c)
             for s, e, c in all_cues
             if c in ("planned", "deployed", "force_size")
+            and not (already and c == "planned")
+            and not _CONTRAST.search(t, min(e, cand.num.end), max(s, cand.num.start))
         ]
         if not far:
             # No word of sending or fighting: a general North Korean force noun with a size
