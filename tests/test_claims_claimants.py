@@ -285,3 +285,15 @@ def test_storm_corps_sent_to_russia_is_deployed() -> None:
 def test_already_there_is_no_plan(text: str) -> None:
     got = [(c.figure_low, c.category) for c in extract_claims(text)]
     assert got == [(4000, "deployed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ранее президент Украины сообщал, что КНДР потеряла около 4000 своих солдат.", "ru"),
+        ("Раніше президент України повідомляв, що КНДР втратила близько 4000 солдатів.", "uk"),
+    ],
+)
+def test_imperfective_verbs_of_saying(text: str, lang: str) -> None:
+    got = extract_claims(text, lang)
+    assert [claimant_identity(c.source) for c in got] == [claimant_identity("Zelensky")]
