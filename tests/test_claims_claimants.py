@@ -297,3 +297,16 @@ def test_already_there_is_no_plan(text: str) -> None:
 def test_imperfective_verbs_of_saying(text: str, lang: str) -> None:
     got = extract_claims(text, lang)
     assert [claimant_identity(c.source) for c in got] == [claimant_identity("Zelensky")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordkoreanische Truppen kämpfen in Kursk. Ein Bataillon besteht in der Regel aus "
+        "mehreren Hundert Soldaten.",
+        "North Korean troops are fighting in Kursk. A battalion typically has 500 soldiers.",
+        "북한군이 쿠르스크에서 싸우고 있다. 대대는 보통 500명 정도로 구성된다.",
+    ],
+)
+def test_generic_unit_sizes_are_no_claims(text: str) -> None:
+    assert extract_claims(text) == []

@@ -274,6 +274,26 @@ _INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
 _HISTORICAL = _c(lx.HISTORICAL)
 _MONTHS = _c(lx.words(lx.MONTHS))
+_GENERIC = _c(
+    lx.table(
+        {x.code: list(x.generic_markers) for x in spaced()},
+        {x.code: list(x.generic_markers) for x in unspaced()},
+    )
+)
+_FORMATION_NOUN = _c(
+    lx.table(
+        {x.code: list(x.formation_nouns) for x in spaced()},
+        {x.code: list(x.formation_nouns) for x in unspaced()},
+    )
+)
+
+
+def _generic_size(t: str) -> bool:
+    """'Ein Bataillon besteht in der Regel aus mehreren Hundert Soldaten': the size of a
+    kind of unit, not of North Korean personnel (CLAIMS.md §2)."""
+    g = _GENERIC.search(t)
+    return g is not None and _FORMATION_NOUN.search(t) is not None
+
 
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
 _PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
@@ -1301,7 +1321,7 @@ def _claims_in(
     lg = lang or detect_lang(t, ctx.lang)
     ctx.lang = lg
     nums = find_numbers(t, lg)
-    if not nums or _HISTORICAL.search(t):
+    if not nums or _HISTORICAL.search(t) or _generic_size(t):
         return []
     cands: list[_Cand] = []
     for i, num in enumerate(nums):

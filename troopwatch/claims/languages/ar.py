@@ -253,6 +253,8 @@ LANGUAGE = LanguageData(
     relative_pronouns=("الذين", "الذي", "التي", "اللذين"),
     deployed_formations=(r"فيلق\s+العاصفة",),
     size_words=(r"قوام\w*", r"حجم\w*"),
+    generic_markers=("عادة", "عادةً", r"في\s+العادة", r"في\s+المتوسط"),
+    formation_nouns=(r"(?:ال)?كتيبة", r"(?:ال)?لواء", r"(?:ال)?فوج", r"(?:ال)?فرقة"),
     claimant_sides={
         "US": (r"و?(?:ال)?أمريكي\w*", r"و?الولايات\s+المتحدة"),
         "South Korean": (r"و?(?:ال)?كوري\w*\s+(?:ال)?جنوبي\w*", r"و?كوريا\s+الجنوبية"),

@@ -133,6 +133,10 @@ class LanguageData:
     # and the words that give a formation's size ("troop strength", "병력 규모", "人規模").
     deployed_formations: tuple[str, ...] = ()
     size_words: tuple[str, ...] = ()
+    # A generic size ("a battalion usually has several hundred soldiers", CLAIMS.md §2):
+    # words of habit ("usually", "in der Regel") and the formation nouns they size.
+    generic_markers: tuple[str, ...] = ()
+    formation_nouns: tuple[str, ...] = ()
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
@@ -163,6 +167,8 @@ OPTIONAL: dict[str, str] = {
     "relative_pronouns": "Korean, Japanese, Chinese put relative clauses before the noun",
     "deployed_formations": "names of the Storm Corps not yet collected for every language",
     "size_words": "see deployed_formations",
+    "generic_markers": "not yet collected for every language",
+    "formation_nouns": "see generic_markers",
 }
 
 

@@ -83,7 +83,7 @@ LANGUAGE = LanguageData(
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
         r"(?:mehrere|einige|wenige|eine\s+Handvoll|eine\s+kleine\s+Zahl)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:Soldaten|Militärs|Kämpfer|Gefangene|Nordkoreaner)(?![^\W\d_]))",
-        r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
+        r"(?:mehrere\w*|einige\w*|ein\s+paar|viele\w*|etliche\w*|wenige\w*)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
         r"zehntausende\w*",
         r"hunderttausende\w*",
         r"tausende\w*",
@@ -364,6 +364,21 @@ LANGUAGE = LanguageData(
     relative_pronouns=("die", "der", r"welche\w*"),
     deployed_formations=(r"sturmkorps", r"11\.\s+korps"),
     size_words=(r"(?:truppen|mann)?stärke", r"größe"),
+    generic_markers=(
+        r"in\s+der\s+regel",
+        "normalerweise",
+        "üblicherweise",
+        "gewöhnlich",
+        "typischerweise",
+        r"im\s+durchschnitt",
+    ),
+    formation_nouns=(
+        r"bataillon\w*",
+        r"brigade\w*",
+        r"regiment\w*",
+        r"division\w*",
+        r"kompanie\w*",
+    ),
     claimant_sides={
         "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),

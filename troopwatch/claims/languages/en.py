@@ -543,6 +543,22 @@ LANGUAGE = LanguageData(
     relative_pronouns=("who", "which", "that"),
     deployed_formations=(r"storm\s+corps", r"11th\s+(?:army\s+)?corps"),
     size_words=(r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size"),
+    generic_markers=(
+        "usually",
+        "typically",
+        "normally",
+        "generally",
+        r"as\s+a\s+rule",
+        r"on\s+average",
+    ),
+    formation_nouns=(
+        r"battalions?",
+        r"brigades?",
+        r"regiments?",
+        r"divisions?",
+        r"compan(?:y|ies)",
+        r"platoons?",
+    ),
     claimant_sides={
         "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),

@@ -336,6 +336,21 @@ LANGUAGE = LanguageData(
     relative_pronouns=("que", "quienes", r"(?:los|las)\s+cuales"),
     deployed_formations=(r"cuerpo\s+(?:de\s+)?[«\"]?tormenta", r"11\.?º?\s+cuerpo"),
     size_words=(r"efectivos", r"tamaño"),
+    generic_markers=(
+        "generalmente",
+        "normalmente",
+        "habitualmente",
+        r"por\s+lo\s+general",
+        r"en\s+promedio",
+    ),
+    formation_nouns=(
+        r"batallon(?:es)?",
+        r"batallón",
+        r"brigadas?",
+        r"regimientos?",
+        r"divisi[oó]n(?:es)?",
+        r"compañías?",
+    ),
     claimant_sides={
         "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),

@@ -319,6 +319,14 @@ LANGUAGE = LanguageData(
     relative_pronouns=("qui", "que"),
     deployed_formations=(r"corps\s+(?:de\s+la\s+)?[«\"]?\s*tempête", r"11e\s+corps"),
     size_words=(r"effectifs?", r"taille"),
+    generic_markers=(
+        "généralement",
+        r"en\s+général",
+        "habituellement",
+        "normalement",
+        r"en\s+moyenne",
+    ),
+    formation_nouns=(r"bataillons?", r"brigades?", r"régiments?", r"divisions?", r"compagnies?"),
     claimant_sides={
         "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),

@@ -294,6 +294,14 @@ LANGUAGE = LanguageData(
     relative_pronouns=("che", r"(?:i|le)\s+quali"),
     deployed_formations=(r"corpo\s+(?:della\s+)?[«\"]?tempesta", r"11°?\s+corpo"),
     size_words=(r"effettivi", r"dimensioni"),
+    generic_markers=("generalmente", "normalmente", "solitamente", r"di\s+solito", r"in\s+media"),
+    formation_nouns=(
+        r"battaglion[ei]",
+        r"brigat[ae]",
+        r"reggiment[io]",
+        r"division[ei]",
+        r"compagni[ae]",
+    ),
     claimant_sides={
         "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),

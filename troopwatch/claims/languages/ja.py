@@ -281,6 +281,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("暴風軍団", "第11軍団"),
     size_words=("人規模", "規模"),
+    generic_markers=("通常", "一般的に", "普通", "平均"),
+    formation_nouns=("大隊", "旅団", "連隊", "師団", "中隊"),
     claimant_sides={
         "US": ("米国", "アメリカ", "米"),
         "South Korean": ("韓国",),

@@ -327,6 +327,8 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("폭풍군단", "제11군단", "11군단"),
     size_words=(r"병력\s?규모", "규모"),
+    generic_markers=("보통", "일반적으로", "통상", "평균"),
+    formation_nouns=("대대", "여단", "연대", "사단", "중대"),
     claimant_sides={
         "US": ("미국",),
         "South Korean": ("한국", "남한", "우리"),

@@ -286,6 +286,14 @@ LANGUAGE = LanguageData(
     relative_pronouns=("que", r"(?:os|as)\s+quais"),
     deployed_formations=(r"corpo\s+(?:da\s+|de\s+)?[«\"]?tempestade", r"11º?\s+corpo"),
     size_words=(r"efetivo", r"tamanho"),
+    generic_markers=("geralmente", "normalmente", "habitualmente", r"em\s+média"),
+    formation_nouns=(
+        r"batalh(?:ão|ões)",
+        r"brigadas?",
+        r"regimentos?",
+        r"divis(?:ão|ões)",
+        r"companhias?",
+    ),
     claimant_sides={
         "US": (
             r"(?:norte-)?american[oa]s?",

@@ -484,6 +484,8 @@ LANGUAGE = LanguageData(
     relative_pronouns=(r"котор\w+",),
     deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
     size_words=(r"численност\w*",),
+    generic_markers=("обычно", "как правило", r"в\s+среднем"),
+    formation_nouns=(r"батальон\w*", r"бригад\w*", r"полк\w*", r"дивизи\w*", r"рот[аыу]"),
     claimant_sides={
         "US": (r"американск\w*", "США"),
         "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),

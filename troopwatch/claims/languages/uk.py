@@ -427,6 +427,8 @@ LANGUAGE = LanguageData(
     relative_pronouns=("які", "яких", "якi"),
     deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
     size_words=(r"чисельн\w*",),
+    generic_markers=("зазвичай", r"як\s+правило", r"в\s+середньому"),
+    formation_nouns=(r"батальйон\w*", r"бригад\w*", r"полк\w*", r"дивізі\w*", r"рот[аиу]"),
     claimant_sides={
         "US": (r"американськ\w*", "США"),
         "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
