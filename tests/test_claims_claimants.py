@@ -310,3 +310,15 @@ def test_imperfective_verbs_of_saying(text: str, lang: str) -> None:
 )
 def test_generic_unit_sizes_are_no_claims(text: str) -> None:
     assert extract_claims(text) == []
+
+
+def test_a_hedged_year_like_figure_is_a_count() -> None:
+    got = extract_claims(
+        "Nordkorea bestätigte, Soldaten nach Russland geschickt zu haben. Rund 2000 von "
+        "ihnen wurden getötet."
+    )
+    assert [(c.figure_low, c.qualifier, c.category) for c in got] == [(2000, "approx", "killed")]
+
+
+def test_a_year_is_still_no_figure() -> None:
+    assert extract_claims("North Korea has sent troops to Russia since 2024, officials said.") == []

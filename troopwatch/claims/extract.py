@@ -288,6 +288,18 @@ _FORMATION_NOUN = _c(
 )
 
 
+def _hedged(t: str, pos: int) -> bool:
+    """A hedge right before ``pos`` ("rund", "about", "около"): a count, never a year."""
+    return any(rx.search(t, max(0, pos - 30), pos) for _, rx in _QUAL_BEFORE)
+
+
+def _historical(t: str) -> bool:
+    """An earlier war or year named; a hedged "year" is a count ("rund 2000 von ihnen")."""
+    return any(
+        not (m.group()[:1].isdigit() and _hedged(t, m.start())) for m in _HISTORICAL.finditer(t)
+    )
+
+
 def _generic_size(t: str) -> bool:
     """'Ein Bataillon besteht in der Regel aus mehreren Hundert Soldaten': the size of a
     kind of unit, not of North Korean personnel (CLAIMS.md §2)."""
@@ -1321,7 +1333,7 @@ def _claims_in(
     lg = lang or detect_lang(t, ctx.lang)
     ctx.lang = lg
     nums = find_numbers(t, lg)
-    if not nums or _HISTORICAL.search(t) or _generic_size(t):
+    if not nums or _historical(t) or _generic_size(t):
         return []
     cands: list[_Cand] = []
     for i, num in enumerate(nums):
@@ -1332,12 +1344,16 @@ def _claims_in(
         cand = _find_unit(t, num, nxt, prv, lg)
         if cand is None:
             continue
-        if _is_year(num) and (
-            cand.elliptical
-            or _words_between(t[num.end : cand.np_end]) > 3
-            or (
-                cand.np_start < num.start
-                and _YEAR_PREP.search(t[max(0, num.start - 16) : num.start])
+        if (
+            _is_year(num)
+            and not _hedged(t, num.start)
+            and (
+                cand.elliptical
+                or _words_between(t[num.end : cand.np_end]) > 3
+                or (
+                    cand.np_start < num.start
+                    and _YEAR_PREP.search(t[max(0, num.start - 16) : num.start])
+                )
             )
         ):
             continue  # a bare year, not "2000 nordkoreanische Soldaten"; "troops … in 2024"
