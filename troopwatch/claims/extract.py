@@ -1494,7 +1494,7 @@ def _claims_in(
             confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
-    if len(made) >= 2:
+    if 2 <= len(made) <= _PER_FIGURE_MAX:
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
         )
@@ -1502,6 +1502,9 @@ def _claims_in(
     return claims
 
 
+# Beyond this many figures in one sentence (a table or a list) the sentence's claimant
+# stands for all: a clause-by-clause reading would cost a claimant lookup per figure.
+_PER_FIGURE_MAX = 8
 # Where one clause of a sentence ends and the next may name its own claimant.
 _CLAUSE_CUT = _c(r"[,;،，；]\s*|が、|けど、|し、")
 
