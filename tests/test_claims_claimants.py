@@ -322,3 +322,15 @@ def test_a_hedged_year_like_figure_is_a_count() -> None:
 
 def test_a_year_is_still_no_figure() -> None:
     assert extract_claims("North Korea has sent troops to Russia since 2024, officials said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Украинские военные взяли в плен двух солдат армии КНДР в Курской области.", "ru"),
+        ("Українські військові взяли в полон двох солдатів армії КНДР на Курщині.", "uk"),
+    ],
+)
+def test_owner_in_a_genitive_after_the_noun(text: str, lang: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text, lang)]
+    assert got == [(2, "captured")]

@@ -747,7 +747,9 @@ def _mixed(
 _FROM_TAIL = _c(
     r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von|da|dalla|della|dal|do|dos|من)\s+"
     r"(?:the\s+|la\s+|el\s+)?"
-    r"(?:\w+\s+){0,1})?"
+    r"(?:\w+\s+){0,1}"
+    # A genitive army noun with no preposition: "двух солдат армии КНДР".
+    r"|\s+(?:армии|армії|войск|військ|der\s+armee|der\s+streitkräfte)\s+)?"
 )
 _CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")
 
