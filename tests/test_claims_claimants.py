@@ -334,3 +334,16 @@ def test_a_year_is_still_no_figure() -> None:
 def test_owner_in_a_genitive_after_the_noun(text: str, lang: str) -> None:
     got = [(c.figure_low, c.category) for c in extract_claims(text, lang)]
     assert got == [(2, "captured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordkorea plant, weitere Truppen nach Russland zu schicken. Es handelt sich um "
+        "rund 5.000 Soldaten.",
+        "КНДР планирует отправить в Россию новые силы. Речь идет о примерно 5000 военнослужащих.",
+    ],
+)
+def test_a_restatement_keeps_the_plan(text: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text)]
+    assert got == [(5000, "planned")]

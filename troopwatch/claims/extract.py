@@ -1195,6 +1195,16 @@ _COUNTING = _c(
 )
 
 
+_RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
+
+
+def _restates_plan(t: str, ctx: _Ctx) -> bool:
+    """Does this sentence open by restating a plan of the sentence before?"""
+    if not ctx.prev_sent or not _RESTATEMENT.match(t):
+        return False
+    return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
+
+
 def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     """'The total troop strength is … 40,000 to 80,000' (the Storm Corps named here or in
     the sentence before), '「暴風軍団」は4万から8万人規模': the formation's size, not a
@@ -1449,6 +1459,8 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "deployed" and not local and _restates_plan(t, ctx):
+            category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
         if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
             category = "force_size"
         if category == "force_size" and _national_total(cand):

@@ -137,6 +137,10 @@ class LanguageData:
     # words of habit ("usually", "in der Regel") and the formation nouns they size.
     generic_markers: tuple[str, ...] = ()
     formation_nouns: tuple[str, ...] = ()
+    # Openings that restate what the sentence before spoke of ("Речь идет о", "It is
+    # about", "Il s'agit de"): a figure there with no predicate of its own takes that
+    # sentence's tense (a plan stays a plan).
+    restatement: tuple[str, ...] = ()
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
@@ -169,6 +173,7 @@ OPTIONAL: dict[str, str] = {
     "size_words": "see deployed_formations",
     "generic_markers": "not yet collected for every language",
     "formation_nouns": "see generic_markers",
+    "restatement": "not yet collected for every language",
 }
 
 

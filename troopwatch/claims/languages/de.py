@@ -379,6 +379,11 @@ LANGUAGE = LanguageData(
         r"division\w*",
         r"kompanie\w*",
     ),
+    restatement=(
+        r"es\s+handelt\s+sich\s+um",
+        r"dabei\s+handelt\s+es\s+sich\s+um",
+        r"die\s+rede\s+ist\s+von",
+    ),
     claimant_sides={
         "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),

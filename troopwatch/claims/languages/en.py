@@ -559,6 +559,10 @@ LANGUAGE = LanguageData(
         r"compan(?:y|ies)",
         r"platoons?",
     ),
+    restatement=(
+        r"(?:this|that|it)\s+(?:is|was|would\s+be)\s+(?:about|some)",
+        r"this\s+(?:means|involves)",
+    ),
     claimant_sides={
         "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),

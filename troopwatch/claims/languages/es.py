@@ -351,6 +351,7 @@ LANGUAGE = LanguageData(
         r"divisi[oó]n(?:es)?",
         r"compañías?",
     ),
+    restatement=(r"se\s+trata\s+de", r"hablamos\s+de"),
     claimant_sides={
         "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),

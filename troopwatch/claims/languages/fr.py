@@ -327,6 +327,7 @@ LANGUAGE = LanguageData(
         r"en\s+moyenne",
     ),
     formation_nouns=(r"bataillons?", r"brigades?", r"régiments?", r"divisions?", r"compagnies?"),
+    restatement=(r"il\s+s['’]agit\s+d", r"il\s+serait\s+question\s+d"),
     claimant_sides={
         "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),

@@ -302,6 +302,7 @@ LANGUAGE = LanguageData(
         r"division[ei]",
         r"compagni[ae]",
     ),
+    restatement=(r"si\s+tratta\s+di", r"si\s+parla\s+di"),
     claimant_sides={
         "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),

@@ -294,6 +294,7 @@ LANGUAGE = LanguageData(
         r"divis(?:ão|ões)",
         r"companhias?",
     ),
+    restatement=(r"trata-se\s+de", r"fala-se\s+(?:de|em)"),
     claimant_sides={
         "US": (
             r"(?:norte-)?american[oa]s?",

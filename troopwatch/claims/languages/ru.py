@@ -486,6 +486,7 @@ LANGUAGE = LanguageData(
     size_words=(r"численност\w*",),
     generic_markers=("обычно", "как правило", r"в\s+среднем"),
     formation_nouns=(r"батальон\w*", r"бригад\w*", r"полк\w*", r"дивизи\w*", r"рот[аыу]"),
+    restatement=(r"речь\s+идет\s+о", r"речь\s+идёт\s+о", r"речь\s+шла\s+о"),
     claimant_sides={
         "US": (r"американск\w*", "США"),
         "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),

@@ -429,6 +429,7 @@ LANGUAGE = LanguageData(
     size_words=(r"чисельн\w*",),
     generic_markers=("зазвичай", r"як\s+правило", r"в\s+середньому"),
     formation_nouns=(r"батальйон\w*", r"бригад\w*", r"полк\w*", r"дивізі\w*", r"рот[аиу]"),
+    restatement=(r"йдеться\s+про", r"мова\s+йде\s+про"),
     claimant_sides={
         "US": (r"американськ\w*", "США"),
         "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
