@@ -347,3 +347,20 @@ def test_owner_in_a_genitive_after_the_noun(text: str, lang: str) -> None:
 def test_a_restatement_keeps_the_plan(text: str) -> None:
     got = [(c.figure_low, c.category) for c in extract_claims(text)]
     assert got == [(5000, "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우크라이나군이 북한군 몇 명을 생포했다.",
+        "ウクライナ軍は北朝鮮兵数人を捕虜にした。",
+        "乌军俘虏了数名朝鲜士兵。",
+    ],
+)
+def test_a_few_in_korean_japanese_chinese(text: str) -> None:
+    got = [(c.figure_low, c.qualifier, c.category) for c in extract_claims(text)]
+    assert got == [(None, "vague", "captured")]
+
+
+def test_a_few_journalists_are_no_claim() -> None:
+    assert extract_claims("数人の記者が北朝鮮を訪れた。") == []
