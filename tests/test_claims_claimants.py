@@ -364,3 +364,24 @@ def test_a_few_in_korean_japanese_chinese(text: str) -> None:
 
 def test_a_few_journalists_are_no_claim() -> None:
     assert extract_claims("数人の記者が北朝鮮を訪れた。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Secondo il NIS, la Corea del Nord invierà altri 6.000 soldati. Si stima che "
+            "finora 11.000 soldati nordcoreani siano stati inviati in Russia.",
+            "it",
+        ),
+        (
+            "The NIS said North Korea will send 6,000 more soldiers. It is estimated that "
+            "11,000 North Korean soldiers have been sent to Russia so far.",
+            "en",
+        ),
+    ],
+)
+def test_an_agentless_estimate_does_not_inherit(text: str, lang: str) -> None:
+    got = {c.figure_low: c.source for c in extract_claims(text, lang)}
+    assert got[11000] == "unattributed"
+    assert claimant_identity(got[6000]) == claimant_identity("NIS")

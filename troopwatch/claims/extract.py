@@ -1301,12 +1301,22 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
+    if _AGENTLESS.search(fold(sent)):
+        return "unattributed"  # the sentence says nobody: "si stima che", "it is estimated"
     if not explicit:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
         return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too.
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
+
+
+_AGENTLESS = _c(
+    lx.table(
+        {x.code: list(x.agentless) for x in spaced()},
+        {x.code: list(x.agentless) for x in unspaced()},
+    )
+)
 
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:

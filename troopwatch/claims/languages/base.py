@@ -141,6 +141,9 @@ class LanguageData:
     # about", "Il s'agit de"): a figure there with no predicate of its own takes that
     # sentence's tense (a plan stays a plan).
     restatement: tuple[str, ...] = ()
+    # An attribution that names nobody ("it is estimated that", "si stima che", "по
+    # некоторым данным"): the figure is unattributed, not the claimant of the sentence before.
+    agentless: tuple[str, ...] = ()
     # Adjectives precede their noun ("Western sources", "западные источники"); False
     # where they follow it ("fuentes occidentales", "مصادر غربية").
     adjective_first: bool = True
@@ -174,6 +177,7 @@ OPTIONAL: dict[str, str] = {
     "generic_markers": "not yet collected for every language",
     "formation_nouns": "see generic_markers",
     "restatement": "not yet collected for every language",
+    "agentless": "not yet collected for every language",
 }
 
 

@@ -384,6 +384,12 @@ LANGUAGE = LanguageData(
         r"dabei\s+handelt\s+es\s+sich\s+um",
         r"die\s+rede\s+ist\s+von",
     ),
+    agentless=(
+        r"es\s+wird\s+(?:geschätzt|angenommen|vermutet)",
+        r"schätzungen\s+zufolge",
+        r"berichten\s+zufolge",
+        r"nach\s+schätzungen",
+    ),
     claimant_sides={
         "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),

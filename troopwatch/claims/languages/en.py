@@ -563,6 +563,11 @@ LANGUAGE = LanguageData(
         r"(?:this|that|it)\s+(?:is|was|would\s+be)\s+(?:about|some)",
         r"this\s+(?:means|involves)",
     ),
+    agentless=(
+        r"it\s+is\s+(?:estimated|believed|thought|reported)",
+        "reportedly",
+        r"according\s+to\s+(?:some\s+)?estimates",
+    ),
     claimant_sides={
         "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),

@@ -328,6 +328,11 @@ LANGUAGE = LanguageData(
     ),
     formation_nouns=(r"bataillons?", r"brigades?", r"régiments?", r"divisions?", r"compagnies?"),
     restatement=(r"il\s+s['’]agit\s+d", r"il\s+serait\s+question\s+d"),
+    agentless=(
+        r"on\s+estime",
+        r"selon\s+(?:des|les|certaines)\s+estimations",
+        r"il\s+est\s+estimé",
+    ),
     claimant_sides={
         "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),

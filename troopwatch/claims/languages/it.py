@@ -303,6 +303,7 @@ LANGUAGE = LanguageData(
         r"compagni[ae]",
     ),
     restatement=(r"si\s+tratta\s+di", r"si\s+parla\s+di"),
+    agentless=(r"si\s+(?:stima|ritiene|calcola|crede)", r"secondo\s+(?:alcune\s+)?stime"),
     claimant_sides={
         "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),

@@ -295,6 +295,12 @@ LANGUAGE = LanguageData(
         r"companhias?",
     ),
     restatement=(r"trata-se\s+de", r"fala-se\s+(?:de|em)"),
+    agentless=(
+        r"estima-se",
+        r"acredita-se",
+        r"calcula-se",
+        r"segundo\s+(?:algumas\s+)?estimativas",
+    ),
     claimant_sides={
         "US": (
             r"(?:norte-)?american[oa]s?",

@@ -267,6 +267,7 @@ LANGUAGE = LanguageData(
     size_words=("规模", "規模"),
     generic_markers=("通常", "一般来说", "一般來說", "一般有", "平均"),
     formation_nouns=(r"[一个個每](?:营|營|旅|团|團|师|師|连|連)",),
+    agentless=("据估计", "據估計", "据报道", "據報導", "據報道"),
     claimant_sides={
         "US": ("美國", "美国"),
         "South Korean": ("南韓", "南韩", "韓國", "韩国"),
