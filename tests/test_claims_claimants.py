@@ -385,3 +385,15 @@ def test_an_agentless_estimate_does_not_inherit(text: str, lang: str) -> None:
     got = {c.figure_low: c.source for c in extract_claims(text, lang)}
     assert got[11000] == "unattributed"
     assert claimant_identity(got[6000]) == claimant_identity("NIS")
+
+
+def test_an_estimated_figure_with_no_source_is_unattributed() -> None:
+    got = {
+        c.figure_low: c.source
+        for c in extract_claims(
+            "Zelensky said on Monday that 3,000 North Korean soldiers were killed or wounded. "
+            "North Korea had sent an estimated 11,000 soldiers to the Kursk region."
+        )
+    }
+    assert got[11000] == "unattributed"
+    assert claimant_identity(got[3000]) == claimant_identity("Zelensky")

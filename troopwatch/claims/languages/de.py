@@ -385,6 +385,7 @@ LANGUAGE = LanguageData(
         r"die\s+rede\s+ist\s+von",
     ),
     agentless=(
+        "schätzungsweise",
         r"es\s+wird\s+(?:geschätzt|angenommen|vermutet)",
         r"schätzungen\s+zufolge",
         r"berichten\s+zufolge",

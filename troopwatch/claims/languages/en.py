@@ -564,6 +564,7 @@ LANGUAGE = LanguageData(
         r"this\s+(?:means|involves)",
     ),
     agentless=(
+        r"an\s+estimated",
         r"it\s+is\s+(?:estimated|believed|thought|reported)",
         "reportedly",
         r"according\s+to\s+(?:some\s+)?estimates",

@@ -352,7 +352,11 @@ LANGUAGE = LanguageData(
         r"compañías?",
     ),
     restatement=(r"se\s+trata\s+de", r"hablamos\s+de"),
-    agentless=(r"se\s+(?:estima|calcula|cree)", r"según\s+(?:algunas\s+)?estimaciones"),
+    agentless=(
+        r"un\s+estimado\s+de",
+        r"se\s+(?:estima|calcula|cree)",
+        r"según\s+(?:algunas\s+)?estimaciones",
+    ),
     claimant_sides={
         "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),
