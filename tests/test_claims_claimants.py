@@ -397,3 +397,15 @@ def test_an_estimated_figure_with_no_source_is_unattributed() -> None:
     }
     assert got[11000] == "unattributed"
     assert claimant_identity(got[3000]) == claimant_identity("Zelensky")
+
+
+def test_a_fronted_attribution_does_not_reach_back() -> None:
+    got = {
+        c.figure_low: c.source
+        for c in extract_claims(
+            "North Korea has sent about 12,000 soldiers to Russia since last year, and, "
+            "according to the NIS, about 1,000 of them have been killed."
+        )
+    }
+    assert got[12000] == "unattributed"
+    assert claimant_identity(got[1000]) == claimant_identity("NIS")

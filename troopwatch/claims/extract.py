@@ -39,6 +39,7 @@ from functools import lru_cache
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import (
     SAY,
+    _attributions,
     claimant_index,
     joint_claimant,
     lawmaker_names,
@@ -1541,16 +1542,28 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
     cuts: list[int | None] = []
     for (_, e1, _), (s2, _, _) in zip(figs, figs[1:], strict=False):
         ends = [m.end() for m in _CLAUSE_CUT.finditer(t, e1, s2)]
-        cuts.append(ends[-1] if ends else None)
+        # A fronted attribution between the two ("…, и, по оценкам X, около 2 тысяч")
+        # opens the second figure's clause: cut before it, not after it.
+        fronted = [c for c in ends if _opens_attribution(t, c, s2, lang)]
+        cuts.append(fronted[0] if fronted else ends[-1] if ends else None)
     if not any(c is not None for c in cuts):
         return
-    for i, (_, _, claim) in enumerate(figs):
+    spans = []
+    for i in range(len(figs)):
         start = next((c for c in reversed(cuts[:i]) if c is not None), 0)
         end = next((c for c in cuts[i:] if c is not None), len(t))
+        spans.append((start, end))
+    for i, (_, _, claim) in enumerate(figs):
+        start, end = spans[i]
         if start == 0 and end == len(t):
             continue
         seg = t[start:end]
         name, explicit = source_of(seg, lang, ctx.text)
+        if not name and i + 1 < len(figs) and _fronted_later(t, spans[i + 1][0], lang, claim):
+            # "… sent 13,000, and, according to the NIS, 2,000 of them were killed": an
+            # attribution opening a later clause does not reach back to this figure.
+            claim.source = _sentence_source(seg, lang, ctx)
+            continue
         if not (name and explicit) or name == claim.source or name in lawmaker_names():
             continue  # a lawmaker relaying the NIS in one clause still relays it
         named = {m.name for m in claimant_index().find(seg)}
@@ -1559,6 +1572,28 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
             joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
         ):
             claim.source = name  # an entity or joint name of its own, not a bare phrase
+
+
+_LEAD_CONJ = _c(r"^\W*(?:" + "|".join(_part("conjunctions")) + r")?\W*")
+
+
+def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
+    """Does an attribution phrase open the text at ``cut`` (after "and")?"""
+    lead = _LEAD_CONJ.match(t, cut, end)
+    pos = lead.end() if lead else cut
+    attrib = next(iter(_attributions(t[pos:end], lang)), None)
+    return attrib is not None and attrib.start() <= 2
+
+
+def _fronted_later(t: str, cut: int, lang: str, claim: Claim) -> bool:
+    """Does the clause from ``cut`` open with an attribution naming ``claim``'s claimant?"""
+    lead = _LEAD_CONJ.match(t, cut)
+    pos = lead.end() if lead else cut
+    attrib = next(iter(_attributions(t[pos : pos + 80], lang)), None)
+    if attrib is None or attrib.start() > 2:
+        return False
+    name, explicit = source_of(t[pos:], lang, "")
+    return explicit and name == claim.source
 
 
 # Confidence: a clear claim has a predicate, a people noun and North Korea in its own
