@@ -68,6 +68,20 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) >= 2 and alias.isupper() and " " not in alias.strip()
 
 
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _arabic_proclitic(norm: str, s: int) -> bool:
+    """Arabic writes "and", "to", "by", "as" onto the next word ("لوكالة", "وبحسب"): one
+    or two such letters alone before an Arabic name are no part of a longer word."""
+    if not ("\u0600" <= norm[s] <= "\u06ff"):
+        return False
+    k = s
+    while k > 0 and s - k < 2 and norm[k - 1] in _PROCLITICS:
+        k -= 1
+    return k < s and (k == 0 or not norm[k - 1].isalpha())
+
+
 def _boundary_ok(norm: str, s: int, e: int) -> bool:
     first, last = norm[s], norm[e - 1]
     before = norm[s - 1] if s > 0 else " "
@@ -78,7 +92,7 @@ def _boundary_ok(norm: str, s: int, e: int) -> bool:
         # Korean: a particle may follow; the name must start a word.
         return not _is_hangul(before)
     if before.isalpha() and first.isalpha():
-        return False
+        return _arabic_proclitic(norm, s)
     return not (after.isalpha() and last.isalpha())
 
 
@@ -264,6 +278,12 @@ _DECLINE = re.compile(
 _HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 # Passive "is estimated": the subject is what is counted, not who counts.
 _PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
+# "North Korea is expected to send": the subject of a passive is not its speaker.
+_PASSIVE_BEFORE = re.compile(r"(?i)(?<![^\W\d_])(?:is|are|was|were|be|been|being)\s+$")
+_POSTPOSED_WORDS = "|".join(w for lang in languages() for w in lang.attribution_postposed)
+_POSTPOSED = re.compile(f"(?i)(?:{_POSTPOSED_WORDS})$")
+# "Berichten zufolge": the word before a postposed attribution is its noun, not a verb.
+_BEFORE_POSTPOSED = re.compile(rf"(?i)\s+(?:{_POSTPOSED_WORDS})(?![^\W\d_])")
 # Attributions that point back to a claimant named before.
 _ANAPHOR = re.compile(
     "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
@@ -294,7 +314,7 @@ _AGENCIES = frozenset({"NIS"})
 
 
 @lru_cache(maxsize=1)
-def _lawmakers() -> frozenset[str]:
+def lawmaker_names() -> frozenset[str]:
     """Canonical names of the people the entity KB knows as lawmakers (role ``lawmaker``)."""
     try:
         from troopwatch.entities.kb import default_kb
@@ -309,7 +329,7 @@ def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | 
     if not best.person:
         return None
     near = sent[max(0, best.start - 40) : best.end + 40]
-    if best.name not in _lawmakers() and not _LAWMAKER.search(near):
+    if best.name not in lawmaker_names() and not _LAWMAKER.search(near):
         return None
     agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
     return agency
@@ -328,6 +348,19 @@ def _in_quote(sent: str, pos: int, end: int) -> bool:
         return True  # (German „…“ closes with “)
     straight = sum(before.count(q) for q in ('"', "″"))
     return straight % 2 == 1 and any(q in between for q in ('"', "″"))
+
+
+def _quote_close(sent: str, pos: int) -> int | None:
+    """Where the quotation that ``pos`` stands in closes, or None outside one."""
+    before = sent[:pos]
+    for o, c in (*_QUOTE_PAIRS, ("“", "”")):
+        if before.count(o) > before.count(c):
+            end = sent.find(c, pos)
+            return end if end >= 0 else None
+    if before.count('"') % 2 == 1:
+        end = sent.find('"', pos)
+        return end if end >= 0 else None
+    return None
 
 
 def _words_between(text: str) -> int:
@@ -399,6 +432,152 @@ _OUTLET = re.compile(
 )
 
 
+# ----------------------------------------------------------------- joint claimants
+
+# What may stand between the parts of one claimant phrase: spaces, commas, "and", "of",
+# articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
+# الجنوبية والغرب").
+_JOINER = re.compile(
+    r"(?i)^(?:[\s,、，]|\b(?:and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
+    r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
+    r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
+    r"segurança)\b|및|과|와|의|および|及び|及|和|"
+    r"与|與|的|の|من|-)*$"
+)
+
+
+@lru_cache(maxsize=16)
+def _joint_tables(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """One regex over the sides and heads of ``lang`` (group name -> (kind, canonical))."""
+    data = next((x for x in languages() if x.code == lang), None)
+    if data is None or not data.claimant_heads:
+        return None
+    groups: dict[str, tuple[str, str]] = {}
+    alts: list[tuple[int, str]] = []
+    for kind, table in (("side", data.claimant_sides), ("head", data.claimant_heads)):
+        for canon, frags in table.items():
+            for frag in frags:
+                g = f"g{len(groups)}"
+                groups[g] = (kind, canon)
+                alts.append((len(frag), f"(?P<{g}>{frag})"))
+    # Longest fragment first: "South Korea's" before "South Korea".
+    body = "|".join(a for _, a in sorted(alts, key=lambda x: -x[0]))
+    if data.script in ("latin", "cyrillic", "arabic"):
+        body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
+    return re.compile(body, _I), groups
+
+
+def joint_claimant(
+    sent: str, lang: str, bare_ok: bool = False
+) -> tuple[int, int, str, int, bool] | None:
+    """(start, end, canonical name, number of sides, a source noun named) of a claimant named by its sides
+    rather than as one entity: "South Korean and Western intelligence", "fuentes
+    ucranianas y occidentales", "南韩及西方情报机构", "der USA und Südkoreas" (countries
+    alone: their governments, only when ``bare_ok`` — right after "according to")."""
+    tables = _joint_tables(lang)
+    if tables is None:
+        return None
+    rx, groups = tables
+    items = [(m.start(), m.end(), *groups[m.lastgroup]) for m in rx.finditer(sent)]
+    if not items:
+        return None
+    clusters: list[list[tuple[int, int, str, str]]] = [[items[0]]]
+    first = next((x.adjective_first for x in languages() if x.code == lang), True)
+    for it in items[1:]:
+        gap = sent[clusters[-1][-1][1] : it[0]]
+        # One phrase has one source noun: its sides stand before it ("Ukrainian
+        # intelligence officials | and Western security sources") or, where adjectives
+        # follow, after it ("fontes sul-coreanas | e ucranianas").
+        heads_before = any(k == "head" for _, _, k, _ in clusters[-1])
+        split = heads_before and (first or it[2] == "head")
+        if len(gap) <= 14 and _JOINER.match(gap) and not split:
+            clusters[-1].append(it)
+        else:
+            clusters.append([it])
+    for cl in clusters:
+        sides: list[str] = []
+        for _, _, kind, canon in cl:
+            if kind == "side" and canon not in sides:
+                sides.append(canon)
+        heads = [canon for _, _, kind, canon in cl if kind == "head"]
+        if not sides or (not heads and not (bare_ok and len(sides) >= 2)):
+            continue
+        head = heads[0] if heads else "governments"
+        if len(sides) == 1:
+            name = f"{sides[0]} {head.rstrip('s') if head == 'governments' else head}"
+        else:
+            name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
+        return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
+    return None
+
+
+def _canonical(name: str) -> str:
+    """The KB's name for a composed claimant ("US intelligence" -> the US government)."""
+    resolved = claimant_index().resolve(name, "en")
+    return resolved or name
+
+
+def _joint_source(
+    sent: str,
+    lang: str,
+    best: Mention | None,
+    attribs: list[re.Match[str]],
+    says: list[re.Match[str]],
+) -> str | None:
+    """A claimant named by its sides ("according to South Korean and Western intelligence")
+    when it, not one entity, is the source: it stands right after the attribution (or
+    right before a Korean/Japanese one), covers the entity found ("韓国" inside "韓国および
+    欧米諸国の情報機関"), or no claimant entity was found at all."""
+    cjk_marks = list(_CJK_MARKER.finditer(sent))
+    if not (attribs or says or cjk_marks):
+        return None
+    j = joint_claimant(sent, lang, bare_ok=bool(attribs))
+    if j is None:
+        return None
+    js, je, name, nsides, has_head = j
+    adjacent = any(
+        0 <= js - a.end() <= 25
+        and not re.search(r"[,.;:]", sent[a.end() : js])
+        and _words_between(sent[a.end() : js]) <= 3
+        for a in attribs
+    ) or any(0 <= mk.start() - je <= 3 for mk in cjk_marks)
+    if not has_head and not adjacent:
+        return None  # "the USA and South Korea" named, but not as the source
+    covers = best is not None and best.start < je and best.end > js
+    if nsides == 1:
+        # One side ("fontes ocidentais", "the Ukrainian military said"): only when no entity
+        # is named and the phrase is the attribution's or the verb of saying's own.
+        subject = (
+            any(
+                0 <= sv.start() - je <= 40
+                and _words_between(sent[je : sv.start()]) <= 7
+                and not re.search(r"[,.;:]", sent[je : sv.start()])
+                for sv in says
+            )
+            or any(  # inverted: "…, schrieb der südkoreanische Geheimdienst"
+                0 <= js - sv.end() <= 25
+                and _words_between(sent[sv.end() : js]) <= 2
+                and not re.search(r"[,.;:]", sent[sv.end() : js])
+                for sv in says
+            )
+        )
+        # A place standing for its government ("l'Ucraina") yields to the phrase that is
+        # the verb's own subject; a named agency or person does not.
+        named = best is not None and (best.claimant or not adjacent) and not best.metonym
+        if named or not (adjacent or subject):
+            return None  # ("Coreia do Sul" inside "forças militares da Coreia do Sul" is not)
+    elif best is not None and best.claimant and not covers and not adjacent:
+        return None
+    if nsides > 1:
+        return name  # a joint name is no one entity: the KB would resolve it to one part
+    if name.endswith(" estimates"):
+        # "U.S. estimates", "оценки Украины": a country's estimates are its government's.
+        gov = claimant_index().resolve(name.replace(" estimates", " government"), "en")
+        if gov:
+            return gov
+    return _canonical(name)
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -429,6 +608,14 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             # The country of an agency just named: "the NIS (…) of South Korea", "il
             # National Intelligence Service, il servizio segreto della Corea del Sud".
             continue
+        if m.metonym and any(
+            not o.metonym
+            and o.claimant
+            and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start])
+            for o in found
+            if o.start >= m.end
+        ):
+            continue  # the owner of an agency named next: "South Korea's NIS", "Ukraine's GUR"
         mentions.append(m)
     best: tuple[float, Mention] | None = None
 
@@ -485,7 +672,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]
         if before:
             consider(5, before[-1])
-    says = list(SAY.finditer(sent))
+    says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
     han = lang in lx.UNSPACED and not cjk
@@ -497,6 +684,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         for m in mentions:
             if m.end <= sv.start() and _in_quote(sent, m.start, sv.start()):
                 continue  # a name inside the quoted words does not say them
+            qc = _quote_close(sent, m.start) if m.end <= sv.start() else None
+            if qc is not None and sv.start() < qc and any(0 < o.start() - qc <= 12 for o in says):
+                # '« Le NIS, grâce à … l'agence (SBU), a confirmé … », indique le NIS': the
+                # quotation's speaker, named after it, states the figure.
+                continue
             if m.end <= sv.start():
                 gap = sent[m.end : sv.start()]
                 if han:
@@ -517,7 +709,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # nearest the verb of saying speaks.
                         consider(3.1 - 0.0001 * len(gap), m)
                     continue
-                if _PASSIVE.match(sv.group()):
+                if _PASSIVE.match(sv.group()) or _PASSIVE_BEFORE.search(gap):
                     continue  # "численность армии … оценивается": no speaker
                 if re.match(r"^\s*,[^,.;\"“”«»]{1,80},\s*$", gap) or (
                     gap.strip() == "," and sent[: m.start].rstrip().endswith(",")
@@ -539,7 +731,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and not re.search(r"\b(?:that|que|dass|что|що|which|who)\b", gap, _I)
                 ):
                     consider(2, m)
-            elif not (cjk or han) and m.start >= sv.end() and m.start - sv.end() <= 60:
+            elif (
+                not (cjk or han)
+                and m.start >= sv.end()
+                and m.start - sv.end() <= (90 if m.person else 60)
+                and not _POSTPOSED.match(sv.group())
+            ):
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
                 if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):
@@ -578,6 +775,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and end_ok
                 ):
                     consider(3.2 - 0.01 * n, m)
+    joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
+    if joint is not None:
+        return joint, True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions)
         if relayed is not None:

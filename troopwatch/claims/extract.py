@@ -37,7 +37,16 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
-from troopwatch.claims.claimants import claimant_index, location, places, source_of
+from troopwatch.claims.claimants import (
+    SAY,
+    _attributions,
+    claimant_index,
+    joint_claimant,
+    lawmaker_names,
+    location,
+    places,
+    source_of,
+)
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
@@ -107,6 +116,10 @@ def _bounded(name: str) -> str:
 
 
 _NK = _c(lx.table({"x": lx.NK_SPACED}, {"x": lx.NK_CJK}) + "|(?-i:" + lx.NK_EXTRA + ")")
+# The formation sent (Storm Corps) and the words that give its size: a figure sized so,
+# with the formation named here or just before, is its force_size (CLAIMS.md §3).
+_FORMATION = _c(lx.table({"x": lx.FORMATION_SPACED}, {"x": lx.FORMATION_CJK}))
+_SIZE_WORD = _c(lx.table({"x": lx.SIZE_SPACED}, {"x": lx.SIZE_CJK}))
 _OTHER = _c(
     lx.table({"x": lx.OTHER_OWNER_SPACED}, {"x": lx.OTHER_OWNER_CJK})
     + r"|(?-i:\b(?:US|U\.S\.|UK)(?=[\s-]))"
@@ -120,6 +133,8 @@ _OTHER_SUBJECT = _c(
     rf"(?<![^\W\d_])(?:{_COUNTRY}|the\s+us|america|china)\s+(?:has|have|had|lost|loses|suffered|"
     r"mobili[sz]ed|recruited|потеряла|потеряли|втратила|hat|verlor|a\s+perdu|perdió|ha\s+perdido)\b"
 )
+# A sentence-initial country alone (no verb of loss after it): "South Korea reported …".
+_COUNTRY_ALONE = _c(rf"(?:^|[.;:]\s*)(?:{_COUNTRY})")
 # An owner marker next to these is the claimant, not the owner ("Ukrainian intelligence").
 _INSTITUTION = "|".join(_part("institutions", spaced()))
 _INSTITUTION_AFTER = _c(
@@ -260,6 +275,38 @@ _INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
 _HISTORICAL = _c(lx.HISTORICAL)
 _MONTHS = _c(lx.words(lx.MONTHS))
+_GENERIC = _c(
+    lx.table(
+        {x.code: list(x.generic_markers) for x in spaced()},
+        {x.code: list(x.generic_markers) for x in unspaced()},
+    )
+)
+_FORMATION_NOUN = _c(
+    lx.table(
+        {x.code: list(x.formation_nouns) for x in spaced()},
+        {x.code: list(x.formation_nouns) for x in unspaced()},
+    )
+)
+
+
+def _hedged(t: str, pos: int) -> bool:
+    """A hedge right before ``pos`` ("rund", "about", "около"): a count, never a year."""
+    return any(rx.search(t, max(0, pos - 30), pos) for _, rx in _QUAL_BEFORE)
+
+
+def _historical(t: str) -> bool:
+    """An earlier war or year named; a hedged "year" is a count ("rund 2000 von ihnen")."""
+    return any(
+        not (m.group()[:1].isdigit() and _hedged(t, m.start())) for m in _HISTORICAL.finditer(t)
+    )
+
+
+def _generic_size(t: str) -> bool:
+    """'Ein Bataillon besteht in der Regel aus mehreren Hundert Soldaten': the size of a
+    kind of unit, not of North Korean personnel (CLAIMS.md §2)."""
+    g = _GENERIC.search(t)
+    return g is not None and _FORMATION_NOUN.search(t) is not None
+
 
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
 _PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
@@ -640,6 +687,11 @@ def _owner_is_source(t: str, sp: tuple[int, int]) -> bool:
         return True
     if _INSTITUTION_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]]):
         return True
+    sv = SAY.search(t, sp[1], sp[1] + 30)
+    if sv and re.fullmatch(
+        r"\s+(?:(?:has|have|had|hat|haben|a|ha|han|hanno)\s+)?", t[sp[1] : sv.start()]
+    ):
+        return True  # "South Korea reported 1,000 casualties": the country speaks
     return any(a.start() <= sp[0] and sp[1] <= a.end() for a in _ATTRIB_SPAN.finditer(t))
 
 
@@ -696,7 +748,9 @@ def _mixed(
 _FROM_TAIL = _c(
     r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von|da|dalla|della|dal|do|dos|من)\s+"
     r"(?:the\s+|la\s+|el\s+)?"
-    r"(?:\w+\s+){0,1})?"
+    r"(?:\w+\s+){0,1}"
+    # A genitive army noun with no preposition: "двух солдат армии КНДР".
+    r"|\s+(?:армии|армії|войск|військ|der\s+armee|der\s+streitkräfte)\s+)?"
 )
 _CLAUSE_STOP = _c(r"[,.;:!?]\s|[;!?]|$")
 
@@ -821,7 +875,8 @@ def _scope(
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
         if ms >= clause_s - 2 and (
-            re.search(r"\s\w+$", t[ms:me]) or not _owner_is_source(t, (ms, me))
+            not _owner_is_source(t, (ms, me))
+            or (re.search(r"\s\w+$", t[ms:me]) and not _COUNTRY_ALONE.fullmatch(t, ms, me))
         ):  # "Ukraine says Russia lost 1,200": the loser owns the figure
             marks.append((me, "other"))
     if marks:
@@ -868,6 +923,7 @@ def _assign_cues(
                 break
         return len(seg.strip()) // 3 if ja else _words_between(seg)
 
+    rel_spans = _relative_clauses(t, spans)
     for cs, ce, cat in cues:
         owner = None
         for i, (s, e) in enumerate(spans):
@@ -902,8 +958,42 @@ def _assign_cues(
             elif ri is not None:
                 owner = (ri, dist(ce, spans[ri][0]))
         if owner is not None:
-            per[owner[0]].append((owner[1], cat, cs, ce))
+            d = owner[1]
+            if any(rs <= cs and ce <= re_ for rs, re_ in rel_spans.get(owner[0], ())):
+                d += 12  # inside "…, die nach Russland geschickt wurden, …": background
+            per[owner[0]].append((d, cat, cs, ce))
     return per
+
+
+_RELATIVE = _c(
+    r"\s*,\s*(?:"
+    + "|".join(f for lang in languages() for f in lang.relative_pronouns)
+    + r")(?![^\W\d_])"
+)
+
+
+def _relative_clauses(t: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """A relative clause right after a figure's noun phrase, up to its closing comma, when
+    the sentence goes on after it (its main verb follows): {candidate: [(start, end)]}."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for i, (_, e) in enumerate(spans):
+        m = _RELATIVE.match(t, e)
+        if not m:
+            continue
+        close = re.search(r"[,;]\s|[.!?](?:\s|$)", t[m.end() :])
+        if close is None or t[m.end() + close.start()] != ",":
+            continue
+        out[i] = [(m.end(), m.end() + close.start())]
+    return out
+
+
+# "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
+# the figure is what the figure is (a predicate nominal), not a count of something else.
+_COPULA_TO_NOUN = _c(
+    r"\s*(?:명이|명은|명が|人が|人は|were|are|became|represent|sind|waren|sont|étaient|son|"
+    r"eran|sono|erano|são|eram|были|составля\w+)?\s*"
+    r"(?:전투|combat|battle|kampf|de\s+combat|en\s+combate|in\s+combattimento|боев\w+)?\s*"
+)
 
 
 def _category(
@@ -922,14 +1012,32 @@ def _category(
             and cand.unit_kind in ("mil", "nk")
             and _CASUALTY_NOUN.match(t[s:e])
             and not _CASUALTY_NOUN.match(cand.unit_text)
+            and not _COPULA_TO_NOUN.fullmatch(t, cand.np_end, s)
+        )
+    ]
+    # "전투 사상자", "combat casualties", "боевые потери": a fighting word right before a
+    # casualty word qualifies it and is no predicate of its own.
+    kept = [
+        k
+        for k in kept
+        if not (
+            k[1] == "deployed"
+            and any(c in _CASUALTY_TYPES and 0 <= s - k[3] <= 2 for _, c, s, _ in kept)
         )
     ]
     # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
     # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
     # ترسل") is a plan, in every language: the plan cue just before it decides.
     plans = [(s, e) for s, e, c in all_cues if c == "planned"]
+    # "уже воюет 3 тысячи", "sarebbero già circa tremila": said to be there already.
+    already = _DONE.search(t, max(0, cand.num.start - 24), cand.num.start) is not None
     cues = [
-        (d, "planned" if c == "deployed" and _governed(t, s, plans, e) else c)
+        (
+            d,
+            "planned"
+            if c == "deployed" and not (already and d > 8) and _governed(t, s, plans, e)
+            else c,
+        )
         for d, c, s, e in kept
     ]
     kinds = {c for _, c in cues}
@@ -985,10 +1093,14 @@ def _category(
         cues = [*cues, (1, "force_size")]
     if not cues:
         # No cue of its own: the nearest plan/deployment/force cue of the sentence.
+        # Not across "but"/"однако" (a new statement), and no plan for a figure said to
+        # be there already.
         far = [
             (abs(s - cand.num.start), c)
             for s, e, c in all_cues
             if c in ("planned", "deployed", "force_size")
+            and not (already and c == "planned")
+            and not _CONTRAST.search(t, min(e, cand.num.end), max(s, cand.num.start))
         ]
         if not far:
             # No word of sending or fighting: a general North Korean force noun with a size
@@ -1084,6 +1196,28 @@ _COUNTING = _c(
 )
 
 
+_RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
+
+
+def _restates_plan(t: str, ctx: _Ctx) -> bool:
+    """Does this sentence open by restating a plan of the sentence before?"""
+    if not ctx.prev_sent or not _RESTATEMENT.match(t):
+        return False
+    return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
+
+
+def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
+    """'The total troop strength is … 40,000 to 80,000' (the Storm Corps named here or in
+    the sentence before), '「暴風軍団」は4万から8万人規模': the formation's size, not a
+    deployment."""
+    if not (_says(_FORMATION, t) or (ctx.prev_sent and _FORMATION.search(fold(ctx.prev_sent)))):
+        return False
+    s = _clause_start(t, cand.num.start)
+    stop = _CLAUSE_STOP.search(t, cand.np_end)
+    e = stop.start() if stop else len(t)
+    return _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None
+
+
 def _army_size(t: str, cand: _Cand) -> bool:
     """Hundreds of thousands next to an army noun: the army's size, not a contingent."""
     return (cand.num.low or 0) >= 150_000 and bool(
@@ -1168,12 +1302,22 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
+    if _AGENTLESS.search(fold(sent)):
+        return "unattributed"  # the sentence says nobody: "si stima che", "it is estimated"
     if not explicit:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
         return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too.
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
+
+
+_AGENTLESS = _c(
+    lx.table(
+        {x.code: list(x.agentless) for x in spaced()},
+        {x.code: list(x.agentless) for x in unspaced()},
+    )
+)
 
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
@@ -1212,7 +1356,7 @@ def _claims_in(
     lg = lang or detect_lang(t, ctx.lang)
     ctx.lang = lg
     nums = find_numbers(t, lg)
-    if not nums or _HISTORICAL.search(t):
+    if not nums or _historical(t) or _generic_size(t):
         return []
     cands: list[_Cand] = []
     for i, num in enumerate(nums):
@@ -1223,12 +1367,16 @@ def _claims_in(
         cand = _find_unit(t, num, nxt, prv, lg)
         if cand is None:
             continue
-        if _is_year(num) and (
-            cand.elliptical
-            or _words_between(t[num.end : cand.np_end]) > 3
-            or (
-                cand.np_start < num.start
-                and _YEAR_PREP.search(t[max(0, num.start - 16) : num.start])
+        if (
+            _is_year(num)
+            and not _hedged(t, num.start)
+            and (
+                cand.elliptical
+                or _words_between(t[num.end : cand.np_end]) > 3
+                or (
+                    cand.np_start < num.start
+                    and _YEAR_PREP.search(t[max(0, num.start - 16) : num.start])
+                )
             )
         ):
             continue  # a bare year, not "2000 nordkoreanische Soldaten"; "troops … in 2024"
@@ -1322,6 +1470,10 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "deployed" and not local and _restates_plan(t, ctx):
+            category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
+        if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
+            category = "force_size"
         if category == "force_size" and _national_total(cand):
             continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
         whole = made.get(cand.part_of) if cand.part_of is not None else None
@@ -1367,8 +1519,81 @@ def _claims_in(
             confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
+    if 2 <= len(made) <= _PER_FIGURE_MAX:
+        _per_figure_sources(
+            t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
+        )
     _share_plans(t, cands, made, cues)
     return claims
+
+
+# Beyond this many figures in one sentence (a table or a list) the sentence's claimant
+# stands for all: a clause-by-clause reading would cost a claimant lookup per figure.
+_PER_FIGURE_MAX = 8
+# Where one clause of a sentence ends and the next may name its own claimant.
+_CLAUSE_CUT = _c(r"[,;،，；]\s*|が、|けど、|し、")
+
+
+def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int, Claim]]) -> None:
+    """Two figures, two claimants: "…1,100 killed, according to the JCS; Zelensky said
+    3,000 …". Each figure's clause (cut at the last clause break between it and its
+    neighbours) keeps the sentence's claimant unless it names one of its own."""
+    figs = sorted(figs, key=lambda f: f[0])
+    cuts: list[int | None] = []
+    for (_, e1, _), (s2, _, _) in zip(figs, figs[1:], strict=False):
+        ends = [m.end() for m in _CLAUSE_CUT.finditer(t, e1, s2)]
+        # A fronted attribution between the two ("…, и, по оценкам X, около 2 тысяч")
+        # opens the second figure's clause: cut before it, not after it.
+        fronted = [c for c in ends if _opens_attribution(t, c, s2, lang)]
+        cuts.append(fronted[0] if fronted else ends[-1] if ends else None)
+    if not any(c is not None for c in cuts):
+        return
+    spans = []
+    for i in range(len(figs)):
+        start = next((c for c in reversed(cuts[:i]) if c is not None), 0)
+        end = next((c for c in cuts[i:] if c is not None), len(t))
+        spans.append((start, end))
+    for i, (_, _, claim) in enumerate(figs):
+        start, end = spans[i]
+        if start == 0 and end == len(t):
+            continue
+        seg = t[start:end]
+        name, explicit = source_of(seg, lang, ctx.text)
+        if not name and i + 1 < len(figs) and _fronted_later(t, spans[i + 1][0], lang, claim):
+            # "… sent 13,000, and, according to the NIS, 2,000 of them were killed": an
+            # attribution opening a later clause does not reach back to this figure.
+            claim.source = _sentence_source(seg, lang, ctx)
+            continue
+        if not (name and explicit) or name == claim.source or name in lawmaker_names():
+            continue  # a lawmaker relaying the NIS in one clause still relays it
+        named = {m.name for m in claimant_index().find(seg)}
+        joint = joint_claimant(seg, lang, bare_ok=True)
+        if name in named or (
+            joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
+        ):
+            claim.source = name  # an entity or joint name of its own, not a bare phrase
+
+
+_LEAD_CONJ = _c(r"^\W*(?:" + "|".join(_part("conjunctions")) + r")?\W*")
+
+
+def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
+    """Does an attribution phrase open the text at ``cut`` (after "and")?"""
+    lead = _LEAD_CONJ.match(t, cut, end)
+    pos = lead.end() if lead else cut
+    attrib = next(iter(_attributions(t[pos:end], lang)), None)
+    return attrib is not None and attrib.start() <= 2
+
+
+def _fronted_later(t: str, cut: int, lang: str, claim: Claim) -> bool:
+    """Does the clause from ``cut`` open with an attribution naming ``claim``'s claimant?"""
+    lead = _LEAD_CONJ.match(t, cut)
+    pos = lead.end() if lead else cut
+    attrib = next(iter(_attributions(t[pos : pos + 80], lang)), None)
+    if attrib is None or attrib.start() > 2:
+        return False
+    name, explicit = source_of(t[pos:], lang, "")
+    return explicit and name == claim.source
 
 
 # Confidence: a clear claim has a predicate, a people noun and North Korea in its own

@@ -112,8 +112,13 @@ def _per_lang(langs: list, part: str) -> dict[str, list[str]]:
 
 
 # Mentions that make personnel North Korean (the scope test), all languages.
-NK_SPACED = _flat(_SP, "nk_markers")
-NK_CJK = _flat(_UN, "nk_markers")
+# The Storm Corps is North Korea's, named or not.
+NK_SPACED = _flat(_SP, "nk_markers") + _flat(_SP, "deployed_formations")
+NK_CJK = _flat(_UN, "nk_markers") + _flat(_UN, "deployed_formations")
+FORMATION_SPACED = _flat(_SP, "deployed_formations")
+FORMATION_CJK = _flat(_UN, "deployed_formations")
+SIZE_SPACED = _flat(_SP, "size_words")
+SIZE_CJK = _flat(_UN, "size_words")
 # Nationalities/countries that make a figure someone else's (owner forms).
 OTHER_OWNER_SPACED = _flat(_SP, "other_owners")
 OTHER_OWNER_CJK = _flat(_UN, "other_owners")

@@ -112,6 +112,8 @@ _CJK = (
     r"(?:\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
+# "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
+_CJK_FEW = r"(?P<few>(?<![가-힣])몇(?=[ ]?명)|[数數几幾](?=[人名](?![間间])))"
 # A CJK run without Arabic digits must be followed by a person counter (or の/의 + noun)
 # to count: 천 and 만 are also ordinary syllables (천안, 만나다, 백악관).
 _CJK_COUNTER_AFTER = re.compile(r"[ ]?(?:여|余)?[ ]?(?:명|人|名|의 |の)")
@@ -321,6 +323,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
         parts.append(_DUAL[lang])
     if lang in _VAGUE:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
+    if lang in ("ko", "ja", "zh"):
+        parts.append(_CJK_FEW)
     parts.append(_CJK)
     parts.append(rf"(?<![\d.])(?<!\d,)(?:{_DIGITS})")
     alt = _word_alt(lang)
@@ -508,6 +512,9 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
                 v, scale = adj
                 found.append(Num(s, e, v, None, False, None, "words", scale, False, text[s:e]))
             continue
+        if gd.get("few"):
+            found.append(Num(s, e, None, None, True, "vague", "vague", 1, False, text[s:e]))
+            continue
         if gd.get("vague"):
             vt = gd["vague"].lower()
             # "около тысячи" is "about a thousand", not "thousands".
@@ -591,7 +598,8 @@ def _prefilter_words() -> frozenset[str]:
 
 _PREFILTER_WORDS = _prefilter_words()
 _FAST = re.compile(
-    r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
+    r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|몇\s?명|[数數几幾][人名]|"
+    r"(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 _DUAL_ANY = re.compile("|".join(_DUAL.values()), re.IGNORECASE) if _DUAL else None

@@ -247,18 +247,47 @@ LANGUAGE = LanguageData(
         "more_than": (r"ونيف",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    relative_pronouns=("الذين", "الذي", "التي", "اللذين"),
+    deployed_formations=(r"فيلق\s+العاصفة",),
+    size_words=(r"قوام\w*", r"حجم\w*"),
+    generic_markers=("عادة", "عادةً", r"في\s+العادة", r"في\s+المتوسط"),
+    formation_nouns=(r"(?:ال)?كتيبة", r"(?:ال)?لواء", r"(?:ال)?فوج", r"(?:ال)?فرقة"),
+    agentless=(r"و?تشير\s+التقارير", r"و?تشير\s+التقديرات", r"يقدر\s+أن"),
+    claimant_sides={
+        "US": (r"و?(?:ال)?أمريكي\w*", r"و?الولايات\s+المتحدة"),
+        "South Korean": (r"و?(?:ال)?كوري\w*\s+(?:ال)?جنوبي\w*", r"و?كوريا\s+الجنوبية"),
+        "Ukrainian": (r"و?(?:ال)?أوكراني\w*", "و?أوكرانيا"),
+        "Western": (r"و?(?:ال)?غربي\w*", "و?الغرب"),
+        "allied": (r"و?(?:ال)?حلفاء",),
+    },
+    claimant_heads={
+        "intelligence": (
+            r"(?:ل|ب|و)?مصادر\s+استخبارا?تية",
+            r"(?:ل|ب|و)?(?:ال)?استخبارات",
+            r"(?:ل|ب|و)?(?:ال)?مخابرات",
+            r"(?:ل|ب|و)?أجهزة\s+(?:ال)?استخبارات",
+        ),
+        "sources": (r"(?:ل|ب|و)?مصادر",),
+        "estimates": (r"(?:ل|ب|و)?(?:ال)?تقديرات",),
+        "officials": (r"(?:ل|ب|و)?(?:ال)?مسؤول(?:ين|ون)?",),
+        "governments": (r"(?:ال)?حكومات",),
+        "military": (r"(?:ال)?جيش", r"(?:ال)?قوات\s+(?:ال)?مسلحة"),
+    },
     attribution=(
         _V + r"بحسب",
         _V + r"حسب",
-        _V + r"وفقا\s+ل",
-        _V + r"وفقًا\s+ل",
+        _V + r"وفقا(?=\s+ل)",
+        _V + r"وفقًا(?=\s+ل)",
         _V + r"وفق",
         r"نقلا\s+عن",
         r"نقلاً\s+عن",
         # "نقلت وكالة … عن X": an outlet relaying X (at most six words between).
         _V + r"نقل(?:ت)?\s+(?:\S+\s+){1,6}?عن",
         r"استنادا\s+إلى",
-        r"طبقا\s+ل",
+        r"طبقا(?=\s+ل)",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").

@@ -114,12 +114,42 @@ class LanguageData:
     lawmaker_words: tuple[str, ...]  # "lawmaker", "의원", "депутат": relays of a briefing
     countries: tuple[str, ...]  # other countries as subjects/owners ("Russia has lost")
     institutions: tuple[str, ...]  # "Ukrainian intelligence": the owner word is a claimant
+    # Joint or unnamed claimants ("South Korean and Western intelligence", "fuentes
+    # ucranianas y occidentales"): side modifiers by canonical English name ("US", "South
+    # Korean", "Western"), and the source nouns they qualify by canonical head
+    # ("intelligence", "sources", "estimates", "officials", "governments").
+    claimant_sides: Mapping[str, tuple[str, ...]]
+    claimant_heads: Mapping[str, tuple[str, ...]]
 
     # Where ``attribution`` stands: before the claimant ("according to X", "根据X") or
     # after it (Korean "X에 따르면", Japanese "Xによると").
     attribution_after_claimant: bool = False
     # Verb-final languages (Korean, Japanese): future markers follow the verb.
     verb_final: bool = False
+    # Relative pronouns opening a clause after a noun (", who were sent …,"): a predicate
+    # inside it describes the noun; the main verb after it says what happened to it.
+    relative_pronouns: tuple[str, ...] = ()
+    # The North Korean formation sent (Storm Corps / 11th Corps, CLAIMS.md §3 force_size),
+    # and the words that give a formation's size ("troop strength", "병력 규모", "人規模").
+    deployed_formations: tuple[str, ...] = ()
+    size_words: tuple[str, ...] = ()
+    # A generic size ("a battalion usually has several hundred soldiers", CLAIMS.md §2):
+    # words of habit ("usually", "in der Regel") and the formation nouns they size.
+    generic_markers: tuple[str, ...] = ()
+    formation_nouns: tuple[str, ...] = ()
+    # Openings that restate what the sentence before spoke of ("Речь идет о", "It is
+    # about", "Il s'agit de"): a figure there with no predicate of its own takes that
+    # sentence's tense (a plan stays a plan).
+    restatement: tuple[str, ...] = ()
+    # An attribution that names nobody ("it is estimated that", "si stima che", "по
+    # некоторым данным"): the figure is unattributed, not the claimant of the sentence before.
+    agentless: tuple[str, ...] = ()
+    # Adjectives precede their noun ("Western sources", "западные источники"); False
+    # where they follow it ("fuentes occidentales", "مصادر غربية").
+    adjective_first: bool = True
+    # Attribution words that follow their claimant ("dem NIS zufolge", "Schätzungen
+    # zufolge"): the words after them are never the claimant.
+    attribution_postposed: tuple[str, ...] = ()
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
 
@@ -140,10 +170,26 @@ OPTIONAL: dict[str, str] = {
     "including": "not yet collected for Korean/Japanese (a measured change, not a refactor)",
     "together": "see including",
     "contrast": "see including",
+    "attribution_postposed": "languages whose attributions all precede the claimant",
+    "relative_pronouns": "Korean, Japanese, Chinese put relative clauses before the noun",
+    "deployed_formations": "names of the Storm Corps not yet collected for every language",
+    "size_words": "see deployed_formations",
+    "generic_markers": "not yet collected for every language",
+    "formation_nouns": "see generic_markers",
+    "restatement": "not yet collected for every language",
+    "agentless": "not yet collected for every language",
 }
 
 
 def part_names() -> list[str]:
     """The data parts of the structure (everything but code, name and script)."""
-    skip = ("code", "name", "script", "attribution_after_claimant", "verb_final", "dual_people")
+    skip = (
+        "code",
+        "name",
+        "script",
+        "attribution_after_claimant",
+        "verb_final",
+        "dual_people",
+        "adjective_first",
+    )
     return [f.name for f in fields(LanguageData) if f.name not in skip]

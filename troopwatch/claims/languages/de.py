@@ -81,7 +81,9 @@ LANGUAGE = LanguageData(
         ("millionen", 1_000_000),
     ),
     vague_numbers=(
-        r"(?:mehrere|einige|ein\s+paar|viele|etliche|wenige)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:mehrere|einige|wenige|eine\s+Handvoll|eine\s+kleine\s+Zahl)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:Soldaten|Militärs|Kämpfer|Gefangene|Nordkoreaner)(?![^\W\d_]))",
+        r"(?:mehrere\w*|einige\w*|ein\s+paar|viele\w*|etliche\w*|wenige\w*)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
         r"zehntausende\w*",
         r"hunderttausende\w*",
         r"tausende\w*",
@@ -89,6 +91,10 @@ LANGUAGE = LanguageData(
         r"dutzende\w*",
     ),
     vague_tokens=(
+        "mehrere",
+        "einige",
+        "handvoll",
+        "wenige",
         "tausende",
         "hunderte",
         "dutzende",
@@ -217,6 +223,9 @@ LANGUAGE = LanguageData(
     planned=(
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|erhöht|geschickt|entsandt|verlegt|umfassen)",
         r"plant\w*",
+        # "hat beschlossen, … zu entsenden": a decision to send is a plan.
+        r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|vereinbart|zugesagt)\b"
+        r"(?:(?![.;]\s).){0,100}?zu\s+(?:schicken|entsenden|senden|verlegen|stationieren)",
         "planen",
         r"beabsichtig\w*",
         r"(?:schicken|entsenden|senden|verlegen|liefern|stellen|bereitstellen)\s+(?:wird|werde|werden|würde|würden|könne|könnte|könnten|solle|soll|sollen|wolle|will|dürfte)\b",
@@ -347,7 +356,56 @@ LANGUAGE = LanguageData(
         "at_least": (r"und\s+mehr",),
         "more_than": (r"und\s+mehr",),
     },
-    # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Claimants: attribution phrases (the claimant follows; "zufolge" follows it) and verbs
+    # of saying.
+    attribution_postposed=("zufolge",),
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("die", "der", r"welche\w*"),
+    deployed_formations=(r"sturmkorps", r"11\.\s+korps"),
+    size_words=(r"(?:truppen|mann)?stärke", r"größe"),
+    generic_markers=(
+        r"in\s+der\s+regel",
+        "normalerweise",
+        "üblicherweise",
+        "gewöhnlich",
+        "typischerweise",
+        r"im\s+durchschnitt",
+    ),
+    formation_nouns=(
+        r"bataillon\w*",
+        r"brigade\w*",
+        r"regiment\w*",
+        r"division\w*",
+        r"kompanie\w*",
+    ),
+    restatement=(
+        r"es\s+handelt\s+sich\s+um",
+        r"dabei\s+handelt\s+es\s+sich\s+um",
+        r"die\s+rede\s+ist\s+von",
+    ),
+    agentless=(
+        "schätzungsweise",
+        r"es\s+wird\s+(?:geschätzt|angenommen|vermutet)",
+        r"schätzungen\s+zufolge",
+        r"berichten\s+zufolge",
+        r"nach\s+schätzungen",
+    ),
+    claimant_sides={
+        "US": ("US", "USA", r"amerikanisch\w*", r"(?:der\s+)?Vereinigten\s+Staaten"),
+        "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),
+        "Ukrainian": (r"ukrainisch\w*", r"(?:der\s+)?Ukraine"),
+        "Western": (r"westlich\w*", r"des\s+Westens"),
+        "allied": (r"verbündet\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"Geheimdienst\w*", r"Nachrichtendienst\w*"),
+        "sources": ("Quellen",),
+        "estimates": (r"(?:Ein)?[Ss]chätzungen",),
+        "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
+        "governments": ("Regierungen",),
+        "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
+    },
     attribution=(
         r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         "laut",
@@ -393,6 +451,7 @@ LANGUAGE = LanguageData(
         r"meldete\w*",
         r"sagte\w*",
         "sagt",
+        "sagen",
         r"erklärte\w*",
         "erklärt",
         r"teilte\w*",
@@ -416,7 +475,11 @@ LANGUAGE = LanguageData(
         # "schätzt", "schätzen" — not the adverb "schätzungsweise".
         r"schätz(?:t|en|te|ten)",
         r"geht\s+davon\s+aus",
+        r"gehen\s+davon\s+aus",
+        r"ging(?:en)?\s+davon\s+aus",
         r"bestätigte\w*",
+        r"behauptete\w*",
+        "behauptet",
         r"meldete\w*",
         "meldet",
         "schrieb",

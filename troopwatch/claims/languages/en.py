@@ -52,6 +52,8 @@ LANGUAGE = LanguageData(
         ("million", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:several|a\s+few|a\s+handful\s+of|a\s+small\s+number\s+of)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldiers|troops|servicemen|fighters|prisoners|North\s+Koreans)(?![^\W\d_]))",
         r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
         r"(?:tens|hundreds)\s+of\s+thousands",
         "thousands",
@@ -60,6 +62,8 @@ LANGUAGE = LanguageData(
         "scores",
     ),
     vague_tokens=(
+        "several",
+        "handful",
         "thousands",
         "hundreds",
         "dozens",
@@ -333,9 +337,9 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
-        r"(?:will|would|could|may|might|shall|'ll)\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
-        r"(?:plans?|planning|planned|intends?|intending|intention|expected|set|preparing|prepares|poised|likely|going|decided|decision|agreed|agreement|pledged|promised|offered|wants?|seeks?|seeking|considering|readying|aims?|about|scheduled|due|slated)\s+to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
-        r"(?:expects?|expected|expecting|wants?|wanted|asked|urged|ordered\s+to\s+prepare|believes?|predicts?|forecasts?)\s+(?:\w+\s+){1,3}?to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
+        r"(?:will|would|could|may|might|shall|'ll)\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
+        r"(?:plans?|planning|planned|intends?|intending|intention|expected|set|preparing|prepares|poised|likely|going|decided|decision|agreed|agreement|pledged|promised|offered|wants?|seeks?|seeking|considering|readying|aims?|about|scheduled|due|slated)\s+to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
+        r"(?:expects?|expected|expecting|wants?|wanted|asked|urged|ordered\s+to\s+prepare|believes?|predicts?|forecasts?)\s+(?:\w+\s+){1,3}?to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
         r"(?:plans?|planning|preparing|prepares|considering|mulling|weighing)\s+(?:the\s+|an?\s+)?(?:additional\s+|further\s+|new\s+|more\s+)?(?:sending|deployment|dispatch|deploying)",
         r"additional\s+(?:\w+\s+){0,3}(?:will|could|may|might|would)",
         r"(?:korea|pyongyang|dprk|north|kim)\s+to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
@@ -534,6 +538,52 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("who", "which", "that"),
+    deployed_formations=(r"storm\s+corps", r"11th\s+(?:army\s+)?corps"),
+    size_words=(r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size"),
+    generic_markers=(
+        "usually",
+        "typically",
+        "normally",
+        "generally",
+        r"as\s+a\s+rule",
+        r"on\s+average",
+    ),
+    formation_nouns=(
+        r"battalions?",
+        r"brigades?",
+        r"regiments?",
+        r"divisions?",
+        r"compan(?:y|ies)",
+        r"platoons?",
+    ),
+    restatement=(
+        r"(?:this|that|it)\s+(?:is|was|would\s+be)\s+(?:about|some)",
+        r"this\s+(?:means|involves)",
+    ),
+    agentless=(
+        r"an\s+estimated",
+        r"it\s+is\s+(?:estimated|believed|thought|reported)",
+        "reportedly",
+        r"according\s+to\s+(?:some\s+)?estimates",
+    ),
+    claimant_sides={
+        "US": (r"U\.?S\.?", "American", r"(?:the\s+)?United\s+States"),
+        "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),
+        "Ukrainian": ("Ukrainian", r"Ukraine(?:['’]s)?", "Kyiv['’]s"),
+        "Western": ("Western", r"(?:the\s+)?West(?:['’]s)?"),
+        "allied": ("allied",),
+    },
+    claimant_heads={
+        "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),
+        "sources": ("sources",),
+        "estimates": ("estimates", "assessments"),
+        "officials": (r"officials?",),
+        "governments": ("governments",),
+        "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
+    },
     attribution=(
         r"according\s+to",
         "citing",

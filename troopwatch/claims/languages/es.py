@@ -71,6 +71,8 @@ LANGUAGE = LanguageData(
         ("millares?", 1000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:varios|algunos|unos\s+pocos|un\s+puñado\s+de|un\s+pequeño\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|efectivos|combatientes|prisioneros|norcoreanos)(?![^\W\d_]))",
         r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
         r"(?:decenas|centenares|cientos)\s+de\s+miles",
         "miles",
@@ -80,6 +82,10 @@ LANGUAGE = LanguageData(
         "millares",
     ),
     vague_tokens=(
+        "varios",
+        "algunos",
+        "puñado",
+        "pocos",
         "miles",
         "cientos",
         "centenares",
@@ -324,6 +330,48 @@ LANGUAGE = LanguageData(
         "more_than": (r"y\s+pico",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    relative_pronouns=("que", "quienes", r"(?:los|las)\s+cuales"),
+    deployed_formations=(r"cuerpo\s+(?:de\s+)?[«\"]?tormenta", r"11\.?º?\s+cuerpo"),
+    size_words=(r"efectivos", r"tamaño"),
+    generic_markers=(
+        "generalmente",
+        "normalmente",
+        "habitualmente",
+        r"por\s+lo\s+general",
+        r"en\s+promedio",
+    ),
+    formation_nouns=(
+        r"batallon(?:es)?",
+        r"batallón",
+        r"brigadas?",
+        r"regimientos?",
+        r"divisi[oó]n(?:es)?",
+        r"compañías?",
+    ),
+    restatement=(r"se\s+trata\s+de", r"hablamos\s+de"),
+    agentless=(
+        r"un\s+estimado\s+de",
+        r"se\s+(?:estima|calcula|cree)",
+        r"según\s+(?:algunas\s+)?estimaciones",
+    ),
+    claimant_sides={
+        "US": (r"estadounidenses?", r"(?:de\s+)?(?:los\s+)?Estados\s+Unidos", r"EE\.?\s?UU\.?"),
+        "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:de\s+)?Ucrania"),
+        "Western": (r"occidentales?", r"(?:de\s+)?Occidente"),
+        "allied": (r"aliad[oa]s",),
+    },
+    claimant_heads={
+        "intelligence": (r"servicios\s+de\s+inteligencia", "inteligencia"),
+        "sources": ("fuentes",),
+        "estimates": ("estimaciones",),
+        "officials": (r"funcionari[oa]s?",),
+        "governments": ("gobiernos",),
+        "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
+    },
     attribution=(
         "cita(?:ndo)?",
         "citó",

@@ -56,10 +56,15 @@ LANGUAGE = LanguageData(
         ("millions?", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:plusieurs|quelques|une\s+poignée\s+de|un\s+petit\s+nombre\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldats|militaires|combattants|prisonniers|Nord-Coréens)(?![^\W\d_]))",
         r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|milliers|centaines|dizaines)",
         "milliers",
     ),
     vague_tokens=(
+        "plusieurs",
+        "quelques",
+        "poignée",
         "milliers",
         "centaines",
         "dizaines",
@@ -182,6 +187,7 @@ LANGUAGE = LanguageData(
         + AP
         + r"apprête\w*|envisage\w*|prévoi\w*|prévu\w*|projette\w*|entend\w*|veut|souhaite|pourra|pourront|serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
         r"enverra\w*",
+        r"viendr(?:a|ont|ait|aient)",
         r"(?:prépar\w*|envisag\w*|planifi\w*)\s+(?:l['’]|le\s+|un\s+|une\s+)?(?:\w+\s+)?(?:envoi|déploiement|dépêche)",
         r"déploiera\w*",
         "enverrait",
@@ -307,6 +313,41 @@ LANGUAGE = LanguageData(
         "at_least": (r"et\s+plus",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    relative_pronouns=("qui", "que"),
+    deployed_formations=(r"corps\s+(?:de\s+la\s+)?[«\"]?\s*tempête", r"11e\s+corps"),
+    size_words=(r"effectifs?", r"taille"),
+    generic_markers=(
+        "généralement",
+        r"en\s+général",
+        "habituellement",
+        "normalement",
+        r"en\s+moyenne",
+    ),
+    formation_nouns=(r"bataillons?", r"brigades?", r"régiments?", r"divisions?", r"compagnies?"),
+    restatement=(r"il\s+s['’]agit\s+d", r"il\s+serait\s+question\s+d"),
+    agentless=(
+        r"on\s+estime",
+        r"selon\s+(?:des|les|certaines)\s+estimations",
+        r"il\s+est\s+estimé",
+    ),
+    claimant_sides={
+        "US": (r"américain\w*", r"(?:des\s+)?[ÉE]tats-Unis"),
+        "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),
+        "Ukrainian": (r"ukrainien\w*", r"(?:de\s+l['’])?Ukraine"),
+        "Western": (r"occidenta\w*", r"(?:de\s+)?pays\s+occidentaux", r"(?:de\s+l['’])?Occident"),
+        "allied": (r"alliés",),
+    },
+    claimant_heads={
+        "intelligence": (r"services?\s+(?:de\s+renseignements?|secrets)", r"renseignements?"),
+        "sources": ("sources",),
+        "estimates": ("estimations",),
+        "officials": (r"responsables?", r"officiels?"),
+        "governments": ("gouvernements",),
+        "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
+    },
     attribution=(
         r"qui\s+cite",
         "cite",

@@ -54,6 +54,8 @@ LANGUAGE = LanguageData(
         ("milione", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:alcuni|diversi|pochi|una\s+manciata\s+di|un\s+piccolo\s+numero\s+di)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldati|militari|combattenti|prigionieri|nordcoreani)(?![^\W\d_]))",
         r"(?:alcune|diverse|varie|molte|poche|parecchie)\s+(?:decine\s+di\s+migliaia|centinaia\s+di\s+migliaia|migliaia|centinaia|decine|dozzine)",
         r"(?:decine|centinaia)\s+di\s+migliaia",
         "migliaia",
@@ -61,7 +63,18 @@ LANGUAGE = LanguageData(
         "decine",
         "dozzine",
     ),
-    vague_tokens=("migliaia", "centinaia", "decine", "migliaio", "centinaio", "mila"),
+    vague_tokens=(
+        "alcuni",
+        "diversi",
+        "manciata",
+        "pochi",
+        "migliaia",
+        "centinaia",
+        "decine",
+        "migliaio",
+        "centinaio",
+        "mila",
+    ),
     # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
     # "between"/"from" before the first number.
     range_to=("a",),
@@ -275,6 +288,37 @@ LANGUAGE = LanguageData(
         "more_than": (r"e\s+passa",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    relative_pronouns=("che", r"(?:i|le)\s+quali"),
+    deployed_formations=(r"corpo\s+(?:della\s+)?[«\"]?tempesta", r"11°?\s+corpo"),
+    size_words=(r"effettivi", r"dimensioni"),
+    generic_markers=("generalmente", "normalmente", "solitamente", r"di\s+solito", r"in\s+media"),
+    formation_nouns=(
+        r"battaglion[ei]",
+        r"brigat[ae]",
+        r"reggiment[io]",
+        r"division[ei]",
+        r"compagni[ae]",
+    ),
+    restatement=(r"si\s+tratta\s+di", r"si\s+parla\s+di"),
+    agentless=(r"si\s+(?:stima|ritiene|calcola|crede)", r"secondo\s+(?:alcune\s+)?stime"),
+    claimant_sides={
+        "US": (r"statunitens[ie]", r"american[io]", r"(?:degli\s+)?Stati\s+Uniti", "USA"),
+        "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),
+        "Ukrainian": (r"ucrain[aie]", r"(?:dell['’])?Ucraina"),
+        "Western": ("occidentali", r"(?:dell['’])?Occidente"),
+        "allied": ("alleati",),
+    },
+    claimant_heads={
+        "intelligence": (r"servizi\s+(?:segreti|di\s+intelligence)", "intelligence"),
+        "sources": ("fonti",),
+        "estimates": ("stime",),
+        "officials": (r"funzionari[oa]?",),
+        "governments": ("governi",),
+        "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
+    },
     attribution=(
         "secondo",
         r"citando",

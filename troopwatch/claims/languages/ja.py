@@ -149,6 +149,10 @@ LANGUAGE = LanguageData(
         "検討",
         "決定",
         "決め",
+        # "派遣することにした": decided to send.
+        "(?:派遣|派兵|増派|投入|送)(?:する|る)ことに(?:した|なった|決めた)",
+        # "12月には…に達するとの見方": expected to reach.
+        "(?:に達する|に上る|になる)(?:との)?(?:見方|見通し)",
         "構え",
         "恐れ",
         "おそれ",
@@ -273,6 +277,27 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("暴風軍団", "第11軍団"),
+    size_words=("人規模", "規模"),
+    generic_markers=("通常", "一般的に", "普通", "平均"),
+    formation_nouns=("大隊", "旅団", "連隊", "師団", "中隊"),
+    claimant_sides={
+        "US": ("米国", "アメリカ", "米"),
+        "South Korean": ("韓国",),
+        "Ukrainian": ("ウクライナ",),
+        "Western": (r"欧米(?:諸国)?", r"西側(?:諸国)?"),
+        "allied": ("同盟国",),
+    },
+    claimant_heads={
+        "intelligence": ("情報機関", "情報当局"),
+        "sources": ("消息筋",),
+        "estimates": ("推計", "評価"),
+        "officials": ("当局者",),
+        "governments": ("政府",),
+        "military": ("軍は", "軍が", "軍当局"),
+    },
     attribution=(
         "の発表によると",
         "によると",

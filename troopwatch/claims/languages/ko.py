@@ -323,6 +323,27 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("폭풍군단", "제11군단", "11군단"),
+    size_words=(r"병력\s?규모", "규모"),
+    generic_markers=("보통", "일반적으로", "통상", "평균"),
+    formation_nouns=("대대", "여단", "연대", "사단", "중대"),
+    claimant_sides={
+        "US": ("미국",),
+        "South Korean": ("한국", "남한", "우리"),
+        "Ukrainian": ("우크라이나",),
+        "Western": ("서방",),
+        "allied": ("동맹국",),
+    },
+    claimant_heads={
+        "intelligence": (r"정보\s?(?:당국|기관)",),
+        "sources": ("소식통",),
+        "estimates": ("추정", "평가"),
+        "officials": (r"(?:관리|당국자)들?",),
+        "governments": ("정부",),
+        "military": ("군 당국", "군당국", "군은", "군이"),
+    },
     attribution=(
         "에 따르면",
         "에 의하면",

@@ -76,13 +76,25 @@ LANGUAGE = LanguageData(
         (r"mi\.?", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:vários|alguns|poucos|um\s+punhado\s+de|um\s+pequeno\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|combatentes|prisioneiros|norte-coreanos)(?![^\W\d_]))",
         r"(?:várias|vários|algumas|alguns|muitas|muitos|poucas|poucos)\s+(?:dezenas\s+de\s+milhares|centenas\s+de\s+milhares|milhares|centenas|dezenas)",
         r"(?:dezenas|centenas)\s+de\s+milhares",
         "milhares",
         "centenas",
         "dezenas",
     ),
-    vague_tokens=("milhares", "centenas", "dezenas", "milhar", "mil"),
+    vague_tokens=(
+        "vários",
+        "alguns",
+        "punhado",
+        "poucos",
+        "milhares",
+        "centenas",
+        "dezenas",
+        "milhar",
+        "mil",
+    ),
     # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
     # "between"/"from" before the first number.
     range_to=("a",),
@@ -268,6 +280,47 @@ LANGUAGE = LanguageData(
         "more_than": (r"e\s+tal", r"e\s+poucos"),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    adjective_first=False,
+    relative_pronouns=("que", r"(?:os|as)\s+quais"),
+    deployed_formations=(r"corpo\s+(?:da\s+|de\s+)?[«\"]?tempestade", r"11º?\s+corpo"),
+    size_words=(r"efetivo", r"tamanho"),
+    generic_markers=("geralmente", "normalmente", "habitualmente", r"em\s+média"),
+    formation_nouns=(
+        r"batalh(?:ão|ões)",
+        r"brigadas?",
+        r"regimentos?",
+        r"divis(?:ão|ões)",
+        r"companhias?",
+    ),
+    restatement=(r"trata-se\s+de", r"fala-se\s+(?:de|em)"),
+    agentless=(
+        r"estima-se",
+        r"acredita-se",
+        r"calcula-se",
+        r"segundo\s+(?:algumas\s+)?estimativas",
+    ),
+    claimant_sides={
+        "US": (
+            r"(?:norte-)?american[oa]s?",
+            r"estadunidenses?",
+            r"(?:dos\s+)?Estados\s+Unidos",
+            "EUA",
+        ),
+        "South Korean": (r"sul-corean[oa]s?", r"(?:da\s+)?Coreia\s+do\s+Sul"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia"),
+        "Western": ("ocidentais", r"(?:do\s+)?Ocidente"),
+        "allied": (r"aliad[oa]s",),
+    },
+    claimant_heads={
+        "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
+        "sources": ("fontes",),
+        "estimates": ("estimativas",),
+        "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
+        "governments": ("governos",),
+        "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
+    },
     attribution=(
         "segundo",
         r"de\s+acordo\s+com",
@@ -310,7 +363,7 @@ LANGUAGE = LanguageData(
         r"confirmou|confirmaram|confirma",
         r"estimou|estimaram|estima|estimam|estimava",
         r"revelou|revelaram|revela",
-        r"relatou|relataram|relata",
+        r"relatou|relataram|relata|relatam|relatava|relatavam",
         r"indicou|indica",
         r"acrescentou",
         r"destacou",

@@ -144,6 +144,8 @@ LANGUAGE = LanguageData(
         (r"миллион\w*", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:несколько|нескольких|небольшое\s+количество|небольшого\s+количества|горстк\w+)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:солдат\w*|военн\w+|военнослужащ\w+|бойц\w+|пленн\w+|северокорейц\w+))",
         r"(?:несколько|нескольких|нескольким)\s+(?:десятков\s+тысяч|сотен\s+тысяч|тысяч|сотен|десятков)",
         r"(?:десятк\w+|сотн\w+)\s+тысяч",
         "тысяч(?:и|ами|ам|ах)?",
@@ -151,6 +153,10 @@ LANGUAGE = LanguageData(
         "десятк(?:и|ами|ов)",
     ),
     vague_tokens=(
+        "нескольких",
+        "горстка",
+        "небольшое",
+        "небольшого",
         "тысячи",
         "тысячами",
         "сотни",
@@ -272,6 +278,8 @@ LANGUAGE = LanguageData(
         r"наход\w*",
         r"дислоц\w*",
         r"воюю\w*",
+        "воюет",
+        r"воевал\w*",
         r"воева\w*",
         r"сража\w*",
         r"участв\w*",
@@ -471,6 +479,30 @@ LANGUAGE = LanguageData(
         ),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=(r"котор\w+",),
+    deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
+    size_words=(r"численност\w*",),
+    generic_markers=("обычно", "как правило", r"в\s+среднем"),
+    formation_nouns=(r"батальон\w*", r"бригад\w*", r"полк\w*", r"дивизи\w*", r"рот[аыу]"),
+    restatement=(r"речь\s+идет\s+о", r"речь\s+идёт\s+о", r"речь\s+шла\s+о"),
+    agentless=(r"по\s+(?:некоторым|имеющимся)\s+(?:данным|оценкам)",),
+    claimant_sides={
+        "US": (r"американск\w*", "США"),
+        "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),
+        "Ukrainian": (r"украинск\w*", r"Украины"),
+        "Western": (r"западн\w*", "Запада"),
+        "allied": (r"союзн\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"разведк\w*", r"спецслужб\w*"),
+        "sources": (r"источник\w*",),
+        "estimates": (r"оценк\w*", r"оценками"),
+        "officials": (r"чиновник\w*",),
+        "governments": (r"правительств\w*",),
+        "military": (r"арми[яи]", "военные", r"войска", r"вооруж\w+\s+сил\w*"),
+    },
     attribution=(
         r"ссылаясь\s+на",
         r"по\s+данным",
@@ -517,6 +549,10 @@ LANGUAGE = LanguageData(
         r"заяви\w*",
         r"сообщи\w*",
         "сообщает",
+        r"сообщал\w*",
+        r"отмеча\w*",
+        r"признал\w*",
+        r"признава\w*",
         "сообщают",
         r"рассказа\w*",
         r"оцени\w*",

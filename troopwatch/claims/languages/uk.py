@@ -126,6 +126,8 @@ LANGUAGE = LanguageData(
         (r"мільйон\w*", 1_000_000),
     ),
     vague_numbers=(
+        # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
+        r"(?:кілька|декілька|кількох|декількох|невелик\w+\s+кількіст\w+)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:солдат\w*|військов\w+|бійц\w+|полонен\w+|північнокорейц\w+))",
         r"(?:кілька|декілька|кількох|декількох|кільком)\s+(?:десятків\s+тисяч|сотень\s+тисяч|тисяч|сотень|десятків)",
         r"(?:десятк\w+|сот\w+)\s+тисяч",
         "тисяч(?:і|ами|ам|ах)?",
@@ -133,6 +135,10 @@ LANGUAGE = LanguageData(
         "десятк(?:и|ами|ів)",
     ),
     vague_tokens=(
+        "кількох",
+        "декількох",
+        "невелика",
+        "невелику",
         "тисячі",
         "тисячами",
         "сотні",
@@ -235,6 +241,8 @@ LANGUAGE = LanguageData(
         r"перебува\w*",
         r"дислок\w*",
         r"воюю\w*",
+        "воює",
+        r"воював\w*",
         "воювати",
         r"беру\w*\s+участь",
         r"бере\s+участь",
@@ -414,6 +422,30 @@ LANGUAGE = LanguageData(
         "more_than": (r"з\s+гаком",),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    relative_pronouns=("які", "яких", "якi"),
+    deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
+    size_words=(r"чисельн\w*",),
+    generic_markers=("зазвичай", r"як\s+правило", r"в\s+середньому"),
+    formation_nouns=(r"батальйон\w*", r"бригад\w*", r"полк\w*", r"дивізі\w*", r"рот[аиу]"),
+    restatement=(r"йдеться\s+про", r"мова\s+йде\s+про"),
+    agentless=(r"за\s+(?:деякими|наявними)\s+(?:даними|оцінками)",),
+    claimant_sides={
+        "US": (r"американськ\w*", "США"),
+        "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
+        "Ukrainian": (r"українськ\w*", "України"),
+        "Western": (r"західн\w*", "Заходу"),
+        "allied": (r"союзн\w*",),
+    },
+    claimant_heads={
+        "intelligence": (r"розвідк\w*", r"розвідувальн\w*", r"спецслужб\w*"),
+        "sources": (r"джерел\w*",),
+        "estimates": (r"оцінк\w*", "оцінками"),
+        "officials": (r"посадовц\w*", r"посадов\w+\s+ос\w+"),
+        "governments": (r"уряд\w*",),
+        "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
+    },
     attribution=(
         r"посилаючись\s+на",
         r"за\s+даними",
@@ -456,6 +488,10 @@ LANGUAGE = LanguageData(
         r"говорив\s+про",
         r"повідоми\w*",
         "повідомляє",
+        r"повідомляв\w*",
+        r"заявляв\w*",
+        r"відзнача\w*",
+        r"визнав\w*",
         "повідомляють",
         r"розпові\w*",
         r"оціню\w*",

@@ -261,6 +261,28 @@ LANGUAGE = LanguageData(
         "up_to": ("以下", "以内", "以內"),
     },
     # Claimants: attribution phrases (the claimant follows) and verbs of saying.
+    # Joint claimants ("South Korean and Western intelligence"): the sides, by the
+    # canonical English modifier, and the source nouns they qualify.
+    deployed_formations=("暴风军团", "暴風軍團", "第11军", "第11軍"),
+    size_words=("规模", "規模"),
+    generic_markers=("通常", "一般来说", "一般來說", "一般有", "平均"),
+    formation_nouns=(r"[一个個每](?:营|營|旅|团|團|师|師|连|連)",),
+    agentless=("据估计", "據估計", "据报道", "據報導", "據報道"),
+    claimant_sides={
+        "US": ("美國", "美国"),
+        "South Korean": ("南韓", "南韩", "韓國", "韩国"),
+        "Ukrainian": ("烏克蘭", "乌克兰"),
+        "Western": (r"西方(?:國家|国家)?",),
+        "allied": ("盟國", "盟国"),
+    },
+    claimant_heads={
+        "intelligence": (r"情[報报](?:機構|机构|機關|机关|部門|部门)?",),
+        "sources": ("消息人士", "消息來源", "消息来源"),
+        "estimates": ("評估", "评估"),
+        "officials": ("官員", "官员"),
+        "governments": ("政府",),
+        "military": ("軍方", "军方"),
+    },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -286,6 +308,8 @@ LANGUAGE = LanguageData(
     say_verbs=(
         "表示",
         "指出",
+        "显示",
+        "顯示",
         "透露",
         "宣布",
         "证实",

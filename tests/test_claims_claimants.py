@@ -1,0 +1,411 @@
+"""Claimant attribution on constructions the per-sentence entity lookup misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+from troopwatch.claims.evaluate import claimant_identity
+
+
+def sources(text: str) -> list[str]:
+    return [c.source for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "According to South Korean and Western intelligence, North Korea has sent "
+            "about 12,000 soldiers to Russia.",
+            "South Korean and Western intelligence",
+        ),
+        (
+            "Nach Angaben ukrainischer und westlicher Quellen kämpfen rund 9.000 "
+            "nordkoreanische Soldaten in Kursk.",
+            "Ukrainian and Western sources",
+        ),
+        (
+            "Selon des sources sud-coréennes et ukrainiennes, Pyongyang a envoyé "
+            "7 000 soldats en Russie.",
+            "South Korean and Ukrainian sources",
+        ),
+        (
+            "Según fuentes estadounidenses y surcoreanas, unos 8.000 soldados norcoreanos "
+            "fueron enviados a Rusia.",
+            "US and South Korean sources",
+        ),
+        (
+            "美国和韩国情报机构指出，北韩已向俄罗斯派遣约9000名士兵。",
+            "US and South Korean intelligence",
+        ),
+        (
+            "米国および韓国の情報機関によると、北朝鮮は約9000人の兵士をロシアに派遣した。",
+            "US and South Korean intelligence",
+        ),
+        (
+            "وقالت مصادر أمريكية وكورية جنوبية إن كوريا الشمالية أرسلت نحو 9 آلاف جندي إلى روسيا.",
+            "US and South Korean sources",
+        ),
+        (
+            "Nach Angaben der USA und Südkoreas sind etwa 9.000 Soldaten aus Nordkorea "
+            "in Russland stationiert.",
+            "US and South Korean governments",
+        ),
+        (
+            "Cerca de 700 soldados norte-coreanos morreram lutando pela Rússia, segundo "
+            "fontes ocidentais.",
+            "Western sources",
+        ),
+    ],
+)
+def test_joint_claimants_are_named_by_their_sides(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+def test_two_source_phrases_are_not_merged() -> None:
+    # Each phrase has its own noun: no "Ukrainian and Western intelligence".
+    got = sources(
+        "North Korea could send 20,000 more troops, media reports citing Ukrainian "
+        "intelligence officials and Western security sources have said."
+    )
+    assert got and got[0] != "Ukrainian and Western intelligence"
+
+
+def test_one_side_of_a_named_agency_keeps_the_agency() -> None:
+    got = sources("According to South Korea's NIS, about 3,000 North Korean troops have arrived.")
+    assert claimant_identity(got[0]) == claimant_identity("South Korea NIS")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "zufolge" follows its claimant: the country after it only sends the troops.
+        ("Berichten zufolge hat Nordkorea 12.000 Soldaten nach Russland entsandt.", "unattributed"),
+        # A passive subject is not the speaker.
+        (
+            "According to officials on Monday, North Korea is expected to send 5,000 more "
+            "troops to Russia.",
+            "unattributed",
+        ),
+        (
+            "Die USA gehen davon aus, dass Nordkorea 3.000 Soldaten nach Russland verlegt hat.",
+            "US government",
+        ),
+        # A side and a military noun as the subject of saying: the KB's military claimant.
+        (
+            "As forças militares da Coreia do Sul relatam que a Coreia do Norte enviou "
+            "2.000 tropas para a Rússia.",
+            "JCS",
+        ),
+        (
+            "Le truppe ucraine hanno rivendicato la cattura di due soldati nordcoreani.",
+            "Armed Forces of Ukraine",
+        ),
+        (
+            "Fünftausend weitere Nordkoreaner seien auf dem Weg nach Russland, behauptete "
+            "der ukrainische Militärgeheimdienst.",
+            "GUR",
+        ),
+    ],
+)
+def test_speaker_is_who_says_not_who_sends(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A country's estimates are its government's.
+        (
+            "According to U.S. estimates, about 9,000 North Korean soldiers are in Russia.",
+            "US government",
+        ),
+        # Arabic attaches "li-" to the source noun.
+        (
+            "وفقا لمصادر غربية، أرسلت كوريا الشمالية نحو 9 آلاف جندي إلى روسيا.",
+            "Western sources",
+        ),
+        # An official named after the verb; the place before it is no speaker.
+        (
+            "Centinaia di soldati nordcoreani sono stati uccisi in Ucraina: lo riferisce un "
+            "alto funzionario statunitense.",
+            "US government",
+        ),
+        ("乌克兰情报显示，北韩已向俄罗斯派遣约9000名士兵。", "GUR"),
+        # The quotation's speaker, named after a long title.
+        (
+            '"Wir gehen davon aus, dass Nordkorea 2.000 Soldaten nach Russland verlegt hat", '
+            "sagte der Sprecher des Nationalen Sicherheitsrates in Washington, John Kirby, "
+            "am Mittwoch.",
+            "John Kirby",
+        ),
+        # A name inside the quotation does not say it when its speaker follows.
+        (
+            "« Le SBU a confirmé que l'armée ukrainienne a capturé deux soldats nord-coréens "
+            "à Koursk », indique le NIS dans un communiqué.",
+            "NIS",
+        ),
+    ],
+)
+def test_attribution_forms(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+def test_arabic_attribution_with_attached_preposition() -> None:
+    # "وفقا لـ" writes "li-" onto the agency's name: the agency is still named.
+    text = (
+        "وفقا لوكالة الاستخبارات الكورية الجنوبية، أرسلت كوريا الشمالية نحو 9 آلاف جندي إلى روسيا."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == [claimant_identity("South Korea NIS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A decision to send, an expectation to be assembled, a future arrival: planned.
+        (
+            "Der Geheimdienst sagt, Nordkorea habe beschlossen, etwa 9.000 Soldaten nach "
+            "Russland zu entsenden.",
+            9000,
+            "planned",
+        ),
+        ("北朝鮮は約7000人の兵士をロシアに派遣することにした。", 7000, "planned"),
+        (
+            "Up to four thousand North Korean troops are expected to be assembled near the "
+            "border by Friday.",
+            4000,
+            "planned",
+        ),
+        (
+            "Environ 8 000 soldats nord-coréens viendront renforcer les troupes russes.",
+            8000,
+            "planned",
+        ),
+        # A country that reports a figure is its claimant, not the owner of the personnel.
+        (
+            "Zelensky said 3,000 North Korean troops were killed. South Korea reported "
+            "over 1,000 casualties last week.",
+            1000,
+            "casualties",
+        ),
+    ],
+)
+def test_category_from_modality(text: str, figure: int, category: str) -> None:
+    got = {(c.figure_low, c.category) for c in extract_claims(text)}
+    assert (figure, category) in got
+
+
+def test_predicate_in_a_relative_clause_describes_the_noun() -> None:
+    # "…, die … geschickt wurden, seien getötet worden": the main verb says what happened.
+    got = extract_claims(
+        "Mindestens 300 nordkoreanische Soldaten, die von Moskau für den Krieg in der "
+        "Ukraine geschickt wurden, seien getötet worden, teilte der Geheimdienst mit."
+    )
+    assert [(c.figure_low, c.category) for c in got] == [(300, "killed")]
+
+
+def test_two_figures_two_claimants() -> None:
+    got = extract_claims(
+        "According to the JCS, about 1,100 North Korean soldiers were killed or wounded, "
+        "while Ukrainian President Volodymyr Zelensky said more than 3,000 North Korean "
+        "soldiers were killed or wounded."
+    )
+    ids = [(c.figure_low, claimant_identity(c.source)) for c in got]
+    assert ids == [(1100, claimant_identity("JCS")), (3000, claimant_identity("Zelensky"))]
+
+
+def test_a_lawmaker_in_one_clause_still_relays_the_agency() -> None:
+    got = extract_claims(
+        "국정원은 북한군 사망자 300여 명, 부상자 2700여 명으로 추정했다고 이성권 의원이 전했다."
+    )
+    assert {claimant_identity(c.source) for c in got} == {claimant_identity("NIS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ukrainian forces captured several North Korean soldiers near Kursk.", "captured"),
+        ("Zelensky a indiqué que plusieurs soldats nord-coréens ont été tués.", "killed"),
+        ("Українські військові взяли в полон кількох північнокорейських солдатів.", "captured"),
+        ("Eine Handvoll nordkoreanischer Soldaten wurde gefangen genommen.", "captured"),
+    ],
+)
+def test_a_vague_few_named_by_a_people_noun(text: str, category: str) -> None:
+    got = [(c.figure_low, c.qualifier, c.category) for c in extract_claims(text)]
+    assert got == [(None, "vague", category)]
+
+
+def test_several_without_people_is_no_claim() -> None:
+    assert extract_claims("North Korea fired several missiles on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "관리들은 북한에서 파견된 약 1만 명의 병력 중 3,000명이 전투 사상자라고 말했다.",
+        "Officials said that of about 10,000 North Korean troops sent, 3,000 were combat "
+        "casualties.",
+    ],
+)
+def test_a_casualty_noun_as_predicate(text: str) -> None:
+    got = {(c.figure_low, c.category) for c in extract_claims(text)}
+    assert (3000, "casualties") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Storm Corps has ten brigades. Its total troop strength is estimated at "
+        "between 45,000 and 75,000.",
+        "「暴風軍団」は4万5000から7万5000人規模とされる。",
+        "폭풍군단은 10개 여단으로 구성돼 있다. 군 당국은 전체 병력 규모가 4만5천∼7만5천명이라고 추정한다.",
+    ],
+)
+def test_size_of_the_storm_corps_is_force_size(text: str) -> None:
+    got = [(c.figure_low, c.figure_high, c.category) for c in extract_claims(text)]
+    assert got == [(45000, 75000, "force_size")]
+
+
+def test_storm_corps_sent_to_russia_is_deployed() -> None:
+    got = extract_claims("북한은 폭풍군단 병력 약 1만1천 명을 러시아 쿠르스크에 파병했다.")
+    assert [(c.figure_low, c.category) for c in got] == [(11000, "deployed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зеленский заявил, что на стороне России уже воюет 4 тысячи солдат из Северной "
+        "Кореи, однако их количество возрастет.",
+        "Pyongyang ha negato che i suoi soldati potranno essere impiegati in Ucraina, ma "
+        "Seul ha affermato che sarebbero già circa quattromila i militari nordcoreani in "
+        "Russia.",
+    ],
+)
+def test_already_there_is_no_plan(text: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text)]
+    assert got == [(4000, "deployed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ранее президент Украины сообщал, что КНДР потеряла около 4000 своих солдат.", "ru"),
+        ("Раніше президент України повідомляв, що КНДР втратила близько 4000 солдатів.", "uk"),
+    ],
+)
+def test_imperfective_verbs_of_saying(text: str, lang: str) -> None:
+    got = extract_claims(text, lang)
+    assert [claimant_identity(c.source) for c in got] == [claimant_identity("Zelensky")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordkoreanische Truppen kämpfen in Kursk. Ein Bataillon besteht in der Regel aus "
+        "mehreren Hundert Soldaten.",
+        "North Korean troops are fighting in Kursk. A battalion typically has 500 soldiers.",
+        "북한군이 쿠르스크에서 싸우고 있다. 대대는 보통 500명 정도로 구성된다.",
+    ],
+)
+def test_generic_unit_sizes_are_no_claims(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_a_hedged_year_like_figure_is_a_count() -> None:
+    got = extract_claims(
+        "Nordkorea bestätigte, Soldaten nach Russland geschickt zu haben. Rund 2000 von "
+        "ihnen wurden getötet."
+    )
+    assert [(c.figure_low, c.qualifier, c.category) for c in got] == [(2000, "approx", "killed")]
+
+
+def test_a_year_is_still_no_figure() -> None:
+    assert extract_claims("North Korea has sent troops to Russia since 2024, officials said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Украинские военные взяли в плен двух солдат армии КНДР в Курской области.", "ru"),
+        ("Українські військові взяли в полон двох солдатів армії КНДР на Курщині.", "uk"),
+    ],
+)
+def test_owner_in_a_genitive_after_the_noun(text: str, lang: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text, lang)]
+    assert got == [(2, "captured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordkorea plant, weitere Truppen nach Russland zu schicken. Es handelt sich um "
+        "rund 5.000 Soldaten.",
+        "КНДР планирует отправить в Россию новые силы. Речь идет о примерно 5000 военнослужащих.",
+    ],
+)
+def test_a_restatement_keeps_the_plan(text: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text)]
+    assert got == [(5000, "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우크라이나군이 북한군 몇 명을 생포했다.",
+        "ウクライナ軍は北朝鮮兵数人を捕虜にした。",
+        "乌军俘虏了数名朝鲜士兵。",
+    ],
+)
+def test_a_few_in_korean_japanese_chinese(text: str) -> None:
+    got = [(c.figure_low, c.qualifier, c.category) for c in extract_claims(text)]
+    assert got == [(None, "vague", "captured")]
+
+
+def test_a_few_journalists_are_no_claim() -> None:
+    assert extract_claims("数人の記者が北朝鮮を訪れた。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Secondo il NIS, la Corea del Nord invierà altri 6.000 soldati. Si stima che "
+            "finora 11.000 soldati nordcoreani siano stati inviati in Russia.",
+            "it",
+        ),
+        (
+            "The NIS said North Korea will send 6,000 more soldiers. It is estimated that "
+            "11,000 North Korean soldiers have been sent to Russia so far.",
+            "en",
+        ),
+    ],
+)
+def test_an_agentless_estimate_does_not_inherit(text: str, lang: str) -> None:
+    got = {c.figure_low: c.source for c in extract_claims(text, lang)}
+    assert got[11000] == "unattributed"
+    assert claimant_identity(got[6000]) == claimant_identity("NIS")
+
+
+def test_an_estimated_figure_with_no_source_is_unattributed() -> None:
+    got = {
+        c.figure_low: c.source
+        for c in extract_claims(
+            "Zelensky said on Monday that 3,000 North Korean soldiers were killed or wounded. "
+            "North Korea had sent an estimated 11,000 soldiers to the Kursk region."
+        )
+    }
+    assert got[11000] == "unattributed"
+    assert claimant_identity(got[3000]) == claimant_identity("Zelensky")
+
+
+def test_a_fronted_attribution_does_not_reach_back() -> None:
+    got = {
+        c.figure_low: c.source
+        for c in extract_claims(
+            "North Korea has sent about 12,000 soldiers to Russia since last year, and, "
+            "according to the NIS, about 1,000 of them have been killed."
+        )
+    }
+    assert got[12000] == "unattributed"
+    assert claimant_identity(got[1000]) == claimant_identity("NIS")
