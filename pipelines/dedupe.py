@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 from elasticsearch import ApiError, TransportError
 
-from troopwatch.dedupe import Sketch, compare, sketch
+from troopwatch.dedupe import Prepared, Sketch, compare_prepared, prepare, sketch
 from troopwatch.dedupe.store import dedupe_fields, find_duplicate
 from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
@@ -24,13 +24,30 @@ log = logging.getLogger(__name__)
 
 
 class RecentArticles:
-    """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted)."""
+    """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted).
 
-    def __init__(self, limit: int = 5000):
+    Runs on the reactor thread: the texts last compared are kept normalised and shingled
+    (`prepared`), since an item is looked up twice and a few texts are everyone's
+    candidates (shared boilerplate)."""
+
+    def __init__(self, limit: int = 5000, prepared: int = 64):
         self.limit = limit
         self.texts: OrderedDict[str, str] = OrderedDict()
         self.by_key: dict[str, set[str]] = {}
         self.keys: dict[str, list[str]] = {}
+        self.prepared_limit = prepared
+        # Keyed by the text itself: exact, and a string caches its own hash.
+        self.prepared: OrderedDict[str, Prepared] = OrderedDict()
+
+    def _prepared(self, text: str) -> Prepared:
+        found = self.prepared.get(text)
+        if found is None:
+            found = self.prepared[text] = prepare(text)
+            if len(self.prepared) > self.prepared_limit:
+                self.prepared.popitem(last=False)
+        else:
+            self.prepared.move_to_end(text)
+        return found
 
     def add(self, article_id: str, sk: Sketch, text: str) -> None:
         if article_id in self.texts:
@@ -51,7 +68,7 @@ class RecentArticles:
                 if other != article_id:
                     shared[other] = shared.get(other, 0) + 1
         for other, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:5]:
-            verdict = compare(text, self.texts[other])
+            verdict = compare_prepared(self._prepared(text), self._prepared(self.texts[other]))
             if verdict.duplicate:
                 return other, verdict.similarity
         return None

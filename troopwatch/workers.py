@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import gc
 import logging
 import multiprocessing
 import os
@@ -59,10 +60,18 @@ def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _warm_up(parent: int, warm_ups: tuple[Callable[[], object], ...]) -> None:
-    _exit_with_parent(parent)
+def warm_before_fork(warm_ups: Iterable[Callable[[], object]]) -> None:
+    """Load the stages' models in this process, for the workers it forks to share.
+
+    Built once here (the entity KB and its automata, language profiles, the pre-check's
+    automaton, the claim patterns: about a second of CPU), every worker gets them
+    copy-on-write at fork instead of building its own. Measured on the benchmark (2 cores,
+    2 workers), the crawl then spends ~1.4 s less CPU in total than with a build per
+    worker. `gc.freeze` keeps the collector from walking (and so copying) those objects.
+    """
     for warm_up in warm_ups:
         warm_up()
+    gc.freeze()
 
 
 class CpuPool:
@@ -70,23 +79,21 @@ class CpuPool:
 
     def __init__(self, workers: int, warm_ups: Iterable[Callable[[], object]] = ()):
         self.workers = max(0, workers)
-        self.warm_ups = tuple(warm_ups)
         self.executor: ProcessPoolExecutor | None = None
         self.closed = False
         if self.workers:
+            warm_before_fork(warm_ups)
             self._start()
 
     def _start(self) -> None:
-        # fork: workers start in milliseconds with every module imported. The pool is
-        # built while the crawler is being set up, before any thread is started, and all
-        # workers start at once; each loads the stages' models (the entity KB and its
-        # automata, language profiles: about two seconds of CPU) while the crawl process
-        # opens the spider and fetches the first pages.
+        # fork: workers start in milliseconds with every module imported and every model
+        # loaded (warm_before_fork). The pool is built while the crawler is being set up,
+        # before any thread is started.
         self.executor = ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=_warm_up,
-            initargs=(os.getpid(), self.warm_ups),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
         )
         for _ in range(self.workers):
             self.executor.submit(_warm)
