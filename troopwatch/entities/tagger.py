@@ -45,6 +45,7 @@ _NON_WORD = re.compile(rf"[\W_{_CJK_CLASS}]")
 _SPACE_RUN = re.compile(r"  +")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
 _HAS_CJK = re.compile(rf"[{_CJK_CLASS}]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # as kb.is_cyrillic
 _WORD_AT = re.compile(r"[^\W\d_]+")
 _KO_SUFFIX_SET = frozenset(KO_SUFFIXES)
 # German compounds whose first part is a name: Kremlsprecher, Putinregime, Natostaaten.
@@ -158,11 +159,16 @@ class _Pattern:
     has_cyrillic: bool = False
 
     def __post_init__(self) -> None:
-        groups: dict[str, list[_Entry]] = {}
-        for e in self.entries:
-            groups.setdefault(e.entity_id, []).append(e)
-        self.by_entity = tuple((k, tuple(v)) for k, v in groups.items())
-        self.has_cyrillic = any(is_cyrillic(c) for c in self.key)
+        # Built for each of ~50,000 patterns when a crawl starts: the common case (one
+        # entry) and the script test take no Python loop.
+        if len(self.entries) == 1:
+            self.by_entity = ((self.entries[0].entity_id, self.entries),)
+        else:
+            groups: dict[str, list[_Entry]] = {}
+            for e in self.entries:
+                groups.setdefault(e.entity_id, []).append(e)
+            self.by_entity = tuple((k, tuple(v)) for k, v in groups.items())
+        self.has_cyrillic = _CYRILLIC.search(self.key) is not None
 
 
 class _Automata:
