@@ -209,11 +209,9 @@ def _signature_from_digests(digests: list[bytes], num_perm: int) -> list[int]:
     return _digest_matrix(digests, num_perm)[:, :num_perm].min(axis=0).tolist()
 
 
-def _anchors_from_digests(digests: list[bytes], num_perm: int | None = None) -> list[str]:
+def _anchors_from_digests(digests: list[bytes], num_perm: int) -> list[str]:
     if not digests:
         return []
-    if num_perm is None:
-        num_perm = (len(digests[0]) - 8) // 4
     # The last 8 bytes of each digest, as one little-endian uint64 per shingle.
     tail = np.ascontiguousarray(_digest_matrix(digests, num_perm)[:, num_perm:])
     ids = np.unique(tail.view("<u8").ravel())  # sorted, distinct
@@ -231,8 +229,9 @@ def minhash_signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
 
 
 def anchor_keys(text: str) -> list[str]:
-    """Content-defined sample of ~1 in ANCHOR_MOD shingles as short keyword keys, sorted."""
-    return _anchors_from_digests(_digests(shingles(text), 0))
+    """Content-defined sample of ~1 in ANCHOR_MOD shingles as short keyword keys, sorted:
+    the anchors ``sketch`` stores (a shingle's id is the 8 bytes after its permutations)."""
+    return _anchors_from_digests(_digests(shingles(text), NUM_PERM), NUM_PERM)
 
 
 def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) -> list[str]:
