@@ -1,8 +1,9 @@
 """Components a crawl process shares between its pipelines: the CPU pool, the ES client.
 
-CPU-heavy stages (extraction, language, dedupe sketches, entities, claims) run their plain
-functions in a process pool, so a crawl uses every core and the reactor thread stays free
-for the network; Elasticsearch calls go through one client per crawl process, used from
+CPU-heavy stages (extraction, language, relevance, dedupe sketches, entities, claims) run
+their plain functions in a process pool, so a crawl uses every core and the reactor thread
+stays free for the network; the stages' models are built once, before the workers fork
+(`warm_before_fork`); Elasticsearch calls go through one client per crawl process, used from
 threads. Both are built from the crawler's settings on first use and closed when the
 engine stops.
 
@@ -113,7 +114,8 @@ class CpuPool:
         if pool is None:
             settings = crawler.settings
             workers = settings.getint("TROOPWATCH_CPU_WORKERS", -1)
-            # Each stage that runs in the pool may load its models first (`warm_up`).
+            # Each stage that runs in the pool may load its models first (`warm_up`),
+            # here, before the fork.
             stages = [load_object(path) for path in settings.getdict("ITEM_PIPELINES")]
             warm_ups = [
                 functools.partial(stage.warm_up, settings)
