@@ -133,12 +133,13 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
         spider_cls, kwargs = BareSpider, {}
     else:
         _time_pool(stage_times)
-        relevance = _timed("pipelines.relevance.RelevancePipeline", stage_times)
-        pipelines = {
-            relevance if path == "pipelines.relevance.RelevancePipeline" else path: order
-            for path, order in settings.getdict("ITEM_PIPELINES").items()
-        }
-        settings.set("ITEM_PIPELINES", pipelines)
+        # The stages' modules are imported before the clock starts, as Scrapy and
+        # trafilatura are for both crawls: a crawl's cost, not its pages'. Building their
+        # models (the stages' warm_up) is timed.
+        from scrapy.utils.misc import load_object
+
+        for path in settings.getdict("ITEM_PIPELINES"):
+            load_object(path)
         spider_cls, kwargs = FeedSpider, {"urls": feed}
 
     process = CrawlerProcess(settings)
@@ -176,6 +177,7 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
 POOL_STAGES = {
     "screen_and_extract": "clean",
     "detect_language": "language",
+    "score_relevance": "relevance",
     "sketch": "dedupe",
     "article_entities": "entities",
     "claim_dicts": "claims",
@@ -205,27 +207,6 @@ def _time_pool(sink: dict[str, list[float]]) -> None:
         return result
 
     CpuPool.run = run
-
-
-def _timed(path: str, sink: dict[str, list[float]]):
-    """A subclass of a (synchronous) pipeline class that records each process_item's CPU."""
-    from scrapy.utils.misc import load_object
-
-    base = load_object(path)
-    name = base.__name__.removesuffix("Pipeline").lower()
-
-    class Timed(base):
-        def process_item(self, item, *args):
-            started = time.thread_time()
-            try:
-                return super().process_item(item, *args)
-            finally:
-                sink.setdefault(name, []).append(time.thread_time() - started)
-
-    # Scrapy keys components by qualified name: each wrapper needs its own.
-    Timed.__name__ = Timed.__qualname__ = f"Timed{base.__name__}"
-    Timed.__module__ = __name__
-    return Timed
 
 
 # -- parent ----------------------------------------------------------------------------

@@ -9,12 +9,14 @@ sighting of the original (its URL and date added to the original's `also_seen`).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 
 from elasticsearch import ApiError, TransportError
 
-from troopwatch.dedupe import Sketch, compare, sketch
+from troopwatch.dedupe import Prepared, Sketch, compare_prepared, prepare, sketch
 from troopwatch.dedupe.store import dedupe_fields, find_duplicate
 from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
@@ -24,13 +26,19 @@ log = logging.getLogger(__name__)
 
 
 class RecentArticles:
-    """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted)."""
+    """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted).
 
-    def __init__(self, limit: int = 5000):
+    Runs on the reactor thread, so texts are normalised and shingled once: the caller's
+    own text lazily (`own`, shared by its lookups), the recent articles compared last in
+    a small cache (a few are everyone's candidates: shared boilerplate)."""
+
+    def __init__(self, limit: int = 5000, prepared: int = 128):
         self.limit = limit
         self.texts: OrderedDict[str, str] = OrderedDict()
         self.by_key: dict[str, set[str]] = {}
         self.keys: dict[str, list[str]] = {}
+        self.prepared_limit = prepared
+        self.prepared: OrderedDict[str, Prepared] = OrderedDict()
 
     def add(self, article_id: str, sk: Sketch, text: str) -> None:
         if article_id in self.texts:
@@ -41,17 +49,31 @@ class RecentArticles:
             self.by_key.setdefault(key, set()).add(article_id)
         if len(self.texts) > self.limit:
             old, _ = self.texts.popitem(last=False)
+            self.prepared.pop(old, None)
             for key in self.keys.pop(old):
                 self.by_key[key].discard(old)
 
-    def find(self, article_id: str, sk: Sketch, text: str) -> tuple[str, float] | None:
+    def _prepared(self, article_id: str) -> Prepared:
+        found = self.prepared.get(article_id)
+        if found is None:
+            found = self.prepared[article_id] = prepare(self.texts[article_id])
+            if len(self.prepared) > self.prepared_limit:
+                self.prepared.popitem(last=False)
+        else:
+            self.prepared.move_to_end(article_id)
+        return found
+
+    def find(
+        self, article_id: str, sk: Sketch, own: Callable[[], Prepared]
+    ) -> tuple[str, float] | None:
+        """The recent article this one duplicates; `own()` gives its prepared text."""
         shared: dict[str, int] = {}
         for key in (sk.text_hash, *sk.keys):
             for other in self.by_key.get(key, ()):
                 if other != article_id:
                     shared[other] = shared.get(other, 0) + 1
         for other, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:5]:
-            verdict = compare(text, self.texts[other])
+            verdict = compare_prepared(own(), self._prepared(other))
             if verdict.duplicate:
                 return other, verdict.similarity
         return None
@@ -86,7 +108,8 @@ class DedupePipeline:
         text, article_id = item["text"], item["article_id"]
         sk = await self.pool.run(sketch, text)
         item.update(dedupe_fields(text, sk))
-        match = self.recent.find(article_id, sk, text)
+        own = functools.cache(functools.partial(prepare, text))  # once, if compared at all
+        match = self.recent.find(article_id, sk, own)
         if match is None:
             try:
                 found = await in_thread(
@@ -108,7 +131,7 @@ class DedupePipeline:
             match = (
                 (found.article_id, found.similarity)
                 if found
-                else self.recent.find(article_id, sk, text)
+                else self.recent.find(article_id, sk, own)
             )
         if match is None:
             self.recent.add(article_id, sk, text)

@@ -3,6 +3,7 @@
 Every item gets `relevance` (0..1) and `relevance_terms`. Off-topic items are counted in
 the crawl's stats (`troopwatch/off_topic`) and dropped, unless
 TROOPWATCH_RELEVANCE_ENFORCE is off (benchmarks score everything and keep it).
+Scoring runs in the crawl's CPU pool (troopwatch.workers), off the reactor.
 """
 
 from __future__ import annotations
@@ -12,21 +13,29 @@ import logging
 from scrapy.exceptions import DropItem
 
 from troopwatch.relevance import score_relevance
+from troopwatch.workers import CpuPool
 
 log = logging.getLogger(__name__)
 
 
 class RelevancePipeline:
-    def __init__(self, enforce: bool, stats):
+    def __init__(self, enforce: bool, stats, pool: CpuPool | None = None):
         self.enforce = enforce
         self.stats = stats
+        self.pool = pool or CpuPool(0)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.getbool("TROOPWATCH_RELEVANCE_ENFORCE", True), crawler.stats)
+        return cls(
+            crawler.settings.getbool("TROOPWATCH_RELEVANCE_ENFORCE", True),
+            crawler.stats,
+            CpuPool.from_crawler(crawler),
+        )
 
-    def process_item(self, item):
-        result = score_relevance(item.get("title"), item.get("text"), item.get("lang"))
+    async def process_item(self, item):
+        result = await self.pool.run(
+            score_relevance, item.get("title"), item.get("text"), item.get("lang")
+        )
         item["relevance"] = result.score
         item["relevance_terms"] = list(result.terms)
         if result.is_relevant or item.get("is_seed"):

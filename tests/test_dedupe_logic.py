@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -162,6 +163,40 @@ def test_signature_golden_values():
 
 GOLDEN_SIG_PREFIX = [295667306, 613608404, 1059306727, 233965354]
 GOLDEN_BAND0 = "b00:052f9eefa2cf"
+
+
+def _sketch_by_definition(text: str) -> tuple[list[int], list[str], str]:
+    """Signature, anchor keys and text hash exactly as the module docstring defines them,
+    one shingle and one permutation at a time (what the vectorised code must equal)."""
+    digests = [
+        hashlib.shake_128(b"troopwatch-minhash-v1\x00" + "\x1f".join(s).encode()).digest(520)
+        for s in shingles(text)
+    ]
+    signature = [
+        min((int.from_bytes(d[4 * i : 4 * i + 4], "little") for d in digests), default=0xFFFFFFFF)
+        for i in range(NUM_PERM)
+    ]
+    ids = sorted({int.from_bytes(d[-8:], "little") for d in digests})
+    anchors = [f"a:{i >> 16:012x}" for i in ids if i % 8 == 0][:1024]
+    return signature, anchors, text_fingerprint(text)
+
+
+@pytest.mark.parametrize("name", ["seed", "ja", "ko", "ru", "tiny", "empty"])
+def test_sketch_equals_its_definition(name):
+    text = {
+        "seed": seed("001"),
+        "ja": own("ja_01"),
+        "ko": own("ko_02"),
+        "ru": own("ru_02"),
+        "tiny": "tiny",
+        "empty": " ... ",
+    }[name]
+    sk = sketch(text)
+    signature, anchors, text_hash = _sketch_by_definition(text)
+    assert sk.signature == signature
+    assert sk.anchors == anchors == anchor_keys(text)
+    assert sk.text_hash == text_hash
+    assert sk.keys == lsh_bands(signature) + anchors
 
 
 def test_estimate_tracks_exact_jaccard():

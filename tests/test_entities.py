@@ -300,3 +300,49 @@ def test_newspapers_are_not_places():
         "washington-post",
         "kyiv-independent",
     ]
+
+
+# -- the compiled KB (what a crawl loads instead of building it) ---------------------------
+
+COMPILED_TEXT = (
+    "Kim Jong Un sent troops of the Korean People's Army to Kursk; Генштаб ВСУ и "
+    "Северная Корея; 북한군 병력이 쿠르스크에; 北朝鮮軍がクルスクに; Kremlsprecher Peskow."
+)
+
+
+def test_compiled_kb_is_written_once_reused_and_rebuilt_when_the_kb_changes(tmp_path):
+    from troopwatch.entities.kb import DEFAULT_DIR, load_compiled_kb
+
+    kb_dir, cache = tmp_path / "kb", tmp_path / "cache"
+    kb_dir.mkdir()
+    for f in DEFAULT_DIR.glob("*.yaml"):
+        (kb_dir / f.name).write_bytes(f.read_bytes())
+    expected = [m.to_dict() for m in tag_entities(COMPILED_TEXT, None, load_kb(kb_dir))]
+
+    built = load_compiled_kb(kb_dir, cache)
+    (written,) = cache.glob("kb-*.pickle")
+    stamp = written.stat().st_mtime_ns
+    loaded = load_compiled_kb(kb_dir, cache)  # from the file this time, not rewritten
+    assert loaded is not built and written.stat().st_mtime_ns == stamp
+    for kb_ in (built, loaded):
+        assert [m.to_dict() for m in tag_entities(COMPILED_TEXT, None, kb_)] == expected
+
+    # A changed KB file is a new KB: rebuilt (the alias is found), the stale copy removed.
+    people = kb_dir / "people.yaml"
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + "\n- id: test-person\n  name: Testperson Zyx\n  aliases:\n    en: [Zyxperson]\n",
+        encoding="utf-8",
+    )
+    changed = load_compiled_kb(kb_dir, cache)
+    assert "test-person" in ids_with(changed, "Zyxperson arrived.")
+    (rewritten,) = cache.glob("kb-*.pickle")
+    assert rewritten != written
+
+    # An unreadable copy costs only a rebuild.
+    rewritten.write_bytes(b"not a pickle")
+    assert "test-person" in ids_with(load_compiled_kb(kb_dir, cache), "Zyxperson arrived.")
+
+
+def ids_with(kb_, text: str) -> list[str]:
+    return [m.entity_id for m in tag_entities(text, "en", kb_)]

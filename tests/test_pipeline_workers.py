@@ -59,6 +59,39 @@ time.sleep(600)
 """
 
 
+MODELS_BEFORE_FORK = """
+import asyncio, gc, os
+from scrapy.utils.test import get_crawler
+from troopwatch.entities.kb import default_kb
+from troopwatch.workers import CpuPool
+
+def kb_in_worker():
+    # No call to default_kb() here may build anything: the KB must come with the fork.
+    return default_kb.cache_info().currsize, id(default_kb()), default_kb()._tagger is not None
+
+settings = {"TROOPWATCH_CPU_WORKERS": 1, "ITEM_PIPELINES": {"pipelines.entities.EntitiesPipeline": 500}}
+assert default_kb.cache_info().currsize == 0
+pool = CpuPool.from_crawler(get_crawler(settings_dict=settings))
+print(default_kb.cache_info().currsize, id(default_kb()), gc.get_freeze_count() > 0)
+print(*asyncio.run(pool.run(kb_in_worker)))
+pool.close()
+"""
+
+
+def test_models_are_built_once_in_the_crawl_process_and_shared_by_its_workers():
+    out = subprocess.run(
+        [sys.executable, "-c", MODELS_BEFORE_FORK],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.split()
+    parent_loaded, parent_kb, frozen, worker_loaded, worker_kb, worker_automata = out
+    assert parent_loaded == "1" and frozen == "True"  # built before the fork, then frozen
+    # The worker has the very same objects (copy-on-write), automata included.
+    assert (worker_loaded, worker_kb, worker_automata) == ("1", parent_kb, "True")
+
+
 def test_workers_do_not_outlive_a_crawl_killed_with_sigkill():
     crawl = subprocess.Popen(
         [sys.executable, "-c", CRAWL_WITH_A_POOL], stdout=subprocess.PIPE, text=True

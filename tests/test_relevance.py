@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import MemoryStatsCollector
@@ -167,7 +169,8 @@ def test_agrees_with_every_fixture_article():
 
 
 def pipeline(**settings) -> RelevancePipeline:
-    crawler = get_crawler(settings_dict=settings)
+    # Scored in this process (the pool itself: test_pipeline_workers).
+    crawler = get_crawler(settings_dict={"TROOPWATCH_CPU_WORKERS": 0, **settings})
     crawler.stats = MemoryStatsCollector(crawler)
     return RelevancePipeline.from_crawler(crawler)
 
@@ -179,16 +182,16 @@ def item(lang: str, table: dict) -> ArticleItem:
 
 def test_pipeline_scores_keeps_on_topic_and_drops_off_topic_with_a_count():
     stage = pipeline()
-    kept = stage.process_item(item("ko", ON_TOPIC))
+    kept = asyncio.run(stage.process_item(item("ko", ON_TOPIC)))
     assert kept["relevance"] >= 0.7 and "북한군" in kept["relevance_terms"]
     with pytest.raises(DropItem, match="off-topic"):
-        stage.process_item(item("ru", OFF_TOPIC))
+        asyncio.run(stage.process_item(item("ru", OFF_TOPIC)))
     assert stage.stats.get_value("troopwatch/off_topic") == 1
     assert stage.stats.get_value("troopwatch/relevant") == 1
 
 
 def test_pipeline_score_only_mode_keeps_everything():
     stage = pipeline(TROOPWATCH_RELEVANCE_ENFORCE=False)
-    scored = stage.process_item(item("es", OFF_TOPIC))
+    scored = asyncio.run(stage.process_item(item("es", OFF_TOPIC)))
     assert scored["relevance"] < 0.7
     assert stage.stats.get_value("troopwatch/off_topic") == 1

@@ -8,8 +8,12 @@ from urllib.parse import urlsplit
 
 from troopwatch.schema import ENTITY_FACETS
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
 
 def _json_ready(value):
+    if type(value) in _PLAIN:  # most values: checked first (every item, on the reactor)
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, list | tuple):

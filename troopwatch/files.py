@@ -24,12 +24,17 @@ def atomic_write_text(path: str | Path, text: str, *, durable: bool = False) -> 
 
     The temporary file is unique (concurrent writers never share one), hidden and ends
     in `.tmp`, so globs for the real files skip it. Raises OSError with nothing left over."""
+    return atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = False) -> Path:
+    """`atomic_write_text` for bytes (a cache file, a pickle)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

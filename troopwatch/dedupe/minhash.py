@@ -56,7 +56,10 @@ import sys
 import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+
+import numpy as np
 
 NUM_PERM = 128
 BANDS = 32
@@ -190,29 +193,30 @@ def text_fingerprint(text: str) -> str:
 def _digests(shingle_set: Iterable[tuple[str, ...]], num_perm: int) -> list[bytes]:
     # 4 bytes per permutation, then 8 bytes of shingle id for anchors.
     size = 4 * num_perm + 8
-    return [
-        hashlib.shake_128(_SALT + "\x1f".join(s).encode("utf-8")).digest(size) for s in shingle_set
-    ]
+    shake = hashlib.shake_128
+    return [shake(_SALT + "\x1f".join(s).encode("utf-8")).digest(size) for s in shingle_set]
+
+
+def _digest_matrix(digests: list[bytes], num_perm: int) -> np.ndarray:
+    """The digests as rows of little-endian uint32 (num_perm values, then the 64-bit id)."""
+    return np.frombuffer(b"".join(digests), dtype="<u4").reshape(len(digests), num_perm + 2)
 
 
 def _signature_from_digests(digests: list[bytes], num_perm: int) -> list[int]:
     if not digests:
         return [_MAX32] * num_perm
-    width = num_perm + 2  # uint32 items per digest
-    values = array("I")
-    if values.itemsize != 4:  # pragma: no cover - exotic platforms
-        values = array("L")
-    values.frombytes(b"".join(digests))
-    if sys.byteorder == "big":  # pragma: no cover - keep little-endian on every machine
-        values.byteswap()
-    # min over a strided slice runs in C: ~3x faster than a Python loop per permutation.
-    return [min(values[i::width]) for i in range(num_perm)]
+    # Column minima in numpy: the same values as a min per permutation, ~30x faster.
+    return _digest_matrix(digests, num_perm)[:, :num_perm].min(axis=0).tolist()
 
 
-def _anchors_from_digests(digests: list[bytes]) -> list[str]:
-    ids = {int.from_bytes(d[-8:], "little") for d in digests}
-    picked = sorted(i for i in ids if i % ANCHOR_MOD == 0)[:MAX_ANCHORS]
-    return [f"a:{i >> (64 - 4 * KEY_HEX):0{KEY_HEX}x}" for i in picked]
+def _anchors_from_digests(digests: list[bytes], num_perm: int) -> list[str]:
+    if not digests:
+        return []
+    # The last 8 bytes of each digest, as one little-endian uint64 per shingle.
+    tail = np.ascontiguousarray(_digest_matrix(digests, num_perm)[:, num_perm:])
+    ids = np.unique(tail.view("<u8").ravel())  # sorted, distinct
+    picked = ids[ids % ANCHOR_MOD == 0][:MAX_ANCHORS] >> (64 - 4 * KEY_HEX)
+    return [f"a:{i:0{KEY_HEX}x}" for i in picked.tolist()]
 
 
 def minhash_signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
@@ -225,8 +229,9 @@ def minhash_signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
 
 
 def anchor_keys(text: str) -> list[str]:
-    """Content-defined sample of ~1 in ANCHOR_MOD shingles as short keyword keys, sorted."""
-    return _anchors_from_digests(_digests(shingles(text), 0))
+    """Content-defined sample of ~1 in ANCHOR_MOD shingles as short keyword keys, sorted:
+    the anchors ``sketch`` stores (a shingle's id is the 8 bytes after its permutations)."""
+    return _anchors_from_digests(_digests(shingles(text), NUM_PERM), NUM_PERM)
 
 
 def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) -> list[str]:
@@ -250,13 +255,14 @@ def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) ->
 
 def sketch(text: str, num_perm: int = NUM_PERM, bands: int = BANDS, rows: int = ROWS) -> Sketch:
     """Compute hash, signature, band keys and anchor keys with one pass over the shingles."""
-    sh = shingles(text)
+    norm = normalize_text(text)  # once, for the shingles and the text hash
+    sh = set(_shingle_tuples(_TOKEN.findall(norm)))
     digests = _digests(sh, num_perm)
     signature = _signature_from_digests(digests, num_perm)
     band_keys = lsh_bands(signature, bands, rows)
-    anchors = _anchors_from_digests(digests)
+    anchors = _anchors_from_digests(digests, num_perm)
     return Sketch(
-        text_hash=text_fingerprint(text),
+        text_hash=hashlib.sha1(norm.encode("utf-8")).hexdigest(),
         signature=signature,
         bands=band_keys,
         anchors=anchors,
@@ -302,7 +308,7 @@ def is_candidate(a: Sketch, b: Sketch) -> bool:
 
 
 def similarity_details(
-    sh_a: set[tuple[str, ...]], sh_b: set[tuple[str, ...]]
+    sh_a: AbstractSet[tuple[str, ...]], sh_b: AbstractSet[tuple[str, ...]]
 ) -> tuple[float, float, float, float]:
     """(similarity, jaccard, containment_a, containment_b) for two shingle sets."""
     if not sh_a or not sh_b:
@@ -325,14 +331,30 @@ def is_duplicate(score: float, threshold: float = DUPLICATE_THRESHOLD) -> bool:
     return score >= threshold
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A text's comparison form and shingle set, for comparing it with several others."""
+
+    norm: str
+    shingle_set: frozenset[tuple[str, ...]]
+
+
+def prepare(text: str) -> Prepared:
+    """Normalise and shingle a text once (``compare_prepared`` it with many others)."""
+    norm = normalize_text(text)
+    return Prepared(norm, frozenset(_shingle_tuples(_TOKEN.findall(norm))))
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> DuplicateVerdict:
+    """``compare`` of two prepared texts."""
+    if not a.norm or not b.norm:
+        return DuplicateVerdict(0.0, False)
+    if a.norm == b.norm:
+        return DuplicateVerdict(1.0, True, 1.0, 1.0, 1.0)
+    score, jac, ca, cb = similarity_details(a.shingle_set, b.shingle_set)
+    return DuplicateVerdict(round(score, 4), is_duplicate(score), round(jac, 4), ca, cb)
+
+
 def compare(text_a: str, text_b: str) -> DuplicateVerdict:
     """Exact comparison of two texts: similarity and duplicate decision."""
-    norm_a, norm_b = normalize_text(text_a), normalize_text(text_b)
-    if not norm_a or not norm_b:
-        return DuplicateVerdict(0.0, False)
-    if norm_a == norm_b:
-        return DuplicateVerdict(1.0, True, 1.0, 1.0, 1.0)
-    sh_a = set(_shingle_tuples(_TOKEN.findall(norm_a)))
-    sh_b = set(_shingle_tuples(_TOKEN.findall(norm_b)))
-    score, jac, ca, cb = similarity_details(sh_a, sh_b)
-    return DuplicateVerdict(round(score, 4), is_duplicate(score), round(jac, 4), ca, cb)
+    return compare_prepared(prepare(text_a), prepare(text_b))

@@ -24,7 +24,6 @@ from troopwatch.dedupe.minhash import (
     Sketch,
     estimate_containment,
     estimate_similarity,
-    normalize_text,
     shingles,
     similarity_details,
     sketch,
@@ -92,9 +91,9 @@ def find_duplicate(
     so a re-crawled page does not match itself. ``sk`` is the text's sketch when the caller
     already has it. Elasticsearch errors propagate.
     """
-    if not normalize_text(text):
-        return None
     sk = sk or sketch(text)
+    if not sk.num_shingles:  # nothing left once normalised (an empty text)
+        return None
     resp = es.search(
         index=articles_alias,
         query=candidate_query(sk.keys, sk.text_hash, exclude_id),

@@ -17,7 +17,13 @@ variants (:func:`alias_variants`) live here so that the tagger and ``resolve`` a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.metadata
+import logging
+import pickle
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +36,7 @@ import yaml
 from troopwatch.languages import KB_LANGUAGES
 from troopwatch.paths import ENTITIES_DIR
 
+log = logging.getLogger(__name__)
 LANGS = KB_LANGUAGES
 TYPES = ("person", "organisation", "place", "unit", "weapon")
 DEFAULT_DIR = ENTITIES_DIR
@@ -826,7 +833,60 @@ def load_kb(path: Path | str | None = None) -> KnowledgeBase:
     return KnowledgeBase(entities)
 
 
+def _compiled_key(directory: Path) -> str:
+    """What a compiled KB depends on: the KB files, the code that builds it, the versions."""
+    import ahocorasick
+
+    from troopwatch import languages
+    from troopwatch.entities import tagger
+
+    digest = hashlib.sha256(f"{sys.version}|{ahocorasick.__file__}".encode())
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):  # a source build
+        digest.update(importlib.metadata.version("pyahocorasick").encode())
+    for source in (__file__, tagger.__file__, languages.__file__):
+        digest.update(Path(source).read_bytes())
+    for f in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def load_compiled_kb(directory: Path | None = None, cache: Path | None = None) -> KnowledgeBase:
+    """The KB of `directory` with its tagger automata built, from a compiled copy in
+    `cache` (troopwatch.paths.cache_dir()) when one matches the KB files and the code.
+
+    Building takes ~0.6 s of CPU at every crawl start; the compiled copy loads in ~0.1 s.
+    It is rebuilt (and rewritten in one rename) whenever a KB file, kb.py, tagger.py,
+    Python or pyahocorasick changes; an unreadable or unwritable cache only costs the build.
+    """
+    from troopwatch.entities.tagger import _automata
+    from troopwatch.files import atomic_write_bytes
+    from troopwatch.paths import cache_dir
+
+    directory = Path(directory) if directory is not None else DEFAULT_DIR
+    cache = Path(cache) if cache is not None else cache_dir()
+    path = cache / f"kb-{_compiled_key(directory)}.pickle"
+    try:
+        kb = pickle.loads(path.read_bytes())
+        if isinstance(kb, KnowledgeBase) and kb._tagger is not None:
+            return kb
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a truncated or foreign file: rebuilt below
+        log.debug("compiled KB %s unusable (%s); rebuilding", path, exc)
+    kb = load_kb(directory)
+    _automata(kb)
+    try:
+        atomic_write_bytes(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in cache.glob("kb-*.pickle"):  # earlier KB files or code
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("cannot keep the compiled KB in %s: %s", cache, exc)
+    return kb
+
+
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    """The shipped KB, loaded once per process."""
-    return load_kb()
+    """The shipped KB with its tagger automata, loaded once per process (compiled copy:
+    load_compiled_kb)."""
+    return load_compiled_kb()

@@ -45,6 +45,7 @@ _NON_WORD = re.compile(rf"[\W_{_CJK_CLASS}]")
 _SPACE_RUN = re.compile(r"  +")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
 _HAS_CJK = re.compile(rf"[{_CJK_CLASS}]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")  # as kb.is_cyrillic
 _WORD_AT = re.compile(r"[^\W\d_]+")
 _KO_SUFFIX_SET = frozenset(KO_SUFFIXES)
 # German compounds whose first part is a name: Kremlsprecher, Putinregime, Natostaaten.
@@ -158,11 +159,16 @@ class _Pattern:
     has_cyrillic: bool = False
 
     def __post_init__(self) -> None:
-        groups: dict[str, list[_Entry]] = {}
-        for e in self.entries:
-            groups.setdefault(e.entity_id, []).append(e)
-        self.by_entity = tuple((k, tuple(v)) for k, v in groups.items())
-        self.has_cyrillic = any(is_cyrillic(c) for c in self.key)
+        # Built for each of ~50,000 patterns when a crawl starts: the common case (one
+        # entry) and the script test take no Python loop.
+        if len(self.entries) == 1:
+            self.by_entity = ((self.entries[0].entity_id, self.entries),)
+        else:
+            groups: dict[str, list[_Entry]] = {}
+            for e in self.entries:
+                groups.setdefault(e.entity_id, []).append(e)
+            self.by_entity = tuple((k, tuple(v)) for k, v in groups.items())
+        self.has_cyrillic = _CYRILLIC.search(self.key) is not None
 
 
 class _Automata:
@@ -218,12 +224,16 @@ class _Automata:
                     put(word_pats, " " + w, pat)
                 else:
                     put(cjk_pats, w, pat)
-        self.word = ahocorasick.Automaton()
-        self.cjk = ahocorasick.Automaton()
-        for string, pat in word_pats.items():
-            self.word.add_word(string, pat)
-        for string, pat in cjk_pats.items():
-            self.cjk.add_word(string, pat)
+        # The automata hold pattern numbers (plain data: a compiled KB loads them fast,
+        # see kb.default_kb); the patterns themselves are built again only once hit.
+        self.word = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.cjk = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.word_patterns: list[_Pattern | tuple] = list(word_pats.values())
+        self.cjk_patterns: list[_Pattern | tuple] = list(cjk_pats.values())
+        for i, string in enumerate(word_pats):
+            self.word.add_word(string, i)
+        for i, string in enumerate(cjk_pats):
+            self.cjk.add_word(string, i)
         n_word, n_cjk = len(word_pats), len(cjk_pats)
         if n_word:
             self.word.make_automaton()
@@ -231,6 +241,27 @@ class _Automata:
             self.cjk.make_automaton()
         self.has_word = n_word > 0
         self.has_cjk = n_cjk > 0
+
+    @staticmethod
+    def pattern(patterns: list[_Pattern | tuple], i: int) -> _Pattern:
+        pat = patterns[i]
+        if type(pat) is tuple:  # as unpickled: built on its first hit
+            pat = patterns[i] = _Pattern(*pat)
+        return pat
+
+    def __getstate__(self) -> dict:
+        # Patterns as plain tuples of their fields: 50,000 objects unpickle in a fraction
+        # of the time dataclasses take.
+        def fields(pat: _Pattern | tuple) -> tuple:
+            if type(pat) is tuple:
+                return pat
+            return (pat.key, pat.length, pat.entries, pat.korean_tail, pat.check_right,
+                    pat.de_compound, pat.pair)  # fmt: skip
+
+        state = dict(self.__dict__)
+        state["word_patterns"] = [fields(p) for p in self.word_patterns]
+        state["cjk_patterns"] = [fields(p) for p in self.cjk_patterns]
+        return state
 
 
 def _automata(kb: KnowledgeBase) -> _Automata:
@@ -347,7 +378,9 @@ def tag_entities(
             k = bisect_right(marks, i)
             return i - 1 + (shifts[k - 1] if k else 0)
 
-        for end_idx, pat in auto.word.iter(wtext):
+        word_patterns = auto.word_patterns
+        for end_idx, i in auto.word.iter(wtext):
+            pat = _Automata.pattern(word_patterns, i)
             if marks:
                 start = orig(end_idx - pat.length + 1)
                 end = orig(end_idx) + 1
@@ -358,7 +391,8 @@ def tag_entities(
                 continue
             consider(start, end, pat)
     if auto.has_cjk and _HAS_CJK.search(norm):  # skip the pass for texts without kana/kanji
-        for end_idx, pat in auto.cjk.iter(norm):
+        for end_idx, i in auto.cjk.iter(norm):
+            pat = _Automata.pattern(auto.cjk_patterns, i)
             end = end_idx + 1
             consider(end - pat.length, end, pat)
 
