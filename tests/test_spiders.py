@@ -582,6 +582,29 @@ def test_warc_replay_indexes_archived_pages_without_network(es, indices, tw_env,
     assert warc_stats["troopwatch/off_topic"] == len([a for a in archived if not a.on_topic])
 
 
+def test_warc_files_named_as_a_task_fail_the_crawl_when_unreadable(es, indices, tw_env, tmp_path):
+    """A backfill task names its file: a file that cannot be read fails the crawl (exit 1,
+    the task is retried, then shown failed), a truncated one is read as far as it goes."""
+    good = tmp_path / "good.warc.gz"
+    urls = write_warc(good)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    env = {**tw_env, "TROOPWATCH_SOURCES": catalogue(tmp_path / "s.yaml", [])}
+
+    missing = run_troopwatch(
+        ["crawl", "warc", "-a", f"paths={tmp_path / 'gone.warc.gz'}", "--json"], env
+    )
+    assert missing.returncode == 1, missing.stderr[-2000:]
+    assert "unreadable WARC" in missing.stderr and "gone.warc.gz" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+    truncated = run_troopwatch(["crawl", "warc", "-a", f"paths={cut}", "--json"], env)
+    assert truncated.returncode == 0, truncated.stderr[-2000:]
+    stats = json.loads(truncated.stdout.strip().splitlines()[-1])["warc"]
+    assert stats["warc/skipped/truncated"] == 1
+    assert 0 < stats["troopwatch/warc_responses"] < len(urls)
+
+
 def test_warc_spider_reads_paths_argument(tmp_path):
     write_warc(tmp_path / "a.warc", ["/meridian-wire/rss.xml"])
     (tmp_path / "b.warc.gz").write_bytes(b"not a warc")
