@@ -145,13 +145,16 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     marks: dict[str, float] = {}
+    cpu_marks: dict[str, float] = {}  # the crawl process's CPU (all its threads) at each mark
     for name in ("spider_opened", "spider_closed", "engine_stopped"):
 
         def mark(name=name, **_):
             marks.setdefault(name, time.perf_counter())
+            cpu_marks.setdefault(name, time.process_time())
 
         crawler.signals.connect(mark, signal=getattr(signals, name), weak=False)
     wall_start = time.perf_counter()
+    cpu_marks["start"] = time.process_time()
     process.crawl(crawler, **kwargs)
     process.start()
     marks["stopped"] = time.perf_counter()
@@ -168,6 +171,7 @@ def crawl_child(mode: str, feed: str, out: str) -> None:
         "indexed": stats.get("troopwatch/indexed", 0),
         "crawl_cpu_s": usage.ru_utime + usage.ru_stime,
         "marks": {k: v - wall_start for k, v in marks.items()},
+        "cpu_marks": cpu_marks,
         "stages": {k: v for k, v in stage_times.items()},
     }
     Path(out).write_text(json.dumps(result))
@@ -178,7 +182,7 @@ POOL_STAGES = {
     "screen_and_extract": "clean",
     "detect_language": "language",
     "score_relevance": "relevance",
-    "sketch": "dedupe",
+    "sketch_and_ids": "dedupe",
     "article_entities": "entities",
     "claim_dicts": "claims",
 }

@@ -9,14 +9,12 @@ sighting of the original (its URL and date added to the original's `also_seen`).
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
 
 from elasticsearch import ApiError, TransportError
 
-from troopwatch.dedupe import Prepared, Sketch, compare_prepared, prepare, sketch
+from troopwatch.dedupe import ShingleIds, Sketch, compare_ids, sketch_and_ids
 from troopwatch.dedupe.store import dedupe_fields, find_duplicate
 from troopwatch.es.client import make_client
 from troopwatch.es.indices import Indices
@@ -28,52 +26,37 @@ log = logging.getLogger(__name__)
 class RecentArticles:
     """Articles of this crawl, looked up by shared sketch keys (bounded, oldest evicted).
 
-    Runs on the reactor thread, so texts are normalised and shingled once: the caller's
-    own text lazily (`own`, shared by its lookups), the recent articles compared last in
-    a small cache (a few are everyone's candidates: shared boilerplate)."""
+    Runs on the reactor thread, so each article is kept as its shingle ids (from the CPU
+    pool, with its sketch): a comparison is one intersection of sorted numbers, and no
+    text is normalised or shingled here."""
 
-    def __init__(self, limit: int = 5000, prepared: int = 128):
+    def __init__(self, limit: int = 5000):
         self.limit = limit
-        self.texts: OrderedDict[str, str] = OrderedDict()
+        self.ids: OrderedDict[str, ShingleIds] = OrderedDict()
         self.by_key: dict[str, set[str]] = {}
         self.keys: dict[str, list[str]] = {}
-        self.prepared_limit = prepared
-        self.prepared: OrderedDict[str, Prepared] = OrderedDict()
 
-    def add(self, article_id: str, sk: Sketch, text: str) -> None:
-        if article_id in self.texts:
+    def add(self, article_id: str, sk: Sketch, ids: ShingleIds) -> None:
+        if article_id in self.ids:
             return
-        self.texts[article_id] = text
+        self.ids[article_id] = ids
         self.keys[article_id] = [sk.text_hash, *sk.keys]
         for key in self.keys[article_id]:
             self.by_key.setdefault(key, set()).add(article_id)
-        if len(self.texts) > self.limit:
-            old, _ = self.texts.popitem(last=False)
-            self.prepared.pop(old, None)
+        if len(self.ids) > self.limit:
+            old, _ = self.ids.popitem(last=False)
             for key in self.keys.pop(old):
                 self.by_key[key].discard(old)
 
-    def _prepared(self, article_id: str) -> Prepared:
-        found = self.prepared.get(article_id)
-        if found is None:
-            found = self.prepared[article_id] = prepare(self.texts[article_id])
-            if len(self.prepared) > self.prepared_limit:
-                self.prepared.popitem(last=False)
-        else:
-            self.prepared.move_to_end(article_id)
-        return found
-
-    def find(
-        self, article_id: str, sk: Sketch, own: Callable[[], Prepared]
-    ) -> tuple[str, float] | None:
-        """The recent article this one duplicates; `own()` gives its prepared text."""
+    def find(self, article_id: str, sk: Sketch, ids: ShingleIds) -> tuple[str, float] | None:
+        """The recent article this one duplicates."""
         shared: dict[str, int] = {}
         for key in (sk.text_hash, *sk.keys):
             for other in self.by_key.get(key, ()):
                 if other != article_id:
                     shared[other] = shared.get(other, 0) + 1
         for other, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:5]:
-            verdict = compare_prepared(own(), self._prepared(other))
+            verdict = compare_ids(ids, self.ids[other])
             if verdict.duplicate:
                 return other, verdict.similarity
         return None
@@ -106,10 +89,9 @@ class DedupePipeline:
 
     async def process_item(self, item):
         text, article_id = item["text"], item["article_id"]
-        sk = await self.pool.run(sketch, text)
+        sk, ids = await self.pool.run(sketch_and_ids, text)
         item.update(dedupe_fields(text, sk))
-        own = functools.cache(functools.partial(prepare, text))  # once, if compared at all
-        match = self.recent.find(article_id, sk, own)
+        match = self.recent.find(article_id, sk, ids)
         if match is None:
             try:
                 found = await in_thread(
@@ -131,10 +113,10 @@ class DedupePipeline:
             match = (
                 (found.article_id, found.similarity)
                 if found
-                else self.recent.find(article_id, sk, own)
+                else self.recent.find(article_id, sk, ids)
             )
         if match is None:
-            self.recent.add(article_id, sk, text)
+            self.recent.add(article_id, sk, ids)
             return item
         item["duplicate_of"], item["similarity"] = match
         self.stats.inc_value("troopwatch/duplicates")

@@ -20,6 +20,7 @@ from troopwatch.dedupe import (
     ROWS,
     anchor_keys,
     compare,
+    compare_ids,
     estimate_similarity,
     is_candidate,
     is_duplicate,
@@ -30,6 +31,7 @@ from troopwatch.dedupe import (
     shingles,
     similarity,
     sketch,
+    sketch_and_ids,
     text_fingerprint,
     tokenize,
 )
@@ -324,3 +326,29 @@ def test_run_eval_meets_targets():
 
 def test_run_eval_bad_path():
     assert run_eval("/nonexistent/pairs.jsonl", out=io.StringIO()) == 2
+
+
+# --- comparison by shingle ids (the crawl's in-memory lookup) ---------------------------------
+
+
+def _pair_texts() -> list[tuple[str, str]]:
+    pairs = []
+    for line in (EVAL / "dedupe_pairs.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            pairs.append(tuple(_text(row[side]) for side in ("a", "b")))
+    return pairs
+
+
+def _text(value: str) -> str:
+    path = EVAL / value
+    return read(path) if value.endswith(".txt") and path.is_file() else value
+
+
+def test_compare_ids_gives_the_text_comparisons_verdict_on_every_labelled_pair():
+    pairs = _pair_texts() + [("", "some words here and more"), ("Same text.", "same TEXT")]
+    assert len(pairs) > 250
+    for a, b in pairs:
+        (sk_a, ids_a), (_, ids_b) = sketch_and_ids(a), sketch_and_ids(b)
+        assert compare_ids(ids_a, ids_b) == compare(a, b), (a[:60], b[:60])
+        assert sk_a == sketch(a) and len(ids_a.ids) == sk_a.num_shingles

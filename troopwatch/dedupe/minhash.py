@@ -209,14 +209,22 @@ def _signature_from_digests(digests: list[bytes], num_perm: int) -> list[int]:
     return _digest_matrix(digests, num_perm)[:, :num_perm].min(axis=0).tolist()
 
 
-def _anchors_from_digests(digests: list[bytes], num_perm: int) -> list[str]:
+def _ids_from_digests(digests: list[bytes], num_perm: int) -> np.ndarray:
+    """The shingles' 64-bit ids, sorted and distinct (the last 8 bytes of each digest, as
+    one little-endian uint64)."""
     if not digests:
-        return []
-    # The last 8 bytes of each digest, as one little-endian uint64 per shingle.
+        return np.empty(0, dtype="<u8")
     tail = np.ascontiguousarray(_digest_matrix(digests, num_perm)[:, num_perm:])
-    ids = np.unique(tail.view("<u8").ravel())  # sorted, distinct
+    return np.unique(tail.view("<u8").ravel())
+
+
+def _anchors_from_ids(ids: np.ndarray) -> list[str]:
     picked = ids[ids % ANCHOR_MOD == 0][:MAX_ANCHORS] >> (64 - 4 * KEY_HEX)
     return [f"a:{i:0{KEY_HEX}x}" for i in picked.tolist()]
+
+
+def _anchors_from_digests(digests: list[bytes], num_perm: int) -> list[str]:
+    return _anchors_from_ids(_ids_from_digests(digests, num_perm))
 
 
 def minhash_signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
@@ -255,20 +263,31 @@ def lsh_bands(signature: Sequence[int], bands: int = BANDS, rows: int = ROWS) ->
 
 def sketch(text: str, num_perm: int = NUM_PERM, bands: int = BANDS, rows: int = ROWS) -> Sketch:
     """Compute hash, signature, band keys and anchor keys with one pass over the shingles."""
+    return sketch_and_ids(text, num_perm, bands, rows)[0]
+
+
+def sketch_and_ids(
+    text: str, num_perm: int = NUM_PERM, bands: int = BANDS, rows: int = ROWS
+) -> tuple[Sketch, ShingleIds]:
+    """``sketch``, and the text's shingle ids for exact comparisons (``compare_ids``), from
+    the same pass: the ids come with the digests, where ``prepare`` would shingle again."""
     norm = normalize_text(text)  # once, for the shingles and the text hash
     sh = set(_shingle_tuples(_TOKEN.findall(norm)))
     digests = _digests(sh, num_perm)
     signature = _signature_from_digests(digests, num_perm)
     band_keys = lsh_bands(signature, bands, rows)
-    anchors = _anchors_from_digests(digests, num_perm)
-    return Sketch(
-        text_hash=hashlib.sha1(norm.encode("utf-8")).hexdigest(),
+    ids = _ids_from_digests(digests, num_perm)
+    anchors = _anchors_from_ids(ids)
+    text_hash = hashlib.sha1(norm.encode("utf-8")).hexdigest()
+    sk = Sketch(
+        text_hash=text_hash,
         signature=signature,
         bands=band_keys,
         anchors=anchors,
         num_shingles=len(sh),
         keys=band_keys + anchors,
     )
+    return sk, ShingleIds(text_hash if norm else "", ids)
 
 
 def s_curve(similarity: float, bands: int = BANDS, rows: int = ROWS) -> float:
@@ -313,8 +332,10 @@ def similarity_details(
     """(similarity, jaccard, containment_a, containment_b) for two shingle sets."""
     if not sh_a or not sh_b:
         return 0.0, 0.0, 0.0, 0.0
-    inter = len(sh_a & sh_b)
-    la, lb = len(sh_a), len(sh_b)
+    return _similarity_from_counts(len(sh_a & sh_b), len(sh_a), len(sh_b))
+
+
+def _similarity_from_counts(inter: int, la: int, lb: int) -> tuple[float, float, float, float]:
     jaccard = inter / (la + lb - inter)
     floored = inter / max(min(la, lb), CONTAINMENT_FLOOR)
     return max(jaccard, floored), jaccard, inter / la, inter / lb
@@ -352,6 +373,28 @@ def compare_prepared(a: Prepared, b: Prepared) -> DuplicateVerdict:
     if a.norm == b.norm:
         return DuplicateVerdict(1.0, True, 1.0, 1.0, 1.0)
     score, jac, ca, cb = similarity_details(a.shingle_set, b.shingle_set)
+    return DuplicateVerdict(round(score, 4), is_duplicate(score), round(jac, 4), ca, cb)
+
+
+@dataclass(frozen=True)
+class ShingleIds:
+    """A text's shingles as 64-bit ids (sorted, distinct uint64) with its text hash (""
+    for an empty text): ``compare_ids`` gives ``compare_prepared``'s verdict (barring a
+    64-bit collision between two shingles of the pair) from a few kilobytes of numbers,
+    cheap to send between processes and to keep."""
+
+    text_hash: str
+    ids: np.ndarray
+
+
+def compare_ids(a: ShingleIds, b: ShingleIds) -> DuplicateVerdict:
+    """``compare_prepared`` of two texts' shingle ids."""
+    if not a.text_hash or not b.text_hash:
+        return DuplicateVerdict(0.0, False)
+    if a.text_hash == b.text_hash:
+        return DuplicateVerdict(1.0, True, 1.0, 1.0, 1.0)
+    inter = len(np.intersect1d(a.ids, b.ids, assume_unique=True))
+    score, jac, ca, cb = _similarity_from_counts(inter, len(a.ids), len(b.ids))
     return DuplicateVerdict(round(score, 4), is_duplicate(score), round(jac, 4), ca, cb)
 
 
