@@ -15,6 +15,7 @@ import pytest
 
 from schedules.alerts import AlertSweeper
 from schedules.notifiers import notifiers_from_env
+from schedules.status import _print_fleet as print_fleet
 from tests import receivers
 from tests.test_alerts import FAST, alert_docs, claim, email_text, write_article
 from troopwatch.config import EsConfig
@@ -77,7 +78,7 @@ def test_a_slot_is_claimed_by_one_node_however_many_race(clients, indices):
         assert doc["attempts"] == 1
 
 
-def test_an_expired_lease_is_taken_over_by_exactly_one_node(clients, indices):
+def test_an_expired_lease_is_taken_over_by_exactly_one_node(clients, indices, capsys):
     a, b, c = (
         TaskBoard(cl, indices, f"node-{n}", lease_s=1.5)
         for cl, n in zip(clients, "abc", strict=True)
@@ -113,11 +114,20 @@ def test_an_expired_lease_is_taken_over_by_exactly_one_node(clients, indices):
     clients[0].index(
         index=indices.nodes,
         id="node-b",
-        document={"node": "node-b", "status": "running", "heartbeat_at": a.clock.now().isoformat()},
+        # A beat stamped a little ahead of the clock that reads it (each node estimates
+        # Elasticsearch's clock on its own) is "0 s ago", not "-0 s" or "-2 s".
+        document={
+            "node": "node-b",
+            "status": "running",
+            "heartbeat_at": (a.clock.now() + timedelta(seconds=2)).isoformat(),
+        },
         refresh=True,
     )
     status = fleet_status(clients[0], indices)
     assert [n["node"] for n in status["nodes"]] == ["node-b"]
+    assert status["nodes"][0]["heartbeat_age_s"] == 0
+    print_fleet(status)
+    assert re.search(r"node-b\s+running\s+heartbeat 0 s ago", capsys.readouterr().out)
     assert status["nodes"][0]["leases"] == []
     assert [p["taken_over_from"] for p in status["recent_problems"]] == ["node-a"]
 

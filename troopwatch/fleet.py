@@ -630,7 +630,10 @@ def fleet_status(es: Elasticsearch, indices: Indices, recent: int = 10) -> dict:
     rows = []
     for hit in nodes["hits"]["hits"]:
         doc = dict(hit["_source"])
-        doc["heartbeat_age_s"] = round((now - _time(doc.get("heartbeat_at"))).total_seconds(), 1)
+        # Each node stamps its beat with its own estimate of Elasticsearch's clock, which
+        # may run a little ahead of the reading here: a beat from the future is a beat now.
+        age = (now - _time(doc.get("heartbeat_at"))).total_seconds()
+        doc["heartbeat_age_s"] = max(0.0, round(age, 1))
         doc["stale"] = doc.get("status") == RUNNING and doc["heartbeat_age_s"] > (
             doc.get("lease_s") or 60
         )
