@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from schedules.alerts import ES_ERRORS, STATUSES, alert_counts, alert_problems
 from schedules.daemon import SCHEDULE_FILE, daemon_pid, read_schedule
 from troopwatch.es.indices import Indices
-from troopwatch.fleet import fleet_status
+from troopwatch.fleet import GDELT_TASK, WARC_TASK, fleet_status
 from troopwatch.paths import var_dir
 
 RUN_FIELDS = (
@@ -173,7 +173,7 @@ def _print_fleet(fleet: dict | None) -> None:
         for lease in node["leases"]:
             state = "EXPIRED" if lease.get("expired") else "until " + _when(lease["lease_until"])
             print(f"      lease {lease['id']} {lease.get('status')} {state}")
-    kinds = {"backfill:warc": "WARC files", "backfill:gdelt": "GDELT windows"}
+    kinds = {WARC_TASK: "WARC files", GDELT_TASK: "GDELT windows"}
     for task, per_status in sorted((fleet.get("backfill") or {}).items()):
         counts = ", ".join(f"{n} {state}" for state, n in sorted(per_status.items()))
         print(f"backfill ({kinds.get(task, task)}): {counts}")

@@ -15,6 +15,7 @@ import json
 import os
 import pty
 import re
+import signal
 import subprocess
 import threading
 import time
@@ -27,6 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import TROOPWATCH, run_troopwatch
+from tests.press.warc import write_warc
 from tests.test_daemon import DaemonProcess, catalogue, wait_for
 from tests.test_fleet_cluster import _kill_like_a_machine
 from troopwatch.backfill import follow_tasks, parse_bound, progress_line, task_counts
@@ -138,8 +140,6 @@ def _archive_pages(n_files: int, per_file: int) -> tuple[object, list[list[str]]
 def test_a_warc_backfill_spreads_over_two_daemons_and_completes_once_when_one_is_killed(
     es, indices, tw_env, tmp_path
 ):
-    from tests.press.warc import write_warc
-
     state, pages = _archive_pages(n_files=5, per_file=4)
     paths = []
     for n, urls in enumerate(pages):
@@ -511,22 +511,26 @@ def test_follow_tasks_redraws_until_every_task_is_settled(es, indices):
     assert done_seen == sorted(done_seen)
 
 
-def test_backfill_in_a_terminal_shows_the_bar_until_done(es, indices, tw_env, tmp_path):
-    from tests.press.warc import write_warc
-
-    paths = [str(tmp_path / f"feed-{n}.warc") for n in range(2)]
-    for path in paths:
-        write_warc(path, ["/meridian-wire/rss.xml"])
-    worker = _work_through(es, indices, paths, hold=1.5)
+def _in_a_terminal(args: list[str], env: dict) -> tuple[subprocess.Popen, int]:
+    """`troopwatch ARGS` with its output on a pseudo-terminal; (process, the reading end)."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
-        [*TROOPWATCH, "backfill", "warc", *paths],
-        env=tw_env,
+        [*TROOPWATCH, *args],
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=follower,
         stderr=subprocess.PIPE,
     )
     os.close(follower)
+    return proc, leader
+
+
+def test_backfill_in_a_terminal_shows_the_bar_until_done(es, indices, tw_env, tmp_path):
+    paths = [str(tmp_path / f"feed-{n}.warc") for n in range(2)]
+    for path in paths:
+        write_warc(path, ["/meridian-wire/rss.xml"])
+    worker = _work_through(es, indices, paths, hold=1.5)
+    proc, leader = _in_a_terminal(["backfill", "warc", *paths], tw_env)
     output = b""
     with contextlib.suppress(OSError):  # EIO once the command has exited
         while chunk := os.read(leader, 4096):
@@ -542,21 +546,9 @@ def test_backfill_in_a_terminal_shows_the_bar_until_done(es, indices, tw_env, tm
 
 
 def test_ctrl_c_stops_following_and_leaves_the_tasks_queued(es, indices, tw_env, tmp_path):
-    import signal
-
-    from tests.press.warc import write_warc
-
     path = str(tmp_path / "feed.warc")
     write_warc(path, ["/meridian-wire/rss.xml"])
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [*TROOPWATCH, "backfill", "warc", path],
-        env=tw_env,
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=subprocess.PIPE,
-    )
-    os.close(follower)
+    proc, leader = _in_a_terminal(["backfill", "warc", path], tw_env)
     output = b""
     while b"0/1 done" not in output:  # following: no daemon takes the task
         output += os.read(leader, 4096)

@@ -106,11 +106,9 @@ def cmd_crawl(args) -> int:
         _print_json(stats)
     # A crawl that is a backfill task failed its work (say, a GDELT window's list could
     # not be had): exit 1, so that the daemon runs the task again.
-    failed = [
-        f"{name}: {s['troopwatch/task_failed']}"
-        for name, s in stats.items()
-        if s.get("troopwatch/task_failed")
-    ]
+    from crawler.spiders.base import TASK_FAILED
+
+    failed = [f"{name}: {s[TASK_FAILED]}" for name, s in stats.items() if s.get(TASK_FAILED)]
     if failed:
         raise CommandError("; ".join(failed)[:500])
     return 0

@@ -18,6 +18,8 @@ from troopwatch.feeds import FeedError
 from troopwatch.sources_state import source_problem
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+# The stat a crawl sets when the work it was given is lost (`fail_task`).
+TASK_FAILED = "troopwatch/task_failed"
 
 
 class ArticleSpider(scrapy.Spider):
@@ -179,6 +181,12 @@ class ArticleSpider(scrapy.Spider):
     def report_problem(self, source: str | None, url: str, problem: str) -> None:
         """Tell the source-state recorder that a discovery document was unusable."""
         self.crawler.signals.send_catch_log(source_problem, source=source, url=url, error=problem)
+
+    def fail_task(self, reason: str) -> None:
+        """The crawl's work is lost (a backfill task's GDELT window, its WARC file): the
+        crawl ends with exit status 1 (`troopwatch crawl`), so the daemon runs the task
+        again."""
+        self.crawler.stats.set_value(TASK_FAILED, reason)
 
     def parse_article(self, response: Response):
         content_type = response.headers.get(b"Content-Type", b"").lower()

@@ -89,9 +89,7 @@ class GdeltSpider(ArticleSpider):
         super().report_problem(source, url, problem)
         if self.window:  # the window's list is lost: the backfill task must fail
             start, end = self.window[1:]
-            self.crawler.stats.set_value(
-                "troopwatch/task_failed", f"window {start}..{end}: {problem}"
-            )
+            self.fail_task(f"window {start}..{end}: {problem}")
 
     def parse_listing(self, response: Response) -> list:
         entries = parse_gdelt_artlist(response.body)

@@ -241,7 +241,7 @@ class WarcSpider(ArticleSpider):
             files = warc_files(spec)
             if not files:
                 self.logger.warning("no WARC files match %s (source %s)", spec, source_id)
-                self.fail_task(f"no WARC files match {spec}")
+                self._fail_named(f"no WARC files match {spec}")
             for path in files:
                 try:
                     for item in self.replay(path, source_id):
@@ -250,15 +250,14 @@ class WarcSpider(ArticleSpider):
                     self.logger.warning("cannot read WARC file %s: %s", path, exc)
                     stats.inc_value("troopwatch/bad_warcs")
                     self.report_problem(source_id, str(path), f"unreadable WARC: {exc}")
-                    self.fail_task(f"unreadable WARC {path}: {exc}")
+                    self._fail_named(f"unreadable WARC {path}: {exc}")
 
-    def fail_task(self, reason: str) -> None:
+    def _fail_named(self, reason: str) -> None:
         """Files named on the command line (a backfill task) that cannot be read fail the
-        crawl (exit 1), so the task is retried and then shown failed rather than done.
-        A truncated file is not a failure: what it holds was read, and reading it again
-        would give no more."""
+        crawl, so the task is retried and then shown failed rather than done. A truncated
+        file is not a failure: what it holds was read, and reading it again gives no more."""
         if self.paths:
-            self.crawler.stats.set_value("troopwatch/task_failed", reason)
+            self.fail_task(reason)
 
     def replay(self, path: Path, source_id: str):
         stats = self.crawler.stats

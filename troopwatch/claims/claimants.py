@@ -236,7 +236,7 @@ _OWN_ATTRIB = {
 }
 
 
-def _attributions(sent: str, lang: str) -> list[re.Match[str]]:
+def attributions(sent: str, lang: str) -> list[re.Match[str]]:
     """Attribution phrases in ``sent``, less other languages' phrases that are common
     words of ``lang`` (English "per" in an Italian sentence)."""
     found = list(_ATTRIB_BEFORE.finditer(sent))
@@ -646,7 +646,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             )
         ):
             consider(5, m)
-    attribs = _attributions(sent, lang)
+    attribs = attributions(sent, lang)
     for a in attribs:
         after = [
             m

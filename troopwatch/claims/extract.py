@@ -39,7 +39,7 @@ from functools import lru_cache
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import (
     SAY,
-    _attributions,
+    attributions,
     claimant_index,
     joint_claimant,
     lawmaker_names,
@@ -1577,20 +1577,24 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
 _LEAD_CONJ = _c(r"^\W*(?:" + "|".join(_part("conjunctions")) + r")?\W*")
 
 
-def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
-    """Does an attribution phrase open the text at ``cut`` (after "and")?"""
+def _attribution_at(t: str, cut: int, end: int, lang: str, reach: int | None = None) -> int | None:
+    """Where the attribution phrase opening the text at ``cut`` (after "and") starts, or
+    None when the text does not open with one (looked for up to ``end``, or ``reach``
+    characters)."""
     lead = _LEAD_CONJ.match(t, cut, end)
     pos = lead.end() if lead else cut
-    attrib = next(iter(_attributions(t[pos:end], lang)), None)
-    return attrib is not None and attrib.start() <= 2
+    attrib = next(iter(attributions(t[pos : pos + reach if reach else end], lang)), None)
+    return pos if attrib is not None and attrib.start() <= 2 else None
+
+
+def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
+    return _attribution_at(t, cut, end, lang) is not None
 
 
 def _fronted_later(t: str, cut: int, lang: str, claim: Claim) -> bool:
     """Does the clause from ``cut`` open with an attribution naming ``claim``'s claimant?"""
-    lead = _LEAD_CONJ.match(t, cut)
-    pos = lead.end() if lead else cut
-    attrib = next(iter(_attributions(t[pos : pos + 80], lang)), None)
-    if attrib is None or attrib.start() > 2:
+    pos = _attribution_at(t, cut, len(t), lang, reach=80)
+    if pos is None:
         return False
     name, explicit = source_of(t[pos:], lang, "")
     return explicit and name == claim.source

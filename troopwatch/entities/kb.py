@@ -168,8 +168,16 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def is_cyrillic(ch: str) -> bool:
     return 0x0400 <= ord(ch) <= 0x04FF
+
+
+def has_cyrillic(text: str) -> bool:
+    """Any Cyrillic letter in ``text`` (one regex scan, no Python loop)."""
+    return _CYRILLIC.search(text) is not None
 
 
 # --------------------------------------------------------------------------- inflection
@@ -426,7 +434,7 @@ def alias_variants(alias: str, lang: str) -> list[str]:
     variants = [base]
     if is_acronym(alias):
         return variants
-    if any(is_cyrillic(c) for c in base):
+    if has_cyrillic(base):
         variants += _cyrillic_variants(_tokens(alias))
     elif lang == "de":
         variants += _german_variants(_tokens(alias))

@@ -33,6 +33,7 @@ from troopwatch.entities.kb import (
     KnowledgeBase,
     _Entry,
     default_kb,
+    has_cyrillic,
     is_cjk,
     is_cyrillic,
     is_hangul,
@@ -45,7 +46,6 @@ _NON_WORD = re.compile(rf"[\W_{_CJK_CLASS}]")
 _SPACE_RUN = re.compile(r"  +")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
 _HAS_CJK = re.compile(rf"[{_CJK_CLASS}]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")  # as kb.is_cyrillic
 _WORD_AT = re.compile(r"[^\W\d_]+")
 _KO_SUFFIX_SET = frozenset(KO_SUFFIXES)
 # German compounds whose first part is a name: Kremlsprecher, Putinregime, Natostaaten.
@@ -168,7 +168,7 @@ class _Pattern:
             for e in self.entries:
                 groups.setdefault(e.entity_id, []).append(e)
             self.by_entity = tuple((k, tuple(v)) for k, v in groups.items())
-        self.has_cyrillic = _CYRILLIC.search(self.key) is not None
+        self.has_cyrillic = has_cyrillic(self.key)
 
 
 class _Automata:
