@@ -1,6 +1,8 @@
-"""The real-text claims set (data/eval/claims_real.jsonl): passages quoted from published
-news pages (each with its URL), labelled against shared/CLAIMS.md by annotators who never
-saw the extractor or its output, split once by page into dev and test.
+"""The real-text claims sets: passages quoted from published news pages (each with its URL),
+labelled against shared/CLAIMS.md by annotators who never saw the extractor or its output.
+data/eval/claims_real.jsonl is split once by page into dev and test; claims_real2.jsonl,
+labelled later by other annotators, is dev only and shares no page or passage with the
+first set's test split.
 
 These tests check the file only (schema, coverage, the split); they never run the
 extractor. The scores are printed by `troopwatch claims eval data/eval/claims_real.jsonl
@@ -20,6 +22,7 @@ from troopwatch.languages import LANGUAGES
 from troopwatch.paths import EVAL_DIR
 
 PATH = EVAL_DIR / "claims_real.jsonl"
+PATH2 = EVAL_DIR / "claims_real2.jsonl"
 LANGS = LANGUAGES
 QUALIFIERS = {"exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague"}
 CATEGORIES = {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}
@@ -34,7 +37,7 @@ CLAIM_KEYS = {
     "source_text",
     "location",
 }
-ID_RE = re.compile(r"^r-(?P<lang>[a-z]{2})-\d{3}$")
+ID_RE = re.compile(r"^r2?-(?P<lang>[a-z]{2})-\d{3}$")
 SCRIPTS = {
     "ko": re.compile(r"[\uac00-\ud7a3]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
@@ -45,6 +48,7 @@ SCRIPTS = {
 }
 
 ITEMS = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines()]
+ITEMS2 = [json.loads(line) for line in PATH2.read_text(encoding="utf-8").splitlines()]
 
 
 def test_size_and_languages():
@@ -56,7 +60,7 @@ def test_size_and_languages():
     assert 0.2 <= share <= 0.35, share
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda it: it["id"])
+@pytest.mark.parametrize("item", ITEMS + ITEMS2, ids=lambda it: it["id"])
 def test_item(item):
     assert set(item) == ITEM_KEYS
     m = ID_RE.match(item["id"])
@@ -82,14 +86,40 @@ def test_item(item):
         assert claim["source_text"] in item["text"]
 
 
-def test_ids_sequential_and_texts_unique():
+@pytest.mark.parametrize("items", [ITEMS, ITEMS2], ids=["claims_real", "claims_real2"])
+def test_ids_sequential_and_texts_unique(items):
     by_lang = defaultdict(list)
-    for it in ITEMS:
+    for it in items:
         by_lang[it["lang"]].append(int(it["id"].rsplit("-", 1)[1]))
     for lang, nums in by_lang.items():
         assert nums == list(range(1, len(nums) + 1)), lang
-    texts = Counter(it["text"] for it in ITEMS)
+    texts = Counter(it["text"] for it in items)
     assert texts.most_common(1)[0][1] == 1
+
+
+def _words(text: str) -> set[str]:
+    """Word 5-grams, or character 8-grams for scripts without spaces."""
+    text = re.sub(r"\W+", " ", text.lower()).strip()
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]", text):
+        text = text.replace(" ", "")
+        return {text[i : i + 8] for i in range(max(1, len(text) - 7))}
+    words = text.split()
+    return {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
+
+
+def test_second_set_is_dev_only_and_apart_from_the_test_split():
+    """Tuning on the second set must not tune on the first set's test pages."""
+    assert len(ITEMS2) >= 300 and {it["split"] for it in ITEMS2} == {"dev"}
+    assert {it["lang"] for it in ITEMS2} == set(LANGS)
+    host_path = lambda u: re.sub(r"^https?://(www\.)?", "", u.lower()).rstrip("/")  # noqa: E731
+    test_urls = {host_path(it["url"]) for it in ITEMS if it["split"] == "test"}
+    assert not [it["id"] for it in ITEMS2 if host_path(it["url"]) in test_urls]
+    first = [_words(it["text"]) for it in ITEMS]
+    for it in ITEMS2:
+        mine = _words(it["text"])
+        for other in first:
+            shared = len(mine & other) / max(1, min(len(mine), len(other)))
+            assert shared < 0.5, it["id"]
 
 
 def test_split_once_by_page_and_balanced():
