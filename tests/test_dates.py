@@ -150,3 +150,44 @@ def test_page_dates(html):
 
     published, _ = _page_metadata(lxml_html.fromstring(html))
     assert published == datetime(2024, 11, 5, tzinfo=UTC)
+
+
+PLACEHOLDER_LD = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "0001-01-01T00:00:00Z"}</script>'
+)
+
+
+def test_placeholder_dates_are_no_dates_and_the_page_is_still_indexed() -> None:
+    """A CMS placeholder ("0001-01-01", seen on real pages of the benchmark corpus) used to
+    become published_at, and the indices refuse such a date: the article was rejected."""
+    from troopwatch.documents import article_document, document_problem
+    from troopwatch.extract import extract_article
+    from troopwatch.feeds import parse_feed
+
+    body = "<article><p>" + "North Korean troops were seen near Kursk. " * 8 + "</p></article>"
+    later = '<time datetime="2024-11-05T08:00:00Z">5 November</time>'
+    page = f"<html><head>{PLACEHOLDER_LD}</head><body>{later}{body}</body></html>"
+    assert extract_article(page, "http://example.com/a").published_at == datetime(
+        2024, 11, 5, 8, tzinfo=UTC
+    )
+    alone = f"<html><head>{PLACEHOLDER_LD}</head><body>{body}</body></html>"
+    article = extract_article(alone, "http://example.com/b")
+    assert article.published_at is None  # the pipeline falls back to the feed or fetch time
+    fetched = datetime(2024, 11, 6, tzinfo=UTC)
+    doc = article_document(
+        {
+            "url": "http://example.com/b",
+            "article_id": "b",
+            "text": article.text,
+            "published_at": article.published_at or fetched,
+            "fetched_at": fetched,
+        }
+    )
+    assert document_problem(doc) is None
+    feed = (
+        '<rss version="2.0"><channel><item><title>t</title><link>http://example.com/c</link>'
+        "<pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate></item></channel></rss>"
+    )
+    (entry,) = parse_feed(feed.encode(), "http://example.com/feed")
+    assert entry.published is None

@@ -28,6 +28,9 @@ from troopwatch.languages import LANGUAGES
 
 # Languages whose dates in words we read (the monitored press).
 DATE_LANGUAGES = LANGUAGES
+# The years a news date can have. CMS placeholders ("0001-01-01", "9999-12-31") parse
+# as dates; the indices refuse them (troopwatch.documents), and they say nothing.
+NEWS_YEARS = (1900, 2100)
 
 # Zone abbreviations met in feeds, as hours east of UTC. Ambiguous ones (IST, CST as
 # China time) take their most common feed meaning or are left out.
@@ -94,6 +97,12 @@ def parse_datetime(value: Any, languages: Sequence[str] | None = None) -> dateti
     if parsed is None and _LETTERS.search(text):
         parsed = _in_words(text, tuple(languages or DATE_LANGUAGES))
     return parsed
+
+
+def news_date(value: Any, languages: Sequence[str] | None = None) -> datetime | None:
+    """parse_datetime, keeping only dates a news page can have (NEWS_YEARS)."""
+    parsed = parse_datetime(value, languages)
+    return parsed if parsed and NEWS_YEARS[0] <= parsed.year <= NEWS_YEARS[1] else None
 
 
 def _aware(value: datetime) -> datetime:

@@ -60,21 +60,20 @@ def article_document(item: Mapping) -> dict:
 
 # What the indices can hold: figures are `long`, dates must be plausible news dates.
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
-YEARS = (1900, 2100)
 DATE_FIELDS = ("published_at", "fetched_at")
 FIGURE_FIELDS = ("figure_low", "figure_high")
 
 
 def _date_problem(name: str, value) -> str | None:
-    from troopwatch.dates import parse_datetime
+    from troopwatch.dates import NEWS_YEARS, parse_datetime
 
     if value is None:
         return None
     parsed = parse_datetime(value) if isinstance(value, str) else None
     if parsed is None:
         return f"{name} {value!r} is not a date"
-    if not YEARS[0] <= parsed.year <= YEARS[1]:
-        return f"{name} {value!r} is outside the years {YEARS[0]}..{YEARS[1]}"
+    if not NEWS_YEARS[0] <= parsed.year <= NEWS_YEARS[1]:
+        return f"{name} {value!r} is outside the years {NEWS_YEARS[0]}..{NEWS_YEARS[1]}"
     return None
 
 

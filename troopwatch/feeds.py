@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from troopwatch.dates import parse_datetime
+from troopwatch.dates import news_date
 
 
 class FeedError(ValueError):
@@ -250,7 +250,7 @@ def _base(el: etree._Element, base_url: str) -> str:
 
 def _first_date(fields: dict, order: tuple[tuple[str, str], ...]) -> datetime | None:
     for key in order:
-        published = parse_datetime(_text(fields.get(key)))
+        published = news_date(_text(fields.get(key)))
         if published is not None:
             return published
     return None
@@ -410,7 +410,7 @@ def _feedparser_entry(item: dict, base_url: str, lang: object) -> FeedEntry | No
         return None
     published = None
     for key in ("published", "created", "updated"):
-        published = parse_datetime(item.get(key))
+        published = news_date(item.get(key))
         if published is not None:
             break
     source = item.get("source") if isinstance(item.get("source"), dict) else {}
@@ -480,7 +480,7 @@ def _parse_json_feed(body: bytes, base_url: str, charset: str = "utf-8-sig") -> 
         except ValueError:
             continue
         if url:
-            published = parse_datetime(_str(item.get("date_published"))) or parse_datetime(
+            published = news_date(_str(item.get("date_published"))) or news_date(
                 _str(item.get("date_modified"))
             )
             entries.append(
@@ -571,7 +571,7 @@ def _gdelt_date(value: object) -> datetime | None:
     try:
         return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     except ValueError:
-        return parse_datetime(value)
+        return news_date(value)
 
 
 def parse_gdelt_artlist(body: bytes) -> list[FeedEntry]:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from troopwatch.dates import parse_datetime
+from troopwatch.dates import news_date
 
 GZIP_MAGIC = b"\x1f\x8b"
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed file
@@ -129,7 +129,7 @@ def parse_sitemap(
 def _date(raw: str, url: str, bad: list[tuple[str, str]]) -> datetime | None:
     if not raw:
         return None
-    parsed = parse_datetime(raw)
+    parsed = news_date(raw)
     if parsed is None:
         bad.append((url, raw))
     return parsed
