@@ -25,11 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
-
 from troopwatch.claims import extract_claims, split_sentences  # noqa: E402
+from troopwatch.paths import EXTRACTION_CORPUS  # noqa: E402
 
 SEEDS = ROOT / "data" / "seeds"
-CORPUS = Path("/work/shared/corpus/article-extraction-benchmark/ground-truth.json")
+CORPUS = EXTRACTION_CORPUS / "ground-truth.json"
 EVAL = ROOT / "data" / "eval" / "claims.jsonl"
 # Real published passages in twelve languages; only the dev split is read here.
 REAL = ROOT / "data" / "eval" / "claims_real.jsonl"

@@ -24,7 +24,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
 from troopwatch.dedupe.minhash import (  # noqa: E402
     compare,
     estimate_similarity,
@@ -33,8 +32,9 @@ from troopwatch.dedupe.minhash import (  # noqa: E402
     shingles,
     sketch,
 )
+from troopwatch.paths import EXTRACTION_CORPUS  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "ground-truth.json"
+CORPUS = EXTRACTION_CORPUS / "ground-truth.json"
 
 
 def load_texts() -> list[str]:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
 from troopwatch.entities import default_kb, entity_fields, tag_entities  # noqa: E402
+from troopwatch.paths import EXTRACTION_CORPUS  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/article-extraction-benchmark/ground-truth.json")
+CORPUS = EXTRACTION_CORPUS / "ground-truth.json"
 
 
 def load_texts() -> dict[str, list[str]]:

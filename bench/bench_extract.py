@@ -21,10 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
-
 from troopwatch.extract import extract_article  # noqa: E402
+from troopwatch.paths import EXTRACTION_CORPUS  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/article-extraction-benchmark")
+CORPUS = EXTRACTION_CORPUS
 _TOKEN = re.compile(r"\w+")
 
 

@@ -34,15 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-# ../shared beside the checkout (or beside its worktrees directory).
-DEFAULT_CORPUS = next(
-    (
-        d / "shared" / "corpus" / "article-extraction-benchmark" / "html"
-        for d in (ROOT.parent, ROOT.parent.parent)
-        if (d / "shared" / "corpus").is_dir()
-    ),
-    ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html",
-)
+from troopwatch.paths import EXTRACTION_CORPUS  # noqa: E402 - after the path insert
+
+DEFAULT_CORPUS = EXTRACTION_CORPUS / "html"
 
 
 def free_port() -> int:

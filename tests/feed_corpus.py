@@ -26,14 +26,12 @@ from feedparser.datetimes import _parse_date as feedparser_date
 from troopwatch import feeds
 from troopwatch.dates import parse_datetime
 from troopwatch.feeds import FeedError, parse_feed
-from troopwatch.paths import PROJECT_ROOT
+from troopwatch.paths import shared_corpus_dir
 
 CORPUS = Path(
     __import__("os").environ.get("TROOPWATCH_FEED_CORPUS")
-    or PROJECT_ROOT.parent.parent / "shared" / "corpus" / "feedparser-tests"
+    or shared_corpus_dir() / "feedparser-tests"
 )
-if not CORPUS.is_dir():  # worktrees live in /work/wt/NAME, the main checkout in /work/main
-    CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "feedparser-tests"
 _TAKES_HEADERS = "headers" in inspect.signature(parse_feed).parameters
 DEFAULT_BASE = "http://corpus.example/feed"
 PER_FILE_SECONDS = 10  # one file must never hang the run

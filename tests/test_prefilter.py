@@ -21,19 +21,12 @@ from crawler.items import ArticleItem
 from pipelines.clean import CleanPipeline
 from tests.press.routes import PressState
 from troopwatch.extract import extract_article
-from troopwatch.paths import PROJECT_ROOT
+from troopwatch.paths import EXTRACTION_CORPUS, PROJECT_ROOT
 from troopwatch.prefilter import may_be_relevant
 from troopwatch.relevance import score_relevance
 from troopwatch.seeds import seed_texts
 
-CORPUS = next(
-    (
-        d / "shared" / "corpus" / "article-extraction-benchmark" / "html"
-        for d in (PROJECT_ROOT.parent, PROJECT_ROOT.parent.parent)
-        if (d / "shared" / "corpus").is_dir()
-    ),
-    PROJECT_ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "html",
-)
+CORPUS = EXTRACTION_CORPUS / "html"
 EVAL = PROJECT_ROOT / "data" / "eval"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -9,8 +10,10 @@ from datetime import datetime
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura import metadata as tm
+from trafilatura.settings import Document
 
-from troopwatch.dates import DATE_LANGUAGES, parse_datetime
+from troopwatch.dates import DATE_LANGUAGES, news_date
 
 # Metadata that carries a full timestamp; trafilatura's own date is day-precision only.
 DATE_META = (
@@ -54,7 +57,7 @@ def _page_metadata(tree) -> tuple[datetime | None, str | None]:
     for node in tree.xpath("//meta[@property or @name or @itemprop]"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         if key in {k.lower() for k in DATE_META}:
-            published = parse_datetime(node.get("content") or "", languages)
+            published = news_date(node.get("content") or "", languages)
             if published:
                 break
     if published is None:
@@ -65,7 +68,7 @@ def _page_metadata(tree) -> tuple[datetime | None, str | None]:
     if published is None:
         # <time datetime=...>, else the words a reader sees ("5 ноября 2024")
         for node in tree.xpath("//article//time | //time[@itemprop] | //time[@datetime]")[:3]:
-            published = parse_datetime(node.get("datetime"), languages) or parse_datetime(
+            published = news_date(node.get("datetime"), languages) or news_date(
                 node.text_content(), languages
             )
             if published:
@@ -84,10 +87,45 @@ def _jsonld_date(script: str) -> datetime | None:
         if isinstance(node, list):
             stack.extend(node)
         elif isinstance(node, dict):
-            if node.get("datePublished"):
-                return parse_datetime(str(node["datePublished"]))
+            # A placeholder ("0001-01-01") is no date: look on.
+            if node.get("datePublished") and (found := news_date(str(node["datePublished"]))):
+                return found
             stack.extend(v for v in node.values() if isinstance(v, dict | list))
     return None
+
+
+def trafilatura_metadata(tree, url: str | None, with_date: bool = True) -> Document:
+    """Title, author, URL, host and site name (and date when asked) as trafilatura's
+    `extract_metadata` finds them, without what it also computes and we never use:
+    categories, tags, licence, and the date when the page's own metadata gave one
+    (htmldate's search is the costliest part). Half of extraction's CPU went there.
+    tests/test_extract.py checks these fields against `extract_metadata` itself."""
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # as trafilatura: a one-word "author" is rarely a name
+    # trafilatura guards its JSON-LD reader the same way (it has bugs on odd JSON).
+    with contextlib.suppress(Exception):
+        meta = tm.extract_meta_json(tree, meta)
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, url)
+    if meta.url:
+        meta.hostname = tm.extract_domain(meta.url, fast=True)
+    if with_date:
+        meta.date = tm.find_date(tree, **{**tm.set_date_params(True), "url": meta.url})
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (match := tm.META_URL.match(meta.url)):
+        meta.sitename = match[1]
+    meta.clean_and_trim()
+    return meta
 
 
 # An XHTML page opens with `<?xml version="1.0" encoding="…"?>`; lxml refuses a str that
@@ -95,37 +133,43 @@ def _jsonld_date(script: str) -> datetime | None:
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\b[^>]*\?>")
 
 
-def extract_article(html: str, url: str) -> ExtractedArticle | None:
-    """The article in a page, or None when the page has no article text."""
+def html_tree(html: str):
+    """The page's parsed tree (lxml), or None when there is nothing to parse."""
     if not html or not html.strip():
         return None
-    html = _XML_DECLARATION.sub("", html, count=1)
     try:
-        tree = lxml_html.fromstring(html)
+        return lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
+def extract_article(html: str, url: str) -> ExtractedArticle | None:
+    """The article in a page, or None when the page has no article text."""
+    tree = html_tree(html)
+    if tree is None:
         return None
     # Read our metadata first: trafilatura prunes the tree it is given.
     published, html_lang = _page_metadata(tree)
+    meta = trafilatura_metadata(tree, url, with_date=published is None)
     # fast: no fallback extractors — quicker, and as accurate on the benchmark corpus
     # (../shared/corpus/BASELINE.md: F1 0.955 against 0.953 with fallbacks).
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
         include_comments=False,
         include_tables=False,
         fast=True,
     )
     if doc is None or not (doc.text or "").strip():
         return None
-    if published is None and doc.date:
-        published = parse_datetime(doc.date)
-    authors = [a.strip() for a in re.split(r";|\s+and\s+", doc.author or "") if a.strip()]
+    if published is None and meta.date:
+        published = news_date(meta.date)
+    authors = [a.strip() for a in re.split(r";|\s+and\s+", meta.author or "") if a.strip()]
     return ExtractedArticle(
         text=doc.text.strip(),
-        title=(doc.title or "").strip() or None,
+        title=(meta.title or "").strip() or None,
         authors=authors,
         published_at=published,
-        site=doc.sitename or doc.hostname,
+        site=meta.sitename or meta.hostname,
         html_lang=html_lang,
     )

@@ -21,3 +21,19 @@ def cache_dir() -> Path:
     """Downloads that outlive a checkout (the Elasticsearch zip)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "troopwatch"
+
+
+def shared_corpus_dir() -> Path:
+    """The real pages and feeds shared beside the project (`../shared/corpus`: the extraction
+    benchmark, the feed corpus), for tests and benchmarks; a worktree one level deeper finds
+    it too. TROOPWATCH_SHARED_CORPUS moves it."""
+    if os.environ.get("TROOPWATCH_SHARED_CORPUS"):
+        return Path(os.environ["TROOPWATCH_SHARED_CORPUS"])
+    for base in (PROJECT_ROOT.parent, PROJECT_ROOT.parent.parent):
+        if (base / "shared" / "corpus").is_dir():
+            return base / "shared" / "corpus"
+    return PROJECT_ROOT.parent / "shared" / "corpus"
+
+
+# The extraction benchmark: real news pages (html/) and their ground truth.
+EXTRACTION_CORPUS = shared_corpus_dir() / "article-extraction-benchmark"
