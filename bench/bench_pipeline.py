@@ -78,6 +78,15 @@ def write_site(corpus: Path, site: Path, base: str) -> dict[str, int]:
     return {"corpus": len(corpus_pages), "on_topic": len(on_topic)}
 
 
+def process_cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system) process `pid` has used so far; 0 when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def hash_name(name: str) -> str:
     import hashlib
 
@@ -242,12 +251,14 @@ def main() -> int:
 
     from troopwatch.es.client import make_client
     from troopwatch.es.indices import drop_indices, setup_indices
-    from troopwatch.runtime import connect, es_config
+    from troopwatch.runtime import connect, es_config, local_es
 
     prefix = "twbench"
     os.environ["TROOPWATCH_INDEX_PREFIX"] = prefix
     config = es_config()
     es = connect(config, start_local=True)
+    # The other processes on these cores: Elasticsearch (when local) and the page server.
+    es_pid = local_es(config).pid() if config.is_local else None
     tmp = Path(tempfile.mkdtemp(prefix="twbench-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -289,12 +300,16 @@ def main() -> int:
                     crawl_env["TROOPWATCH_RELEVANCE_SCORE_ONLY"] = "1"
                 else:
                     crawl_env.pop("TROOPWATCH_RELEVANCE_SCORE_ONLY", None)
+                others = (process_cpu_s(es_pid), process_cpu_s(server.pid))
                 subprocess.run(
                     [sys.executable, __file__, "--child", mode, f"{base}/{feed}", str(out)],
                     env=crawl_env,
                     check=True,
                 )
-                results[mode].append(json.loads(out.read_text()))
+                result = json.loads(out.read_text())
+                result["es_cpu_s"] = process_cpu_s(es_pid) - others[0]
+                result["server_cpu_s"] = process_cpu_s(server.pid) - others[1]
+                results[mode].append(result)
     finally:
         server.terminate()
         drop_indices(make_client(config), prefix)
@@ -361,6 +376,9 @@ def main() -> int:
                 for r in rows
             )
             print(f"{mode + ':  ' + label:<28}{'':>10}{'':>10}{'':>8}{part:>10.1f}")
+        for label, key in (("Elasticsearch", "es_cpu_s"), ("page server", "server_cpu_s")):
+            part = statistics.median(r[key] / r["pages"] * 1000 for r in rows)
+            print(f"{mode + ':' + label:<28}{'':>10}{'':>10}{'':>8}{part:>10.1f}")
     return 0
 
 

@@ -311,7 +311,7 @@ COMPILED_TEXT = (
 
 
 def test_compiled_kb_is_written_once_reused_and_rebuilt_when_the_kb_changes(tmp_path):
-    from troopwatch.entities.kb import DEFAULT_DIR, load_compiled_kb
+    from troopwatch.entities.kb import COMPILED_KB_COPIES, DEFAULT_DIR, load_compiled_kb
 
     kb_dir, cache = tmp_path / "kb", tmp_path / "cache"
     kb_dir.mkdir()
@@ -327,17 +327,27 @@ def test_compiled_kb_is_written_once_reused_and_rebuilt_when_the_kb_changes(tmp_
     for kb_ in (built, loaded):
         assert [m.to_dict() for m in tag_entities(COMPILED_TEXT, None, kb_)] == expected
 
-    # A changed KB file is a new KB: rebuilt (the alias is found), the stale copy removed.
+    # A changed KB file is a new KB: rebuilt (the alias is found), the earlier copy kept
+    # for a checkout of the earlier version (a branch beside main), not rebuilt by turns.
     people = kb_dir / "people.yaml"
-    people.write_text(
-        people.read_text(encoding="utf-8")
-        + "\n- id: test-person\n  name: Testperson Zyx\n  aliases:\n    en: [Zyxperson]\n",
-        encoding="utf-8",
-    )
+    original = people.read_text(encoding="utf-8")
+    added = "\n- id: test-person\n  name: Testperson Zyx\n  aliases:\n    en: [Zyxperson]\n"
+    people.write_text(original + added, encoding="utf-8")
     changed = load_compiled_kb(kb_dir, cache)
     assert "test-person" in ids_with(changed, "Zyxperson arrived.")
-    (rewritten,) = cache.glob("kb-*.pickle")
-    assert rewritten != written
+    (rewritten,) = set(cache.glob("kb-*.pickle")) - {written}
+    people.write_text(original, encoding="utf-8")
+    load_compiled_kb(kb_dir, cache)
+    assert written.stat().st_mtime_ns == stamp  # the earlier copy, loaded, not rebuilt
+    # Only the newest COMPILED_KB_COPIES stay.
+    for n in range(COMPILED_KB_COPIES + 1):
+        people.write_text(original + added.replace("Zyx", f"Zyx{n}"), encoding="utf-8")
+        load_compiled_kb(kb_dir, cache)
+    assert len(list(cache.glob("kb-*.pickle"))) == COMPILED_KB_COPIES
+    assert not written.exists() and not rewritten.exists()
+    people.write_text(original + added, encoding="utf-8")
+    load_compiled_kb(kb_dir, cache)
+    rewritten = max(cache.glob("kb-*.pickle"), key=lambda f: f.stat().st_mtime_ns)
 
     # An unreadable copy costs only a rebuild.
     rewritten.write_bytes(b"not a pickle")

@@ -841,6 +841,16 @@ def load_kb(path: Path | str | None = None) -> KnowledgeBase:
     return KnowledgeBase(entities)
 
 
+COMPILED_KB_COPIES = 3  # compiled KBs kept in the cache (~13 MB each)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process
+        return 0.0
+
+
 def _compiled_key(directory: Path) -> str:
     """What a compiled KB depends on: the KB files, the code that builds it, the versions."""
     import ahocorasick
@@ -885,7 +895,10 @@ def load_compiled_kb(directory: Path | None = None, cache: Path | None = None) -
     _automata(kb)
     try:
         atomic_write_bytes(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in cache.glob("kb-*.pickle"):  # earlier KB files or code
+        # Earlier KB files or code go, but not the newest few: checkouts of two versions
+        # on one machine (a branch beside main) must not rebuild each other's copy away.
+        copies = sorted(cache.glob("kb-*.pickle"), key=_mtime, reverse=True)
+        for old in copies[COMPILED_KB_COPIES:]:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:
