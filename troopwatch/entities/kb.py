@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import logging
+import os
 import pickle
 import re
 import sys
@@ -886,6 +887,8 @@ def load_compiled_kb(directory: Path | None = None, cache: Path | None = None) -
     try:
         kb = pickle.loads(path.read_bytes())
         if isinstance(kb, KnowledgeBase) and kb._tagger is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used: the newest, last to be evicted
             return kb
     except FileNotFoundError:
         pass
@@ -895,7 +898,7 @@ def load_compiled_kb(directory: Path | None = None, cache: Path | None = None) -
     _automata(kb)
     try:
         atomic_write_bytes(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-        # Earlier KB files or code go, but not the newest few: checkouts of two versions
+        # Earlier KB files or code go, but not the last few used: checkouts of two versions
         # on one machine (a branch beside main) must not rebuild each other's copy away.
         copies = sorted(cache.glob("kb-*.pickle"), key=_mtime, reverse=True)
         for old in copies[COMPILED_KB_COPIES:]:
