@@ -409,3 +409,36 @@ def test_a_fronted_attribution_does_not_reach_back() -> None:
     }
     assert got[12000] == "unattributed"
     assert claimant_identity(got[1000]) == claimant_identity("NIS")
+
+
+# --------------------------------------------------------------------------- outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A broadcaster or paper that is the only source named states a figure of its own.
+        (
+            "CNN reported on Friday that some 3,000 more North Korean soldiers are in Kursk.",
+            "cnn",
+        ),
+        (
+            "Северная Корея потеряла около 700 военных в Курской области. "
+            "Об этом сообщает Би-би-си.",
+            "bbc",
+        ),
+        # A news agency named alone relays: no claimant (the older sets' convention).
+        (
+            "According to Yonhap, North Korea has moved about 2,000 soldiers to Kursk.",
+            "unattributed",
+        ),
+        # An outlet relaying a named speaker: the speaker.
+        (
+            "Северная Корея направила в Курскую область 4000 солдат. Об этом сообщил "
+            "министр обороны Рустем Умеров, пишет Интерфакс.",
+            "rustem-umerov",
+        ),
+    ],
+)
+def test_an_outlet_named_alone_is_its_own_source(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

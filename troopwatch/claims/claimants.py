@@ -324,6 +324,17 @@ def lawmaker_names() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def wire_names() -> frozenset[str]:
+    """Canonical names of the news agencies the entity KB knows (role ``wire``)."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return frozenset(e.name for e in default_kb().entities if "wire" in e.roles)
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return frozenset()
+
+
 def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
     """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
     if not best.person:
@@ -782,9 +793,17 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         relayed = _relayed_agency(sent, best[1], mentions)
         if relayed is not None:
             return relayed, True
-        if not best[1].claimant and _OUTLET.search(best[1].name):
-            # A news outlet only relaying ("according to Yonhap", "共同通信によると") is not
-            # the claimant; the README: outlets relay, agencies claim -> unattributed here.
+        if (
+            not best[1].claimant
+            and _OUTLET.search(best[1].name)
+            and (
+                best[1].name in wire_names() or any(m.claimant and not m.metonym for m in mentions)
+            )
+        ):
+            # A news agency ("according to Yonhap", "共同通信によると") or an outlet relaying
+            # someone the sentence names ("…, said Umerov, Interfax reports") is no claimant;
+            # a broadcaster or paper that is the only source named ("CNN reported",
+            # "according to a BBC report") states a figure of its own.
             return None, True
         return best[1].name, True
     if _ANAPHOR_MARKER.search(sent):

@@ -46,6 +46,7 @@ from troopwatch.claims.claimants import (
     location,
     places,
     source_of,
+    wire_names,
 )
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
@@ -1811,9 +1812,15 @@ def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
     name, _ = source_of(sent, lang, text)
     if name:
         return name
-    named = [m for m in claimant_index().find(sent) if m.claimant and not m.metonym]
+    found = [m for m in claimant_index().find(sent) if not m.metonym]
+    named = [m for m in found if m.claimant]
     people = [m for m in named if m.person]
-    return (people or named)[0].name if named else None
+    if people or named:
+        return (people or named)[0].name
+    # No agency or person: a paper or broadcaster reporting ("Об этом сообщает Би-би-си")
+    # is the source; a news agency only relays (claimants.wire_names).
+    outlets = [m for m in found if m.name not in wire_names()]
+    return outlets[0].name if outlets else None
 
 
 _POINTER = _c(
