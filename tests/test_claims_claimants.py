@@ -442,3 +442,38 @@ def test_a_fronted_attribution_does_not_reach_back() -> None:
 )
 def test_an_outlet_named_alone_is_its_own_source(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------------------------- lawmakers relaying the NIS
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The NIS named earlier in the passage, the lawmaker speaking later.
+        (
+            "Selon les services de renseignement sud-coréens, les pertes sont lourdes. "
+            "Le député Lee Seong-kweun a déclaré que 900 soldats nord-coréens avaient été tués.",
+            "nis",
+        ),
+        # A committee lawmaker briefed by "the intelligence services": the NIS briefed him.
+        (
+            "Lawmaker Park Sun-won said after a briefing by the intelligence services that "
+            "2,000 North Korean troops had been wounded.",
+            "nis",
+        ),
+        (
+            "وقال المشرع لي سيونغ كوين بعد إحاطة من الاستخبارات إن 400 جندي كوري شمالي "
+            "قتلوا في كورسك.",
+            "nis",
+        ),
+        # The intelligence committee is the lawmaker's own: his view stays his.
+        (
+            "Lee Seong-kweun, a lawmaker on the intelligence committee, said he thought "
+            "800 North Korean soldiers had died.",
+            "lee-seong-kweun",
+        ),
+    ],
+)
+def test_a_lawmaker_relays_the_nis_named_in_the_passage(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

@@ -335,15 +335,56 @@ def wire_names() -> frozenset[str]:
         return frozenset()
 
 
-def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
-    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
+@lru_cache(maxsize=16)
+def _intelligence_words(lang: str) -> re.Pattern[str] | None:
+    """The language's generic words for an intelligence service ("the spy agency", "les
+    services de renseignement", "정보당국"): the joint-claimant heads for intelligence."""
+    data = next((x for x in languages() if x.code == lang), None)
+    frags = data.claimant_heads.get("intelligence", ()) if data else ()
+    if not frags:
+        return None
+    if data.script in ("latin", "cyrillic", "arabic"):
+        return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
+    return re.compile("|".join(frags), _I)
+
+
+def _relayed_agency(
+    sent: str, best: Mention, mentions: list[Mention], lang: str = "en", text: str = ""
+) -> str | None:
+    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named: in
+    the sentence or earlier in the passage ("According to the spy agency's reports, … The
+    lawmaker said"). A lawmaker of the intelligence committee (KB role ``lawmaker``)
+    briefed by "the intelligence services" relays the NIS too: it is their briefer."""
     if not best.person:
         return None
     near = sent[max(0, best.start - 40) : best.end + 40]
-    if best.name not in lawmaker_names() and not _LAWMAKER.search(near):
+    known = best.name in lawmaker_names()
+    if not known and not _LAWMAKER.search(near):
         return None
     agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
-    return agency
+    if agency is not None:
+        return agency
+    at = text.find(sent[:40]) if text else -1
+    before = text[:at] if at > 0 else ""
+    if before:
+        agency = next((m.name for m in claimant_index().find(before) if m.name in _AGENCIES), None)
+        if agency is not None:
+            return agency
+    intel = _intelligence_words(lang) if known else None
+    if intel is not None and any(
+        not _COMMITTEE.search(part[max(0, m.start() - 25) : m.end() + 25])
+        for part in (sent, before)
+        for m in intel.finditer(part)
+    ):
+        return next(iter(_AGENCIES))
+    return None
+
+
+# "the intelligence committee" is the lawmaker's own, not a briefer.
+_COMMITTEE = re.compile(
+    r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
+    r"ausschuss\w*|위원회|委員会|委员会|委員會|لجنة"
+)
 
 
 _QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
@@ -790,7 +831,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     if joint is not None:
         return joint, True
     if best is not None and best[0] >= 3:
-        relayed = _relayed_agency(sent, best[1], mentions)
+        relayed = _relayed_agency(sent, best[1], mentions, lang, text)
         if relayed is not None:
             return relayed, True
         if (

@@ -427,6 +427,8 @@ LANGUAGE = LanguageData(
     lawmaker_words=(
         "النائب",
         "نائب",
+        "المشرّ?ع",
+        "مشرّ?ع",
     ),
     countries=(
         r"روسيا",
