@@ -477,3 +477,41 @@ def test_an_outlet_named_alone_is_its_own_source(text: str, source: str) -> None
 )
 def test_a_lawmaker_relays_the_nis_named_in_the_passage(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------- verbs of saying, announcing and estimating
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Після переговорів Шойгу оголосив, що КНДР вже направила в Курську область "
+            "2 тисячі військовослужбовців.",
+            "sergei-shoigu",
+        ),
+        (
+            "«Ми вже бачимо понад 400 загиблих солдатів КНДР», - констатував Зеленський.",
+            "volodymyr-zelensky",
+        ),
+        (
+            "Der südkoreanische Generalstab gibt dagegen 800 getötete nordkoreanische Soldaten an.",
+            "jcs",
+        ),
+        (
+            "Diese Zahl nannte der Sicherheitsdienst der Ukraine: 3 nordkoreanische Soldaten "
+            "wurden gefangen genommen.",
+            "sbu",
+        ),
+        (
+            "O exército sul-coreano indicou que cerca de 700 soldados norte-coreanos ficaram "
+            "feridos em Kursk.",
+            "jcs",
+        ),
+        ("韩国国家情报院周二説,约有2000名朝鲜士兵受伤。", "nis"),
+        ("韩国情报部门推测朝鲜已向俄罗斯派遣约3000名士兵。", "nis"),
+        ("국정원은 북한군 500명이 추가로 러시아에 파병됐다고 한다.", "nis"),
+    ],
+)
+def test_more_verbs_of_saying_name_their_subject(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

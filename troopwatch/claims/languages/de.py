@@ -442,6 +442,12 @@ LANGUAGE = LanguageData(
         "dementsprechend",
     ),
     say_verbs=(
+        r"nannte\w*",
+        "nennt",
+        "nennen",
+        r"bekannt\s+gegeben",
+        r"gab\w*\s+(?:\w+\s+){0,3}?bekannt",
+        r"gibt(?=\s(?:[^.;:]{0,80}\s)?an\b)",
         # Perfect and pluperfect: "hatte am Montag gesagt", "hat mitgeteilt".
         r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben",
         r"veröffentlichte\w*",

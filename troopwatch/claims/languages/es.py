@@ -405,6 +405,8 @@ LANGUAGE = LanguageData(
         r"de\s+este\s+modo",
     ),
     say_verbs=(
+        "alert(?:aba|aban|a|an)",
+        "advert(?:ía|ían)",
         # Compound tenses: "ha cifrado", "había dicho".
         r"dicho|afirmado|declarado|cifrado|estimado|informado|anunciado|confirmado|asegurado|señalado|indicado|calculado|precisado|explicado",
         "advirti(?:ó|eron)",

@@ -352,6 +352,8 @@ LANGUAGE = LanguageData(
         r"de\s+acordo\s+com\s+ele",
     ),
     say_verbs=(
+        "adiant(?:ou|aram|a|am|ava|avam)",
+        "indic(?:ou|aram|a|am|ava|avam)",
         # Compound tenses: "tinha dito", "havia informado".
         r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
