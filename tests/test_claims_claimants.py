@@ -515,3 +515,41 @@ def test_a_lawmaker_relays_the_nis_named_in_the_passage(text: str, source: str) 
 )
 def test_more_verbs_of_saying_name_their_subject(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------------- Korean and Japanese subjects and topics
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A は-topic outranks a が-subject inside what is said.
+        (
+            "ゼレンスキー大統領は5日、ロシア軍が占領を続ける地域で北朝鮮兵400人が死亡したと"
+            "明らかにした。",
+            ["volodymyr-zelensky"],
+        ),
+        # A country as the topic of a verb of saying speaks for its government.
+        (
+            "ウクライナは20日、北朝鮮兵4人を新たに拘束したと明らかにした。",
+            ["ua-government"],
+        ),
+        # Three title words between the name and its particle.
+        (
+            "북한이 공병 2000명을 보냈다고 세르게이 쇼이구 러시아 국가안보회의 서기가 5일 밝혔다.",
+            ["sergei-shoigu"],
+        ),
+        # An acronym in parentheses before the subject particle.
+        ("영국 국방정보국(DI)이 북한군 사상자가 4000명을 넘었다고 추산했다.", ["uk-mod"]),
+        # 도 ("also") marks the speaker as 은/는 does.
+        ("한국 국가정보원도 북한군 200명이 사망한 것으로 보고했다.", ["nis"]),
+        # "오는 1월" (the coming January) is no speaker: the claimant runs on.
+        (
+            "국정원은 북한군 3000명이 러시아에 있다고 밝혔다. 또한 북한이 오는 1월까지 "
+            "5000명을 더 보낼 것으로 예상했다.",
+            ["nis", "nis"],
+        ),
+    ],
+)
+def test_korean_and_japanese_speakers(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

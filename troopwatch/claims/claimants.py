@@ -256,15 +256,16 @@ _VERB_FIRST = frozenset({"ar"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
 _KO_TOPIC = re.compile(
-    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8})?(?:은|는|は|も)(?:[\s,、]|$)"
+    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8}){0,3}?(?:은|는|도|は|も)(?:[\s,、]|$)"
 )
 # A subject particle, after up to two title words ("젤렌스키 우크라이나 대통령이").
 _KO_SUBJ = re.compile(
-    r"^(?:\s[^\s,、。「」\"“”]{1,8}?){0,2}\s*(?:이|가|が)(?=\s|$)|^\s*(?:이|가|が)"
+    r"^(?:\([^()]{1,12}\))?(?:\s[^\s,、。「」\"“”]{1,8}?){0,3}\s*(?:이|가|が)(?=\s|$)|"
+    r"^(?:\([^()]{1,12}\))?\s*(?:이|가|が)"
 )
 # Japanese writes no spaces: the topic particle after the name and a short title or
 # parenthesis ("ゼレンスキー大統領は11日", "国家情報院(国情院)は19日") runs on.
-_JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,8}?(?:は|が)(?!ず|じめ)")
+_JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
 _KO_RELAY = re.compile(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
@@ -748,14 +749,26 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         consider(4 - 0.01 * len(gap), m)
                     continue
                 if cjk:
+                    ja = _JA_TOPIC.match(gap) if lang == "ja" else None
+                    wa = ja is not None and ja.group().endswith("は")
                     if _KO_TOPIC.match(gap) and not (
-                        m.metonym and not re.match(r"\s*(?:은|는|は|も)", gap)
+                        m.metonym and not re.match(r"\s*(?:은|는|도|は|も)", gap)
                     ):
                         consider(4 - 0.01 * m.start, m)
-                    elif lang == "ja" and not m.metonym and _JA_TOPIC.match(gap):
+                    elif ja and (
+                        not m.metonym
+                        # "ウクライナは11日、…と明らかにした": a country as the topic
+                        # speaks for its government, unless a source was named before
+                        # it ("…によると、北朝鮮は…").
+                        or (
+                            gap.startswith("は")
+                            and not any(k.end() <= m.start for k in _CJK_MARKER.finditer(sent))
+                        )
+                    ):
                         # "Xは19日、…と明らかにした": a topic running on into the clause;
-                        # the nearest one before the verb speaks.
-                        consider(3.9 - 0.0001 * len(gap), m)
+                        # the nearest one before the verb speaks, a は-topic before a が-
+                        # subject, which may stand inside what is said ("…軍が…と").
+                        consider((3.95 if wa else 3.9) - 0.0001 * len(gap), m)
                     elif _KO_SUBJ.match(gap) and not m.metonym:
                         # "우크라이나군이 … 생포했다고 젤렌스키 대통령이 밝혔다": the subject
                         # nearest the verb of saying speaks.
@@ -868,8 +881,11 @@ def _claimant_phrase(sent: str, lang: str) -> str | None:
     """The claimant words when no known entity was found ("Miles Yu said")."""
     if lang == "ko":
         m = _PHRASE_KO.search(sent)
-        # "지난 16일 …는": a date or place phrase, not a speaker.
-        return m.group("x") if m and not re.search(r"\d", m.group("x")) else None
+        # "지난 16일 …는": a date or place phrase, not a speaker; "또한 북한이 오는 12월":
+        # a one-syllable verb stem before 는 is an adnominal ("coming"), not a name's topic.
+        if m is None or re.search(r"\d", m.group("x")) or len(m.group("x").split()[-1]) < 2:
+            return None
+        return m.group("x")
     for rx in (_PHRASE_ACCORDING, _PHRASE_SUBJECT):
         m = rx.search(sent)
         if m:
