@@ -553,3 +553,31 @@ def test_more_verbs_of_saying_name_their_subject(text: str, source: str) -> None
 )
 def test_korean_and_japanese_speakers(text: str, source: list[str]) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+# ------------------------------------ agencies by their Italian, Portuguese, Chinese, Arabic names
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("北约证实约有8000名朝鲜士兵已抵达库尔斯克。", "nato"),
+        (
+            "Secondo il Servizio di sicurezza dell'Ucraina, 3 soldati nordcoreani sono stati "
+            "catturati a Kursk.",
+            "sbu",
+        ),
+        (
+            "Segundo o Estado-Maior ucraniano, cerca de 2.000 soldados norte-coreanos foram "
+            "mortos em Kursk.",
+            "ua-general-staff",
+        ),
+        # A shadda on the verb of saying ("صرّح") is the same verb.
+        (
+            "وصرّح المتحدث باسم البنتاغون بأن نحو 8000 جندي كوري شمالي موجودون في كورسك.",
+            "pentagon",
+        ),
+    ],
+)
+def test_agencies_named_in_the_newer_languages(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

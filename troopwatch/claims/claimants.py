@@ -631,10 +631,16 @@ def _joint_source(
     return _canonical(name)
 
 
+# Arabic vowel marks, shadda and tatweel: optional in writing, absent from the word lists.
+_AR_DIACRITICS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
     idx = claimant_index()
+    if lang == "ar" and _AR_DIACRITICS.search(sent):
+        sent = _AR_DIACRITICS.sub("", sent)  # "صرّح" is "صرح": the words carry no vowels
     mentions = []
     found = idx.find(sent)
     for m in found:
