@@ -581,3 +581,44 @@ def test_korean_and_japanese_speakers(text: str, source: list[str]) -> None:
 )
 def test_agencies_named_in_the_newer_languages(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------- the next sentence names the source; a passive's agent
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rund 2000 nordkoreanische Soldaten sollen verwundet worden sein. Diese "
+            "Schätzung nannte der ukrainische Militärgeheimdienst am Montag.",
+            "gur",
+        ),
+        (
+            "Sarebbero circa 4000 i soldati nordcoreani feriti a Kursk. È quanto stima il "
+            "Pentagono.",
+            "pentagon",
+        ),
+        (
+            "Some 1,500 North Korean soldiers have been wounded in Kursk. The latest estimate "
+            "came from the Pentagon.",
+            "pentagon",
+        ),
+        (
+            "Come riferito dal Pentagono, circa 6000 soldati nordcoreani sono arrivati a Kursk.",
+            "pentagon",
+        ),
+        (
+            "Como fue confirmado por la OTAN, unos 3.000 soldados norcoreanos llegaron a Kursk.",
+            "nato",
+        ),
+        # The agent of a noun ("la capture par l'armée") is no source.
+        (
+            "Le président ukrainien a annoncé samedi la capture par l'armée ukrainienne de "
+            "2 soldats nord-coréens.",
+            "volodymyr-zelensky",
+        ),
+    ],
+)
+def test_pointers_and_passive_agents(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

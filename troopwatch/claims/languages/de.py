@@ -424,6 +424,7 @@ LANGUAGE = LanguageData(
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
+        r"diese[rsnm]?\s+(?:[^\W\d_]+\s+){0,4}?(?:schätzung|schätzungen|zahl|zahlen|angabe|angaben|information|informationen)",
         r"(?:das|dies)\s+(?:hat|haben|teilte|teilten|sagte|sagten|berichtete|berichteten|erklärte|erklärten|meldete|meldeten|gab|gaben|schrieb)",
         r"so\s+(?:der|die)",
     ),
