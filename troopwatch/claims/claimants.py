@@ -774,7 +774,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # "Xは19日、…と明らかにした": a topic running on into the clause;
                         # the nearest one before the verb speaks, a は-topic before a が-
                         # subject, which may stand inside what is said ("…軍が…と").
-                        consider((3.95 if wa else 3.9) - 0.0001 * len(gap), m)
+                        # A country as topic yields to any named speaker.
+                        top = 3.3 if m.metonym else 3.95 if wa else 3.9
+                        consider(top - 0.0001 * len(gap), m)
                     elif _KO_SUBJ.match(gap) and not m.metonym:
                         # "우크라이나군이 … 생포했다고 젤렌스키 대통령이 밝혔다": the subject
                         # nearest the verb of saying speaks.
