@@ -622,3 +622,12 @@ def test_agencies_named_in_the_newer_languages(text: str, source: str) -> None:
 )
 def test_pointers_and_passive_agents(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_sentence_that_only_points_back_hands_on_the_claimant_before() -> None:
+    text = (
+        "Wie der ukrainische Militärgeheimdienst mitteilte, sind sie seit Montag in Kursk. "
+        "Ausgebildet wurden sie demnach im Osten Russlands. Insgesamt sind 9.000 "
+        "nordkoreanische Soldaten dort, heißt es."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["gur"]

@@ -1275,6 +1275,9 @@ class _Ctx:
     prev_lang: str | None = None
     prev_source: str | None = None  # claimant of the previous sentence, once computed
     prev_source_done: bool = False
+    # The sentence before that, when the previous one only pointed back ("Demnach …"):
+    # (sentence, language, claimant, claimant computed).
+    older: tuple[str, str | None, str | None, bool] | None = None
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
     place: str | None = None  # place the previous on-topic sentence gave its personnel
@@ -1283,8 +1286,15 @@ class _Ctx:
 
 def _prev_source(ctx: _Ctx) -> str | None:
     if not ctx.prev_source_done and ctx.prev_sent is not None:
-        ctx.prev_source, _ = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
+        ctx.prev_source, explicit = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
         ctx.prev_source_done = True
+        if ctx.prev_source is None and not explicit and ctx.older is not None:
+            # "Wie der Geheimdienst mitteilte, … Trainiert wurden sie demnach … 12.000 …,
+            # heißt es": a sentence that only points back hands on the claimant before it.
+            sent, lang, name, done = ctx.older
+            if not done:
+                name, _ = source_of(sent, lang or "en", ctx.text)
+            ctx.prev_source = name
     return ctx.prev_source
 
 
@@ -1336,6 +1346,8 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         ctx.place = None
     ctx.nk = bool(nk_spans) or bool(claims)
     ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
+    if ctx.prev_sent is not None:
+        ctx.older = (ctx.prev_sent, ctx.prev_lang, ctx.prev_source, ctx.prev_source_done)
     ctx.prev_sent = sent
     ctx.prev_lang = claims[0].lang if claims else lang
     if claims:
