@@ -631,3 +631,24 @@ def test_a_sentence_that_only_points_back_hands_on_the_claimant_before() -> None
         "nordkoreanische Soldaten dort, heißt es."
     )
     assert [claimant_identity(s) for s in sources(text)] == ["gur"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "entity"),
+    [
+        # An unnamed official speaks for the government, as "US military official" does.
+        ("senior Ukrainian official", "en", "ua-government"),
+        ("South Korean official", "en", "south-korean-government"),
+        ("Russian official", "en", "russian-government"),
+        ("정보 당국", "ko", "nis"),
+        ("北约", "zh", "nato"),
+        ("SNI", "pt", "nis"),
+    ],
+)
+def test_descriptions_resolve_to_their_entity(name: str, lang: str, entity: str) -> None:
+    assert claimant_identity(name, lang) == entity
+
+
+def test_korean_intelligence_authorities_analysing() -> None:
+    text = "정보 당국은 북한군 약 2천명이 추가로 파병된 것으로 분석하고 있다."
+    assert [claimant_identity(s) for s in sources(text)] == ["nis"]
