@@ -652,3 +652,34 @@ def test_descriptions_resolve_to_their_entity(name: str, lang: str, entity: str)
 def test_korean_intelligence_authorities_analysing() -> None:
     text = "정보 당국은 북한군 약 2천명이 추가로 파병된 것으로 분석하고 있다."
     assert [claimant_identity(s) for s in sources(text)] == ["nis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The quotation's speaker, named after it, still relays the NIS he met.
+        (
+            '"Cerca de 2.500 soldados norte-coreanos foram enviados à Rússia", declarou o '
+            "legislador Park Sun-won, após um encontro com o NIS.",
+            "nis",
+        ),
+        # "der Bekanntgabe Selenskyjs": the announcement's owner.
+        (
+            "Das folgte der Bekanntgabe Selenskyjs, dass ukrainische Truppen drei "
+            "nordkoreanische Soldaten gefangen genommen hätten.",
+            "volodymyr-zelensky",
+        ),
+        (
+            "В интервью южнокорейский депутат Пак Сун Вон заявил, что в Курской области "
+            "находятся около 9000 северокорейских солдат.",
+            "park-sun-won",
+        ),
+        (
+            "Un mando militar estadounidense informó que unos 400 soldados norcoreanos "
+            "murieron en Kursk.",
+            "us-government",
+        ),
+    ],
+)
+def test_relays_owners_and_more_names(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

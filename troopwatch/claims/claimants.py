@@ -880,7 +880,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 return resolved, True
             return _expand_surname(phrase, text), True
         if best is not None and best[0] >= 2:
-            return best[1].name, True
+            # A weaker speaker (a quotation's, named after it) may still relay the NIS.
+            relayed = _relayed_agency(sent, best[1], mentions, lang, text)
+            return relayed or best[1].name, True
         return None, False
     return None, True
 

@@ -407,6 +407,8 @@ LANGUAGE = LanguageData(
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(
+        # "der Bekanntgabe Selenskyjs": the announcement's owner is its source.
+        r"(?:bekanntgabe|mitteilung)",
         r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         "laut",
         r"nach\s+angaben",
