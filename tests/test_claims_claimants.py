@@ -683,3 +683,31 @@ def test_korean_intelligence_authorities_analysing() -> None:
 )
 def test_relays_owners_and_more_names(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An accusation states the figure.
+        (
+            "Séoul a accusé Pyongyang d'avoir envoyé 3 000 soldats supplémentaires en Russie.",
+            "south-korean-government",
+        ),
+        ("Київ звинуватив КНДР у відправці ще 2 тисяч військових до Росії.", "ua-government"),
+        # German verb-second: the country right after the verb is its subject, though the
+        # next noun is capitalised too.
+        (
+            "Neu ist: Erstmals nannte Nordkorea Zahlen, 120 nordkoreanische Soldaten seien "
+            "gefallen.",
+            "kp-government",
+        ),
+        # Intelligence reports by their sides (Arabic).
+        (
+            "وكانت تقارير استخباراتية أوكرانية وغربية قد أفادت بأن 9000 جندي كوري شمالي "
+            "وصلوا إلى كورسك.",
+            "ukrainian and western intelligence",
+        ),
+    ],
+)
+def test_accusations_inversions_and_reports(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

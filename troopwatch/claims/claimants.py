@@ -224,6 +224,8 @@ _ATTRIB_BEFORE = re.compile(
 SAY = re.compile(
     lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
 )
+# A verb of saying right before a name (German verb-second: "veröffentlichte Nordkorea").
+_SAY_BEFORE = re.compile(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+$", _I)
 _CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
 # Short attribution words collide across languages (English "per" is Italian "for"): one
 # that is a common word of the sentence's own language, and not an attribution of that
@@ -650,6 +652,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             or (
                 re.match(r"\s+[A-ZА-ЯІЇЄҐ]", sent[m.end : m.end + 3])
                 and not SAY.match(sent, m.end + 1)
+                # German capitalises every noun: "veröffentlichte Nordkorea Namen" is the
+                # inverted subject of the verb before it, not a longer name.
+                and not (lang == "de" and _SAY_BEFORE.search(sent, max(0, m.start - 30), m.start))
             )
         ):
             continue
@@ -819,11 +824,13 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     continue
                 lead = sent[max(0, sv.start() - 6) : sv.start()]
                 n = _words_between(gap)
+                # A lead-in ending in a colon ("Besonders bemerkenswert: …") opens a clause.
+                pre = sent[: sv.start()].rsplit(": ", 1)[-1]
                 if (
                     lang == "de"
-                    and _words_between(sent[: sv.start()]) <= 3
+                    and _words_between(pre) <= 3
                     and n <= 3
-                    and not re.search(r"[.;:,\"“”«»„]", sent[: sv.start()] + gap)
+                    and not re.search(r"[.;:,\"“”«»„]", pre + gap)
                 ):
                     # Verb second: "Am Montag erklärte der ukrainische Militärgeheimdienst".
                     consider(3.5 - 0.01 * n, m)

@@ -630,6 +630,9 @@ LANGUAGE = LanguageData(
         r"(?:he|she|they)\s+(?:said|added|told)",
     ),
     say_verbs=(
+        "accused",
+        "accuses",
+        "accuse",
         "said",
         "says",
         "say",

@@ -406,6 +406,7 @@ LANGUAGE = LanguageData(
         r"de\s+este\s+modo",
     ),
     say_verbs=(
+        "acus(?:ó|a|an|aron)",
         "alert(?:aba|aban|a|an)",
         "advert(?:ía|ían)",
         # Compound tenses: "ha cifrado", "había dicho".

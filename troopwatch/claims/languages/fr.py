@@ -383,6 +383,9 @@ LANGUAGE = LanguageData(
         "ainsi",
     ),
     say_verbs=(
+        r"(?:a|ont|l['’]a|les\s+a)\s+accusé\w*",
+        "accuse",
+        "accusent",
         # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
         r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",

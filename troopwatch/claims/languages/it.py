@@ -354,6 +354,8 @@ LANGUAGE = LanguageData(
         r"a\s+suo\s+dire",
     ),
     say_verbs=(
+        r"(?:ha|hanno)\s+accusato",
+        "accus(?:a|ano)",
         # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".
         r"detto|dichiarato|affermato|riferito|confermato|annunciato|stimato|precisato|spiegato|sottolineato|rivelato",
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",

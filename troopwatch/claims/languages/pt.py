@@ -353,6 +353,7 @@ LANGUAGE = LanguageData(
         r"de\s+acordo\s+com\s+ele",
     ),
     say_verbs=(
+        "acus(?:ou|a|am|aram)",
         "adiant(?:ou|aram|a|am|ava|avam)",
         "indic(?:ou|aram|a|am|ava|avam)",
         # Compound tenses: "tinha dito", "havia informado".
