@@ -711,3 +711,22 @@ def test_relays_owners_and_more_names(text: str, source: str) -> None:
 )
 def test_accusations_inversions_and_reports(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "El anuncio por parte del Pentágono de que 8.000 soldados norcoreanos están en "
+            "Kursk sorprendió a los aliados.",
+            "pentagon",
+        ),
+        (
+            "La confirmation de la part de l'OTAN que 8 000 soldats nord-coréens sont à Koursk "
+            "a surpris les alliés.",
+            "nato",
+        ),
+    ],
+)
+def test_a_statement_noun_by_its_agent(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

@@ -373,6 +373,7 @@ LANGUAGE = LanguageData(
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(
+        r"(?:confirmación|anuncio|declaración|declaraciones|estimación|estimaciones|informe|reconocimiento)\s+(?:oficial\s+)?por\s+parte\s+del?",
         r"(?:informad|anunciad|confirmad|divulgad|revelad|estimad|reportad)[oa]s?\s+(?:(?:por\s+primera\s+vez|también|oficialmente)\s+)?por",
         "cita(?:ndo)?",
         "citó",

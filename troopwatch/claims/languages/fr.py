@@ -349,6 +349,7 @@ LANGUAGE = LanguageData(
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(
+        r"(?:confirmation|annonce|déclaration|déclarations|estimation|estimations|rapport)\s+(?:officielle?\s+)?de\s+la\s+part\s+d(?:e|u|es|['’])",
         r"(?:annoncé|rapporté|confirmé|révélé|estimé|indiqué)e?s?\s+(?:(?:pour\s+la\s+première\s+fois|aussi|également|officiellement)\s+)?par",
         r"qui\s+cite",
         "cite",

@@ -320,6 +320,7 @@ LANGUAGE = LanguageData(
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(
+        r"(?:conferma|annuncio|dichiarazione|dichiarazioni|stima|stime|rapporto)\s+(?:ufficiale\s+)?da\s+parte\s+d(?:i|el|ella|ei|egli|ell['’])",
         r"(?:segnalat|riferit|riportat|annunciat|comunicat|dichiarat|confermat|rivelat|stimat)[oaie]\s+(?:(?:per\s+la\s+prima\s+volta|anche|già|ieri|oggi|ufficialmente)\s+)?(?:da|dal|dalla|dai|dagli|dall['’])",
         "secondo",
         r"citando",

@@ -322,6 +322,7 @@ LANGUAGE = LanguageData(
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(
+        r"(?:confirmação|anúncio|declaração|declarações|estimativa|estimativas|relatório|reconhecimento)\s+(?:oficial\s+)?por\s+parte\s+d[oa]s?",
         r"(?:informad|anunciad|confirmad|divulgad|revelad|estimad|relatad|noticiad)[oa]s?\s+(?:(?:pela\s+primeira\s+vez|também|oficialmente)\s+)?(?:por|pelo|pela|pelos|pelas)",
         "segundo",
         r"de\s+acordo\s+com",
