@@ -729,3 +729,11 @@ def test_accusations_inversions_and_reports(text: str, source: str) -> None:
 )
 def test_a_statement_noun_by_its_agent(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_pointer_names_the_source_of_a_run_of_figures() -> None:
+    text = (
+        "В Курской области погибли или были ранены около 3000 военных КНДР. Из них около "
+        "800 погибших. Об этом сообщает Би-би-си."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["bbc", "bbc"]

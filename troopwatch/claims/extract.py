@@ -1802,7 +1802,13 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             else:
                 closed = quoted + [c for c in claims if c.source == "unattributed"]
             quoted = []
-        pending = [c for c in claims if c.source == "unattributed"]
+        unattributed = [c for c in claims if c.source == "unattributed"]
+        # "… 4000 … . Из них около 1000 погибших. Об этом сообщает X": a run of sentences
+        # with unattributed figures waits together for the pointer that names their source.
+        if pending and claims and len(unattributed) == len(claims):
+            pending = pending + unattributed
+        else:
+            pending = unattributed
         if closer:
             quoted = []
         elif _QUOTE_OPEN.search(sent) or quoted or not out:
