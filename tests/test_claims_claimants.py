@@ -737,3 +737,22 @@ def test_a_pointer_names_the_source_of_a_run_of_figures() -> None:
         "800 погибших. Об этом сообщает Би-би-си."
     )
     assert [claimant_identity(s) for s in sources(text)] == ["bbc", "bbc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "La Corée du Sud a affirmé que 4 000 soldats nord-coréens étaient à Koursk, en "
+            "citant ses services de renseignement.",
+            "nis",
+        ),
+        (
+            "Ukraine said 3,000 North Korean soldiers had been wounded, citing its "
+            "intelligence services.",
+            "gur",
+        ),
+    ],
+)
+def test_a_government_relaying_its_own_intelligence(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]

@@ -637,6 +637,36 @@ def _joint_source(
 _AR_DIACRITICS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
 
 
+# "its/their own": the possessive before a relayed source ("en citant ses services de
+# renseignement", "citing its spy agency", "со ссылкой на свою разведку").
+_POSSESSIVE = re.compile(
+    r"(?i)\s*(?:its|their|ses|leurs?|sus|seus|suas|i\s+suoi|le\s+sue|seine[nmrs]?|ihre[nmrs]?|"
+    r"сво\w*|її|їхні\w*)\s+"
+)
+_RELAY = re.compile(r"(?i)cit|qui cite|со ссыл|з посил|ссыла|посила|unter ber|و?نقل")
+
+
+def _own_intelligence(
+    sent: str, lang: str, country: Mention, attribs: list[re.Match[str]]
+) -> str | None:
+    """'la Corée du Sud a affirmé …, en citant ses services de renseignement': a country's
+    government relaying its own intelligence service gives that service."""
+    intel = _intelligence_words(lang)
+    if intel is None or not country.name.endswith(" government"):
+        return None
+    for a in attribs:
+        if not _RELAY.match(a.group()):
+            continue
+        pos = _POSSESSIVE.match(sent, a.end())
+        if pos and intel.match(sent, pos.end()):
+            own = claimant_index().resolve(
+                country.name.replace(" government", " intelligence"), "en"
+            )
+            if own and own != country.name:
+                return own
+    return None
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -855,6 +885,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and end_ok
                 ):
                     consider(3.2 - 0.01 * n, m)
+    if best is not None and best[0] >= 3 and best[1].metonym:
+        own = _own_intelligence(sent, lang, best[1], attribs)
+        if own is not None:
+            return own, True
     joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
     if joint is not None:
         return joint, True
