@@ -756,3 +756,11 @@ def test_a_pointer_names_the_source_of_a_run_of_figures() -> None:
 )
 def test_a_government_relaying_its_own_intelligence(text: str, source: str) -> None:
     assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_quoted_name_after_an_arabic_verb_is_its_subject() -> None:
+    text = (
+        'وكشف النائب "باك سون وون" بعد إحاطة من المخابرات أن نحو 700 جندي كوري شمالي '
+        "قتلوا في كورسك."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["nis"]

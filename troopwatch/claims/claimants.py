@@ -847,7 +847,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             ):
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
-                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):
+                # A name in quotation marks ('وكشف النائب "باك سون وان"') is still the subject.
+                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap.rstrip(' "“”«')):
                     # Verb-first order: "قالت وكالة المخابرات … إن"
                     if _words_between(gap) <= 4:
                         consider(3.5 - 0.01 * _words_between(gap), m)
