@@ -409,3 +409,358 @@ def test_a_fronted_attribution_does_not_reach_back() -> None:
     }
     assert got[12000] == "unattributed"
     assert claimant_identity(got[1000]) == claimant_identity("NIS")
+
+
+# --------------------------------------------------------------------------- outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A broadcaster or paper that is the only source named states a figure of its own.
+        (
+            "CNN reported on Friday that some 3,000 more North Korean soldiers are in Kursk.",
+            "cnn",
+        ),
+        (
+            "Северная Корея потеряла около 700 военных в Курской области. "
+            "Об этом сообщает Би-би-си.",
+            "bbc",
+        ),
+        # A news agency named alone relays: no claimant (the older sets' convention).
+        (
+            "According to Yonhap, North Korea has moved about 2,000 soldiers to Kursk.",
+            "unattributed",
+        ),
+        # An outlet relaying a named speaker: the speaker.
+        (
+            "Северная Корея направила в Курскую область 4000 солдат. Об этом сообщил "
+            "министр обороны Рустем Умеров, пишет Интерфакс.",
+            "rustem-umerov",
+        ),
+    ],
+)
+def test_an_outlet_named_alone_is_its_own_source(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------------------------- lawmakers relaying the NIS
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The NIS named earlier in the passage, the lawmaker speaking later.
+        (
+            "Selon les services de renseignement sud-coréens, les pertes sont lourdes. "
+            "Le député Lee Seong-kweun a déclaré que 900 soldats nord-coréens avaient été tués.",
+            "nis",
+        ),
+        # A committee lawmaker briefed by "the intelligence services": the NIS briefed him.
+        (
+            "Lawmaker Park Sun-won said after a briefing by the intelligence services that "
+            "2,000 North Korean troops had been wounded.",
+            "nis",
+        ),
+        (
+            "وقال المشرع لي سيونغ كوين بعد إحاطة من الاستخبارات إن 400 جندي كوري شمالي "
+            "قتلوا في كورسك.",
+            "nis",
+        ),
+        # The intelligence committee is the lawmaker's own: his view stays his.
+        (
+            "Lee Seong-kweun, a lawmaker on the intelligence committee, said he thought "
+            "800 North Korean soldiers had died.",
+            "lee-seong-kweun",
+        ),
+    ],
+)
+def test_a_lawmaker_relays_the_nis_named_in_the_passage(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------- verbs of saying, announcing and estimating
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Після переговорів Шойгу оголосив, що КНДР вже направила в Курську область "
+            "2 тисячі військовослужбовців.",
+            "sergei-shoigu",
+        ),
+        (
+            "«Ми вже бачимо понад 400 загиблих солдатів КНДР», - констатував Зеленський.",
+            "volodymyr-zelensky",
+        ),
+        (
+            "Der südkoreanische Generalstab gibt dagegen 800 getötete nordkoreanische Soldaten an.",
+            "jcs",
+        ),
+        (
+            "Diese Zahl nannte der Sicherheitsdienst der Ukraine: 3 nordkoreanische Soldaten "
+            "wurden gefangen genommen.",
+            "sbu",
+        ),
+        (
+            "O exército sul-coreano indicou que cerca de 700 soldados norte-coreanos ficaram "
+            "feridos em Kursk.",
+            "jcs",
+        ),
+        ("韩国国家情报院周二説,约有2000名朝鲜士兵受伤。", "nis"),
+        ("韩国情报部门推测朝鲜已向俄罗斯派遣约3000名士兵。", "nis"),
+        ("국정원은 북한군 500명이 추가로 러시아에 파병됐다고 한다.", "nis"),
+    ],
+)
+def test_more_verbs_of_saying_name_their_subject(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------------------------- Korean and Japanese subjects and topics
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A は-topic outranks a が-subject inside what is said.
+        (
+            "ゼレンスキー大統領は5日、ロシア軍が占領を続ける地域で北朝鮮兵400人が死亡したと"
+            "明らかにした。",
+            ["volodymyr-zelensky"],
+        ),
+        # A country as the topic of a verb of saying speaks for its government.
+        (
+            "ウクライナは20日、北朝鮮兵4人を新たに拘束したと明らかにした。",
+            ["ua-government"],
+        ),
+        # Three title words between the name and its particle.
+        (
+            "북한이 공병 2000명을 보냈다고 세르게이 쇼이구 러시아 국가안보회의 서기가 5일 밝혔다.",
+            ["sergei-shoigu"],
+        ),
+        # An acronym in parentheses before the subject particle.
+        ("영국 국방정보국(DI)이 북한군 사상자가 4000명을 넘었다고 추산했다.", ["uk-mod"]),
+        # 도 ("also") marks the speaker as 은/는 does.
+        ("한국 국가정보원도 북한군 200명이 사망한 것으로 보고했다.", ["nis"]),
+        # "오는 1월" (the coming January) is no speaker: the claimant runs on.
+        (
+            "국정원은 북한군 3000명이 러시아에 있다고 밝혔다. 또한 북한이 오는 1월까지 "
+            "5000명을 더 보낼 것으로 예상했다.",
+            ["nis", "nis"],
+        ),
+    ],
+)
+def test_korean_and_japanese_speakers(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+# ------------------------------------ agencies by their Italian, Portuguese, Chinese, Arabic names
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("北约证实约有8000名朝鲜士兵已抵达库尔斯克。", "nato"),
+        (
+            "Secondo il Servizio di sicurezza dell'Ucraina, 3 soldati nordcoreani sono stati "
+            "catturati a Kursk.",
+            "sbu",
+        ),
+        (
+            "Segundo o Estado-Maior ucraniano, cerca de 2.000 soldados norte-coreanos foram "
+            "mortos em Kursk.",
+            "ua-general-staff",
+        ),
+        # A shadda on the verb of saying ("صرّح") is the same verb.
+        (
+            "وصرّح المتحدث باسم البنتاغون بأن نحو 8000 جندي كوري شمالي موجودون في كورسك.",
+            "pentagon",
+        ),
+    ],
+)
+def test_agencies_named_in_the_newer_languages(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+# ------------------------------- the next sentence names the source; a passive's agent
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rund 2000 nordkoreanische Soldaten sollen verwundet worden sein. Diese "
+            "Schätzung nannte der ukrainische Militärgeheimdienst am Montag.",
+            "gur",
+        ),
+        (
+            "Sarebbero circa 4000 i soldati nordcoreani feriti a Kursk. È quanto stima il "
+            "Pentagono.",
+            "pentagon",
+        ),
+        (
+            "Some 1,500 North Korean soldiers have been wounded in Kursk. The latest estimate "
+            "came from the Pentagon.",
+            "pentagon",
+        ),
+        (
+            "Come riferito dal Pentagono, circa 6000 soldati nordcoreani sono arrivati a Kursk.",
+            "pentagon",
+        ),
+        (
+            "Como fue confirmado por la OTAN, unos 3.000 soldados norcoreanos llegaron a Kursk.",
+            "nato",
+        ),
+        # The agent of a noun ("la capture par l'armée") is no source.
+        (
+            "Le président ukrainien a annoncé samedi la capture par l'armée ukrainienne de "
+            "2 soldats nord-coréens.",
+            "volodymyr-zelensky",
+        ),
+    ],
+)
+def test_pointers_and_passive_agents(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_sentence_that_only_points_back_hands_on_the_claimant_before() -> None:
+    text = (
+        "Wie der ukrainische Militärgeheimdienst mitteilte, sind sie seit Montag in Kursk. "
+        "Ausgebildet wurden sie demnach im Osten Russlands. Insgesamt sind 9.000 "
+        "nordkoreanische Soldaten dort, heißt es."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["gur"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "entity"),
+    [
+        # An unnamed official speaks for the government, as "US military official" does.
+        ("senior Ukrainian official", "en", "ua-government"),
+        ("South Korean official", "en", "south-korean-government"),
+        ("Russian official", "en", "russian-government"),
+        ("北约", "zh", "nato"),
+        ("SNI", "pt", "nis"),
+    ],
+)
+def test_descriptions_resolve_to_their_entity(name: str, lang: str, entity: str) -> None:
+    assert claimant_identity(name, lang) == entity
+
+
+def test_korean_intelligence_authorities_analysing() -> None:
+    text = "정보 당국은 북한군 약 2천명이 추가로 파병된 것으로 분석하고 있다."
+    assert [claimant_identity(s) for s in sources(text)] == ["nis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The quotation's speaker, named after it, still relays the NIS he met.
+        (
+            '"Cerca de 2.500 soldados norte-coreanos foram enviados à Rússia", declarou o '
+            "legislador Park Sun-won, após um encontro com o NIS.",
+            "nis",
+        ),
+        # "der Bekanntgabe Selenskyjs": the announcement's owner.
+        (
+            "Das folgte der Bekanntgabe Selenskyjs, dass ukrainische Truppen drei "
+            "nordkoreanische Soldaten gefangen genommen hätten.",
+            "volodymyr-zelensky",
+        ),
+        (
+            "В интервью южнокорейский депутат Пак Сун Вон заявил, что в Курской области "
+            "находятся около 9000 северокорейских солдат.",
+            "park-sun-won",
+        ),
+        (
+            "Un mando militar estadounidense informó que unos 400 soldados norcoreanos "
+            "murieron en Kursk.",
+            "us-government",
+        ),
+    ],
+)
+def test_relays_owners_and_more_names(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An accusation states the figure.
+        (
+            "Séoul a accusé Pyongyang d'avoir envoyé 3 000 soldats supplémentaires en Russie.",
+            "south-korean-government",
+        ),
+        ("Київ звинуватив КНДР у відправці ще 2 тисяч військових до Росії.", "ua-government"),
+        # German verb-second: the country right after the verb is its subject, though the
+        # next noun is capitalised too.
+        (
+            "Neu ist: Erstmals nannte Nordkorea Zahlen, 120 nordkoreanische Soldaten seien "
+            "gefallen.",
+            "kp-government",
+        ),
+        # Intelligence reports by their sides (Arabic).
+        (
+            "وكانت تقارير استخباراتية أوكرانية وغربية قد أفادت بأن 9000 جندي كوري شمالي "
+            "وصلوا إلى كورسك.",
+            "ukrainian and western intelligence",
+        ),
+    ],
+)
+def test_accusations_inversions_and_reports(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "El anuncio por parte del Pentágono de que 8.000 soldados norcoreanos están en "
+            "Kursk sorprendió a los aliados.",
+            "pentagon",
+        ),
+        (
+            "La confirmation de la part de l'OTAN que 8 000 soldats nord-coréens sont à Koursk "
+            "a surpris les alliés.",
+            "nato",
+        ),
+    ],
+)
+def test_a_statement_noun_by_its_agent(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_pointer_names_the_source_of_a_run_of_figures() -> None:
+    text = (
+        "В Курской области погибли или были ранены около 3000 военных КНДР. Из них около "
+        "800 погибших. Об этом сообщает Би-би-си."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["bbc", "bbc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "La Corée du Sud a affirmé que 4 000 soldats nord-coréens étaient à Koursk, en "
+            "citant ses services de renseignement.",
+            "nis",
+        ),
+        (
+            "Ukraine said 3,000 North Korean soldiers had been wounded, citing its "
+            "intelligence services.",
+            "gur",
+        ),
+    ],
+)
+def test_a_government_relaying_its_own_intelligence(text: str, source: str) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == [source]
+
+
+def test_a_quoted_name_after_an_arabic_verb_is_its_subject() -> None:
+    text = (
+        'وكشف النائب "باك سون وون" بعد إحاطة من المخابرات أن نحو 700 جندي كوري شمالي '
+        "قتلوا في كورسك."
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["nis"]

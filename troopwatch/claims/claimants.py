@@ -224,6 +224,8 @@ _ATTRIB_BEFORE = re.compile(
 SAY = re.compile(
     lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
 )
+# A verb of saying right before a name (German verb-second: "veröffentlichte Nordkorea").
+_SAY_BEFORE = re.compile(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+$", _I)
 _CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
 # Short attribution words collide across languages (English "per" is Italian "for"): one
 # that is a common word of the sentence's own language, and not an attribution of that
@@ -256,15 +258,16 @@ _VERB_FIRST = frozenset({"ar"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
 _KO_TOPIC = re.compile(
-    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8})?(?:은|는|は|も)(?:[\s,、]|$)"
+    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8}){0,3}?(?:은|는|도|は|も)(?:[\s,、]|$)"
 )
 # A subject particle, after up to two title words ("젤렌스키 우크라이나 대통령이").
 _KO_SUBJ = re.compile(
-    r"^(?:\s[^\s,、。「」\"“”]{1,8}?){0,2}\s*(?:이|가|が)(?=\s|$)|^\s*(?:이|가|が)"
+    r"^(?:\([^()]{1,12}\))?(?:\s[^\s,、。「」\"“”]{1,8}?){0,3}\s*(?:이|가|が)(?=\s|$)|"
+    r"^(?:\([^()]{1,12}\))?\s*(?:이|가|が)"
 )
 # Japanese writes no spaces: the topic particle after the name and a short title or
 # parenthesis ("ゼレンスキー大統領は11日", "国家情報院(国情院)は19日") runs on.
-_JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,8}?(?:は|が)(?!ず|じめ)")
+_JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
 _KO_RELAY = re.compile(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
@@ -324,15 +327,67 @@ def lawmaker_names() -> frozenset[str]:
         return frozenset()
 
 
-def _relayed_agency(sent: str, best: Mention, mentions: list[Mention]) -> str | None:
-    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named."""
+@lru_cache(maxsize=1)
+def wire_names() -> frozenset[str]:
+    """Canonical names of the news agencies the entity KB knows (role ``wire``)."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return frozenset(e.name for e in default_kb().entities if "wire" in e.roles)
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return frozenset()
+
+
+@lru_cache(maxsize=16)
+def _intelligence_words(lang: str) -> re.Pattern[str] | None:
+    """The language's generic words for an intelligence service ("the spy agency", "les
+    services de renseignement", "정보당국"): the joint-claimant heads for intelligence."""
+    data = next((x for x in languages() if x.code == lang), None)
+    frags = data.claimant_heads.get("intelligence", ()) if data else ()
+    if not frags:
+        return None
+    if data.script in ("latin", "cyrillic", "arabic"):
+        return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
+    return re.compile("|".join(frags), _I)
+
+
+def _relayed_agency(
+    sent: str, best: Mention, mentions: list[Mention], lang: str = "en", text: str = ""
+) -> str | None:
+    """CLAIMS.md §5: a lawmaker relaying the NIS gives the NIS when the NIS is named: in
+    the sentence or earlier in the passage ("According to the spy agency's reports, … The
+    lawmaker said"). A lawmaker of the intelligence committee (KB role ``lawmaker``)
+    briefed by "the intelligence services" relays the NIS too: it is their briefer."""
     if not best.person:
         return None
     near = sent[max(0, best.start - 40) : best.end + 40]
-    if best.name not in lawmaker_names() and not _LAWMAKER.search(near):
+    known = best.name in lawmaker_names()
+    if not known and not _LAWMAKER.search(near):
         return None
     agency = next((m.name for m in mentions if m.name in _AGENCIES), None)
-    return agency
+    if agency is not None:
+        return agency
+    at = text.find(sent[:40]) if text else -1
+    before = text[:at] if at > 0 else ""
+    if before:
+        agency = next((m.name for m in claimant_index().find(before) if m.name in _AGENCIES), None)
+        if agency is not None:
+            return agency
+    intel = _intelligence_words(lang) if known else None
+    if intel is not None and any(
+        not _COMMITTEE.search(part[max(0, m.start() - 25) : m.end() + 25])
+        for part in (sent, before)
+        for m in intel.finditer(part)
+    ):
+        return next(iter(_AGENCIES))
+    return None
+
+
+# "the intelligence committee" is the lawmaker's own, not a briefer.
+_COMMITTEE = re.compile(
+    r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
+    r"ausschuss\w*|위원회|委員会|委员会|委員會|لجنة"
+)
 
 
 _QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
@@ -578,10 +633,46 @@ def _joint_source(
     return _canonical(name)
 
 
+# Arabic vowel marks, shadda and tatweel: optional in writing, absent from the word lists.
+_AR_DIACRITICS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+
+
+# "its/their own": the possessive before a relayed source ("en citant ses services de
+# renseignement", "citing its spy agency", "со ссылкой на свою разведку").
+_POSSESSIVE = re.compile(
+    r"(?i)\s*(?:its|their|ses|leurs?|sus|seus|suas|i\s+suoi|le\s+sue|seine[nmrs]?|ihre[nmrs]?|"
+    r"сво\w*|її|їхні\w*)\s+"
+)
+_RELAY = re.compile(r"(?i)cit|qui cite|со ссыл|з посил|ссыла|посила|unter ber|و?نقل")
+
+
+def _own_intelligence(
+    sent: str, lang: str, country: Mention, attribs: list[re.Match[str]]
+) -> str | None:
+    """'la Corée du Sud a affirmé …, en citant ses services de renseignement': a country's
+    government relaying its own intelligence service gives that service."""
+    intel = _intelligence_words(lang)
+    if intel is None or not country.name.endswith(" government"):
+        return None
+    for a in attribs:
+        if not _RELAY.match(a.group()):
+            continue
+        pos = _POSSESSIVE.match(sent, a.end())
+        if pos and intel.match(sent, pos.end()):
+            own = claimant_index().resolve(
+                country.name.replace(" government", " intelligence"), "en"
+            )
+            if own and own != country.name:
+                return own
+    return None
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
     idx = claimant_index()
+    if lang == "ar" and _AR_DIACRITICS.search(sent):
+        sent = _AR_DIACRITICS.sub("", sent)  # "صرّح" is "صرح": the words carry no vowels
     mentions = []
     found = idx.find(sent)
     for m in found:
@@ -591,6 +682,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             or (
                 re.match(r"\s+[A-ZА-ЯІЇЄҐ]", sent[m.end : m.end + 3])
                 and not SAY.match(sent, m.end + 1)
+                # German capitalises every noun: "veröffentlichte Nordkorea Namen" is the
+                # inverted subject of the verb before it, not a longer name.
+                and not (lang == "de" and _SAY_BEFORE.search(sent, max(0, m.start - 30), m.start))
             )
         ):
             continue
@@ -696,14 +790,28 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         consider(4 - 0.01 * len(gap), m)
                     continue
                 if cjk:
+                    ja = _JA_TOPIC.match(gap) if lang == "ja" else None
+                    wa = ja is not None and ja.group().endswith("は")
                     if _KO_TOPIC.match(gap) and not (
-                        m.metonym and not re.match(r"\s*(?:은|는|は|も)", gap)
+                        m.metonym and not re.match(r"\s*(?:은|는|도|は|も)", gap)
                     ):
                         consider(4 - 0.01 * m.start, m)
-                    elif lang == "ja" and not m.metonym and _JA_TOPIC.match(gap):
+                    elif ja and (
+                        not m.metonym
+                        # "ウクライナは11日、…と明らかにした": a country as the topic
+                        # speaks for its government, unless a source was named before
+                        # it ("…によると、北朝鮮は…").
+                        or (
+                            gap.startswith("は")
+                            and not any(k.end() <= m.start for k in _CJK_MARKER.finditer(sent))
+                        )
+                    ):
                         # "Xは19日、…と明らかにした": a topic running on into the clause;
-                        # the nearest one before the verb speaks.
-                        consider(3.9 - 0.0001 * len(gap), m)
+                        # the nearest one before the verb speaks, a は-topic before a が-
+                        # subject, which may stand inside what is said ("…軍が…と").
+                        # A country as topic yields to any named speaker.
+                        top = 3.3 if m.metonym else 3.95 if wa else 3.9
+                        consider(top - 0.0001 * len(gap), m)
                     elif _KO_SUBJ.match(gap) and not m.metonym:
                         # "우크라이나군이 … 생포했다고 젤렌스키 대통령이 밝혔다": the subject
                         # nearest the verb of saying speaks.
@@ -739,18 +847,21 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             ):
                 # Inverted: '…," said Pentagon spokesperson Sabrina Singh.'
                 gap = sent[sv.end() : m.start]
-                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap):
+                # A name in quotation marks ('وكشف النائب "باك سون وان"') is still the subject.
+                if lang in _VERB_FIRST and not re.search(r"[.;:,،\"“”]", gap.rstrip(' "“”«')):
                     # Verb-first order: "قالت وكالة المخابرات … إن"
                     if _words_between(gap) <= 4:
                         consider(3.5 - 0.01 * _words_between(gap), m)
                     continue
                 lead = sent[max(0, sv.start() - 6) : sv.start()]
                 n = _words_between(gap)
+                # A lead-in ending in a colon ("Besonders bemerkenswert: …") opens a clause.
+                pre = sent[: sv.start()].rsplit(": ", 1)[-1]
                 if (
                     lang == "de"
-                    and _words_between(sent[: sv.start()]) <= 3
+                    and _words_between(pre) <= 3
                     and n <= 3
-                    and not re.search(r"[.;:,\"“”«»„]", sent[: sv.start()] + gap)
+                    and not re.search(r"[.;:,\"“”«»„]", pre + gap)
                 ):
                     # Verb second: "Am Montag erklärte der ukrainische Militärgeheimdienst".
                     consider(3.5 - 0.01 * n, m)
@@ -775,16 +886,28 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     and end_ok
                 ):
                     consider(3.2 - 0.01 * n, m)
+    if best is not None and best[0] >= 3 and best[1].metonym:
+        own = _own_intelligence(sent, lang, best[1], attribs)
+        if own is not None:
+            return own, True
     joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
     if joint is not None:
         return joint, True
     if best is not None and best[0] >= 3:
-        relayed = _relayed_agency(sent, best[1], mentions)
+        relayed = _relayed_agency(sent, best[1], mentions, lang, text)
         if relayed is not None:
             return relayed, True
-        if not best[1].claimant and _OUTLET.search(best[1].name):
-            # A news outlet only relaying ("according to Yonhap", "共同通信によると") is not
-            # the claimant; the README: outlets relay, agencies claim -> unattributed here.
+        if (
+            not best[1].claimant
+            and _OUTLET.search(best[1].name)
+            and (
+                best[1].name in wire_names() or any(m.claimant and not m.metonym for m in mentions)
+            )
+        ):
+            # A news agency ("according to Yonhap", "共同通信によると") or an outlet relaying
+            # someone the sentence names ("…, said Umerov, Interfax reports") is no claimant;
+            # a broadcaster or paper that is the only source named ("CNN reported",
+            # "according to a BBC report") states a figure of its own.
             return None, True
         return best[1].name, True
     if _ANAPHOR_MARKER.search(sent):
@@ -799,7 +922,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 return resolved, True
             return _expand_surname(phrase, text), True
         if best is not None and best[0] >= 2:
-            return best[1].name, True
+            # A weaker speaker (a quotation's, named after it) may still relay the NIS.
+            relayed = _relayed_agency(sent, best[1], mentions, lang, text)
+            return relayed or best[1].name, True
         return None, False
     return None, True
 
@@ -808,8 +933,11 @@ def _claimant_phrase(sent: str, lang: str) -> str | None:
     """The claimant words when no known entity was found ("Miles Yu said")."""
     if lang == "ko":
         m = _PHRASE_KO.search(sent)
-        # "지난 16일 …는": a date or place phrase, not a speaker.
-        return m.group("x") if m and not re.search(r"\d", m.group("x")) else None
+        # "지난 16일 …는": a date or place phrase, not a speaker; "또한 북한이 오는 12월":
+        # a one-syllable verb stem before 는 is an adnominal ("coming"), not a name's topic.
+        if m is None or re.search(r"\d", m.group("x")) or len(m.group("x").split()[-1]) < 2:
+            return None
+        return m.group("x")
     for rx in (_PHRASE_ACCORDING, _PHRASE_SUBJECT):
         m = rx.search(sent)
         if m:

@@ -46,6 +46,7 @@ from troopwatch.claims.claimants import (
     location,
     places,
     source_of,
+    wire_names,
 )
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
@@ -1274,6 +1275,9 @@ class _Ctx:
     prev_lang: str | None = None
     prev_source: str | None = None  # claimant of the previous sentence, once computed
     prev_source_done: bool = False
+    # The sentence before that, when the previous one only pointed back ("Demnach …"):
+    # (sentence, language, claimant, claimant computed).
+    older: tuple[str, str | None, str | None, bool] | None = None
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
     place: str | None = None  # place the previous on-topic sentence gave its personnel
@@ -1282,8 +1286,15 @@ class _Ctx:
 
 def _prev_source(ctx: _Ctx) -> str | None:
     if not ctx.prev_source_done and ctx.prev_sent is not None:
-        ctx.prev_source, _ = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
+        ctx.prev_source, explicit = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
         ctx.prev_source_done = True
+        if ctx.prev_source is None and not explicit and ctx.older is not None:
+            # "Wie der Geheimdienst mitteilte, … Trainiert wurden sie demnach … 12.000 …,
+            # heißt es": a sentence that only points back hands on the claimant before it.
+            sent, lang, name, done = ctx.older
+            if not done:
+                name, _ = source_of(sent, lang or "en", ctx.text)
+            ctx.prev_source = name
     return ctx.prev_source
 
 
@@ -1335,6 +1346,8 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         ctx.place = None
     ctx.nk = bool(nk_spans) or bool(claims)
     ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
+    if ctx.prev_sent is not None:
+        ctx.older = (ctx.prev_sent, ctx.prev_lang, ctx.prev_source, ctx.prev_source_done)
     ctx.prev_sent = sent
     ctx.prev_lang = claims[0].lang if claims else lang
     if claims:
@@ -1789,7 +1802,13 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             else:
                 closed = quoted + [c for c in claims if c.source == "unattributed"]
             quoted = []
-        pending = [c for c in claims if c.source == "unattributed"]
+        unattributed = [c for c in claims if c.source == "unattributed"]
+        # "… 4000 … . Из них около 1000 погибших. Об этом сообщает X": a run of sentences
+        # with unattributed figures waits together for the pointer that names their source.
+        if pending and claims and len(unattributed) == len(claims):
+            pending = pending + unattributed
+        else:
+            pending = unattributed
         if closer:
             quoted = []
         elif _QUOTE_OPEN.search(sent) or quoted or not out:
@@ -1811,9 +1830,15 @@ def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
     name, _ = source_of(sent, lang, text)
     if name:
         return name
-    named = [m for m in claimant_index().find(sent) if m.claimant and not m.metonym]
+    found = [m for m in claimant_index().find(sent) if not m.metonym]
+    named = [m for m in found if m.claimant]
     people = [m for m in named if m.person]
-    return (people or named)[0].name if named else None
+    if people or named:
+        return (people or named)[0].name
+    # No agency or person: a paper or broadcaster reporting ("Об этом сообщает Би-би-си")
+    # is the source; a news agency only relays (claimants.wire_names).
+    outlets = [m for m in found if m.name not in wire_names()]
+    return outlets[0].name if outlets else None
 
 
 _POINTER = _c(

@@ -292,6 +292,10 @@ FALLBACK_CLAIMANTS: dict[str, list[str]] = {
         "South Korea's spy agency",
         "South Korean intelligence",
         "spy agency",
+        # Korean copy's "the intelligence authorities" speak for the NIS (a claimant, not
+        # an entity mention for the tagger).
+        "정보 당국",
+        "정보당국",
         "НИС",
         "services sud-coréens",
         "services de renseignement sud-coréens",

@@ -407,6 +407,8 @@ LANGUAGE = LanguageData(
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(
+        # "der Bekanntgabe Selenskyjs": the announcement's owner is its source.
+        r"(?:bekanntgabe|mitteilung)",
         r"nach(?=\s+(?:\w+\s+){0,2}angaben)",
         "laut",
         r"nach\s+angaben",
@@ -424,6 +426,7 @@ LANGUAGE = LanguageData(
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
+        r"diese[rsnm]?\s+(?:[^\W\d_]+\s+){0,4}?(?:schätzung|schätzungen|zahl|zahlen|angabe|angaben|information|informationen)",
         r"(?:das|dies)\s+(?:hat|haben|teilte|teilten|sagte|sagten|berichtete|berichteten|erklärte|erklärten|meldete|meldeten|gab|gaben|schrieb)",
         r"so\s+(?:der|die)",
     ),
@@ -442,6 +445,12 @@ LANGUAGE = LanguageData(
         "dementsprechend",
     ),
     say_verbs=(
+        r"nannte\w*",
+        "nennt",
+        "nennen",
+        r"bekannt\s+gegeben",
+        r"gab\w*\s+(?:\w+\s+){0,3}?bekannt",
+        r"gibt(?=\s(?:[^.;:]{0,80}\s)?an\b)",
         # Perfect and pluperfect: "hatte am Montag gesagt", "hat mitgeteilt".
         r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben",
         r"veröffentlichte\w*",

@@ -585,6 +585,7 @@ LANGUAGE = LanguageData(
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(
+        r"(?:reported|announced|confirmed|disclosed|revealed|estimated)\s+(?:(?:first|also|officially|earlier)\s+)?by",
         r"according\s+to",
         "citing",
         r"by(?=\s+(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?"
@@ -608,6 +609,7 @@ LANGUAGE = LanguageData(
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
+        r"(?:the|this|that)\s+(?:[^\W\d_]+\s+){0,3}?(?:figure|estimate|estimates|number|numbers|information)\s+(?:was|were|is|are|comes?|came)\s+from",
         r"(?:this|that|these\s+figures|the\s+(?:figure|estimate|number|information))\s+(?:was|were|is|comes?|came)",
         r"that['’]s\s+according\s+to",
     ),
@@ -628,6 +630,9 @@ LANGUAGE = LanguageData(
         r"(?:he|she|they)\s+(?:said|added|told)",
     ),
     say_verbs=(
+        "accused",
+        "accuses",
+        "accuse",
         "said",
         "says",
         "say",

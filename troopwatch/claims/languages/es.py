@@ -373,6 +373,8 @@ LANGUAGE = LanguageData(
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(
+        r"(?:confirmación|anuncio|declaración|declaraciones|estimación|estimaciones|informe|reconocimiento)\s+(?:oficial\s+)?por\s+parte\s+del?",
+        r"(?:informad|anunciad|confirmad|divulgad|revelad|estimad|reportad)[oa]s?\s+(?:(?:por\s+primera\s+vez|también|oficialmente)\s+)?por",
         "cita(?:ndo)?",
         "citó",
         "según",
@@ -405,6 +407,9 @@ LANGUAGE = LanguageData(
         r"de\s+este\s+modo",
     ),
     say_verbs=(
+        "acus(?:ó|a|an|aron)",
+        "alert(?:aba|aban|a|an)",
+        "advert(?:ía|ían)",
         # Compound tenses: "ha cifrado", "había dicho".
         r"dicho|afirmado|declarado|cifrado|estimado|informado|anunciado|confirmado|asegurado|señalado|indicado|calculado|precisado|explicado",
         "advirti(?:ó|eron)",

@@ -349,6 +349,8 @@ LANGUAGE = LanguageData(
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(
+        r"(?:confirmation|annonce|déclaration|déclarations|estimation|estimations|rapport)\s+(?:officielle?\s+)?de\s+la\s+part\s+d(?:e|u|es|['’])",
+        r"(?:annoncé|rapporté|confirmé|révélé|estimé|indiqué)e?s?\s+(?:(?:pour\s+la\s+première\s+fois|aussi|également|officiellement)\s+)?par",
         r"qui\s+cite",
         "cite",
         "selon",
@@ -382,6 +384,9 @@ LANGUAGE = LanguageData(
         "ainsi",
     ),
     say_verbs=(
+        r"(?:a|ont|l['’]a|les\s+a)\s+accusé\w*",
+        "accuse",
+        "accusent",
         # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
         r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",

@@ -320,6 +320,8 @@ LANGUAGE = LanguageData(
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(
+        r"(?:conferma|annuncio|dichiarazione|dichiarazioni|stima|stime|rapporto)\s+(?:ufficiale\s+)?da\s+parte\s+d(?:i|el|ella|ei|egli|ell['’])",
+        r"(?:segnalat|riferit|riportat|annunciat|comunicat|dichiarat|confermat|rivelat|stimat)[oaie]\s+(?:(?:per\s+la\s+prima\s+volta|anche|già|ieri|oggi|ufficialmente)\s+)?(?:da|dal|dalla|dai|dagli|dall['’])",
         "secondo",
         r"citando",
         r"stando\s+a",
@@ -332,6 +334,8 @@ LANGUAGE = LanguageData(
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
+        r"(?:è|e['’])\s+quanto",
+        r"(?:questa|la)\s+(?:cifra|stima|informazione)\s+(?:è\s+stata|arriva|viene)",
         r"lo\s+(?:ha\s+|hanno\s+)?(?:riferisce|riferiscono|scrive|scrivono|dichiarato|detto|riferito|annunciato|afferma|affermano)",
         r"(?:la|questa)\s+(?:cifra|stima)\s+è",
         r"a\s+(?:riferirlo|dirlo|rivelarlo|disegnare)",
@@ -351,6 +355,8 @@ LANGUAGE = LanguageData(
         r"a\s+suo\s+dire",
     ),
     say_verbs=(
+        r"(?:ha|hanno)\s+accusato",
+        "accus(?:a|ano)",
         # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".
         r"detto|dichiarato|affermato|riferito|confermato|annunciato|stimato|precisato|spiegato|sottolineato|rivelato",
         r"ha\s+detto|hanno\s+detto|dice|dicono|disse",

@@ -322,6 +322,8 @@ LANGUAGE = LanguageData(
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(
+        r"(?:confirmação|anúncio|declaração|declarações|estimativa|estimativas|relatório|reconhecimento)\s+(?:oficial\s+)?por\s+parte\s+d[oa]s?",
+        r"(?:informad|anunciad|confirmad|divulgad|revelad|estimad|relatad|noticiad)[oa]s?\s+(?:(?:pela\s+primeira\s+vez|também|oficialmente)\s+)?(?:por|pelo|pela|pelos|pelas)",
         "segundo",
         r"de\s+acordo\s+com",
         r"conforme",
@@ -352,6 +354,9 @@ LANGUAGE = LanguageData(
         r"de\s+acordo\s+com\s+ele",
     ),
     say_verbs=(
+        "acus(?:ou|a|am|aram)",
+        "adiant(?:ou|aram|a|am|ava|avam)",
+        "indic(?:ou|aram|a|am|ava|avam)",
         # Compound tenses: "tinha dito", "havia informado".
         r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
