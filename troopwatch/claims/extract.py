@@ -378,8 +378,9 @@ _HAS_BEFORE = _c(
     r"more\s+than\s+|over\s+)?$"
 )
 _SUBSET = _c(
-    r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
-    r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$"
+    r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|dei|degli|delle|dos|das|가운데|중)\s+"
+    r"(?:the\s+|its\s+|those\s+|"
+    r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}(?:de\s+)?$"
 )
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
@@ -394,12 +395,29 @@ _PARTICIPLE = _c(
     r"^(?:dead|killed|wounded|injured|blessés|tués|morts|heridos|muertos|tote|"
     r"toten|убитых|раненых|погибших|загиблих|поранених|вбитих|убитих)$"
 )
+# After "and" right behind a figure a participle is the next figure's verb ("killed 77 and
+# wounded 40 …", "tué 30 et capturé 2 …"), not this figure's noun.
+_VERB_AFTER_CONJ = _c(
+    _PARTICIPLE.pattern[:-2] + r"|captured|capturés?|capturados?|catturati|feriti|uccisi|"
+    r"feridos|mortos|gefangen\w*|взяли|взяты|захопили)$"
+)
 # What may follow a figure that has no noun of its own ("sent 10,000 to Russia", "3,000
 # have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
 # cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
 _ELLIPSIS_NEXT = _c(
     r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:" + "|".join(_part("after_figure_words")) + r")\b)"
 )
+
+
+_CONJ_WORD = _c(r"(?<![^\W\d_])(?:" + "|".join(_part("conjunctions", spaced())) + r")(?![^\W\d_])")
+# The modifiers right after a noun, up to a clause break or the next figure: "trabajadores
+# de construcción militar", "ouvriers militaires", "operai edili militari".
+_NP_TAIL = _c(r"[^\W\d_]*(?:[\s-]+[^\W\d_]+){0,4}")
+
+
+def _np_tail(t: str, end: int) -> str:
+    m = _NP_TAIL.match(t, end, min(len(t), end + 40))
+    return m.group() if m else ""
 
 
 def _words_between(text: str) -> int:
@@ -421,6 +439,7 @@ class _Cand:
     subset_of: int | None = None  # "2,000 of the 13,000 troops": index of the 13,000
     coord_of: int | None = None  # "killed 30 soldiers and wounded another 20": index of the 30
     part_of: int | None = None  # "3,000 killed or wounded, of whom 1,000 …": index of the 3,000
+    noun_of: int | None = None  # "killed 77 and wounded 40 soldiers": index of the 40
 
 
 # A figure fronted before its noun: "3,000: that is how many North Korean troops …",
@@ -483,6 +502,8 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
+    if _DURATION_AFTER.match(after):
+        return True  # "a 120-day mission", "120-tägigen Einsatzes": a duration
     if re.match(r"/\d", after):
         return True  # "03/05": a date
     if re.match(r"\s*(?:분의|分の|分之)", after) or re.search(r"(?:분의|分の|分之)\s*$", before):
@@ -509,6 +530,13 @@ def _excluded(t: str, num: Num) -> bool:
         if wa and _MONTHS.fullmatch(wa[0]) and re.match(r"^\.?\s", after):
             return True
     return False
+
+
+# A number joined to a unit of time: "120-day", "120-tägigen", "90-дневный", "3-month".
+_DURATION_AFTER = _c(
+    r"[-‐](?:days?|weeks?|months?|years?|hours?|tägig|wöchig|monatig|jährig|stündig|"
+    r"дневн|денн|месячн|місячн|недельн|тижнев|часов|годин)"
+)
 
 
 def _is_year(num: Num) -> bool:
@@ -585,8 +613,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             n = _words_between(gap)
             # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
             # noun must follow at once ("100 killed", not "21 cities have been killed").
-            if n > 4 or (n > 1 and _PARTICIPLE.match(m.group())):
-                break
+            if n > 4 or (
+                (n > 1 and _PARTICIPLE.match(m.group()))
+                or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
+            ):
+                break  # "killed 77 and wounded 40": the participle is the next figure's verb
             if kind == "block" and (n > 2 or _PREP_GAP.search(gap)):
                 continue  # "15,000 by early next year": the year is not what is counted
         if kind == "count":
@@ -921,6 +952,11 @@ def _assign_cues(
             if m:
                 seg = seg[: m.start()]
                 break
+        # North Korea named after the noun ("300 جندي كوري شمالي قتلوا", "soldats
+        # nord-coréens tués") belongs to the noun phrase: it puts no distance in between.
+        lead = _NK.match(seg.strip())
+        if lead is not None and not re.match(r"\s*[,;:،，、]", seg.strip()[lead.end() :]):
+            seg = seg.strip()[lead.end() :]
         return len(seg.strip()) // 3 if ja else _words_between(seg)
 
     rel_spans = _relative_clauses(t, spans)
@@ -1399,7 +1435,7 @@ def _claims_in(
         num = cand.num
         in_scope[idx] = False  # until it passes the gates below
         if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
-            t[max(0, cand.np_start - 12) : cand.np_end]
+            t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
         ):
             continue  # civilian workers are not troop figures
         if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
@@ -1442,7 +1478,9 @@ def _claims_in(
             or _WHOLE_SERVICE_NEXT.match(t, num.end)
         ):
             continue  # "7.6 million reservists", "the air force, about 110,000": a service
-        if cand.coord_of is not None:
+        if cand.noun_of is not None:
+            ok = _scope(t, cands[cand.noun_of], nk_spans, other_spans, ctx.nk)
+        elif cand.coord_of is not None:
             ok = in_scope.get(cand.coord_of, False) and not any(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans
             )
@@ -1684,6 +1722,12 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
     for i, c in enumerate(cands):
         if not c.elliptical:
             continue
+        if i + 1 < len(cands) and _shares_next_noun(t, c, cands[i + 1]):
+            n = cands[i + 1]
+            c.unit, c.unit_kind, c.unit_text = n.unit, n.unit_kind, n.unit_text
+            c.elliptical = False
+            c.noun_of = i + 1
+            continue
         nxt = cands[i + 1].num.start if i + 1 < len(cands) else len(t)
         tail = t[c.num.end : min(nxt, c.num.end + (16 if cjk else 60))]
         stop = re.search(r"[.;:!?]|,\s", tail)
@@ -1709,6 +1753,20 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
         c.coord_of = i - 1
+
+
+def _shares_next_noun(t: str, c: _Cand, n: _Cand) -> bool:
+    """'killed 77 and wounded 40 North Korean soldiers', 'tötete 30 und verwundete 12
+    Soldaten': two verbs with one figure each share the noun after the second figure."""
+    if n.elliptical or n.unit_kind not in ("mil", "nk") or n.np_start < n.num.start:
+        return False
+    gap = t[c.num.end : n.num.start]
+    return (
+        _CONJ_WORD.match(gap.strip()) is not None
+        and _words_between(gap) <= 3
+        and not re.search(r"[.;:!?()]", gap)
+        and not _OTHER.search(gap)
+    )
 
 
 def _link_parts(t: str, cands: list[_Cand]) -> None:

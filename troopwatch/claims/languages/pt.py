@@ -217,7 +217,7 @@ LANGUAGE = LanguageData(
     killed=(
         "mortes",
         r"mort[oa]s?",
-        r"morreram|morreu",
+        r"morreram|morreu|morrido|morrer(?:am)?",
         r"perderam\s+a\s+vida",
         r"abatid[oa]s",
         r"caídos",

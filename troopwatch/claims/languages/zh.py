@@ -208,6 +208,9 @@ LANGUAGE = LanguageData(
         "丧命",
         "喪命",
         "阵亡",
+        # "牺牲" (gave their lives): the word official and state media use for the dead.
+        "牺牲",
+        "犧牲",
         "陣亡",
         "死亡",
         "丧生",

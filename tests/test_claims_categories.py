@@ -1,0 +1,140 @@
+"""Categories and figures by class of phrasing (issue 11), each class in several languages.
+
+Every sentence is written for these tests; none is taken from a labelled evaluation set.
+A class is one kind of phrasing (a verb per figure with one shared noun, a military
+modifier after a workers noun, a duration joined to its number, …), checked in each
+language where it exists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+
+
+def figs(text: str) -> list[tuple]:
+    return sorted(
+        ((c.figure_low, c.figure_high, c.category) for c in extract_claims(text)),
+        key=lambda f: (f[0] or 0, f[2]),
+    )
+
+
+# Two verbs, one figure each, one noun after the second figure: each figure is its verb's.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Ukrainian drone units killed 45 and wounded 60 North Korean soldiers near Sudzha.",
+            [(45, None, "killed"), (60, None, "wounded")],
+        ),
+        (
+            "Kyiv said its paratroopers killed 120 and captured 3 North Korean soldiers last week.",
+            [(3, None, "captured"), (120, None, "killed")],
+        ),
+    ],
+)
+def test_one_verb_per_figure_with_a_shared_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# The North Korean adjective after the noun is part of the noun phrase: the verb after it
+# belongs to that figure, not to the next one ("N جندي كوري شمالي قتلوا وأصيب M آخرون").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "قال مسؤول إن نحو 250 جنديا كوريا شماليا قتلوا وأصيب 1800 آخرون في المعارك.",
+            [(250, None, "killed"), (1800, None, "wounded")],
+        ),
+        (
+            "Según Kiev, unos 250 soldados norcoreanos murieron y otros 1.800 resultaron heridos.",
+            [(250, None, "killed"), (1800, None, "wounded")],
+        ),
+    ],
+)
+def test_nationality_after_the_noun_puts_no_distance(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Workers described as military after the noun are military personnel (CLAIMS.md §2 drops
+# only civilian workers); coordinated objects of a plan are both planned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Según Moscú, Corea del Norte enviará 800 zapadores y 4.000 trabajadores de "
+        "construcción militar a la región de Kursk.",
+        "Secondo Mosca, la Corea del Nord invierà 800 genieri e 4.000 operai edili militari "
+        "nella regione di Kursk.",
+        "Segundo Moscou, a Coreia do Norte enviará 800 sapadores e 4.000 trabalhadores da "
+        "construção militar para a região de Kursk.",
+    ],
+)
+def test_military_workers_named_after_the_noun(text: str) -> None:
+    assert figs(text) == [(800, None, "planned"), (4000, None, "planned")]
+
+
+def test_civilian_workers_stay_out() -> None:
+    text = "Según Moscú, Corea del Norte enviará 4.000 trabajadores de fábricas a Rusia."
+    assert figs(text) == []
+
+
+# A number joined to a unit of time is a duration, not a head count.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Sieben nordkoreanische Soldaten sind während des 90-tägigen Einsatzes ums Leben "
+            "gekommen.",
+            [(7, None, "killed")],
+        ),
+        (
+            "Seven North Korean soldiers died during the 90-day mission in Kursk.",
+            [(7, None, "killed")],
+        ),
+    ],
+)
+def test_duration_joined_to_its_number(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Collective numerals count people (Ukrainian/Russian дев'ятеро, семеро …).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Під час розмінування в Курській області загинуло семеро північнокорейських солдатів.", 7),
+        ("При разминировании в Курской области погибли шестеро северокорейских военных.", 6),
+    ],
+)
+def test_collective_numerals(text: str, want: int) -> None:
+    assert figs(text) == [(want, None, "killed")]
+
+
+# Words of dying that state media use ("牺牲") and perfect participles ("haviam morrido").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("朝鲜官方媒体称,共有12名朝鲜士兵在排雷任务中牺牲。", [(12, None, "killed")]),
+        (
+            "Segundo Kiev, cerca de 150 soldados norte-coreanos haviam morrido em janeiro.",
+            [(150, None, "killed")],
+        ),
+    ],
+)
+def test_killed_words(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A part of a figure written with the partitive article ("dei", "dos"): the casualty verb
+# is the part's, the sending participle describes the whole.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo Seul, oltre 800 dei circa 11mila soldati nordcoreani inviati in Russia "
+        "sarebbero stati uccisi o feriti.",
+        "Segundo Seul, mais de 800 dos cerca de 11 mil soldados norte-coreanos enviados à "
+        "Rússia foram mortos ou feridos.",
+    ],
+)
+def test_partitive_article_part_of_a_whole(text: str) -> None:
+    assert figs(text) == [(800, None, "casualties"), (11000, None, "deployed")]
