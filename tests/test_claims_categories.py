@@ -138,3 +138,41 @@ def test_killed_words(text: str, want: list[tuple]) -> None:
 )
 def test_partitive_article_part_of_a_whole(text: str) -> None:
     assert figs(text) == [(800, None, "casualties"), (11000, None, "deployed")]
+
+
+# A future or modal right before the figure, with no verb of its own: a plan (CLAIMS.md §3
+# "may soon have as many as"); a perfect verb after it in a verb-final clause keeps it done.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Kyiv warned that Russia may soon have as many as 15,000 North Korean soldiers.",
+            [(15000, None, "planned")],
+        ),
+        (
+            "По данным Киева, скоро в Курской области будет 8 тыс. северокорейских солдат.",
+            [(8000, None, "planned")],
+        ),
+        (
+            "Laut Seoul soll Nordkorea etwa 9.000 Soldaten nach Russland geschickt haben.",
+            [(9000, None, "deployed")],
+        ),
+    ],
+)
+def test_modal_before_the_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# "The number of X on Russian soil … could rise to N": the country after "on the soil of"
+# is where they are, not whose they are.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seúl cree que la cantidad de soldados norcoreanos en territorio ruso podría aumentar "
+        "a 14.000.",
+        "Seul acredita que a quantidade de soldados norte-coreanos em território russo poderá "
+        "subir a 14.000.",
+    ],
+)
+def test_number_of_personnel_rising_to(text: str) -> None:
+    assert figs(text) == [(14000, None, "planned")]

@@ -448,6 +448,7 @@ _FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
 # "put the number of North Korean troops in Russia at about 10,000", "l'effectif … à".
 _NUMBER_OF = _c(
     r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|numero|cifra|zahl|anzahl|"
+    r"cantidad|quantidade|quantità|"
     r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
     r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
@@ -852,6 +853,7 @@ def _scope(
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
         and not _supported(t, sp)
+        and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
@@ -1223,6 +1225,35 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
     return False
 
 
+# Auxiliaries of the perfect ("could have 12,000" is a plan; "could have sent" has its own
+# cue): of the perfect markers only words like "already" say a figure is there.
+_AUX = _c(r"ha(?:ve|s|d)|haber|habría|habrían|avoir|aurait|auraient|ter|avere|hätten?")
+
+
+def _modal_figure(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
+    """A future or modal right before the figure, with no verb of its own in between:
+    "may soon have as many as 12,000", "в распоряжении РФ будет 12 тыс.", "pourrait
+    atteindre 15 000", "podría llegar a 10.000" (spaced languages; Korean and Japanese put
+    the marker after the verb, which their cues read)."""
+    start = min(cand.np_start, cand.num.start)
+    lo = max(0, start - 60)
+    last = None
+    for m in _FUTURE_BEFORE.finditer(t, lo, start):
+        last = m
+    if last is None or _CJK_CHAR.search(t, last.start(), last.end()):
+        return False
+    gap = t[last.end() : start]
+    if _words_between(gap) > 3 or _MODAL_GAP.search(gap) or re.search(r"[,()\"«»“”]", gap):
+        return False
+    if any(last.end() <= s and e <= start for s, e, _ in all_cues):
+        return False  # a verb of its own in between ("will have sent", "va déjà envoyer")
+    stop = _CLAUSE_STOP.search(t, cand.np_end)
+    end = stop.start() if stop else len(t)
+    if any(cand.np_end <= s < end and c in _SENDING for s, _, c in all_cues):
+        return False  # the modal governs the verb after ("soll … geschickt haben")
+    return not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(gap))
+
+
 # Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
 # that name an army ("standing army", "reservists").
 _COUNTING = _c(
@@ -1508,6 +1539,8 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "deployed" and _modal_figure(t, cand, cues):
+            category = "planned"  # "may soon have as many as 12,000", "будет 12 тыс."
         if category == "deployed" and not local and _restates_plan(t, ctx):
             category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
         if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
