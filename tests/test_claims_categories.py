@@ -176,3 +176,31 @@ def test_modal_before_the_figure(text: str, want: list[tuple]) -> None:
 )
 def test_number_of_personnel_rising_to(text: str) -> None:
     assert figs(text) == [(14000, None, "planned")]
+
+
+# Orders, decisions, forecasts and intentions to send, in each language's own form: planned.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Kim Jong Un has ordered the dispatch of 4,000 North Korean sappers to Kursk.", 4000),
+        ("Moscou a dit que Pyongyang allait envoyer 4 000 soldats nord-coréens en Russie.", 4000),
+        (
+            "Seul ha confermato la decisione di inviare 4.000 soldati nordcoreani in Russia.",
+            4000,
+        ),
+        ("Seul prevê um total de 4.000 soldados norte-coreanos na Rússia até março.", 4000),
+        ("북한은 북한군 공병 4000명을 러시아에 추가로 투입하겠다고 밝혔다.", 4000),
+    ],
+)
+def test_orders_and_intentions_are_plans(text: str, want: int) -> None:
+    assert figs(text) == [(want, None, "planned")]
+
+
+# A verb of purpose ("pour participer", "per combattere") says what they are for; figures
+# coordinated after a plan share it even when the first noun has modifiers.
+def test_purpose_verb_yields_to_a_plan() -> None:
+    text = (
+        "Moscou a annoncé l'arrivée prochaine de 3 000 ouvriers militaires et de 700 sapeurs "
+        "nord-coréens pour participer à la reconstruction."
+    )
+    assert figs(text) == [(700, None, "planned"), (3000, None, "planned")]

@@ -1025,6 +1025,10 @@ def _relative_clauses(t: str, spans: list[tuple[int, int]]) -> dict[int, list[tu
     return out
 
 
+_PURPOSE = _c(
+    r"(?<![^\W\d_])(?:to|in\s+order\s+to|pour|afin\s+de|para|per|um|чтобы|для|щоб|للمساعدة\s+في|"
+    r"من\s+أجل)\s+(?:help\s+|aider\s+à\s+|ayudar\s+a\s+|aiutare\s+a\s+|ajudar\s+a\s+)?$"
+)
 # "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
 # the figure is what the figure is (a predicate nominal), not a count of something else.
 _COPULA_TO_NOUN = _c(
@@ -1063,6 +1067,14 @@ def _category(
             and any(c in _CASUALTY_TYPES and 0 <= s - k[3] <= 2 for _, c, s, _ in kept)
         )
     ]
+    # A fighting or sending verb of purpose ("pour participer à", "per combattere", "to help
+    # fight") says what the personnel are for, not whether they are there: it yields to the
+    # figure's other predicates.
+    purpose = [
+        k for k in kept if k[1] == "deployed" and _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+    ]
+    if purpose and len(purpose) < len(kept):
+        kept = [k for k in kept if k not in purpose]
     # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
     # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
     # ترسل") is a plan, in every language: the plan cue just before it decides.
@@ -1708,7 +1720,12 @@ def _confidence(
 # A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
 _SUBORDINATE = _c(_bounded("subordinators"))
 # A conjunction opening the gap between two coordinated figures.
-_CONJ_START = _c(r"^(?:명|人|名)?\s*,?\s*(?:" + "|".join(_part("conjunctions")) + r")(?:\s|$)")
+# Up to two modifiers of the first noun may stand before it ("5 000 ouvriers militaires et").
+_CONJ_START = _c(
+    r"^(?:명|人|名)?(?:\s+[^\W\d_]+){0,2}?\s*,?\s*(?:"
+    + "|".join(_part("conjunctions"))
+    + r")(?:\s|$)"
+)
 
 
 def _share_plans(

@@ -337,6 +337,8 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
+        # An order or decision named as a noun: "ordered the dispatch of 6,000".
+        r"(?:ordered|approved|authori[sz]ed|announced)\s+(?:the\s+)?(?:dispatch|deployment|sending)\s+of",
         # "may soon have as many as 12,000": a modal with a quantity to have is a plan.
         r"(?:will|would|could|may|might)\s+(?:soon\s+|eventually\s+)?have(?=\s+(?:as\s+many|up\s+to|"
         r"more\s+than|over|about|around|some|nearly|almost|\d))",

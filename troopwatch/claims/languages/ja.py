@@ -208,6 +208,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        "するよう",  # "派遣するよう指示": ordered to send
+        "するとの確約",  # a pledge to send
         "予定",
         "計画",
         "方針",

@@ -253,6 +253,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        "겠",  # volitional future: "투입하겠다고 밝힌 6000명"
+        "하도록",  # "파견하도록 지시": ordered to send
         "예정",
         "계획",
         "방침",
