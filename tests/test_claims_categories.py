@@ -204,3 +204,31 @@ def test_purpose_verb_yields_to_a_plan() -> None:
         "nord-coréens pour participer à la reconstruction."
     )
     assert figs(text) == [(700, None, "planned"), (3000, None, "planned")]
+
+
+# The whole army or a whole service is no claim (CLAIMS.md §2), whatever verb it has: no
+# contingent sent is larger than the largest formation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ejército norcoreano es enorme. Está formado por 1,1 millones de efectivos.",
+        "L'esercito nordcoreano conta 1,1 milioni di soldati e oltre 6 milioni tra riservisti.",
+        "朝鲜拥有120万现役军人。",
+    ],
+)
+def test_national_totals_are_no_claims(text: str) -> None:
+    assert figs(text) == []
+
+
+# Unit numbers after the unit noun, measures and areas are no head counts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أشاد كيم بضباط وجنود الفوج 317 من سلاح المهندسين في الجيش الكوري الشمالي.",
+        "Kim praised the officers and soldiers of North Korean Regiment 317 for their service.",
+        "북한군 병력은 82mm 박격포로 무장했다.",
+        "北朝鮮部隊は3万1,500ヘクタールの土地で地雷を除去したという。",
+    ],
+)
+def test_identifiers_and_measures(text: str) -> None:
+    assert figs(text) == []

@@ -316,7 +316,8 @@ _ORDINAL_AFTER = _c(
     r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
 )
 _ORDINAL_BEFORE = _c(
-    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
+    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|regiment|régiment|"
+    r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
     r"section|ward|district|building|rule)\s*$"
 )
@@ -503,6 +504,8 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
+    if num.kind == "digits" and _MEASURE_AFTER.match(after):
+        return True  # "60mm mortars", "a 30 km front": a measure
     if _DURATION_AFTER.match(after):
         return True  # "a 120-day mission", "120-tägigen Einsatzes": a duration
     if re.match(r"/\d", after):
@@ -533,6 +536,7 @@ def _excluded(t: str, num: Num) -> bool:
     return False
 
 
+_MEASURE_AFTER = _c(r"\s?(?:mm|cm|km|㎜|㎞|мм|км|ミリ|밀리)(?![^\W\d_])")
 # A number joined to a unit of time: "120-day", "120-tägigen", "90-дневный", "3-month".
 _DURATION_AFTER = _c(
     r"[-‐](?:days?|weeks?|months?|years?|hours?|tägig|wöchig|monatig|jährig|stündig|"
@@ -556,7 +560,9 @@ _KO_BLOCK_COUNTER = _c(
     r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
     # Chinese counters of things, money, time and distance.
     r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|周|週|星期|"
-    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发)"
+    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发|"
+    # Areas and lengths: "4万2,400ヘクタール", "60mm", "300헥타르".
+    r"ヘクタール|メートル|ミリ|헥타르|미터|밀리|mm|公顷|公頃|平方)"
 )
 _UNSPACED = frozenset(lx.UNSPACED)
 # Languages written without spaces between words (word distance read in characters).
@@ -1557,8 +1563,11 @@ def _claims_in(
             category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
         if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
             category = "force_size"
-        if category == "force_size" and _national_total(cand):
-            continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
+        if category in ("force_size", "deployed") and _national_total(cand):
+            # The whole army or a whole service is no claim (CLAIMS.md §2): no contingent
+            # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
+            # de efectivos", "130万现役军人").
+            continue
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None

@@ -109,7 +109,8 @@ _KANJI_DIGITS = {
 _CJK = (
     r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九两兩]|[数數수几幾])?[ ]?"
     r"[" + "".join(_CJK_UNITS) + r"][ ]?)+"
-    r"(?:\d+(?![\d.,]))?)"
+    # Trailing digits, grouped or not: "1만2000", "4万2,400".
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
 # "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
