@@ -232,3 +232,26 @@ def test_national_totals_are_no_claims(text: str) -> None:
 )
 def test_identifiers_and_measures(text: str) -> None:
     assert figs(text) == []
+
+
+# Korean, Japanese, Chinese: killed, wounded and casualties listed with one figure each.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "국방부는 북한군 피해가 사망 200여 명, 부상 1500여 명으로 사상자 수는 약 1700명에 "
+            "이른다고 밝혔다.",
+            [(200, None, "killed"), (1500, None, "wounded"), (1700, None, "casualties")],
+        ),
+        (
+            "据报道,援俄朝军已有200多人死亡,1500人受伤,伤亡人数超过1700人。",
+            [(200, None, "killed"), (1500, None, "wounded"), (1700, None, "casualties")],
+        ),
+        (
+            "韓国軍によると、北朝鮮兵は戦闘で1700人以上の死傷者が出たという。",
+            [(1700, None, "casualties")],
+        ),
+    ],
+)
+def test_cjk_casualty_lists(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

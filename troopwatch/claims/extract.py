@@ -555,6 +555,9 @@ def _is_year(num: Num) -> bool:
     )
 
 
+_COUNTER_THEN_CASE = _c(
+    r"\s?(?:여|余)?\s?(?P<c>명|人|名)(?:으로|로|이|가|은|는|을|를|과|와|が|は|を|と|で)(?:\s|$|,)"
+)
 _KO_BLOCK_COUNTER = _c(
     r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
     r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
@@ -616,6 +619,14 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         if cjk:
             if kind == "block":
                 continue  # Korean/Japanese counters count only right after the number
+            cm = _COUNTER_THEN_CASE.match(gap)
+            if cm is not None:
+                # "2700여 명으로 사상자 수는 …": the counter was the noun; a case particle
+                # closes the phrase, and the noun after it is another phrase's.
+                unit, kind = _classify_unit(cm.group("c"))
+                return _Cand(
+                    num, unit, kind, num.start, num.end + cm.end("c"), False, cm.group("c")
+                )
         else:
             n = _words_between(gap)
             # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
@@ -634,7 +645,8 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             if (
                 cjk
                 and not re.match(
-                    r"\s*(?:여|余)?\s*(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
+                    r"\s*(?:여|余)?\s*(?:이상|이하|以上|以下|超|近く|あまり|余り)?\s*"
+                    r"(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
                     window[m.end() :],
                 )
                 and not re.search(r"(?:의|の)$", m.group())
@@ -987,7 +999,11 @@ def _assign_cues(
             ri = right[0] if right else None
             if li is not None and ri is not None:
                 coords = list(_COORD.finditer(t, spans[li][1], spans[ri][0]))
-                if coords:
+                if _SUBJECT_NOUN_NEXT.match(t, ce, spans[ri][0] + 1):
+                    # "…명으로 사상자 수는 약 3000여 명", "死者は600人": a noun with its
+                    # subject particle (and "number") names the figure after it.
+                    owner = (ri, 0)
+                elif coords:
                     last = coords[-1]
                     owner = (
                         (li, dist(spans[li][1], cs))
@@ -1009,6 +1025,9 @@ def _assign_cues(
     return per
 
 
+_SUBJECT_NOUN_NEXT = _c(
+    r"\s?(?:자|者)?\s?(?:수|数|數|人数|人數)?\s?(?:이|가|은|는|が|は)\s?(?:약|約|およそ|推定で)?\s?\d"
+)
 _RELATIVE = _c(
     r"\s*,\s*(?:"
     + "|".join(f for lang in languages() for f in lang.relative_pronouns)

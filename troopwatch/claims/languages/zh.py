@@ -75,6 +75,10 @@ LANGUAGE = LanguageData(
         "朝鲜",
         "朝鮮",
         "平壤",
+        # The short form of the North Korean army in news copy: "援俄朝军", "朝軍士兵".
+        "朝军",
+        "朝軍",
+        "朝兵",
         "金正恩",
         "朝中社",
         "暴风军团",
