@@ -255,3 +255,54 @@ def test_identifiers_and_measures(text: str) -> None:
 )
 def test_cjk_casualty_lists(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# "Already" in the figure's clause: there already, whatever plan the sentence also names;
+# Chinese 将 after 已 marks the object, not the future.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "北朝鮮は派兵を決定し、すでに工兵の2000人がロシア入りしているという。",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Secondo Seul, sono circa 2000 i soldati nordcoreani già in Russia.",
+            [(2000, None, "deployed")],
+        ),
+        ("据报道,朝鲜已将8000名士兵派往俄罗斯。", [(8000, None, "deployed")]),
+        (
+            "平壤正计划派遣4000名士兵至俄罗斯，其中700人已抵达。",
+            [(700, None, "deployed"), (4000, None, "planned")],
+        ),
+    ],
+)
+def test_already_there(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Casualty words that are a purpose's object ("to replace the dead") do not count these.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seul stima che Pyongyang abbia inviato 2.500 soldati per rimpiazzare i caduti.",
+        "Seoul said Pyongyang sent 2,500 North Korean soldiers to replace the dead.",
+    ],
+)
+def test_casualties_as_purpose_object(text: str) -> None:
+    assert figs(text) == [(2500, None, "deployed")]
+
+
+# Capture and casualty verbs with the capturing side as subject.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Украина захватила трех раненых северокорейских солдат.", [(3, None, "captured")]),
+        (
+            "قالت أوكرانيا إن قواتها قتلت أو أصابت نحو 40 جندياً كورياً شمالياً.",
+            [(40, None, "casualties")],
+        ),
+    ],
+)
+def test_active_capture_and_casualty_verbs(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1054,6 +1054,11 @@ _PURPOSE = _c(
     r"(?<![^\W\d_])(?:to|in\s+order\s+to|pour|afin\s+de|para|per|um|чтобы|для|щоб|للمساعدة\s+في|"
     r"من\s+أجل)\s+(?:help\s+|aider\s+à\s+|ayudar\s+a\s+|aiutare\s+a\s+|ajudar\s+a\s+)?$"
 )
+_PURPOSE_OBJECT = _c(
+    r"(?<![^\W\d_])(?:to|pour|para|per|um|чтобы|щоб)\s+"
+    r"(?!(?:have|be|been|avoir|être|été|haber|ser|sido|sein|essere|stati|ter)\b)"
+    r"[^\W\d_]+\s+(?:[^\W\d_]+\s+)?$"
+)
 # "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
 # the figure is what the figure is (a predicate nominal), not a count of something else.
 _COPULA_TO_NOUN = _c(
@@ -1100,6 +1105,17 @@ def _category(
     ]
     if purpose and len(purpose) < len(kept):
         kept = [k for k in kept if k not in purpose]
+    # "tremila rinforzi per rimpiazzare i caduti", "to replace the dead": the casualties
+    # are the purpose's object, not these personnel.
+    kept = [
+        k
+        for k in kept
+        if not (
+            k[1] in _CASUALTY_TYPES
+            and k[2] > cand.num.end
+            and _PURPOSE_OBJECT.search(t, max(0, k[2] - 40), k[2])
+        )
+    ]
     # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
     # future ("plans to send", "планирует перебросить", "doivent être déployés", "سوف
     # ترسل") is a plan, in every language: the plan cue just before it decides.
@@ -1289,6 +1305,21 @@ def _modal_figure(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> 
     if any(cand.np_end <= s < end and c in _SENDING for s, _, c in all_cues):
         return False  # the modal governs the verb after ("soll … geschickt haben")
     return not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(gap))
+
+
+def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
+    """'Already' (すでに, già, уже) after the last plan cue before the figure and in its
+    clause, or right after its noun phrase: the figure is said to be there already."""
+    plan_end = max((e for s, e, c in all_cues if c == "planned" and e <= cand.num.start), default=0)
+    lo = max(plan_end, _clause_start(t, cand.num.start), cand.num.start - 24)
+    for d in _DONE.finditer(t, lo, cand.num.start):
+        if not _AUX.fullmatch(d.group()):
+            return True
+    stop = re.compile(r"[,.;:!?，。；：、]").search(t, cand.np_end)
+    end = min(stop.start() if stop else len(t), cand.np_end + 40)
+    if any(cand.np_end <= s < end and c == "planned" for s, _, c in all_cues):
+        return False
+    return any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(t, cand.np_end, end))
 
 
 # Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
@@ -1578,6 +1609,8 @@ def _claims_in(
         category = _category(local, cues, t, cand, loc)
         if category == "deployed" and _modal_figure(t, cand, cues):
             category = "planned"  # "may soon have as many as 12,000", "будет 12 тыс."
+        elif category == "planned" and _already_there(t, cand, cues):
+            category = "deployed"  # "すでに特殊部隊の3000人がロシア入り", "3000 … già in Russia"
         if category == "deployed" and not local and _restates_plan(t, ctx):
             category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
         if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):

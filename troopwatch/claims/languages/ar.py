@@ -193,6 +193,8 @@ LANGUAGE = LanguageData(
         _P + r"خسائر",
         r"قتل(?:وا)?\s+أو\s+(?:جرح|أصيب)(?:وا)?",
         r"قتلوا\s+أو\s+أصيبوا",
+        # Active verbs, the side that did it as subject: "قتلت أو أصابت" (killed or wounded).
+        r"قتل(?:ت|وا)?\s+أو\s+(?:أصاب|جرح)(?:ت|وا)?",
         r"(?:بين\s+)?قتيل\s+و\s?جريح",
         r"قتلى\s+و\s?جرحى",
         r"قتلى\s+أو\s+جرحى",

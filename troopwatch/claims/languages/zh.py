@@ -236,8 +236,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
-        "将",
-        "將",
+        # After 已/已经 ("已将1万名士兵派往") 将 marks the object, not the future.
+        "(?<!已)(?<!經)(?<!经)将",
+        "(?<!已)(?<!經)(?<!经)將",
         "将会",
         "將會",
         "可能",
