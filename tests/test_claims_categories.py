@@ -306,3 +306,21 @@ def test_casualties_as_purpose_object(text: str) -> None:
 )
 def test_active_capture_and_casualty_verbs(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Russian and North Korean soldiers coordinated in Chinese, Korean, Japanese: a mixed force.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "泽连斯基说,有数百名俄罗斯和朝鲜士兵遭到消灭。",
+        "젤렌스키는 러시아와 북한 병사 수백 명이 사망했다고 말했다.",
+        "ゼレンスキー氏は、ロシアと北朝鮮の兵士数百人が死亡したと述べた。",
+    ],
+)
+def test_mixed_force_coordinated_in_cjk(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_german_kraefte_count_personnel() -> None:
+    text = "Nordkorea will 3.000 Kräfte der Pioniertruppen nach Kursk entsenden."
+    assert figs(text) == [(3000, None, "planned")]

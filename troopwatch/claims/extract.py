@@ -225,6 +225,13 @@ _MIXED_CJK = _c(
     r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
     r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
 )
+# "数百名俄罗斯和朝鲜士兵", "러시아 병사와 북한 병사", "ロシア兵と北朝鮮兵": both sides coordinated.
+_RU_CJK = r"(?:俄罗斯|俄羅斯|俄军|俄軍|俄|러시아|러시아군|ロシア)"
+_NK_CJK = r"(?:朝鲜|朝鮮|北韩|北韓|북한|北朝鮮)"
+_MIXED_COORD_CJK = _c(
+    rf"{_RU_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_NK_CJK}|"
+    rf"{_NK_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_RU_CJK}"
+)
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(_bounded("together"))
@@ -878,7 +885,9 @@ def _scope(
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
     stop = _CLAUSE_STOP.search(t, np_e)
     clause_e = stop.start() if stop else np_e
-    if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4):
+    if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4) or _MIXED_COORD_CJK.search(
+        t, max(0, np_s - 16), np_e + 16
+    ):
         return False
     own_nk_np = any(sp[0] < np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
