@@ -324,3 +324,38 @@ def test_mixed_force_coordinated_in_cjk(text: str) -> None:
 def test_german_kraefte_count_personnel() -> None:
     text = "Nordkorea will 3.000 Kräfte der Pioniertruppen nach Kursk entsenden."
     assert figs(text) == [(3000, None, "planned")]
+
+
+# "The number of X … was/exceeded N": the figure is the predicate of a number-of phrase.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Segundo Kiev, o número de soldados norte-coreanos mortos ou feridos na região de "
+            "Kursk já ultrapassou os 2.500.",
+            [(2500, None, "casualties")],
+        ),
+        (
+            "قال المسؤول إن عدد الضحايا في صفوف القوات الكورية الشمالية تجاوز 3 آلاف، بينهم "
+            "نحو 200 قتيل.",
+            [(200, None, "killed"), (3000, None, "casualties")],
+        ),
+    ],
+)
+def test_number_of_as_predicate(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Arabic deaths counted as cases, and dual verbs of two soldiers.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "قدرت سيول عدد الضحايا الكوريين الشماليين ب 4 آلاف، بما في ذلك 500 حالة وفاة.",
+            [(500, None, "killed"), (4000, None, "casualties")],
+        ),
+        ("قالت كييف إن جنديين كوريين شماليين أسرا في كورسك.", [(2, None, "captured")]),
+    ],
+)
+def test_arabic_death_cases_and_duals(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -457,8 +457,13 @@ _FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
 _NUMBER_OF = _c(
     r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|numero|cifra|zahl|anzahl|"
     r"cantidad|quantidade|quantità|"
-    r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
-    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a)\s+"
+    r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*|عدد)\s+(?:of\s+|de\s+|des\s+|"
+    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a|"
+    # The figure as the predicate: "o número de mortos era de 600", "… já ultrapassou os
+    # 3.000", "the number … exceeded 3,000", "عدد الضحايا تجاوز 3 آلاف".
+    r"(?:era|é|foi|fue|es|était|est|was|is|stood\s+at|reached|exceeded|surpassed|topped|"
+    r"(?:já\s+)?ultrapassou|superou|atingiu|superó|alcanzó|superaba|dépass\w+|atteint|"
+    r"superato|raggiunto|تجاوز|بلغ|يبلغ|ب)(?:\s+(?:de|os|as|los|las|les|a))?)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
 )
 # What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
