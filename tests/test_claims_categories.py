@@ -359,3 +359,21 @@ def test_number_of_as_predicate(text: str, want: list[tuple]) -> None:
 )
 def test_arabic_death_cases_and_duals(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# An estimate of what is there ("…に上るとの見方") is no plan; a forecast ("見通し") is.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "国家情報院は、死傷した北朝鮮兵がおよそ2500人に上るとの見方を示した。",
+            [(2500, None, "casualties")],
+        ),
+        (
+            "国家情報院は、派遣される北朝鮮兵が年末までに2万人に上る見通しだと明らかにした。",
+            [(20000, None, "planned")],
+        ),
+    ],
+)
+def test_japanese_estimate_is_no_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -151,8 +151,10 @@ LANGUAGE = LanguageData(
         "決め",
         # "派遣することにした": decided to send.
         "(?:派遣|派兵|増派|投入|送)(?:する|る)ことに(?:した|なった|決めた)",
-        # "12月には…に達するとの見方": expected to reach.
-        "(?:に達する|に上る|になる)(?:との)?(?:見方|見通し)",
+        # "12月には…に達するとの見方", "…に上る見通し" (expected to reach) are plans;
+        # "…に上るとの見方" (the view that it amounts to) estimates what is there already.
+        "(?:に達する|に上る|になる)(?:との)?見通し",
+        "(?:に達する|になる)との見方",
         "構え",
         "恐れ",
         "おそれ",
