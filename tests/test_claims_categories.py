@@ -377,3 +377,28 @@ def test_arabic_death_cases_and_duals(text: str, want: list[tuple]) -> None:
 )
 def test_japanese_estimate_is_no_plan(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Soon-to-arrive adverbs before a verb-final sending verb; coordinated Chinese objects of a
+# plan (以及) share it.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "国防当局は、北朝鮮の工兵800人が間もなくクルスクに到着すると発表した。",
+            [(800, None, "planned")],
+        ),
+        ("국방부는 북한군 공병 800명이 곧 쿠르스크에 도착한다고 밝혔다.", [(800, None, "planned")]),
+        (
+            "俄方宣布,将部署800名朝鲜工兵以及约3000名朝鲜工人,参与重建工作。",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+    ],
+)
+def test_soon_and_coordinated_plans_cjk(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+def test_korean_immediately_is_not_soon() -> None:
+    text = "북한군 공병 800명이 곧바로 쿠르스크에 도착했다."
+    assert figs(text) == [(800, None, "deployed")]

@@ -1799,7 +1799,8 @@ _SUBORDINATE = _c(_bounded("subordinators"))
 _CONJ_START = _c(
     r"^(?:명|人|名)?(?:\s+[^\W\d_]+){0,2}?\s*,?\s*(?:"
     + "|".join(_part("conjunctions"))
-    + r")(?:\s|$)"
+    # Chinese and Japanese write the next figure right after the conjunction ("以及约5000名").
+    + r")(?:\s|$|(?=[约約近逾超\d]))"
 )
 
 
@@ -1814,6 +1815,8 @@ def _share_plans(
         if a is None or b is None or {a.category, b.category} != {"planned", "deployed"}:
             continue
         gs, ge = cands[i].np_end, min(cands[i + 1].np_start, cands[i + 1].num.start)
+        if ge < gs:  # the second figure took the first one's noun ("…工兵以及约5000名")
+            ge = cands[i + 1].num.start
         gap = t[gs:ge] if gs <= ge else ""
         if (
             not _CONJ_START.match(gap)

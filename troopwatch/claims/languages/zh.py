@@ -404,7 +404,10 @@ LANGUAGE = LanguageData(
     # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
     conjunctions=(
         "和",
+        "以及",
         "及",
+        "与",
+        "與",
         "、",
     ),
     # Lawmakers relaying the NIS (CLAIMS.md §5).
