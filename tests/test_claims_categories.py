@@ -402,3 +402,15 @@ def test_soon_and_coordinated_plans_cjk(text: str, want: list[tuple]) -> None:
 def test_korean_immediately_is_not_soon() -> None:
     text = "북한군 공병 800명이 곧바로 쿠르스크에 도착했다."
     assert figs(text) == [(800, None, "deployed")]
+
+
+# "Between" ranges with an article before each end.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo Seul, tra i 9mila e gli 11mila soldati nordcoreani sono stati schierati a Kursk.",
+        "Selon Séoul, entre les 9 000 et les 11 000 soldats nord-coréens ont été déployés à Koursk.",
+    ],
+)
+def test_between_range_with_articles(text: str) -> None:
+    assert figs(text) == [(9000, 11000, "deployed")]

@@ -402,13 +402,22 @@ _RANGE_WORD = re.compile(
     + "|".join(w for lang in languages() for w in lang.range_to)
     + r")\s*$"
 )
+# An article may stand before each end: "tra i 10mila e i 12mila", "entre los 10.000 y los
+# 12.000", "entre les 10 000 et les 12 000".
+_RANGE_ARTICLE = r"(?:(?:the|i|gli|le|les|los|las|os|as|die|den)\s+)?"
 _RANGE_AND = re.compile(
-    r"(?i)^\s*(?:" + "|".join(w for lang in languages() for w in lang.range_and) + r")\s*$"
+    r"(?i)^\s*(?:"
+    + "|".join(w for lang in languages() for w in lang.range_and)
+    + r")\s*"
+    + _RANGE_ARTICLE
+    + "$"
 )
 _BETWEEN_BEFORE = re.compile(
     r"(?i)(?<![^\W\d_])(?:"
     + "|".join(w for lang in languages() for w in lang.range_from)
-    + r")\s*$"
+    + r")\s*"
+    + _RANGE_ARTICLE
+    + "$"
 )
 
 
