@@ -414,3 +414,23 @@ def test_korean_immediately_is_not_soon() -> None:
 )
 def test_between_range_with_articles(text: str) -> None:
     assert figs(text) == [(9000, 11000, "deployed")]
+
+
+# "N others" counts more of the noun before it, however far in its sentence; a hedge before
+# the figure is no preposition of the noun before it ("last month and at least 2,700").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul said 250 North Korean soldiers were killed in heavy fighting near Kursk last "
+        "month and at least 1,900 others were wounded.",
+        "Selon Séoul, 250 soldats nord-coréens ont été tués lors des combats près de Koursk, et "
+        "au moins 1900 autres ont été blessés.",
+    ],
+)
+def test_others_take_the_noun_before(text: str) -> None:
+    assert figs(text) == [(250, None, "killed"), (1900, None, "wounded")]
+
+
+def test_others_before_a_noun_is_no_pronoun() -> None:
+    text = "North Korea sent 3,000 North Korean troops and 1,000 other soldiers to Kursk."
+    assert figs(text) == [(1000, None, "deployed"), (3000, None, "deployed")]

@@ -608,6 +608,9 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 return _Cand(num, unit, kind, num.start, m.end(), False, m.group())
             if kind == "block":
                 break
+    if not cjk and _OTHERS_AFTER.match(t, num.end):
+        # "… and 2,700 others": the noun is the figure's before it (``_coordinate``).
+        return _Cand(num, "", "none", num.start, num.end, True)
     if not cjk:
         lead = _ROLE_LEAD.match(t, num.end)
         if lead is not None:
@@ -683,6 +686,13 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     if last is not None:
         unit, kind = _classify_unit(last.group())
         gap = bwin[last.end() :]
+        for _, rx in _QUAL_BEFORE:
+            # A hedge right before the number is no preposition of the noun before it:
+            # "last month and at least 2,700 others" ("at" is the hedge's).
+            h = rx.search(gap)
+            if h is not None:
+                gap = gap[: h.start()]
+                break
         if cjk:
             close = len(gap.strip()) <= 8 and not re.search(r"[,、。]", gap)
         else:
@@ -1850,6 +1860,19 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
     for i, c in enumerate(cands):
         if not c.elliptical:
             continue
+        others = _OTHERS_AFTER.match(t, c.num.end)
+        if others is not None and i:
+            # "300 soldiers were killed …, and at least 2,700 others were wounded": the
+            # figure counts more of the noun before it, however far in its sentence.
+            p = cands[i - 1]
+            if p.unit_kind in ("mil", "nk") and not re.search(
+                r"[.;!?]\s", t[p.np_end : c.num.start]
+            ):
+                c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
+                c.np_end = others.end()
+                c.elliptical = False
+                c.coord_of = i - 1
+                continue
         if i + 1 < len(cands) and _shares_next_noun(t, c, cands[i + 1]):
             n = cands[i + 1]
             c.unit, c.unit_kind, c.unit_text = n.unit, n.unit_kind, n.unit_text
@@ -1881,6 +1904,14 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
         c.coord_of = i - 1
+
+
+# "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").
+_OTHERS_AFTER = _c(
+    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|інших)"
+    r"(?![^\W\d_])(?!\s+(?:[^\W\d_]+\s+)?(?:soldat|soldier|troop|militar|военн|солдат|військов|"
+    r"truppe|sold|trop|milit))"
+)
 
 
 def _shares_next_noun(t: str, c: _Cand, n: _Cand) -> bool:
