@@ -226,6 +226,13 @@ _MIXED_CJK = _c(
     r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
     r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
 )
+# "数百名俄罗斯和朝鲜士兵", "러시아 병사와 북한 병사", "ロシア兵と北朝鮮兵": both sides coordinated.
+_RU_CJK = r"(?:俄罗斯|俄羅斯|俄军|俄軍|俄|러시아|러시아군|ロシア)"
+_NK_CJK = r"(?:朝鲜|朝鮮|北韩|北韓|북한|北朝鮮)"
+_MIXED_COORD_CJK = _c(
+    rf"{_RU_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_NK_CJK}|"
+    rf"{_NK_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_RU_CJK}"
+)
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(_bounded("together"))
@@ -317,7 +324,8 @@ _ORDINAL_AFTER = _c(
     r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
 )
 _ORDINAL_BEFORE = _c(
-    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|"
+    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|regiment|régiment|"
+    r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
     r"section|ward|district|building|rule)\s*$"
 )
@@ -379,8 +387,9 @@ _HAS_BEFORE = _c(
     r"more\s+than\s+|over\s+)?$"
 )
 _SUBSET = _c(
-    r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|가운데|중)\s+(?:the\s+|its\s+|those\s+|"
-    r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}$"
+    r"^\s*(?:of|из|з|із|von|de|des|del|du|sur|на|dei|degli|delle|dos|das|가운데|중)\s+"
+    r"(?:the\s+|its\s+|those\s+|"
+    r"these\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?(?:\w+\s+){0,1}(?:de\s+)?$"
 )
 # A part named after its whole: "3,000 … killed or wounded, of whom 1,000 …", "из них",
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
@@ -395,12 +404,29 @@ _PARTICIPLE = _c(
     r"^(?:dead|killed|wounded|injured|blessés|tués|morts|heridos|muertos|tote|"
     r"toten|убитых|раненых|погибших|загиблих|поранених|вбитих|убитих)$"
 )
+# After "and" right behind a figure a participle is the next figure's verb ("killed 77 and
+# wounded 40 …", "tué 30 et capturé 2 …"), not this figure's noun.
+_VERB_AFTER_CONJ = _c(
+    _PARTICIPLE.pattern[:-2] + r"|captured|capturés?|capturados?|catturati|feriti|uccisi|"
+    r"feridos|mortos|gefangen\w*|взяли|взяты|захопили)$"
+)
 # What may follow a figure that has no noun of its own ("sent 10,000 to Russia", "3,000
 # have been killed", "около 3 тысяч, из них…"): punctuation, a function word or a verb
 # cue. Anything else is the noun being counted ("200 teams", "Fortune 500 company").
 _ELLIPSIS_NEXT = _c(
     r"(?:\s*(?:[-–—,.;:!?)\]»”\"']|$)|\s+(?:" + "|".join(_part("after_figure_words")) + r")\b)"
 )
+
+
+_CONJ_WORD = _c(r"(?<![^\W\d_])(?:" + "|".join(_part("conjunctions", spaced())) + r")(?![^\W\d_])")
+# The modifiers right after a noun, up to a clause break or the next figure: "trabajadores
+# de construcción militar", "ouvriers militaires", "operai edili militari".
+_NP_TAIL = _c(r"[^\W\d_]*(?:[\s-]+[^\W\d_]+){0,4}")
+
+
+def _np_tail(t: str, end: int) -> str:
+    m = _NP_TAIL.match(t, end, min(len(t), end + 40))
+    return m.group() if m else ""
 
 
 def _words_between(text: str) -> int:
@@ -422,6 +448,7 @@ class _Cand:
     subset_of: int | None = None  # "2,000 of the 13,000 troops": index of the 13,000
     coord_of: int | None = None  # "killed 30 soldiers and wounded another 20": index of the 30
     part_of: int | None = None  # "3,000 killed or wounded, of whom 1,000 …": index of the 3,000
+    noun_of: int | None = None  # "killed 77 and wounded 40 soldiers": index of the 40
 
 
 # A figure fronted before its noun: "3,000: that is how many North Korean troops …",
@@ -430,8 +457,14 @@ _FRONTED_AFTER = _c(r"^\s*[:—–]\s*|^\s+-\s+")
 # "put the number of North Korean troops in Russia at about 10,000", "l'effectif … à".
 _NUMBER_OF = _c(
     r"(?:number|figure|total|count|strength|size|nombre|effectif\w*|número|numero|cifra|zahl|anzahl|"
-    r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*)\s+(?:of\s+|de\s+|des\s+|"
-    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a)\s+"
+    r"cantidad|quantidade|quantità|"
+    r"stärke|число|численност\w*|количеств\w*|кількість|чисельн\w*|عدد)\s+(?:of\s+|de\s+|des\s+|"
+    r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a|"
+    # The figure as the predicate: "o número de mortos era de 600", "… já ultrapassou os
+    # 3.000", "the number … exceeded 3,000", "عدد الضحايا تجاوز 3 آلاف".
+    r"(?:era|é|foi|fue|es|était|est|was|is|stood\s+at|reached|exceeded|surpassed|topped|"
+    r"(?:já\s+)?ultrapassou|superou|atingiu|superó|alcanzó|superaba|dépass\w+|atteint|"
+    r"superato|raggiunto|تجاوز|بلغ|يبلغ|ب)(?:\s+(?:de|os|as|los|las|les|a))?)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
 )
 # What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
@@ -484,6 +517,10 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
         return True
+    if num.kind == "digits" and _MEASURE_AFTER.match(after):
+        return True  # "60mm mortars", "a 30 km front": a measure
+    if _DURATION_AFTER.match(after):
+        return True  # "a 120-day mission", "120-tägigen Einsatzes": a duration
     if re.match(r"/\d", after):
         return True  # "03/05": a date
     if re.match(r"\s*(?:분의|分の|分之)", after) or re.search(r"(?:분의|分の|分之)\s*$", before):
@@ -512,6 +549,14 @@ def _excluded(t: str, num: Num) -> bool:
     return False
 
 
+_MEASURE_AFTER = _c(r"\s?(?:mm|cm|km|㎜|㎞|мм|км|ミリ|밀리)(?![^\W\d_])")
+# A number joined to a unit of time: "120-day", "120-tägigen", "90-дневный", "3-month".
+_DURATION_AFTER = _c(
+    r"[-‐](?:days?|weeks?|months?|years?|hours?|tägig|wöchig|monatig|jährig|stündig|"
+    r"дневн|денн|месячн|місячн|недельн|тижнев|часов|годин)"
+)
+
+
 def _is_year(num: Num) -> bool:
     return (
         num.kind == "digits"
@@ -523,12 +568,17 @@ def _is_year(num: Num) -> bool:
     )
 
 
+_COUNTER_THEN_CASE = _c(
+    r"\s?(?:여|余)?\s?(?P<c>명|人|名)(?:으로|로|이|가|은|는|을|를|과|와|が|は|を|と|で)(?:\s|$|,)"
+)
 _KO_BLOCK_COUNTER = _c(
     r"[ ]?(?:발|기|대|척|개|톤|달러|원|배|차례|km|킬로|년|개월|일|시간|%|퍼센트|"
     r"発|基|両|台|隻|個|トン|ドル|円|倍|回|年|か月|ヶ月|カ月|日|時間|キロ|"
     # Chinese counters of things, money, time and distance.
     r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|周|週|星期|"
-    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发)"
+    r"货柜|貨櫃|集装箱|集裝箱|萬發|万发|"
+    # Areas and lengths: "4万2,400ヘクタール", "60mm", "300헥타르".
+    r"ヘクタール|メートル|ミリ|헥타르|미터|밀리|mm|公顷|公頃|平方)"
 )
 _UNSPACED = frozenset(lx.UNSPACED)
 # Languages written without spaces between words (word distance read in characters).
@@ -559,6 +609,9 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 return _Cand(num, unit, kind, num.start, m.end(), False, m.group())
             if kind == "block":
                 break
+    if not cjk and _OTHERS_AFTER.match(t, num.end):
+        # "… and 2,700 others": the noun is the figure's before it (``_coordinate``).
+        return _Cand(num, "", "none", num.start, num.end, True)
     if not cjk:
         lead = _ROLE_LEAD.match(t, num.end)
         if lead is not None:
@@ -582,12 +635,23 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         if cjk:
             if kind == "block":
                 continue  # Korean/Japanese counters count only right after the number
+            cm = _COUNTER_THEN_CASE.match(gap)
+            if cm is not None:
+                # "2700여 명으로 사상자 수는 …": the counter was the noun; a case particle
+                # closes the phrase, and the noun after it is another phrase's.
+                unit, kind = _classify_unit(cm.group("c"))
+                return _Cand(
+                    num, unit, kind, num.start, num.end + cm.end("c"), False, cm.group("c")
+                )
         else:
             n = _words_between(gap)
             # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
             # noun must follow at once ("100 killed", not "21 cities have been killed").
-            if n > 4 or (n > 1 and _PARTICIPLE.match(m.group())):
-                break
+            if n > 4 or (
+                (n > 1 and _PARTICIPLE.match(m.group()))
+                or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
+            ):
+                break  # "killed 77 and wounded 40": the participle is the next figure's verb
             if kind == "block" and (n > 2 or _PREP_GAP.search(gap)):
                 continue  # "15,000 by early next year": the year is not what is counted
         if kind == "count":
@@ -597,7 +661,8 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             if (
                 cjk
                 and not re.match(
-                    r"\s*(?:여|余)?\s*(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
+                    r"\s*(?:여|余)?\s*(?:이상|이하|以上|以下|超|近く|あまり|余り)?\s*"
+                    r"(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
                     window[m.end() :],
                 )
                 and not re.search(r"(?:의|の)$", m.group())
@@ -622,6 +687,13 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     if last is not None:
         unit, kind = _classify_unit(last.group())
         gap = bwin[last.end() :]
+        for _, rx in _QUAL_BEFORE:
+            # A hedge right before the number is no preposition of the noun before it:
+            # "last month and at least 2,700 others" ("at" is the hedge's).
+            h = rx.search(gap)
+            if h is not None:
+                gap = gap[: h.start()]
+                break
         if cjk:
             close = len(gap.strip()) <= 8 and not re.search(r"[,、。]", gap)
         else:
@@ -822,13 +894,16 @@ def _scope(
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
         and not _supported(t, sp)
+        and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
     stop = _CLAUSE_STOP.search(t, np_e)
     clause_e = stop.start() if stop else np_e
-    if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4):
+    if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4) or _MIXED_COORD_CJK.search(
+        t, max(0, np_s - 16), np_e + 16
+    ):
         return False
     own_nk_np = any(sp[0] < np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
@@ -922,6 +997,11 @@ def _assign_cues(
             if m:
                 seg = seg[: m.start()]
                 break
+        # North Korea named after the noun ("300 جندي كوري شمالي قتلوا", "soldats
+        # nord-coréens tués") belongs to the noun phrase: it puts no distance in between.
+        lead = _NK.match(seg.strip())
+        if lead is not None and not re.match(r"\s*[,;:،，、]", seg.strip()[lead.end() :]):
+            seg = seg.strip()[lead.end() :]
         return len(seg.strip()) // 3 if ja else _words_between(seg)
 
     rel_spans = _relative_clauses(t, spans)
@@ -944,7 +1024,11 @@ def _assign_cues(
             ri = right[0] if right else None
             if li is not None and ri is not None:
                 coords = list(_COORD.finditer(t, spans[li][1], spans[ri][0]))
-                if coords:
+                if _SUBJECT_NOUN_NEXT.match(t, ce, spans[ri][0] + 1):
+                    # "…명으로 사상자 수는 약 3000여 명", "死者は600人": a noun with its
+                    # subject particle (and "number") names the figure after it.
+                    owner = (ri, 0)
+                elif coords:
                     last = coords[-1]
                     owner = (
                         (li, dist(spans[li][1], cs))
@@ -966,6 +1050,9 @@ def _assign_cues(
     return per
 
 
+_SUBJECT_NOUN_NEXT = _c(
+    r"\s?(?:자|者)?\s?(?:수|数|數|人数|人數)?\s?(?:이|가|은|는|が|は)\s?(?:약|約|およそ|推定で)?\s?\d"
+)
 _RELATIVE = _c(
     r"\s*,\s*(?:"
     + "|".join(f for lang in languages() for f in lang.relative_pronouns)
@@ -988,6 +1075,15 @@ def _relative_clauses(t: str, spans: list[tuple[int, int]]) -> dict[int, list[tu
     return out
 
 
+_PURPOSE = _c(
+    r"(?<![^\W\d_])(?:to|in\s+order\s+to|pour|afin\s+de|para|per|um|чтобы|для|щоб|للمساعدة\s+في|"
+    r"من\s+أجل)\s+(?:help\s+|aider\s+à\s+|ayudar\s+a\s+|aiutare\s+a\s+|ajudar\s+a\s+)?$"
+)
+_PURPOSE_OBJECT = _c(
+    r"(?<![^\W\d_])(?:to|pour|para|per|um|чтобы|щоб)\s+"
+    r"(?!(?:have|be|been|avoir|être|été|haber|ser|sido|sein|essere|stati|ter)\b)"
+    r"[^\W\d_]+\s+(?:[^\W\d_]+\s+)?$"
+)
 # "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
 # the figure is what the figure is (a predicate nominal), not a count of something else.
 _COPULA_TO_NOUN = _c(
@@ -1024,6 +1120,25 @@ def _category(
         if not (
             k[1] == "deployed"
             and any(c in _CASUALTY_TYPES and 0 <= s - k[3] <= 2 for _, c, s, _ in kept)
+        )
+    ]
+    # A fighting or sending verb of purpose ("pour participer à", "per combattere", "to help
+    # fight") says what the personnel are for, not whether they are there: it yields to the
+    # figure's other predicates.
+    purpose = [
+        k for k in kept if k[1] == "deployed" and _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+    ]
+    if purpose and len(purpose) < len(kept):
+        kept = [k for k in kept if k not in purpose]
+    # "tremila rinforzi per rimpiazzare i caduti", "to replace the dead": the casualties
+    # are the purpose's object, not these personnel.
+    kept = [
+        k
+        for k in kept
+        if not (
+            k[1] in _CASUALTY_TYPES
+            and k[2] > cand.num.end
+            and _PURPOSE_OBJECT.search(t, max(0, k[2] - 40), k[2])
         )
     ]
     # Modality of the governing predicate: a sending verb governed by a plan, a modal or a
@@ -1186,6 +1301,50 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
             if near and not _MODAL_GAP.search(gap):
                 return True
     return False
+
+
+# Auxiliaries of the perfect ("could have 12,000" is a plan; "could have sent" has its own
+# cue): of the perfect markers only words like "already" say a figure is there.
+_AUX = _c(r"ha(?:ve|s|d)|haber|habría|habrían|avoir|aurait|auraient|ter|avere|hätten?")
+
+
+def _modal_figure(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
+    """A future or modal right before the figure, with no verb of its own in between:
+    "may soon have as many as 12,000", "в распоряжении РФ будет 12 тыс.", "pourrait
+    atteindre 15 000", "podría llegar a 10.000" (spaced languages; Korean and Japanese put
+    the marker after the verb, which their cues read)."""
+    start = min(cand.np_start, cand.num.start)
+    lo = max(0, start - 60)
+    last = None
+    for m in _FUTURE_BEFORE.finditer(t, lo, start):
+        last = m
+    if last is None or _CJK_CHAR.search(t, last.start(), last.end()):
+        return False
+    gap = t[last.end() : start]
+    if _words_between(gap) > 3 or _MODAL_GAP.search(gap) or re.search(r"[,()\"«»“”]", gap):
+        return False
+    if any(last.end() <= s and e <= start for s, e, _ in all_cues):
+        return False  # a verb of its own in between ("will have sent", "va déjà envoyer")
+    stop = _CLAUSE_STOP.search(t, cand.np_end)
+    end = stop.start() if stop else len(t)
+    if any(cand.np_end <= s < end and c in _SENDING for s, _, c in all_cues):
+        return False  # the modal governs the verb after ("soll … geschickt haben")
+    return not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(gap))
+
+
+def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
+    """'Already' (すでに, già, уже) after the last plan cue before the figure and in its
+    clause, or right after its noun phrase: the figure is said to be there already."""
+    plan_end = max((e for s, e, c in all_cues if c == "planned" and e <= cand.num.start), default=0)
+    lo = max(plan_end, _clause_start(t, cand.num.start), cand.num.start - 24)
+    for d in _DONE.finditer(t, lo, cand.num.start):
+        if not _AUX.fullmatch(d.group()):
+            return True
+    stop = re.compile(r"[,.;:!?，。；：、]").search(t, cand.np_end)
+    end = min(stop.start() if stop else len(t), cand.np_end + 40)
+    if any(cand.np_end <= s < end and c == "planned" for s, _, c in all_cues):
+        return False
+    return any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(t, cand.np_end, end))
 
 
 # Force-size cues that only count ("numbering", "насчитывает", "zählt"), as opposed to ones
@@ -1412,7 +1571,7 @@ def _claims_in(
         num = cand.num
         in_scope[idx] = False  # until it passes the gates below
         if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
-            t[max(0, cand.np_start - 12) : cand.np_end]
+            t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
         ):
             continue  # civilian workers are not troop figures
         if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
@@ -1455,7 +1614,9 @@ def _claims_in(
             or _WHOLE_SERVICE_NEXT.match(t, num.end)
         ):
             continue  # "7.6 million reservists", "the air force, about 110,000": a service
-        if cand.coord_of is not None:
+        if cand.noun_of is not None:
+            ok = _scope(t, cands[cand.noun_of], nk_spans, other_spans, ctx.nk)
+        elif cand.coord_of is not None:
             ok = in_scope.get(cand.coord_of, False) and not any(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans
             )
@@ -1483,12 +1644,19 @@ def _claims_in(
                     ctx.place_sent = None
                 loc = ctx.place
         category = _category(local, cues, t, cand, loc)
+        if category == "deployed" and _modal_figure(t, cand, cues):
+            category = "planned"  # "may soon have as many as 12,000", "будет 12 тыс."
+        elif category == "planned" and _already_there(t, cand, cues):
+            category = "deployed"  # "すでに特殊部隊の3000人がロシア入り", "3000 … già in Russia"
         if category == "deployed" and not local and _restates_plan(t, ctx):
             category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
         if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
             category = "force_size"
-        if category == "force_size" and _national_total(cand):
-            continue  # the whole army or a whole service is no claim (CLAIMS.md §2)
+        if category in ("force_size", "deployed") and _national_total(cand):
+            # The whole army or a whole service is no claim (CLAIMS.md §2): no contingent
+            # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
+            # de efectivos", "130万现役军人").
+            continue
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
@@ -1650,7 +1818,13 @@ def _confidence(
 # A new clause between two figures ("… and that 1,000 …"): not one verb's objects.
 _SUBORDINATE = _c(_bounded("subordinators"))
 # A conjunction opening the gap between two coordinated figures.
-_CONJ_START = _c(r"^(?:명|人|名)?\s*,?\s*(?:" + "|".join(_part("conjunctions")) + r")(?:\s|$)")
+# Up to two modifiers of the first noun may stand before it ("5 000 ouvriers militaires et").
+_CONJ_START = _c(
+    r"^(?:명|人|名)?(?:\s+[^\W\d_]+){0,2}?\s*,?\s*(?:"
+    + "|".join(_part("conjunctions"))
+    # Chinese and Japanese write the next figure right after the conjunction ("以及约5000名").
+    + r")(?:\s|$|(?=[约約近逾超\d]))"
+)
 
 
 def _share_plans(
@@ -1664,6 +1838,8 @@ def _share_plans(
         if a is None or b is None or {a.category, b.category} != {"planned", "deployed"}:
             continue
         gs, ge = cands[i].np_end, min(cands[i + 1].np_start, cands[i + 1].num.start)
+        if ge < gs:  # the second figure took the first one's noun ("…工兵以及约5000名")
+            ge = cands[i + 1].num.start
         gap = t[gs:ge] if gs <= ge else ""
         if (
             not _CONJ_START.match(gap)
@@ -1697,6 +1873,25 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
     for i, c in enumerate(cands):
         if not c.elliptical:
             continue
+        others = _OTHERS_AFTER.match(t, c.num.end)
+        if others is not None and i:
+            # "300 soldiers were killed …, and at least 2,700 others were wounded": the
+            # figure counts more of the noun before it, however far in its sentence.
+            p = cands[i - 1]
+            if p.unit_kind in ("mil", "nk") and not re.search(
+                r"[.;!?]\s", t[p.np_end : c.num.start]
+            ):
+                c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
+                c.np_end = others.end()
+                c.elliptical = False
+                c.coord_of = i - 1
+                continue
+        if i + 1 < len(cands) and _shares_next_noun(t, c, cands[i + 1]):
+            n = cands[i + 1]
+            c.unit, c.unit_kind, c.unit_text = n.unit, n.unit_kind, n.unit_text
+            c.elliptical = False
+            c.noun_of = i + 1
+            continue
         nxt = cands[i + 1].num.start if i + 1 < len(cands) else len(t)
         tail = t[c.num.end : min(nxt, c.num.end + (16 if cjk else 60))]
         stop = re.search(r"[.;:!?]|,\s", tail)
@@ -1722,6 +1917,28 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
         c.coord_of = i - 1
+
+
+# "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").
+_OTHERS_AFTER = _c(
+    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|інших)"
+    r"(?![^\W\d_])(?!\s+(?:[^\W\d_]+\s+)?(?:soldat|soldier|troop|militar|военн|солдат|військов|"
+    r"truppe|sold|trop|milit))"
+)
+
+
+def _shares_next_noun(t: str, c: _Cand, n: _Cand) -> bool:
+    """'killed 77 and wounded 40 North Korean soldiers', 'tötete 30 und verwundete 12
+    Soldaten': two verbs with one figure each share the noun after the second figure."""
+    if n.elliptical or n.unit_kind not in ("mil", "nk") or n.np_start < n.num.start:
+        return False
+    gap = t[c.num.end : n.num.start]
+    return (
+        _CONJ_WORD.match(gap.strip()) is not None
+        and _words_between(gap) <= 3
+        and not re.search(r"[.;:!?()]", gap)
+        and not _OTHER.search(gap)
+    )
 
 
 def _link_parts(t: str, cands: list[_Cand]) -> None:

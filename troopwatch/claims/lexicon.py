@@ -268,10 +268,12 @@ LOC_PREP_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|into|to|near|at|toward|towards|inside|within|across|on|"
     r"im|in|nach|ins|an|bei|"
     r"en|à|au|aux|dans|vers|près\s+de|"
-    r"a|hacia|cerca\s+de|"
+    r"a|hacia|cerca\s+de|em|na|nel|nella|sul|sulla|sur|"
     r"в|во|на|под|к|у|до|біля|під)\s+(?:the\s+|der\s+|die\s+|la\s+|le\s+|el\s+|l['’])?"
     r"(?:(?:russia|ukraine)['’]s\s+|(?:western|southern|eastern|russian|russia's)\s+)?"
-    r"(?:(?:region|oblast|area|province|border|front)\s+(?:of\s+)?)?$)"
+    r"(?:(?:region|oblast|area|province|border|front)\s+(?:of\s+)?)?"
+    # "en territorio ruso", "em território russo", "sur le sol russe": the country's soil.
+    r"(?:(?:territorio|território|territoire|sol|suelo|solo|suolo|terreno)\s+)?$)"
 )
 LOC_PARTICLE_AFTER = re.compile(
     r"^(?:\s*(?:지역|일대|주|州|地域|地方|州|방면|전선))?"

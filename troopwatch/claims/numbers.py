@@ -109,7 +109,8 @@ _KANJI_DIGITS = {
 _CJK = (
     r"(?P<cjk>(?:(?:\d[\d,]{0,24}(?:\.\d{1,6})?|[〇一二三四五六七八九两兩]|[数數수几幾])?[ ]?"
     r"[" + "".join(_CJK_UNITS) + r"][ ]?)+"
-    r"(?:\d+(?![\d.,]))?)"
+    # Trailing digits, grouped or not: "1만2000", "4万2,400".
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
 # "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
@@ -401,13 +402,22 @@ _RANGE_WORD = re.compile(
     + "|".join(w for lang in languages() for w in lang.range_to)
     + r")\s*$"
 )
+# An article may stand before each end: "tra i 10mila e i 12mila", "entre los 10.000 y los
+# 12.000", "entre les 10 000 et les 12 000".
+_RANGE_ARTICLE = r"(?:(?:the|i|gli|le|les|los|las|os|as|die|den)\s+)?"
 _RANGE_AND = re.compile(
-    r"(?i)^\s*(?:" + "|".join(w for lang in languages() for w in lang.range_and) + r")\s*$"
+    r"(?i)^\s*(?:"
+    + "|".join(w for lang in languages() for w in lang.range_and)
+    + r")\s*"
+    + _RANGE_ARTICLE
+    + "$"
 )
 _BETWEEN_BEFORE = re.compile(
     r"(?i)(?<![^\W\d_])(?:"
     + "|".join(w for lang in languages() for w in lang.range_from)
-    + r")\s*$"
+    + r")\s*"
+    + _RANGE_ARTICLE
+    + "$"
 )
 
 

@@ -157,7 +157,8 @@ LANGUAGE = LanguageData(
             "mil",
         ),
         ("soldat(?:en|innen)?", "soldiers", "mil"),
-        ("truppen|einsatzkräfte|streitkräfte", "troops", "mil"),
+        # "6.000 Kräfte der Pioniertruppen": Kräfte alone counts personnel too.
+        ("truppen|einsatzkräfte|streitkräfte|kräfte", "troops", "mil"),
         (r"militärangehörige\w*|armeeangehörige\w*", "personnel", "mil"),
         (
             r"spezialkräfte\w*|elitesoldaten|sondereinsatzkräfte\w*|elitetruppen|spezialeinheiten",

@@ -337,6 +337,11 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
+        # An order or decision named as a noun: "ordered the dispatch of 6,000".
+        r"(?:ordered|approved|authori[sz]ed|announced)\s+(?:the\s+)?(?:dispatch|deployment|sending)\s+of",
+        # "may soon have as many as 12,000": a modal with a quantity to have is a plan.
+        r"(?:will|would|could|may|might)\s+(?:soon\s+|eventually\s+)?have(?=\s+(?:as\s+many|up\s+to|"
+        r"more\s+than|over|about|around|some|nearly|almost|\d))",
         r"(?:will|would|could|may|might|shall|'ll)\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
         r"(?:plans?|planning|planned|intends?|intending|intention|expected|set|preparing|prepares|poised|likely|going|decided|decision|agreed|agreement|pledged|promised|offered|wants?|seeks?|seeking|considering|readying|aims?|about|scheduled|due|slated)\s+to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",
         r"(?:expects?|expected|expecting|wants?|wanted|asked|urged|ordered\s+to\s+prepare|believes?|predicts?|forecasts?)\s+(?:\w+\s+){1,3}?to\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|provide|supply|contribute|transfer|include|rise|increase|grow|reach|climb|swell|double|triple|add|boost|bring|number|total|commit|ship|reinforce|expand|top|exceed|be\s+(?:sent|deployed|dispatched|added|transferred|moved|committed|shipped|mobili[sz]ed|assembled|gathered|massed|stationed|positioned|ready)|join|go|head|arrive|field|clear|demine|rebuild|build|reconstruct|restore|help|fight|serve|work|man)",

@@ -187,6 +187,9 @@ LANGUAGE = LanguageData(
         + AP
         + r"apprête\w*|envisage\w*|prévoi\w*|prévu\w*|projette\w*|entend\w*|veut|souhaite|pourra|pourront|serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
         r"enverra\w*",
+        # Future in the past and announced arrivals: "allait envoyer", "l'arrivée prochaine de".
+        r"allai(?:t|ent)\s+(?:\w+\s+){0,1}?(?:envoyer|déployer|dépêcher)",
+        r"arrivée\s+prochaine|prochaine\s+arrivée",
         r"viendr(?:a|ont|ait|aient)",
         r"(?:prépar\w*|envisag\w*|planifi\w*)\s+(?:l['’]|le\s+|un\s+|une\s+)?(?:\w+\s+)?(?:envoi|déploiement|dépêche)",
         r"déploiera\w*",

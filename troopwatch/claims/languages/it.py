@@ -196,6 +196,8 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # A decision or a forecast named as a noun: "la decisione di inviare", "la previsione di".
+        r"decisione\s+di\s+(?:inviare|mandare|schierare)|previsione\s+di",
         r"(?:potrebbe|potrebbero|potrà|potranno|dovrebbe|dovrebbero|intende|intendono|prevede|prevedono|"
         r"intend[ae]|pianifica|pianificano|sta\s+per|stanno\s+per|si\s+prepara\s+a|si\s+preparano\s+a|è\s+pronta\s+a|"
         r"sarebbe\s+pront[ao]\s+a|vuole|vogliono|ha\s+deciso\s+di|hanno\s+deciso\s+di|starebbe\s+per)\s+"

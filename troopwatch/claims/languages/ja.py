@@ -104,7 +104,7 @@ LANGUAGE = LanguageData(
     ),
     non_people=(
         (
-            "発|砲弾|ミサイル|トン|ドル|円|年|か月|カ月|ヶ月|日(?![本])|時間|キロ|%|パーセント|倍|回|基|両|台|隻|住民|人口",
+            "発|砲弾|ミサイル|トン|ドル|円|年|か月|カ月|ヶ月|日(?![本])|時間|キロ|ヘクタール|メートル|ミリ|平方|%|パーセント|倍|回|基|両|台|隻|住民|人口",
             "",
             "block",
         ),
@@ -138,6 +138,8 @@ LANGUAGE = LanguageData(
         "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)(?!とみ)",
         "(?:派遣|派兵|増派|投入)(?:を|の)?(?:準備|計画|検討|予定|見通し)",
         "(?:派遣|派兵|増派|投入|送)(?:する|る)(?:見通し|予定|計画|方針|構え)",
+        # "間もなくクルスクに到着する": soon to arrive (the adverb stands before the verb).
+        "(?:間もなく|まもなく|近く)[^、。]{0,16}?(?:到着|派遣|投入|合流)",
         "送り込む",
         "送る",
         "予定",
@@ -151,8 +153,10 @@ LANGUAGE = LanguageData(
         "決め",
         # "派遣することにした": decided to send.
         "(?:派遣|派兵|増派|投入|送)(?:する|る)ことに(?:した|なった|決めた)",
-        # "12月には…に達するとの見方": expected to reach.
-        "(?:に達する|に上る|になる)(?:との)?(?:見方|見通し)",
+        # "12月には…に達するとの見方", "…に上る見通し" (expected to reach) are plans;
+        # "…に上るとの見方" (the view that it amounts to) estimates what is there already.
+        "(?:に達する|に上る|になる)(?:との)?見通し",
+        "(?:に達する|になる)との見方",
         "構え",
         "恐れ",
         "おそれ",
@@ -208,6 +212,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        "するよう",  # "派遣するよう指示": ordered to send
+        "するとの確約",  # a pledge to send
         "予定",
         "計画",
         "方針",

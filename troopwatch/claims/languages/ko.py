@@ -117,7 +117,7 @@ LANGUAGE = LanguageData(
     ),
     non_people=(
         (
-            "발|포탄|미사일|톤|달러|원(?![가-힣])|억 ?원|년|개월|일(?![가-힣])|시간|킬로|km|퍼센트|%|배|차례|개|대|기|척|주민|탈북민|관광객|학생|어린이|가구|세대|인구",
+            "발|포탄|미사일|톤|달러|원(?![가-힣])|억 ?원|년|개월|일(?![가-힣])|시간|킬로|km|헥타르|미터|밀리|mm|평방|퍼센트|%|배|차례|개|대|기|척|주민|탈북민|관광객|학생|어린이|가구|세대|인구",
             "",
             "block",
         ),
@@ -161,6 +161,8 @@ LANGUAGE = LanguageData(
     planned=(
         "(?:파병|파견|배치|투입|증파|이동|배치|보내|지원)(?:하기로|키로|할|될|하는 방안|하려)",
         r"(?:파병|파견|배치|투입|증파)\s?(?:을|를)?\s?(?:준비|계획|검토|추진|예정)",
+        # "곧 쿠르스크에 도착할": soon to arrive (the adverb stands before the verb).
+        "(?<![가-힣])곧(?!바로|장)\\s?[^,.]{0,16}?(?:도착|파견|투입|합류)",
         "보낼",
         "예정",
         "계획",
@@ -253,6 +255,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        "겠",  # volitional future: "투입하겠다고 밝힌 6000명"
+        "하도록",  # "파견하도록 지시": ordered to send
         "예정",
         "계획",
         "방침",

@@ -198,6 +198,8 @@ LANGUAGE = LanguageData(
         r"ser\s+enviad[oa]s)",
         r"pretende|pretendem|planeja|planejam|planeia|planeiam|deverá|deverão|poderá|poderão",
         r"enviará|enviarão|mandará|mandarão|enviaria|enviariam",
+        # A forecast of a total: "prevê um total de 10.000".
+        r"(?:prevê|preveem|previa)\s+(?:um\s+total\s+de|cerca\s+de|até)",
         r"(?:esteja|está|estão|estejam)\s+preparando\s+o\s+envio",
         r"prepar(?:a|am|ando)\s+o\s+envio",
         r"começou\s+a\s+enviar",
@@ -217,7 +219,7 @@ LANGUAGE = LanguageData(
     killed=(
         "mortes",
         r"mort[oa]s?",
-        r"morreram|morreu",
+        r"morreram|morreu|morrido|morrer(?:am)?",
         r"perderam\s+a\s+vida",
         r"abatid[oa]s",
         r"caídos",

@@ -75,6 +75,10 @@ LANGUAGE = LanguageData(
         "朝鲜",
         "朝鮮",
         "平壤",
+        # The short form of the North Korean army in news copy: "援俄朝军", "朝軍士兵".
+        "朝军",
+        "朝軍",
+        "朝兵",
         "金正恩",
         "朝中社",
         "暴风军团",
@@ -140,7 +144,7 @@ LANGUAGE = LanguageData(
     non_people=(
         (
             "枚|发|發|架|辆|輛|艘|门|門|个|個|吨|噸|美元|港元|亿美元|億美元|年|个月|個月|天|小时|小時|"
-            "公里|毫米|次|倍|批|轮|輪|波|貨櫃|货柜|集装箱|集裝箱|%|百分之",
+            "公里|毫米|公顷|公頃|平方|次|倍|批|轮|輪|波|貨櫃|货柜|集装箱|集裝箱|%|百分之",
             "",
             "block",
         ),
@@ -208,6 +212,9 @@ LANGUAGE = LanguageData(
         "丧命",
         "喪命",
         "阵亡",
+        # "牺牲" (gave their lives): the word official and state media use for the dead.
+        "牺牲",
+        "犧牲",
         "陣亡",
         "死亡",
         "丧生",
@@ -229,8 +236,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
-        "将",
-        "將",
+        # After 已/已经 ("已将1万名士兵派往") 将 marks the object, not the future.
+        "(?<!已)(?<!經)(?<!经)将",
+        "(?<!已)(?<!經)(?<!经)將",
         "将会",
         "將會",
         "可能",
@@ -401,7 +409,10 @@ LANGUAGE = LanguageData(
     # Conjunctions joining two figures ("1,000 sappers and 5,000 builders").
     conjunctions=(
         "和",
+        "以及",
         "及",
+        "与",
+        "與",
         "、",
     ),
     # Lawmakers relaying the NIS (CLAIMS.md §5).

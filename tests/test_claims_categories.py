@@ -1,0 +1,436 @@
+"""Categories and figures by class of phrasing (issue 11), each class in several languages.
+
+Every sentence is written for these tests; none is taken from a labelled evaluation set.
+A class is one kind of phrasing (a verb per figure with one shared noun, a military
+modifier after a workers noun, a duration joined to its number, …), checked in each
+language where it exists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+
+
+def figs(text: str) -> list[tuple]:
+    return sorted(
+        ((c.figure_low, c.figure_high, c.category) for c in extract_claims(text)),
+        key=lambda f: (f[0] or 0, f[2]),
+    )
+
+
+# Two verbs, one figure each, one noun after the second figure: each figure is its verb's.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Ukrainian drone units killed 45 and wounded 60 North Korean soldiers near Sudzha.",
+            [(45, None, "killed"), (60, None, "wounded")],
+        ),
+        (
+            "Kyiv said its paratroopers killed 120 and captured 3 North Korean soldiers last week.",
+            [(3, None, "captured"), (120, None, "killed")],
+        ),
+    ],
+)
+def test_one_verb_per_figure_with_a_shared_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# The North Korean adjective after the noun is part of the noun phrase: the verb after it
+# belongs to that figure, not to the next one ("N جندي كوري شمالي قتلوا وأصيب M آخرون").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "قال مسؤول إن نحو 250 جنديا كوريا شماليا قتلوا وأصيب 1800 آخرون في المعارك.",
+            [(250, None, "killed"), (1800, None, "wounded")],
+        ),
+        (
+            "Según Kiev, unos 250 soldados norcoreanos murieron y otros 1.800 resultaron heridos.",
+            [(250, None, "killed"), (1800, None, "wounded")],
+        ),
+    ],
+)
+def test_nationality_after_the_noun_puts_no_distance(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Workers described as military after the noun are military personnel (CLAIMS.md §2 drops
+# only civilian workers); coordinated objects of a plan are both planned.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Según Moscú, Corea del Norte enviará 800 zapadores y 4.000 trabajadores de "
+        "construcción militar a la región de Kursk.",
+        "Secondo Mosca, la Corea del Nord invierà 800 genieri e 4.000 operai edili militari "
+        "nella regione di Kursk.",
+        "Segundo Moscou, a Coreia do Norte enviará 800 sapadores e 4.000 trabalhadores da "
+        "construção militar para a região de Kursk.",
+    ],
+)
+def test_military_workers_named_after_the_noun(text: str) -> None:
+    assert figs(text) == [(800, None, "planned"), (4000, None, "planned")]
+
+
+def test_civilian_workers_stay_out() -> None:
+    text = "Según Moscú, Corea del Norte enviará 4.000 trabajadores de fábricas a Rusia."
+    assert figs(text) == []
+
+
+# A number joined to a unit of time is a duration, not a head count.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Sieben nordkoreanische Soldaten sind während des 90-tägigen Einsatzes ums Leben "
+            "gekommen.",
+            [(7, None, "killed")],
+        ),
+        (
+            "Seven North Korean soldiers died during the 90-day mission in Kursk.",
+            [(7, None, "killed")],
+        ),
+    ],
+)
+def test_duration_joined_to_its_number(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Collective numerals count people (Ukrainian/Russian дев'ятеро, семеро …).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Під час розмінування в Курській області загинуло семеро північнокорейських солдатів.", 7),
+        ("При разминировании в Курской области погибли шестеро северокорейских военных.", 6),
+    ],
+)
+def test_collective_numerals(text: str, want: int) -> None:
+    assert figs(text) == [(want, None, "killed")]
+
+
+# Words of dying that state media use ("牺牲") and perfect participles ("haviam morrido").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("朝鲜官方媒体称,共有12名朝鲜士兵在排雷任务中牺牲。", [(12, None, "killed")]),
+        (
+            "Segundo Kiev, cerca de 150 soldados norte-coreanos haviam morrido em janeiro.",
+            [(150, None, "killed")],
+        ),
+    ],
+)
+def test_killed_words(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A part of a figure written with the partitive article ("dei", "dos"): the casualty verb
+# is the part's, the sending participle describes the whole.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo Seul, oltre 800 dei circa 11mila soldati nordcoreani inviati in Russia "
+        "sarebbero stati uccisi o feriti.",
+        "Segundo Seul, mais de 800 dos cerca de 11 mil soldados norte-coreanos enviados à "
+        "Rússia foram mortos ou feridos.",
+    ],
+)
+def test_partitive_article_part_of_a_whole(text: str) -> None:
+    assert figs(text) == [(800, None, "casualties"), (11000, None, "deployed")]
+
+
+# A future or modal right before the figure, with no verb of its own: a plan (CLAIMS.md §3
+# "may soon have as many as"); a perfect verb after it in a verb-final clause keeps it done.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Kyiv warned that Russia may soon have as many as 15,000 North Korean soldiers.",
+            [(15000, None, "planned")],
+        ),
+        (
+            "По данным Киева, скоро в Курской области будет 8 тыс. северокорейских солдат.",
+            [(8000, None, "planned")],
+        ),
+        (
+            "Laut Seoul soll Nordkorea etwa 9.000 Soldaten nach Russland geschickt haben.",
+            [(9000, None, "deployed")],
+        ),
+    ],
+)
+def test_modal_before_the_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# "The number of X on Russian soil … could rise to N": the country after "on the soil of"
+# is where they are, not whose they are.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seúl cree que la cantidad de soldados norcoreanos en territorio ruso podría aumentar "
+        "a 14.000.",
+        "Seul acredita que a quantidade de soldados norte-coreanos em território russo poderá "
+        "subir a 14.000.",
+    ],
+)
+def test_number_of_personnel_rising_to(text: str) -> None:
+    assert figs(text) == [(14000, None, "planned")]
+
+
+# Orders, decisions, forecasts and intentions to send, in each language's own form: planned.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Kim Jong Un has ordered the dispatch of 4,000 North Korean sappers to Kursk.", 4000),
+        ("Moscou a dit que Pyongyang allait envoyer 4 000 soldats nord-coréens en Russie.", 4000),
+        (
+            "Seul ha confermato la decisione di inviare 4.000 soldati nordcoreani in Russia.",
+            4000,
+        ),
+        ("Seul prevê um total de 4.000 soldados norte-coreanos na Rússia até março.", 4000),
+        ("북한은 북한군 공병 4000명을 러시아에 추가로 투입하겠다고 밝혔다.", 4000),
+    ],
+)
+def test_orders_and_intentions_are_plans(text: str, want: int) -> None:
+    assert figs(text) == [(want, None, "planned")]
+
+
+# A verb of purpose ("pour participer", "per combattere") says what they are for; figures
+# coordinated after a plan share it even when the first noun has modifiers.
+def test_purpose_verb_yields_to_a_plan() -> None:
+    text = (
+        "Moscou a annoncé l'arrivée prochaine de 3 000 ouvriers militaires et de 700 sapeurs "
+        "nord-coréens pour participer à la reconstruction."
+    )
+    assert figs(text) == [(700, None, "planned"), (3000, None, "planned")]
+
+
+# The whole army or a whole service is no claim (CLAIMS.md §2), whatever verb it has: no
+# contingent sent is larger than the largest formation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ejército norcoreano es enorme. Está formado por 1,1 millones de efectivos.",
+        "L'esercito nordcoreano conta 1,1 milioni di soldati e oltre 6 milioni tra riservisti.",
+        "朝鲜拥有120万现役军人。",
+    ],
+)
+def test_national_totals_are_no_claims(text: str) -> None:
+    assert figs(text) == []
+
+
+# Unit numbers after the unit noun, measures and areas are no head counts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أشاد كيم بضباط وجنود الفوج 317 من سلاح المهندسين في الجيش الكوري الشمالي.",
+        "Kim praised the officers and soldiers of North Korean Regiment 317 for their service.",
+        "북한군 병력은 82mm 박격포로 무장했다.",
+        "北朝鮮部隊は3万1,500ヘクタールの土地で地雷を除去したという。",
+    ],
+)
+def test_identifiers_and_measures(text: str) -> None:
+    assert figs(text) == []
+
+
+# Korean, Japanese, Chinese: killed, wounded and casualties listed with one figure each.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "국방부는 북한군 피해가 사망 200여 명, 부상 1500여 명으로 사상자 수는 약 1700명에 "
+            "이른다고 밝혔다.",
+            [(200, None, "killed"), (1500, None, "wounded"), (1700, None, "casualties")],
+        ),
+        (
+            "据报道,援俄朝军已有200多人死亡,1500人受伤,伤亡人数超过1700人。",
+            [(200, None, "killed"), (1500, None, "wounded"), (1700, None, "casualties")],
+        ),
+        (
+            "韓国軍によると、北朝鮮兵は戦闘で1700人以上の死傷者が出たという。",
+            [(1700, None, "casualties")],
+        ),
+    ],
+)
+def test_cjk_casualty_lists(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# "Already" in the figure's clause: there already, whatever plan the sentence also names;
+# Chinese 将 after 已 marks the object, not the future.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "北朝鮮は派兵を決定し、すでに工兵の2000人がロシア入りしているという。",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Secondo Seul, sono circa 2000 i soldati nordcoreani già in Russia.",
+            [(2000, None, "deployed")],
+        ),
+        ("据报道,朝鲜已将8000名士兵派往俄罗斯。", [(8000, None, "deployed")]),
+        (
+            "平壤正计划派遣4000名士兵至俄罗斯，其中700人已抵达。",
+            [(700, None, "deployed"), (4000, None, "planned")],
+        ),
+    ],
+)
+def test_already_there(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Casualty words that are a purpose's object ("to replace the dead") do not count these.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seul stima che Pyongyang abbia inviato 2.500 soldati per rimpiazzare i caduti.",
+        "Seoul said Pyongyang sent 2,500 North Korean soldiers to replace the dead.",
+    ],
+)
+def test_casualties_as_purpose_object(text: str) -> None:
+    assert figs(text) == [(2500, None, "deployed")]
+
+
+# Capture and casualty verbs with the capturing side as subject.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Украина захватила трех раненых северокорейских солдат.", [(3, None, "captured")]),
+        (
+            "قالت أوكرانيا إن قواتها قتلت أو أصابت نحو 40 جندياً كورياً شمالياً.",
+            [(40, None, "casualties")],
+        ),
+    ],
+)
+def test_active_capture_and_casualty_verbs(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Russian and North Korean soldiers coordinated in Chinese, Korean, Japanese: a mixed force.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "泽连斯基说,有数百名俄罗斯和朝鲜士兵遭到消灭。",
+        "젤렌스키는 러시아와 북한 병사 수백 명이 사망했다고 말했다.",
+        "ゼレンスキー氏は、ロシアと北朝鮮の兵士数百人が死亡したと述べた。",
+    ],
+)
+def test_mixed_force_coordinated_in_cjk(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_german_kraefte_count_personnel() -> None:
+    text = "Nordkorea will 3.000 Kräfte der Pioniertruppen nach Kursk entsenden."
+    assert figs(text) == [(3000, None, "planned")]
+
+
+# "The number of X … was/exceeded N": the figure is the predicate of a number-of phrase.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Segundo Kiev, o número de soldados norte-coreanos mortos ou feridos na região de "
+            "Kursk já ultrapassou os 2.500.",
+            [(2500, None, "casualties")],
+        ),
+        (
+            "قال المسؤول إن عدد الضحايا في صفوف القوات الكورية الشمالية تجاوز 3 آلاف، بينهم "
+            "نحو 200 قتيل.",
+            [(200, None, "killed"), (3000, None, "casualties")],
+        ),
+    ],
+)
+def test_number_of_as_predicate(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Arabic deaths counted as cases, and dual verbs of two soldiers.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "قدرت سيول عدد الضحايا الكوريين الشماليين ب 4 آلاف، بما في ذلك 500 حالة وفاة.",
+            [(500, None, "killed"), (4000, None, "casualties")],
+        ),
+        ("قالت كييف إن جنديين كوريين شماليين أسرا في كورسك.", [(2, None, "captured")]),
+    ],
+)
+def test_arabic_death_cases_and_duals(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# An estimate of what is there ("…に上るとの見方") is no plan; a forecast ("見通し") is.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "国家情報院は、死傷した北朝鮮兵がおよそ2500人に上るとの見方を示した。",
+            [(2500, None, "casualties")],
+        ),
+        (
+            "国家情報院は、派遣される北朝鮮兵が年末までに2万人に上る見通しだと明らかにした。",
+            [(20000, None, "planned")],
+        ),
+    ],
+)
+def test_japanese_estimate_is_no_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Soon-to-arrive adverbs before a verb-final sending verb; coordinated Chinese objects of a
+# plan (以及) share it.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "国防当局は、北朝鮮の工兵800人が間もなくクルスクに到着すると発表した。",
+            [(800, None, "planned")],
+        ),
+        ("국방부는 북한군 공병 800명이 곧 쿠르스크에 도착한다고 밝혔다.", [(800, None, "planned")]),
+        (
+            "俄方宣布,将部署800名朝鲜工兵以及约3000名朝鲜工人,参与重建工作。",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+    ],
+)
+def test_soon_and_coordinated_plans_cjk(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+def test_korean_immediately_is_not_soon() -> None:
+    text = "북한군 공병 800명이 곧바로 쿠르스크에 도착했다."
+    assert figs(text) == [(800, None, "deployed")]
+
+
+# "Between" ranges with an article before each end.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo Seul, tra i 9mila e gli 11mila soldati nordcoreani sono stati schierati a Kursk.",
+        "Selon Séoul, entre les 9 000 et les 11 000 soldats nord-coréens ont été déployés à Koursk.",
+    ],
+)
+def test_between_range_with_articles(text: str) -> None:
+    assert figs(text) == [(9000, 11000, "deployed")]
+
+
+# "N others" counts more of the noun before it, however far in its sentence; a hedge before
+# the figure is no preposition of the noun before it ("last month and at least 2,700").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul said 250 North Korean soldiers were killed in heavy fighting near Kursk last "
+        "month and at least 1,900 others were wounded.",
+        "Selon Séoul, 250 soldats nord-coréens ont été tués lors des combats près de Koursk, et "
+        "au moins 1900 autres ont été blessés.",
+    ],
+)
+def test_others_take_the_noun_before(text: str) -> None:
+    assert figs(text) == [(250, None, "killed"), (1900, None, "wounded")]
+
+
+def test_others_before_a_noun_is_no_pronoun() -> None:
+    text = "North Korea sent 3,000 North Korean troops and 1,000 other soldiers to Kursk."
+    assert figs(text) == [(1000, None, "deployed"), (3000, None, "deployed")]
