@@ -764,3 +764,56 @@ def test_a_quoted_name_after_an_arabic_verb_is_its_subject() -> None:
         "قتلوا في كورسك."
     )
     assert [claimant_identity(s) for s in sources(text)] == ["nis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A surname with a title is the person named before; a lawmaker so named relays
+        # the NIS the passage names.
+        (
+            "박선원 의원은 국정원이 비공개 간담회에서 이같이 보고했다고 밝혔다. 박 의원은 "
+            "“북한군 사망자는 약 400명에 이른다”고 말했다.",
+            ["nis"],
+        ),
+        (
+            "유용원 의원과 면담한 우크라이나 측은 현지 상황을 설명했다. 유 의원은 “북한군 "
+            "3천명이 이미 전선에 도착했다”고 말했다.",
+            ["yu-yong-weon"],
+        ),
+    ],
+)
+def test_a_titled_surname_is_the_person_named_before(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The figure stated in a relative clause ("the 1,100 the JCS reported") is its
+        # subject's, not the sentence's first speaker's.
+        (
+            "젤렌스키 대통령이 밝힌 수치는 합동참모본부(JCS)가 밝힌 북한군 사상자 1100명보다 "
+            "3배 많다.",
+            ["jcs"],
+        ),
+        (
+            "국정원은 “북한이 기념식에서 공개한 전사자는 300명이지만 실제 사망자는 2000명으로 "
+            "추산된다”고 밝혔다.",
+            ["kp-government", "nis"],
+        ),
+        (
+            "国家情報院によると、北朝鮮が公開した戦死者は300人ほどだが、実際には2000人が戦死した"
+            "と推定される。",
+            ["kp-government", "nis"],
+        ),
+        (
+            "泽连斯基表示，韩国国家情报院公布的朝鲜士兵阵亡人数约为300人。",
+            ["nis"],
+        ),
+    ],
+)
+def test_a_relative_clause_of_saying_names_its_figure_s_claimant(
+    text: str, source: list[str]
+) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

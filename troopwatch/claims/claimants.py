@@ -306,7 +306,16 @@ _PHRASE_SUBJECT = re.compile(
     r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
 )
 _PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
-_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
+# Lazy words: the first topic particle ends the phrase ("이 의원은 “… 규모는": "이 의원").
+_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+?(?:\s[^\s,.]+?){0,4}?)(?:은|는)\s")
+# A surname and a title, the person named in full before: "이 의원", "박 대변인",
+# "김 장관".
+_TITLED_SURNAME = {
+    "ko": re.compile(
+        r"^(?P<s>[가-힣])\s?(?P<t>의원|대변인|장관|차관|대통령|원장|국장|총장|사령관|위원장|"
+        r"실장|대사|총리|본부장)$"
+    ),
+}
 
 
 # A lawmaker, named next to these words, who relays the spy agency's briefing.
@@ -920,6 +929,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             resolved = idx.resolve(phrase, lang)
             if resolved:
                 return resolved, True
+            titled = _titled_person(phrase, lang, sent, text)
+            if titled:
+                return titled, True
             return _expand_surname(phrase, text), True
         if best is not None and best[0] >= 2:
             # A weaker speaker (a quotation's, named after it) may still relay the NIS.
@@ -927,6 +939,78 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return relayed or best[1].name, True
         return None, False
     return None, True
+
+
+# The verb of saying of a relative clause, then the noun words up to the figure it states.
+_ADNOMINAL = {
+    lang.code: re.compile(
+        r"(?:" + "|".join(lang.attribution_adnominal) + r")"
+        r"(?P<np>[^,，、。;；:：\"“”「」『』()（）0-9]{0,16})$"
+    )
+    for lang in languages()
+    if lang.attribution_adnominal
+}
+
+
+def adnominal_source(t: str, lang: str, num_start: int) -> str | None:
+    """'젤렌스키가 밝힌 사상자 수는 합참이 밝힌 1100명보다…': the subject of the verb of
+    saying whose relative clause the figure's noun phrase carries is its claimant."""
+    rx = _ADNOMINAL.get(lang)
+    if rx is None:
+        return None
+    lo = max(0, num_start - 60)
+    m = rx.search(t, lo, num_start)
+    while m is not None:  # the verb nearest the figure: "X가 밝힌 수치는 Y가 밝힌 1100명"
+        nearer = rx.search(t, m.start() + 1, num_start)
+        if nearer is None:
+            break
+        m = nearer
+    if m is None:
+        return None
+    before = t[lo : m.start()]
+    found = claimant_index().find(before)
+    if not found:
+        return None
+    last = found[-1]
+    # The name right before its particle, a parenthesised acronym allowed: "합동참모본부(JCS)가".
+    if not re.fullmatch(r"[)）]?\s*(?:[(（][^()（）]{1,12}[)）])?\s*", before[last.end :]):
+        return None
+    if last.metonym and _located(before, last, found):
+        return None
+    return last.name
+
+
+def _titled_person(phrase: str, lang: str, sent: str, text: str) -> str | None:
+    """'이 의원은 …라고 말했다': a surname with a title is the person of that surname named
+    earlier in the passage (the nearest one); a lawmaker so named still relays the NIS
+    when the passage names it (CLAIMS.md §5)."""
+    rx = _TITLED_SURNAME.get(lang)
+    m = rx.match(phrase.strip()) if rx else None
+    if m is None or not text:
+        return None
+    at = text.find(sent[:40])
+    before = text[:at] if at > 0 else ""
+    surname = m.group("s")
+    people = [
+        x
+        for x in claimant_index().find(before)
+        if x.person
+        and not x.metonym
+        and (
+            before[x.start : x.end].startswith(surname)
+            if lang == "ko"
+            else surname in before[x.start : x.end]
+        )
+    ]
+    if not people:
+        return None
+    person = people[-1]
+    if _LAWMAKER.search(m.group("t")) or person.name in lawmaker_names():
+        at_start = Mention(0, len(phrase), person.name, person.claimant, False, True)
+        agency = _relayed_agency(sent, at_start, claimant_index().find(sent), lang, text)
+        if agency:
+            return agency
+    return person.name
 
 
 def _claimant_phrase(sent: str, lang: str) -> str | None:

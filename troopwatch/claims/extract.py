@@ -39,6 +39,7 @@ from functools import lru_cache
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import (
     SAY,
+    adnominal_source,
     attributions,
     claimant_index,
     joint_claimant,
@@ -1536,6 +1537,11 @@ def _claims_in(
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
         )
+    for i, claim in made.items():
+        # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant.
+        own = adnominal_source(t, lg, cands[i].num.start)
+        if own:
+            claim.source = own
     _share_plans(t, cands, made, cues)
     return claims
 

@@ -332,6 +332,10 @@ LANGUAGE = LanguageData(
         "それによると",
         "これによると",
     ),
+    attribution_adnominal=(
+        r"(?:が|の)(?:発表した|公表した|公開した|明らかにした|推計した|推定した|報告した|"
+        r"主張した|示した|認めた)",
+    ),
     say_verbs=(
         # Posting on social media counts as stating: "SNSに投稿した".
         "投稿した",

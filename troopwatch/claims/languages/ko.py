@@ -365,6 +365,11 @@ LANGUAGE = LanguageData(
         r"이에\s*따르면",
         r"그에\s*따르면",
     ),
+    attribution_adnominal=(
+        # An adverbial may stand between the subject and its verb ("북한이 수여식에서 공개한").
+        r"(?:이|가)(?:\s[^\s.\"“”]{1,12}){0,4}?\s?(?:밝힌|발표한|공개한|추산한|집계한|보고한|주장한|파악한|추정한|제시한|"
+        r"언급한|공식\s?발표한|인정한)",
+    ),
     say_verbs=(
         "분석하",
         "판단하",

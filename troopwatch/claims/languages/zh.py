@@ -305,6 +305,7 @@ LANGUAGE = LanguageData(
         "他說",
         "她表示",
     ),
+    attribution_adnominal=(r"(?:公布|發布|发布|估计|估計|披露|宣布|报告|報告|推估|承认|承認)的",),
     say_verbs=(
         "説",
         "推测",
