@@ -817,3 +817,37 @@ def test_a_relative_clause_of_saying_names_its_figure_s_claimant(
     text: str, source: list[str]
 ) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Papers and broadcasters the KB knows, by the names each language cites them with;
+        # written flush against Japanese or Chinese text, after their country.
+        (
+            "Північна Корея може направити до 50 тисяч військових. Про це повідомляє Daily Star.",
+            ["daily-star"],
+        ),
+        (
+            "Unos 4.000 soldados norcoreanos han muerto en Kursk, según ha informado la revista "
+            "estadounidense 'Newsweek'.",
+            ["newsweek"],
+        ),
+        ("アメリカCNNテレビは、北朝鮮兵1万人が追加で派遣されると報じた。", ["cnn"]),
+        # A domestic broadcaster may be the article's own publisher: no claimant.
+        ("北朝鮮兵1万人が追加で派遣されたと朝日新聞が報じた。", ["unattributed"]),
+        ("报道引述美国杂志《新闻周刊》的说法，约1.2万名朝鲜士兵已抵达俄罗斯。", ["newsweek"]),
+        (
+            "Северная Корея потеряла 200 солдат. Об этом сообщают СМИ со ссылкой на "
+            "центральное телевидение КНДР.",
+            ["kctv"],
+        ),
+        (
+            "Laut dem Portal Global Defense Corporation sind 500 nordkoreanische Soldaten "
+            "getötet worden.",
+            ["global-defense-corp"],
+        ),
+    ],
+)
+def test_outlets_cited_in_their_languages(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

@@ -91,9 +91,13 @@ def _boundary_ok(norm: str, s: int, e: int) -> bool:
     if _is_hangul(last):
         # Korean: a particle may follow; the name must start a word.
         return not _is_hangul(before)
-    if before.isalpha() and first.isalpha():
+    # A Latin name flush against Japanese/Chinese/Korean text ("アメリカCNNテレビ",
+    # "美国CNN") is still a word of its own; a Han character right after it may be a
+    # possessive ("JCS的估計"), which keeps its old reading.
+    if before.isalpha() and first.isalpha() and not _is_cjk(before) and not _is_hangul(before):
         return _arabic_proclitic(norm, s)
-    return not (after.isalpha() and last.isalpha())
+    kana_after = "\u3040" <= after <= "\u30ff" or _is_hangul(after)
+    return not (after.isalpha() and last.isalpha() and not kana_after)
 
 
 class ClaimantIndex:
@@ -345,6 +349,45 @@ def wire_names() -> frozenset[str]:
         return frozenset(e.name for e in default_kb().entities if "wire" in e.roles)
     except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def media_countries() -> dict[str, str]:
+    """Canonical name -> country of the papers and broadcasters the entity KB marks (role
+    ``media``), besides the names ``_OUTLET`` recognises."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return {e.name: e.country or "" for e in default_kb().entities if "media" in e.roles}
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return {}
+
+
+def media_names() -> frozenset[str]:
+    return frozenset(media_countries())
+
+
+# Where a language's own press is published: an outlet of that country named as the source
+# may be the article's own publisher ("…とNHKが報じた" in NHK's own story), and a claim is
+# never guessed from the outlet (CLAIMS.md §5).
+_HOME = {
+    "ja": {"JP"},
+    "ko": {"KR"},
+    "de": {"DE", "AT", "CH"},
+    "fr": {"FR"},
+    "es": {"ES"},
+    "it": {"IT"},
+    "pt": {"PT", "BR"},
+    "ru": {"RU"},
+    "uk": {"UA"},
+    "zh": {"CN", "TW", "HK"},
+    "en": {"US", "GB"},
+}
+
+
+def _foreign_outlet(name: str, lang: str) -> bool:
+    country = media_countries().get(name)
+    return country is not None and country not in _HOME.get(lang, ())
 
 
 @lru_cache(maxsize=16)
@@ -676,6 +719,14 @@ def _own_intelligence(
     return None
 
 
+# Between a country and the outlet or agency it owns, written as one phrase in Japanese
+# or Chinese: a few Han/kana descriptive characters ("商業雜誌", "の軍事専門メディア・"),
+# no particle of a subject or topic and no punctuation but a title mark.
+_OWNER_CJK = re.compile(
+    r"(?:(?!は|が|も|称|說|说|表示)[\u3040-\u30ff\u4e00-\u9fff・]){0,10}[《「]?"
+)
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -713,20 +764,31 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             continue
         if m.metonym and any(
             not o.metonym
-            and o.claimant
-            and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start])
+            and (
+                (o.claimant and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start]))
+                # "アメリカCNNテレビ", "美國商業雜誌《富比士》": the country of an outlet or
+                # agency written with it as one phrase.
+                or _OWNER_CJK.fullmatch(sent, m.end, o.start)
+            )
             for o in found
             if o.start >= m.end
         ):
             continue  # the owner of an agency named next: "South Korea's NIS", "Ukraine's GUR"
         mentions.append(m)
     best: tuple[float, Mention] | None = None
+    claimant_named = any(m.claimant and not m.metonym for m in mentions)
+    speakers: set[str] = set()  # claimants read as a speaker of the sentence
 
     def consider(score: float, m: Mention) -> None:
         nonlocal best
         m = _prefer_person(m, mentions, sent)
-        if not m.claimant:
-            score -= 2  # media and others only when no claimant is named
+        if m.claimant and not m.metonym:
+            speakers.add(m.name)
+        if not m.claimant and (claimant_named or not _foreign_outlet(m.name, lang)):
+            # Media and others only when no claimant is named; a foreign paper or
+            # broadcaster the KB knows, with no claimant beside it, is as good a subject as
+            # any ("アメリカCNNテレビは…と報じています").
+            score -= 2
         if best is None or score > best[0]:
             best = (score, m)
 
@@ -908,9 +970,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return relayed, True
         if (
             not best[1].claimant
-            and _OUTLET.search(best[1].name)
+            and (_OUTLET.search(best[1].name) or best[1].name in media_names())
             and (
-                best[1].name in wire_names() or any(m.claimant and not m.metonym for m in mentions)
+                # A claimant the sentence names as a speaker, not one it only mentions
+                # ("《富比士》的說法 … 金正恩引以為傲的").
+                best[1].name in wire_names() or bool(speakers)
             )
         ):
             # A news agency ("according to Yonhap", "共同通信によると") or an outlet relaying
