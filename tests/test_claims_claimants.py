@@ -851,3 +851,40 @@ def test_a_relative_clause_of_saying_names_its_figure_s_claimant(
 )
 def test_outlets_cited_in_their_languages(text: str, source: list[str]) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Descriptions that name one person in the language's press: "the head of the
+        # Ukrainian executive", Ukrainian "глава держави"; the Spanish imperfect of narration.
+        (
+            "«No vamos a ceder», denunciaba el jefe del Ejecutivo ucraniano, que advirtió que "
+            "unos 12.000 soldados norcoreanos ya están en Kursk.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Близько 11 тисяч північнокорейських солдатів перебувають у Курській області, "
+            "сказав глава держави.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Le chef de l'État ukrainien a affirmé que 3 000 soldats nord-coréens avaient été "
+            "tués.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Il leader ucraino ha detto che 4.000 soldati nordcoreani sono stati feriti.",
+            ["volodymyr-zelensky"],
+        ),
+        # A straight quote opening a sentence opens a quotation: its figures are said by
+        # the speaker named where it closes, sentences later.
+        (
+            '"Близько 11 тисяч північнокорейських солдатів уже в Курській області. Частина '
+            'з них вже брала участь у боях", - сказав Зеленський.',
+            ["volodymyr-zelensky"],
+        ),
+    ],
+)
+def test_descriptions_and_quotations_opened_before(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

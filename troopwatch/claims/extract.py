@@ -1825,7 +1825,8 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
 
 
 # A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.
-_QUOTE_CLOSER = _c(r"[\"»”」』]\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
+# A straight quote closes only after a word: '"11 тисяч …' at a sentence start opens one.
+_QUOTE_CLOSER = _c(r"(?:[»”」』]|(?<=\S)\")\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
 _QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
 
 

@@ -428,6 +428,11 @@ LANGUAGE = LanguageData(
         # Subjunctive after "después de que", "tras que": "afirmara".
         "(?:afirm|asegur|declar|estim|inform)(?:ara|aran)",
         "dijera",
+        # Imperfect of narration: "denunciaba el jefe del Ejecutivo", "decía el ministro".
+        "(?:afirm|asegur|declar|estim|inform|señal|indic|denunci|calcul|explic|precis|advert)"
+        "(?:aba|aban)",
+        "decían?",
+        "denunci(?:ó|a|an|aron)",
         "declar(?:ó|a|an|aron)",
         "indic(?:ó|a|an|aron)",
         "estim(?:ó|a|an|aron)",
