@@ -888,3 +888,43 @@ def test_outlets_cited_in_their_languages(text: str, source: list[str]) -> None:
 )
 def test_descriptions_and_quotations_opened_before(text: str, source: list[str]) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An aside between the speaker and its verb names nobody.
+        (
+            "Zelensky ha detto che 3.000 soldati nordcoreani sono stati uccisi. Seul dal canto "
+            "suo ha stimato che siano 1.100 i soldati nordcoreani feriti.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        (
+            "Zelenski afirmó que 3.000 soldados norcoreanos murieron. Seúl por su parte "
+            "calculó que 1.100 soldados norcoreanos resultaron heridos.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        (
+            "Зеленский заявил о 3000 убитых северокорейских солдат. Сеул в свою очередь "
+            "оценил число раненых в 1100 человек.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        # "X has data/information on …": X states what its data show.
+        (
+            "Міністерство оборони США має дані про перекидання до Росії близько 8 тисяч "
+            "військових КНДР.",
+            ["pentagon"],
+        ),
+        (
+            "Das Pentagon hat Erkenntnisse, wonach rund 8.000 nordkoreanische Soldaten in "
+            "Kursk sind.",
+            ["pentagon"],
+        ),
+        (
+            "El Pentágono tiene información de que unos 8.000 soldados norcoreanos están en Kursk.",
+            ["pentagon"],
+        ),
+    ],
+)
+def test_asides_and_having_information(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

@@ -403,6 +403,16 @@ def _intelligence_words(lang: str) -> re.Pattern[str] | None:
     return re.compile("|".join(frags), _I)
 
 
+_ASIDE_LANGS = frozenset(x.code for x in languages() if x.asides)
+
+
+@lru_cache(maxsize=16)
+def _asides(lang: str) -> re.Pattern[str]:
+    """The language's asides that name nobody ("dal canto suo", "for its part")."""
+    frags = next(x.asides for x in languages() if x.code == lang)
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
+
+
 def _relayed_agency(
     sent: str, best: Mention, mentions: list[Mention], lang: str = "en", text: str = ""
 ) -> str | None:
@@ -899,7 +909,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     continue
                 if re.search(r"[.;]\s|[\"“”«»]|,\s*$", gap):
                     continue
-                n = _words_between(gap)
+                n = _words_between(_asides(lang).sub(" ", gap) if lang in _ASIDE_LANGS else gap)
                 if n <= (1 if m.metonym else 4):
                     consider(4 - 0.01 * n, m)
                 elif not m.metonym and m.start <= 2 and n <= 10 and "," not in gap:

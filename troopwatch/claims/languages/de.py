@@ -444,7 +444,17 @@ LANGUAGE = LanguageData(
         "demnach",
         "dementsprechend",
     ),
+    asides=(
+        "seinerseits",
+        "ihrerseits",
+        "wiederum",
+        "ebenfalls",
+        "auch",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:hat|haben|hatte|hatten)\s+(?:Informationen|Erkenntnisse|Hinweise)",
+        r"verfüg(?:t|en|te|ten)\s+über\s+(?:Informationen|Erkenntnisse)",
         r"nannte\w*",
         "nennt",
         "nennen",

@@ -629,7 +629,16 @@ LANGUAGE = LanguageData(
         r"the\s+agency\s+said",
         r"(?:he|she|they)\s+(?:said|added|told)",
     ),
+    asides=(
+        "for (?:its|their|his|her) part",
+        "in turn",
+        "meanwhile",
+        "also",
+        "separately",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:has|have|had)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
         "accused",
         "accuses",
         "accuse",

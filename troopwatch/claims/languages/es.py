@@ -406,7 +406,17 @@ LANGUAGE = LanguageData(
         r"según\s+ella",
         r"de\s+este\s+modo",
     ),
+    asides=(
+        "por su parte",
+        "a su vez",
+        "por otro lado",
+        "también",
+        "asimismo",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:tiene|tienen|tenía|tenían)\s+(?:información|datos|pruebas)",
+        r"dispone[n]?\s+de\s+(?:información|datos)",
         "acus(?:ó|a|an|aron)",
         "alert(?:aba|aban|a|an)",
         "advert(?:ía|ían)",

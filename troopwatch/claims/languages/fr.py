@@ -383,7 +383,21 @@ LANGUAGE = LanguageData(
         r"selon\s+elle",
         "ainsi",
     ),
+    asides=(
+        "de son côté",
+        "de leur côté",
+        "pour sa part",
+        "pour leur part",
+        "quant à (?:lui|elle|eux)",
+        "à son tour",
+        "à leur tour",
+        "également",
+        "aussi",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:a|ont|avait|avaient)\s+des\s+(?:informations|données|preuves)",
+        r"dispos(?:e|ent|ait|aient)\s+d['’](?:informations|éléments)",
         r"(?:a|ont|l['’]a|les\s+a)\s+accusé\w*",
         "accuse",
         "accusent",

@@ -354,7 +354,20 @@ LANGUAGE = LanguageData(
         r"secondo\s+lei",
         r"a\s+suo\s+dire",
     ),
+    asides=(
+        "dal canto suo",
+        "dal canto loro",
+        "da parte sua",
+        "per parte sua",
+        "a sua volta",
+        "dal suo canto",
+        "invece",
+        "anche",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:ha|hanno|aveva|avevano)\s+(?:informazioni|dati|prove)",
+        r"dispon(?:e|gono)\s+di\s+(?:informazioni|dati)",
         r"(?:ha|hanno)\s+accusato",
         "accus(?:a|ano)",
         # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".

@@ -353,7 +353,17 @@ LANGUAGE = LanguageData(
         r"segundo\s+ela",
         r"de\s+acordo\s+com\s+ele",
     ),
+    asides=(
+        "por sua vez",
+        "por seu lado",
+        "por sua parte",
+        "de sua parte",
+        "também",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"(?:tem|têm|tinha|tinham)\s+(?:informações|dados|provas)",
+        r"dispõe(?:m)?\s+de\s+(?:informações|dados)",
         "acus(?:ou|a|am|aram)",
         "adiant(?:ou|aram|a|am|ava|avam)",
         "indic(?:ou|aram|a|am|ava|avam)",
