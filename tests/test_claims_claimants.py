@@ -928,3 +928,25 @@ def test_descriptions_and_quotations_opened_before(text: str, source: list[str])
 )
 def test_asides_and_having_information(text: str, source: list[str]) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Two claimants in one sentence, no comma: "while" opens the second one's clause.
+        (
+            "Zelensky said 3,000 North Korean soldiers had been killed while the NIS estimated "
+            "that 1,100 North Korean soldiers were killed.",
+            ["volodymyr-zelensky", "nis"],
+        ),
+        # A が-subject of a clause describing a noun does not speak; the speaker is the
+        # topic of the sentence before, read by Japanese rules though it has no number.
+        (
+            "国家情報院の金院長は17日、国会で報告した。ウクライナ軍が占領したクルスク州に、"
+            "北朝鮮が工兵2000人を派遣する予定だと明らかにした。",
+            ["nis"],
+        ),
+    ],
+)
+def test_figure_by_figure_and_relative_clause_subjects(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source

@@ -271,6 +271,10 @@ _KO_SUBJ = re.compile(
 )
 # Japanese writes no spaces: the topic particle after the name and a short title or
 # parenthesis ("ゼレンスキー大統領は11日", "国家情報院(国情院)は19日") runs on.
+# A verb ending a clause that describes the noun right after it ("越境攻撃したクルスク州").
+_JA_ADNOMINAL = re.compile(
+    r"[^、。「」と]{0,12}?(?:した|された|する|される|している|していた)(?=[\u4e00-\u9fff\u30a0-\u30ff])"
+)
 _JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
 _KO_RELAY = re.compile(
@@ -668,7 +672,7 @@ def _joint_source(
             any(
                 0 <= sv.start() - je <= 40
                 and _words_between(sent[je : sv.start()]) <= 7
-                and not re.search(r"[,.;:]", sent[je : sv.start()])
+                and not re.search(r"[,.;:、，。]", sent[je : sv.start()])
                 for sv in says
             )
             or any(  # inverted: "…, schrieb der südkoreanische Geheimdienst"
@@ -873,6 +877,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 if cjk:
                     ja = _JA_TOPIC.match(gap) if lang == "ja" else None
                     wa = ja is not None and ja.group().endswith("は")
+                    if ja and not wa and _JA_ADNOMINAL.match(gap, ja.end()):
+                        # "ウクライナ軍が越境攻撃したクルスク州": the subject of a clause
+                        # describing a noun, not the speaker.
+                        continue
                     if _KO_TOPIC.match(gap) and not (
                         m.metonym and not re.match(r"\s*(?:은|는|도|は|も)", gap)
                     ):

@@ -1287,7 +1287,10 @@ class _Ctx:
 
 def _prev_source(ctx: _Ctx) -> str | None:
     if not ctx.prev_source_done and ctx.prev_sent is not None:
-        ctx.prev_source, explicit = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
+        # A sentence with no number had its language left unread: read it now (a Japanese
+        # speaker is found by its particles, not by English rules).
+        lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
+        ctx.prev_source, explicit = source_of(ctx.prev_sent, lang, ctx.text)
         ctx.prev_source_done = True
         if ctx.prev_source is None and not explicit and ctx.older is not None:
             # "Wie der Geheimdienst mitteilte, … Trainiert wurden sie demnach … 12.000 …,
@@ -1561,6 +1564,10 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
     cuts: list[int | None] = []
     for (_, e1, _), (s2, _, _) in zip(figs, figs[1:], strict=False):
         ends = [m.end() for m in _CLAUSE_CUT.finditer(t, e1, s2)]
+        if not ends:
+            # No comma: "Zelensky said 3,000 … while the NIS estimated 1,100": a contrast
+            # word opens the second figure's clause.
+            ends = [m.start() for m in _CONTRAST.finditer(t, e1, s2)]
         # A fronted attribution between the two ("…, и, по оценкам X, около 2 тысяч")
         # opens the second figure's clause: cut before it, not after it.
         fronted = [c for c in ends if _opens_attribution(t, c, s2, lang)]
