@@ -950,3 +950,35 @@ def test_asides_and_having_information(text: str, source: list[str]) -> None:
 )
 def test_figure_by_figure_and_relative_clause_subjects(text: str, source: list[str]) -> None:
     assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A country and its allies, named as such in every language.
+        (
+            "According to Ukraine and its allies, North Korea has sent about 12,000 soldiers "
+            "to Russia.",
+            "Ukraine and allies",
+        ),
+        (
+            "우크라이나와 동맹국들의 평가에 따르면 북한은 약 1만명의 병력을 러시아에 보냈다.",
+            "Ukraine and allies",
+        ),
+        (
+            "ووفقا لكييف وحلفائها الغربيين، أرسلت كوريا الشمالية نحو 8 آلاف جندي إلى روسيا.",
+            "Ukraine and Western allies",
+        ),
+        (
+            "أرسلت كوريا الشمالية نحو 8 آلاف جندي إلى روسيا، وفقا للولايات المتحدة وحلفائها.",
+            "US and allies",
+        ),
+        (
+            "Segundo Kiev e seus aliados ocidentais, cerca de 8 mil soldados norte-coreanos "
+            "foram enviados à Rússia.",
+            "Ukraine and Western allies",
+        ),
+    ],
+)
+def test_a_country_and_its_allies(text: str, source: str) -> None:
+    assert sources(text) == [source]

@@ -559,10 +559,11 @@ _OUTLET = re.compile(
 # articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
 # الجنوبية والغرب").
 _JOINER = re.compile(
-    r"(?i)^(?:[\s,、，]|\b(?:and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
+    r"(?i)^(?:[\s,、，]|\b(?:its|their|seus|suas|sus|ses|leurs|ihren?|suoi|свои\w*|свої\w*|"
+    r"and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
     r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
     r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
-    r"segurança)\b|및|과|와|의|および|及び|及|和|"
+    r"segurança)\b|및|과|와|의|들|および|及び|及|和|"
     r"与|與|的|の|من|-)*$"
 )
 
@@ -624,12 +625,21 @@ def joint_claimant(
         if not sides or (not heads and not (bare_ok and len(sides) >= 2)):
             continue
         head = heads[0] if heads else "governments"
+        countries = [x for x in sides if x not in ("allied", "Western")]
+        if "allied" in sides and countries:
+            # "Ukraine and its allies", "كييف وحلفائها الغربيين": a country and its allies.
+            allies = "Western allies" if "Western" in sides else "allies"
+            name = ", ".join(_COUNTRY_NOUN.get(x, x) for x in countries) + f" and {allies}"
+            return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
         if len(sides) == 1:
             name = f"{sides[0]} {head.rstrip('s') if head == 'governments' else head}"
         else:
             name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
         return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
     return None
+
+
+_COUNTRY_NOUN = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "US": "US"}
 
 
 def _canonical(name: str) -> str:

@@ -574,7 +574,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),
         "Ukrainian": ("Ukrainian", r"Ukraine(?:['’]s)?", "Kyiv['’]s"),
         "Western": ("Western", r"(?:the\s+)?West(?:['’]s)?"),
-        "allied": ("allied",),
+        "allied": ("allied", "allies"),
     },
     claimant_heads={
         "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),

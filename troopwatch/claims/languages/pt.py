@@ -309,7 +309,7 @@ LANGUAGE = LanguageData(
             "EUA",
         ),
         "South Korean": (r"sul-corean[oa]s?", r"(?:da\s+)?Coreia\s+do\s+Sul"),
-        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia", r"(?:de\s+)?Kiev"),
         "Western": ("ocidentais", r"(?:do\s+)?Ocidente"),
         "allied": (r"aliad[oa]s",),
     },
