@@ -982,3 +982,38 @@ def test_figure_by_figure_and_relative_clause_subjects(text: str, source: list[s
 )
 def test_a_country_and_its_allies(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An unnamed lawmaker is named by his side; briefed by the intelligence service, he
+        # relays the NIS.
+        (
+            "كشف نائب برلماني كوري جنوبي عن مقتل نحو 500 جندي من كوريا الشمالية.",
+            "South Korean lawmaker",
+        ),
+        (
+            "Un député sud-coréen a affirmé que 500 soldats nord-coréens avaient été tués.",
+            "South Korean lawmaker",
+        ),
+        (
+            "Corea del Norte envió unos 4.000 soldados a Rusia, según un diputado surcoreano, "
+            "tras una sesión informativa de los servicios de inteligencia.",
+            "NIS",
+        ),
+        (
+            "Около 4000 северокорейских солдат находятся в России, сообщил южнокорейский "
+            "депутат после брифинга Национальной разведывательной службы.",
+            "NIS",
+        ),
+        # The second half of a hyphenated outlet's name is no place speaking.
+        (
+            "Северная Корея отправила около 9 тысяч солдат, рассказал министр обороны "
+            "Рустем Умеров, сообщает Интерфакс-Украина.",
+            "Rustem Umerov",
+        ),
+    ],
+)
+def test_unnamed_lawmakers_and_hyphenated_outlets(text: str, source: str) -> None:
+    assert sources(text) == [source]

@@ -449,6 +449,23 @@ def _relayed_agency(
     return None
 
 
+def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
+    """An unnamed lawmaker ("un diputado surcoreano … tras una sesión informativa de los
+    servicios de inteligencia") relays the NIS when the sentence names the intelligence
+    services (not the lawmaker's committee) or the passage before names the NIS."""
+    if any(m.name in _AGENCIES for m in claimant_index().find(sent)):
+        return True  # "… после брифинга национальной разведывательной службы"
+    intel = _intelligence_words(lang)
+    if intel is not None and any(
+        not _COMMITTEE.search(sent[max(0, m.start() - 25) : m.end() + 25])
+        for m in intel.finditer(sent)
+    ):
+        return True
+    at = text.find(sent[:40]) if text else -1
+    before = text[:at] if at > 0 else ""
+    return any(m.name in _AGENCIES for m in claimant_index().find(before)) if before else False
+
+
 # "the intelligence committee" is the lawmaker's own, not a briefer.
 _COMMITTEE = re.compile(
     r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
@@ -772,6 +789,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             )
         ):
             continue
+        if m.metonym and m.start >= 2 and sent[m.start - 1] in "-‐" and sent[m.start - 2].isalpha():
+            continue  # the second half of a hyphenated name: "Интерфакс-Украина", "RBC-Ukraine"
         if _DECLINE.match(sent[m.end : m.end + 60]):
             continue  # "Peskov declined to comment on reports that …"
         if m.metonym and any(
@@ -991,6 +1010,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return own, True
     joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
     if joint is not None:
+        if joint.endswith(" lawmaker") and _briefed_by_intelligence(sent, lang, text):
+            return next(iter(_AGENCIES)), True  # "a South Korean lawmaker, after a briefing"
         return joint, True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions, lang, text)

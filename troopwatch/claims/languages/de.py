@@ -399,6 +399,10 @@ LANGUAGE = LanguageData(
         "allied": (r"verbündet\w*",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"Abgeordnete\w*",
+            r"Parlamentarier\w*",
+        ),
         "intelligence": (r"Geheimdienst\w*", r"Nachrichtendienst\w*"),
         "sources": ("Quellen",),
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),

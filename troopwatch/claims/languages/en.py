@@ -577,6 +577,10 @@ LANGUAGE = LanguageData(
         "allied": ("allied", "allies"),
     },
     claimant_heads={
+        "lawmaker": (
+            r"lawmakers?",
+            r"legislators?",
+        ),
         "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),
         "sources": ("sources",),
         "estimates": ("estimates", "assessments"),

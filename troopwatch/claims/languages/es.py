@@ -365,6 +365,10 @@ LANGUAGE = LanguageData(
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"diputad[oa]s?",
+            r"legislador(?:es|a)?",
+        ),
         "intelligence": (r"servicios\s+de\s+inteligencia", "inteligencia"),
         "sources": ("fuentes",),
         "estimates": ("estimaciones",),

@@ -341,6 +341,10 @@ LANGUAGE = LanguageData(
         "allied": (r"alliés",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"députée?s?",
+            r"parlementaires?",
+        ),
         "intelligence": (r"services?\s+(?:de\s+renseignements?|secrets)", r"renseignements?"),
         "sources": ("sources",),
         "estimates": ("estimations",),

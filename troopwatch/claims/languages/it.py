@@ -312,6 +312,10 @@ LANGUAGE = LanguageData(
         "allied": ("alleati",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"deputat[oi]",
+            r"parlamentar[ei]",
+        ),
         "intelligence": (r"servizi\s+(?:segreti|di\s+intelligence)", "intelligence"),
         "sources": ("fonti",),
         "estimates": ("stime",),

@@ -291,6 +291,7 @@ LANGUAGE = LanguageData(
         "allied": ("同盟国",),
     },
     claimant_heads={
+        "lawmaker": ("議員",),
         "intelligence": ("情報機関", "情報当局"),
         "sources": ("消息筋",),
         "estimates": ("推計", "評価"),

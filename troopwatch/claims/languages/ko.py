@@ -337,6 +337,10 @@ LANGUAGE = LanguageData(
         "allied": ("동맹국",),
     },
     claimant_heads={
+        "lawmaker": (
+            "국회의원",
+            "의원",
+        ),
         "intelligence": (r"정보\s?(?:당국|기관)",),
         "sources": ("소식통",),
         "estimates": ("추정", "평가"),

@@ -314,6 +314,11 @@ LANGUAGE = LanguageData(
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"deputad[oa]s?",
+            r"parlamentar(?:es)?",
+            r"legislador(?:es)?",
+        ),
         "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
         "sources": ("fontes",),
         "estimates": ("estimativas",),

@@ -496,6 +496,10 @@ LANGUAGE = LanguageData(
         "allied": (r"союзн\w*",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"депутат\w*",
+            r"парламентари\w*",
+        ),
         "intelligence": (r"разведк\w*", r"спецслужб\w*"),
         "sources": (r"источник\w*",),
         "estimates": (r"оценк\w*", r"оценками"),

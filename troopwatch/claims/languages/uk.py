@@ -439,6 +439,10 @@ LANGUAGE = LanguageData(
         "allied": (r"союзн\w*",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"депутат\w*",
+            r"парламентар\w*",
+        ),
         "intelligence": (r"розвідк\w*", r"розвідувальн\w*", r"спецслужб\w*"),
         "sources": (r"джерел\w*",),
         "estimates": (r"оцінк\w*", "оцінками"),

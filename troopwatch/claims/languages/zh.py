@@ -276,6 +276,10 @@ LANGUAGE = LanguageData(
         "allied": ("盟國", "盟国"),
     },
     claimant_heads={
+        "lawmaker": (
+            "议员",
+            "議員",
+        ),
         "intelligence": (r"情[報报](?:機構|机构|機關|机关|部門|部门)?",),
         "sources": ("消息人士", "消息來源", "消息来源"),
         "estimates": ("評估", "评估"),
