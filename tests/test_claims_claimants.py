@@ -1017,3 +1017,37 @@ def test_a_country_and_its_allies(text: str, source: str) -> None:
 )
 def test_unnamed_lawmakers_and_hyphenated_outlets(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # South Korea's military intelligence, by its names in Chinese, Korean and English.
+        (
+            "國防情報本部表示，北韓已向俄羅斯派出約1萬5000名兵力。",
+            "South Korean Defense Intelligence Agency",
+        ),
+        (
+            "국방정보본부는 북한이 러시아에 약 1만5000명을 파병했다고 밝혔다.",
+            "South Korean Defense Intelligence Agency",
+        ),
+        # An appositive relative clause between a name and its verb.
+        (
+            "“About 3,000 North Korean soldiers have been deployed to Russia,” Kang, who sits "
+            "on the defence committee, told reporters.",
+            "Kang",
+        ),
+        # "Western powers" are the Western governments; a present plural verb before them.
+        (
+            "Western powers say about 10,000 North Korean soldiers have been sent to Russia.",
+            "Western governments",
+        ),
+        (
+            "Cerca de 10 mil soldados norte-coreanos foram enviados à Rússia, afirmam "
+            "potências ocidentais.",
+            "Western governments",
+        ),
+    ],
+)
+def test_military_intelligence_appositives_and_powers(text: str, source: str) -> None:
+    assert sources(text) == [source]

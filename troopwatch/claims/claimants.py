@@ -309,6 +309,9 @@ _PHRASE_ACCORDING = re.compile(
 )
 _PHRASE_SUBJECT = re.compile(
     r"(?P<x>(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*\s+){0,5}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*)"
+    # An appositive relative clause between the name and its verb: "Park, who sits on
+    # the intelligence committee, told reporters".
+    r"(?:,\s+(?:who|qui|que|quien|der|die|который|которая|який|яка)\s[^,.;\"“”«»]{1,80},)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|estimated|estimates|believes|reported|claimed|"
     r"told|stated|declared|assessed|wrote|added|noted|warned|expects|sagte|erklärte|a\s+déclaré|"
     r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
@@ -649,7 +652,9 @@ def joint_claimant(
             name = ", ".join(_COUNTRY_NOUN.get(x, x) for x in countries) + f" and {allies}"
             return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
         if len(sides) == 1:
-            name = f"{sides[0]} {head.rstrip('s') if head == 'governments' else head}"
+            # One country's government ("US government"); the West's are many.
+            one = head == "governments" and sides[0] not in ("Western", "allied")
+            name = f"{sides[0]} {head.rstrip('s') if one else head}"
         else:
             name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
         return cl[0][0], cl[-1][1], name, len(sides), bool(heads)

@@ -407,7 +407,7 @@ LANGUAGE = LanguageData(
         "sources": ("Quellen",),
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),
         "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
-        "governments": ("Regierungen",),
+        "governments": ("Regierungen", r"Mächte\w*"),
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(

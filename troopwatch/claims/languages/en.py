@@ -585,7 +585,7 @@ LANGUAGE = LanguageData(
         "sources": ("sources",),
         "estimates": ("estimates", "assessments"),
         "officials": (r"officials?",),
-        "governments": ("governments",),
+        "governments": ("governments", "powers"),
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(

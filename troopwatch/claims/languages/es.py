@@ -373,7 +373,7 @@ LANGUAGE = LanguageData(
         "sources": ("fuentes",),
         "estimates": ("estimaciones",),
         "officials": (r"funcionari[oa]s?",),
-        "governments": ("gobiernos",),
+        "governments": ("gobiernos", "potencias"),
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(

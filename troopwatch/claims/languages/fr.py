@@ -349,7 +349,7 @@ LANGUAGE = LanguageData(
         "sources": ("sources",),
         "estimates": ("estimations",),
         "officials": (r"responsables?", r"officiels?"),
-        "governments": ("gouvernements",),
+        "governments": ("gouvernements", "puissances"),
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(

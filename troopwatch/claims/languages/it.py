@@ -320,7 +320,7 @@ LANGUAGE = LanguageData(
         "sources": ("fonti",),
         "estimates": ("stime",),
         "officials": (r"funzionari[oa]?",),
-        "governments": ("governi",),
+        "governments": ("governi", "potenze"),
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(

@@ -296,7 +296,7 @@ LANGUAGE = LanguageData(
         "sources": ("消息筋",),
         "estimates": ("推計", "評価"),
         "officials": ("当局者",),
-        "governments": ("政府",),
+        "governments": ("政府", "諸国"),
         "military": ("軍は", "軍が", "軍当局"),
     },
     attribution=(

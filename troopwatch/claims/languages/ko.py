@@ -345,7 +345,7 @@ LANGUAGE = LanguageData(
         "sources": ("소식통",),
         "estimates": ("추정", "평가"),
         "officials": (r"(?:관리|당국자)들?",),
-        "governments": ("정부",),
+        "governments": ("정부", "국가들"),
         "military": ("군 당국", "군당국", "군은", "군이"),
     },
     attribution=(

@@ -323,7 +323,7 @@ LANGUAGE = LanguageData(
         "sources": ("fontes",),
         "estimates": ("estimativas",),
         "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
-        "governments": ("governos",),
+        "governments": ("governos", "potências"),
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(
@@ -376,7 +376,9 @@ LANGUAGE = LanguageData(
         r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
         r"confirmando|afirmando|estimando|informando|indicando|dizendo|alertando",
-        r"afirmou|afirmaram|afirma",
+        r"afirmou|afirmaram|afirma|afirmam",
+        # Present plural: "afirmam potências ocidentais", "estimam os serviços".
+        r"declaram|estimam|informam|asseguram|garantem|apontam",
         r"declarou|declararam|declara",
         r"informou|informaram|informa",
         r"anunciou|anunciaram|anuncia",

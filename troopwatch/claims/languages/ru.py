@@ -504,7 +504,7 @@ LANGUAGE = LanguageData(
         "sources": (r"источник\w*",),
         "estimates": (r"оценк\w*", r"оценками"),
         "officials": (r"чиновник\w*",),
-        "governments": (r"правительств\w*",),
+        "governments": (r"правительств\w*", r"держав\w*"),
         "military": (r"арми[яи]", "военные", r"войска", r"вооруж\w+\s+сил\w*"),
     },
     attribution=(

@@ -447,7 +447,7 @@ LANGUAGE = LanguageData(
         "sources": (r"джерел\w*",),
         "estimates": (r"оцінк\w*", "оцінками"),
         "officials": (r"посадовц\w*", r"посадов\w+\s+ос\w+"),
-        "governments": (r"уряд\w*",),
+        "governments": (r"уряд\w*", r"держав\w*"),
         "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
     },
     attribution=(

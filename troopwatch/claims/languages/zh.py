@@ -284,7 +284,7 @@ LANGUAGE = LanguageData(
         "sources": ("消息人士", "消息來源", "消息来源"),
         "estimates": ("評估", "评估"),
         "officials": ("官員", "官员"),
-        "governments": ("政府",),
+        "governments": ("政府", "大国"),
         "military": ("軍方", "军方"),
     },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
