@@ -1051,3 +1051,26 @@ def test_unnamed_lawmakers_and_hyphenated_outlets(text: str, source: str) -> Non
 )
 def test_military_intelligence_appositives_and_powers(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A pointer whose source stands in a relative clause: "The information, which came
+        # from X, …" names the source of the figures before it.
+        (
+            "North Korea is preparing to send about 3,000 more soldiers to Russia. The "
+            "information, which came from Ukrainian military intelligence, suggests the ties "
+            "are deepening.",
+            "GUR",
+        ),
+        (
+            "A Coreia do Norte prepara o envio de cerca de 3 mil soldados para a Rússia. A "
+            "informação, que partiu de uma fonte de inteligência militar ucraniana, sugere "
+            "laços mais profundos.",
+            "GUR",
+        ),
+    ],
+)
+def test_a_pointer_with_its_source_in_a_relative_clause(text: str, source: str) -> None:
+    assert sources(text) == [source]

@@ -341,6 +341,8 @@ LANGUAGE = LanguageData(
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
         r"a\s+(?:informação|estimativa|notícia)\s+(?:foi|é)",
+        # "A informação, que partiu de uma fonte …": its source in a relative clause.
+        r"(?:a|essa|esta)\s+(?:informação|estimativa|notícia),?\s+que\s+(?:partiu|veio|vem|provém)\s+d(?:e|a|o|as|os)",
         r"(?:o|este|esse)\s+número\s+foi",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
