@@ -370,6 +370,7 @@ def media_countries() -> dict[str, str]:
         return {}
 
 
+@lru_cache(maxsize=1)
 def media_names() -> frozenset[str]:
     return frozenset(media_countries())
 

@@ -457,7 +457,7 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:hat|haben|hatte|hatten)\s+(?:Informationen|Erkenntnisse|Hinweise)",
+        r"ha(?:t|ben|tte|tten)\s+(?:Informationen|Erkenntnisse|Hinweise)",
         r"verfüg(?:t|en|te|ten)\s+über\s+(?:Informationen|Erkenntnisse)",
         r"nannte\w*",
         "nennt",

@@ -643,7 +643,7 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:has|have|had)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
+        r"ha(?:s|ve|d)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
         "accused",
         "accuses",
         "accuse",

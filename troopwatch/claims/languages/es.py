@@ -419,7 +419,7 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:tiene|tienen|tenía|tenían)\s+(?:información|datos|pruebas)",
+        r"t(?:iene|ienen|enía|enían)\s+(?:información|datos|pruebas)",
         r"dispone[n]?\s+de\s+(?:información|datos)",
         "acus(?:ó|a|an|aron)",
         "alert(?:aba|aban|a|an)",
@@ -443,8 +443,23 @@ LANGUAGE = LanguageData(
         "(?:afirm|asegur|declar|estim|inform)(?:ara|aran)",
         "dijera",
         # Imperfect of narration: "denunciaba el jefe del Ejecutivo", "decía el ministro".
-        "(?:afirm|asegur|declar|estim|inform|señal|indic|denunci|calcul|explic|precis|advert)"
-        "(?:aba|aban)",
+        *(
+            f"{stem}aban?"
+            for stem in (
+                "afirm",
+                "asegur",
+                "declar",
+                "estim",
+                "inform",
+                "señal",
+                "indic",
+                "denunci",
+                "calcul",
+                "explic",
+                "precis",
+                "advert",
+            )
+        ),
         "decían?",
         "denunci(?:ó|a|an|aron)",
         "declar(?:ó|a|an|aron)",

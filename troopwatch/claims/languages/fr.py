@@ -400,7 +400,9 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:a|ont|avait|avaient)\s+des\s+(?:informations|données|preuves)",
+        r"a\s+des\s+(?:informations|données|preuves)",
+        r"ont\s+des\s+(?:informations|données|preuves)",
+        r"avai(?:t|ent)\s+des\s+(?:informations|données|preuves)",
         r"dispos(?:e|ent|ait|aient)\s+d['’](?:informations|éléments)",
         r"(?:a|ont|l['’]a|les\s+a)\s+accusé\w*",
         "accuse",

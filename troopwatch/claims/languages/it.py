@@ -370,7 +370,8 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:ha|hanno|aveva|avevano)\s+(?:informazioni|dati|prove)",
+        r"ha(?:nno)?\s+(?:informazioni|dati|prove)",
+        r"avev(?:a|ano)\s+(?:informazioni|dati|prove)",
         r"dispon(?:e|gono)\s+di\s+(?:informazioni|dati)",
         r"(?:ha|hanno)\s+accusato",
         "accus(?:a|ano)",

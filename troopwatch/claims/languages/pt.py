@@ -369,7 +369,7 @@ LANGUAGE = LanguageData(
     ),
     say_verbs=(
         # "X has data on …": X states what its data show.
-        r"(?:tem|têm|tinha|tinham)\s+(?:informações|dados|provas)",
+        r"t(?:em|êm|inha|inham)\s+(?:informações|dados|provas)",
         r"dispõe(?:m)?\s+de\s+(?:informações|dados)",
         "acus(?:ou|a|am|aram)",
         "adiant(?:ou|aram|a|am|ava|avam)",
@@ -378,9 +378,15 @@ LANGUAGE = LanguageData(
         r"dito|afirmado|declarado|informado|anunciado|confirmado|estimado|revelado|relatado",
         r"disse|disseram|diz|dizem",
         r"confirmando|afirmando|estimando|informando|indicando|dizendo|alertando",
-        r"afirmou|afirmaram|afirma|afirmam",
+        r"afirmou|afirmaram|afirma",
+        "afirmam",
         # Present plural: "afirmam potências ocidentais", "estimam os serviços".
-        r"declaram|estimam|informam|asseguram|garantem|apontam",
+        "declaram",
+        "estimam",
+        "informam",
+        "asseguram",
+        "garantem",
+        "apontam",
         r"declarou|declararam|declara",
         r"informou|informaram|informa",
         r"anunciou|anunciaram|anuncia",
