@@ -1074,3 +1074,11 @@ def test_military_intelligence_appositives_and_powers(text: str, source: str) ->
 )
 def test_a_pointer_with_its_source_in_a_relative_clause(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+def test_a_katakana_surname_with_an_honorific_before_niyoruto() -> None:
+    # "ライダー氏によると": the one claimant of the KB whose Japanese name ends so.
+    text = (
+        "ライダー氏によると、ロシアに派遣された北朝鮮兵は約1万1千人で、主に歩兵として戦っている。"
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["pat-ryder"]

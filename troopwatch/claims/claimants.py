@@ -774,6 +774,31 @@ _OWNER_CJK = re.compile(
 )
 
 
+# A foreign surname in katakana with an honorific or title before "によると" ("ライダー氏に
+# よると"): the one person of the KB whose Japanese name ends with that surname.
+_JA_HONORIFIC = re.compile(r"(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|国務長官|大統領|司令官)$")
+
+
+@lru_cache(maxsize=1)
+def _ja_surnames() -> dict[str, str | None]:
+    """Katakana surname -> the claimant person so named in Japanese (None when shared)."""
+    out: dict[str, str | None] = {}
+    kb = claimant_index().kb
+    for e in kb.entities if kb is not None else ():
+        if e.type != "person" or "claimant" not in e.roles:
+            continue
+        for alias in e.aliases.get("ja", ()):
+            m = re.search(r"([ァ-ヴー]{2,10})(?:氏|報道官|長官|大統領|司令官|総書記|書記)?$", alias)
+            if m:
+                s = m.group(1)
+                out[s] = e.name if out.get(s, e.name) == e.name else None
+    return out
+
+
+def _ja_surname_person(surname: str) -> str | None:
+    return _ja_surnames().get(surname)
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -886,6 +911,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]
         if before:
             consider(5, before[-1])
+        elif lang == "ja":
+            honorific = _JA_HONORIFIC.search(sent, max(0, mk.start() - 16), mk.start())
+            person = _ja_surname_person(honorific.group("s")) if honorific else None
+            if person is not None:
+                consider(5, Mention(honorific.start(), honorific.end(), person, True, False, True))
     says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
