@@ -1082,3 +1082,24 @@ def test_a_katakana_surname_with_an_honorific_before_niyoruto() -> None:
         "ライダー氏によると、ロシアに派遣された北朝鮮兵は約1万1千人で、主に歩兵として戦っている。"
     )
     assert [claimant_identity(s) for s in sources(text)] == ["pat-ryder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A sentence announcing the news names the source of the figures after it, a
+        # capital speaking for its government.
+        (
+            "The announcement was made by the Kremlin on Tuesday. North Korea will send 6,000 "
+            "military builders to Kursk.",
+            "Kremlin",
+        ),
+        (
+            "L'annonce a été faite par Moscou mardi. Pyongyang doit envoyer 6 000 soldats "
+            "nord-coréens à Koursk.",
+            "Russian government",
+        ),
+    ],
+)
+def test_an_announcement_names_the_source_of_what_follows(text: str, source: str) -> None:
+    assert sources(text) == [source]

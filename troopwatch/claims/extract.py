@@ -1323,7 +1323,11 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
         return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
-    # sentence was on the story too.
+    # sentence was on the story too, or announced it ("L'annonce a été faite par Moscou
+    # mardi. Pyongyang doit envoyer …").
+    if not ctx.nk and ctx.prev_sent is not None and _POINTER.match(ctx.prev_sent):
+        lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
+        return _pointer_claimant(ctx.prev_sent, lang, ctx.text) or "unattributed"
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
@@ -1852,7 +1856,11 @@ def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
     # No agency or person: a paper or broadcaster reporting ("Об этом сообщает Би-би-си")
     # is the source; a news agency only relays (claimants.wire_names).
     outlets = [m for m in found if m.name not in wire_names()]
-    return outlets[0].name if outlets else None
+    if outlets:
+        return outlets[0].name
+    # Last, a capital for its government: "L'annonce a été faite par Moscou".
+    capitals = [m for m in claimant_index().find(sent) if m.metonym and m.claimant]
+    return capitals[0].name if capitals else None
 
 
 _POINTER = _c(

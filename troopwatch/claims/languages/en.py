@@ -616,6 +616,7 @@ LANGUAGE = LanguageData(
         r"(?:the|this|that)\s+(?:[^\W\d_]+\s+){0,3}?(?:figure|estimate|estimates|number|numbers|information)\s+(?:was|were|is|are|comes?|came)\s+from",
         r"(?:this|that|these\s+figures|the\s+(?:figure|estimate|number|information))\s+(?:was|were|is|comes?|came)",
         r"that['’]s\s+according\s+to",
+        r"the\s+announcement\s+(?:was\s+made|came)",
         r"(?:the|this|that)\s+(?:information|estimate|figure),?\s+which\s+(?:came|comes)\s+from",
     ),
     # Words that point back to a claimant named before ("he", "the agency").

@@ -371,6 +371,7 @@ LANGUAGE = LanguageData(
         r"c['’]est\s+ce\s+qu",
         r"(?:un|ce)\s+chiffre",
         r"l['’]information\s+a\s+été",
+        r"l['’]annonce\s+(?:a\s+été\s+faite|est\s+venue)",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
