@@ -764,3 +764,342 @@ def test_a_quoted_name_after_an_arabic_verb_is_its_subject() -> None:
         "قتلوا في كورسك."
     )
     assert [claimant_identity(s) for s in sources(text)] == ["nis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A surname with a title is the person named before; a lawmaker so named relays
+        # the NIS the passage names.
+        (
+            "박선원 의원은 국정원이 비공개 간담회에서 이같이 보고했다고 밝혔다. 박 의원은 "
+            "“북한군 사망자는 약 400명에 이른다”고 말했다.",
+            ["nis"],
+        ),
+        (
+            "유용원 의원과 면담한 우크라이나 측은 현지 상황을 설명했다. 유 의원은 “북한군 "
+            "3천명이 이미 전선에 도착했다”고 말했다.",
+            ["yu-yong-weon"],
+        ),
+    ],
+)
+def test_a_titled_surname_is_the_person_named_before(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The figure stated in a relative clause ("the 1,100 the JCS reported") is its
+        # subject's, not the sentence's first speaker's.
+        (
+            "젤렌스키 대통령이 밝힌 수치는 합동참모본부(JCS)가 밝힌 북한군 사상자 1100명보다 "
+            "3배 많다.",
+            ["jcs"],
+        ),
+        (
+            "국정원은 “북한이 기념식에서 공개한 전사자는 300명이지만 실제 사망자는 2000명으로 "
+            "추산된다”고 밝혔다.",
+            ["kp-government", "nis"],
+        ),
+        (
+            "国家情報院によると、北朝鮮が公開した戦死者は300人ほどだが、実際には2000人が戦死した"
+            "と推定される。",
+            ["kp-government", "nis"],
+        ),
+        (
+            "泽连斯基表示，韩国国家情报院公布的朝鲜士兵阵亡人数约为300人。",
+            ["nis"],
+        ),
+    ],
+)
+def test_a_relative_clause_of_saying_names_its_figure_s_claimant(
+    text: str, source: list[str]
+) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Papers and broadcasters the KB knows, by the names each language cites them with;
+        # written flush against Japanese or Chinese text, after their country.
+        (
+            "Північна Корея може направити до 50 тисяч військових. Про це повідомляє Daily Star.",
+            ["daily-star"],
+        ),
+        (
+            "Unos 4.000 soldados norcoreanos han muerto en Kursk, según ha informado la revista "
+            "estadounidense 'Newsweek'.",
+            ["newsweek"],
+        ),
+        ("アメリカCNNテレビは、北朝鮮兵1万人が追加で派遣されると報じた。", ["cnn"]),
+        # A domestic broadcaster may be the article's own publisher: no claimant.
+        ("北朝鮮兵1万人が追加で派遣されたと朝日新聞が報じた。", ["unattributed"]),
+        ("报道引述美国杂志《新闻周刊》的说法，约1.2万名朝鲜士兵已抵达俄罗斯。", ["newsweek"]),
+        (
+            "Северная Корея потеряла 200 солдат. Об этом сообщают СМИ со ссылкой на "
+            "центральное телевидение КНДР.",
+            ["kctv"],
+        ),
+        (
+            "Laut dem Portal Global Defense Corporation sind 500 nordkoreanische Soldaten "
+            "getötet worden.",
+            ["global-defense-corp"],
+        ),
+    ],
+)
+def test_outlets_cited_in_their_languages(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Descriptions that name one person in the language's press: "the head of the
+        # Ukrainian executive", Ukrainian "глава держави"; the Spanish imperfect of narration.
+        (
+            "«No vamos a ceder», denunciaba el jefe del Ejecutivo ucraniano, que advirtió que "
+            "unos 12.000 soldados norcoreanos ya están en Kursk.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Близько 11 тисяч північнокорейських солдатів перебувають у Курській області, "
+            "сказав глава держави.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Le chef de l'État ukrainien a affirmé que 3 000 soldats nord-coréens avaient été "
+            "tués.",
+            ["volodymyr-zelensky"],
+        ),
+        (
+            "Il leader ucraino ha detto che 4.000 soldati nordcoreani sono stati feriti.",
+            ["volodymyr-zelensky"],
+        ),
+        # A straight quote opening a sentence opens a quotation: its figures are said by
+        # the speaker named where it closes, sentences later.
+        (
+            '"Близько 11 тисяч північнокорейських солдатів уже в Курській області. Частина '
+            'з них вже брала участь у боях", - сказав Зеленський.',
+            ["volodymyr-zelensky"],
+        ),
+    ],
+)
+def test_descriptions_and_quotations_opened_before(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An aside between the speaker and its verb names nobody.
+        (
+            "Zelensky ha detto che 3.000 soldati nordcoreani sono stati uccisi. Seul dal canto "
+            "suo ha stimato che siano 1.100 i soldati nordcoreani feriti.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        (
+            "Zelenski afirmó que 3.000 soldados norcoreanos murieron. Seúl por su parte "
+            "calculó que 1.100 soldados norcoreanos resultaron heridos.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        (
+            "Зеленский заявил о 3000 убитых северокорейских солдат. Сеул в свою очередь "
+            "оценил число раненых в 1100 человек.",
+            ["volodymyr-zelensky", "south-korean-government"],
+        ),
+        # "X has data/information on …": X states what its data show.
+        (
+            "Міністерство оборони США має дані про перекидання до Росії близько 8 тисяч "
+            "військових КНДР.",
+            ["pentagon"],
+        ),
+        (
+            "Das Pentagon hat Erkenntnisse, wonach rund 8.000 nordkoreanische Soldaten in "
+            "Kursk sind.",
+            ["pentagon"],
+        ),
+        (
+            "El Pentágono tiene información de que unos 8.000 soldados norcoreanos están en Kursk.",
+            ["pentagon"],
+        ),
+    ],
+)
+def test_asides_and_having_information(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Two claimants in one sentence, no comma: "while" opens the second one's clause.
+        (
+            "Zelensky said 3,000 North Korean soldiers had been killed while the NIS estimated "
+            "that 1,100 North Korean soldiers were killed.",
+            ["volodymyr-zelensky", "nis"],
+        ),
+        # A が-subject of a clause describing a noun does not speak; the speaker is the
+        # topic of the sentence before, read by Japanese rules though it has no number.
+        (
+            "国家情報院の金院長は17日、国会で報告した。ウクライナ軍が占領したクルスク州に、"
+            "北朝鮮が工兵2000人を派遣する予定だと明らかにした。",
+            ["nis"],
+        ),
+    ],
+)
+def test_figure_by_figure_and_relative_clause_subjects(text: str, source: list[str]) -> None:
+    assert [claimant_identity(s) for s in sources(text)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A country and its allies, named as such in every language.
+        (
+            "According to Ukraine and its allies, North Korea has sent about 12,000 soldiers "
+            "to Russia.",
+            "Ukraine and allies",
+        ),
+        (
+            "우크라이나와 동맹국들의 평가에 따르면 북한은 약 1만명의 병력을 러시아에 보냈다.",
+            "Ukraine and allies",
+        ),
+        (
+            "ووفقا لكييف وحلفائها الغربيين، أرسلت كوريا الشمالية نحو 8 آلاف جندي إلى روسيا.",
+            "Ukraine and Western allies",
+        ),
+        (
+            "أرسلت كوريا الشمالية نحو 8 آلاف جندي إلى روسيا، وفقا للولايات المتحدة وحلفائها.",
+            "US and allies",
+        ),
+        (
+            "Segundo Kiev e seus aliados ocidentais, cerca de 8 mil soldados norte-coreanos "
+            "foram enviados à Rússia.",
+            "Ukraine and Western allies",
+        ),
+    ],
+)
+def test_a_country_and_its_allies(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # An unnamed lawmaker is named by his side; briefed by the intelligence service, he
+        # relays the NIS.
+        (
+            "كشف نائب برلماني كوري جنوبي عن مقتل نحو 500 جندي من كوريا الشمالية.",
+            "South Korean lawmaker",
+        ),
+        (
+            "Un député sud-coréen a affirmé que 500 soldats nord-coréens avaient été tués.",
+            "South Korean lawmaker",
+        ),
+        (
+            "Corea del Norte envió unos 4.000 soldados a Rusia, según un diputado surcoreano, "
+            "tras una sesión informativa de los servicios de inteligencia.",
+            "NIS",
+        ),
+        (
+            "Около 4000 северокорейских солдат находятся в России, сообщил южнокорейский "
+            "депутат после брифинга Национальной разведывательной службы.",
+            "NIS",
+        ),
+        # The second half of a hyphenated outlet's name is no place speaking.
+        (
+            "Северная Корея отправила около 9 тысяч солдат, рассказал министр обороны "
+            "Рустем Умеров, сообщает Интерфакс-Украина.",
+            "Rustem Umerov",
+        ),
+    ],
+)
+def test_unnamed_lawmakers_and_hyphenated_outlets(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # South Korea's military intelligence, by its names in Chinese, Korean and English.
+        (
+            "國防情報本部表示，北韓已向俄羅斯派出約1萬5000名兵力。",
+            "South Korean Defense Intelligence Agency",
+        ),
+        (
+            "국방정보본부는 북한이 러시아에 약 1만5000명을 파병했다고 밝혔다.",
+            "South Korean Defense Intelligence Agency",
+        ),
+        # An appositive relative clause between a name and its verb.
+        (
+            "“About 3,000 North Korean soldiers have been deployed to Russia,” Kang, who sits "
+            "on the defence committee, told reporters.",
+            "Kang",
+        ),
+        # "Western powers" are the Western governments; a present plural verb before them.
+        (
+            "Western powers say about 10,000 North Korean soldiers have been sent to Russia.",
+            "Western governments",
+        ),
+        (
+            "Cerca de 10 mil soldados norte-coreanos foram enviados à Rússia, afirmam "
+            "potências ocidentais.",
+            "Western governments",
+        ),
+    ],
+)
+def test_military_intelligence_appositives_and_powers(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A pointer whose source stands in a relative clause: "The information, which came
+        # from X, …" names the source of the figures before it.
+        (
+            "North Korea is preparing to send about 3,000 more soldiers to Russia. The "
+            "information, which came from Ukrainian military intelligence, suggests the ties "
+            "are deepening.",
+            "GUR",
+        ),
+        (
+            "A Coreia do Norte prepara o envio de cerca de 3 mil soldados para a Rússia. A "
+            "informação, que partiu de uma fonte de inteligência militar ucraniana, sugere "
+            "laços mais profundos.",
+            "GUR",
+        ),
+    ],
+)
+def test_a_pointer_with_its_source_in_a_relative_clause(text: str, source: str) -> None:
+    assert sources(text) == [source]
+
+
+def test_a_katakana_surname_with_an_honorific_before_niyoruto() -> None:
+    # "ライダー氏によると": the one claimant of the KB whose Japanese name ends so.
+    text = (
+        "ライダー氏によると、ロシアに派遣された北朝鮮兵は約1万1千人で、主に歩兵として戦っている。"
+    )
+    assert [claimant_identity(s) for s in sources(text)] == ["pat-ryder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A sentence announcing the news names the source of the figures after it, a
+        # capital speaking for its government.
+        (
+            "The announcement was made by the Kremlin on Tuesday. North Korea will send 6,000 "
+            "military builders to Kursk.",
+            "Kremlin",
+        ),
+        (
+            "L'annonce a été faite par Moscou mardi. Pyongyang doit envoyer 6 000 soldats "
+            "nord-coréens à Koursk.",
+            "Russian government",
+        ),
+    ],
+)
+def test_an_announcement_names_the_source_of_what_follows(text: str, source: str) -> None:
+    assert sources(text) == [source]

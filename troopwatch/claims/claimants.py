@@ -91,9 +91,13 @@ def _boundary_ok(norm: str, s: int, e: int) -> bool:
     if _is_hangul(last):
         # Korean: a particle may follow; the name must start a word.
         return not _is_hangul(before)
-    if before.isalpha() and first.isalpha():
+    # A Latin name flush against Japanese/Chinese/Korean text ("アメリカCNNテレビ",
+    # "美国CNN") is still a word of its own; a Han character right after it may be a
+    # possessive ("JCS的估計"), which keeps its old reading.
+    if before.isalpha() and first.isalpha() and not _is_cjk(before) and not _is_hangul(before):
         return _arabic_proclitic(norm, s)
-    return not (after.isalpha() and last.isalpha())
+    kana_after = "\u3040" <= after <= "\u30ff" or _is_hangul(after)
+    return not (after.isalpha() and last.isalpha() and not kana_after)
 
 
 class ClaimantIndex:
@@ -267,6 +271,10 @@ _KO_SUBJ = re.compile(
 )
 # Japanese writes no spaces: the topic particle after the name and a short title or
 # parenthesis ("ゼレンスキー大統領は11日", "国家情報院(国情院)は19日") runs on.
+# A verb ending a clause that describes the noun right after it ("越境攻撃したクルスク州").
+_JA_ADNOMINAL = re.compile(
+    r"[^、。「」と]{0,12}?(?:した|された|する|される|している|していた)(?=[\u4e00-\u9fff\u30a0-\u30ff])"
+)
 _JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
 _KO_RELAY = re.compile(
@@ -301,12 +309,24 @@ _PHRASE_ACCORDING = re.compile(
 )
 _PHRASE_SUBJECT = re.compile(
     r"(?P<x>(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*\s+){0,5}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*)"
+    # An appositive relative clause between the name and its verb: "Park, who sits on
+    # the intelligence committee, told reporters".
+    r"(?:,\s+(?:who|qui|que|quien|der|die|который|которая|який|яка)\s[^,.;\"“”«»]{1,80},)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|estimated|estimates|believes|reported|claimed|"
     r"told|stated|declared|assessed|wrote|added|noted|warned|expects|sagte|erklärte|a\s+déclaré|"
     r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
 )
 _PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
-_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+(?:\s[^\s,.]+){0,4}?)(?:은|는)\s")
+# Lazy words: the first topic particle ends the phrase ("이 의원은 “… 규모는": "이 의원").
+_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+?(?:\s[^\s,.]+?){0,4}?)(?:은|는)\s")
+# A surname and a title, the person named in full before: "이 의원", "박 대변인",
+# "김 장관".
+_TITLED_SURNAME = {
+    "ko": re.compile(
+        r"^(?P<s>[가-힣])\s?(?P<t>의원|대변인|장관|차관|대통령|원장|국장|총장|사령관|위원장|"
+        r"실장|대사|총리|본부장)$"
+    ),
+}
 
 
 # A lawmaker, named next to these words, who relays the spy agency's briefing.
@@ -338,6 +358,46 @@ def wire_names() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def media_countries() -> dict[str, str]:
+    """Canonical name -> country of the papers and broadcasters the entity KB marks (role
+    ``media``), besides the names ``_OUTLET`` recognises."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return {e.name: e.country or "" for e in default_kb().entities if "media" in e.roles}
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return {}
+
+
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    return frozenset(media_countries())
+
+
+# Where a language's own press is published: an outlet of that country named as the source
+# may be the article's own publisher ("…とNHKが報じた" in NHK's own story), and a claim is
+# never guessed from the outlet (CLAIMS.md §5).
+_HOME = {
+    "ja": {"JP"},
+    "ko": {"KR"},
+    "de": {"DE", "AT", "CH"},
+    "fr": {"FR"},
+    "es": {"ES"},
+    "it": {"IT"},
+    "pt": {"PT", "BR"},
+    "ru": {"RU"},
+    "uk": {"UA"},
+    "zh": {"CN", "TW", "HK"},
+    "en": {"US", "GB"},
+}
+
+
+def _foreign_outlet(name: str, lang: str) -> bool:
+    country = media_countries().get(name)
+    return country is not None and country not in _HOME.get(lang, ())
+
+
 @lru_cache(maxsize=16)
 def _intelligence_words(lang: str) -> re.Pattern[str] | None:
     """The language's generic words for an intelligence service ("the spy agency", "les
@@ -349,6 +409,16 @@ def _intelligence_words(lang: str) -> re.Pattern[str] | None:
     if data.script in ("latin", "cyrillic", "arabic"):
         return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
     return re.compile("|".join(frags), _I)
+
+
+_ASIDE_LANGS = frozenset(x.code for x in languages() if x.asides)
+
+
+@lru_cache(maxsize=16)
+def _asides(lang: str) -> re.Pattern[str]:
+    """The language's asides that name nobody ("dal canto suo", "for its part")."""
+    frags = next(x.asides for x in languages() if x.code == lang)
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
 
 
 def _relayed_agency(
@@ -381,6 +451,23 @@ def _relayed_agency(
     ):
         return next(iter(_AGENCIES))
     return None
+
+
+def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
+    """An unnamed lawmaker ("un diputado surcoreano … tras una sesión informativa de los
+    servicios de inteligencia") relays the NIS when the sentence names the intelligence
+    services (not the lawmaker's committee) or the passage before names the NIS."""
+    if any(m.name in _AGENCIES for m in claimant_index().find(sent)):
+        return True  # "… после брифинга национальной разведывательной службы"
+    intel = _intelligence_words(lang)
+    if intel is not None and any(
+        not _COMMITTEE.search(sent[max(0, m.start() - 25) : m.end() + 25])
+        for m in intel.finditer(sent)
+    ):
+        return True
+    at = text.find(sent[:40]) if text else -1
+    before = text[:at] if at > 0 else ""
+    return any(m.name in _AGENCIES for m in claimant_index().find(before)) if before else False
 
 
 # "the intelligence committee" is the lawmaker's own, not a briefer.
@@ -493,10 +580,11 @@ _OUTLET = re.compile(
 # articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
 # الجنوبية والغرب").
 _JOINER = re.compile(
-    r"(?i)^(?:[\s,、，]|\b(?:and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
+    r"(?i)^(?:[\s,、，]|\b(?:its|their|seus|suas|sus|ses|leurs|ihren?|suoi|свои\w*|свої\w*|"
+    r"and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
     r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
     r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
-    r"segurança)\b|및|과|와|의|および|及び|及|和|"
+    r"segurança)\b|및|과|와|의|들|および|及び|及|和|"
     r"与|與|的|の|من|-)*$"
 )
 
@@ -558,12 +646,23 @@ def joint_claimant(
         if not sides or (not heads and not (bare_ok and len(sides) >= 2)):
             continue
         head = heads[0] if heads else "governments"
+        countries = [x for x in sides if x not in ("allied", "Western")]
+        if "allied" in sides and countries:
+            # "Ukraine and its allies", "كييف وحلفائها الغربيين": a country and its allies.
+            allies = "Western allies" if "Western" in sides else "allies"
+            name = ", ".join(_COUNTRY_NOUN.get(x, x) for x in countries) + f" and {allies}"
+            return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
         if len(sides) == 1:
-            name = f"{sides[0]} {head.rstrip('s') if head == 'governments' else head}"
+            # One country's government ("US government"); the West's are many.
+            one = head == "governments" and sides[0] not in ("Western", "allied")
+            name = f"{sides[0]} {head.rstrip('s') if one else head}"
         else:
             name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
         return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
     return None
+
+
+_COUNTRY_NOUN = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "US": "US"}
 
 
 def _canonical(name: str) -> str:
@@ -606,7 +705,7 @@ def _joint_source(
             any(
                 0 <= sv.start() - je <= 40
                 and _words_between(sent[je : sv.start()]) <= 7
-                and not re.search(r"[,.;:]", sent[je : sv.start()])
+                and not re.search(r"[,.;:、，。]", sent[je : sv.start()])
                 for sv in says
             )
             or any(  # inverted: "…, schrieb der südkoreanische Geheimdienst"
@@ -667,6 +766,39 @@ def _own_intelligence(
     return None
 
 
+# Between a country and the outlet or agency it owns, written as one phrase in Japanese
+# or Chinese: a few Han/kana descriptive characters ("商業雜誌", "の軍事専門メディア・"),
+# no particle of a subject or topic and no punctuation but a title mark.
+_OWNER_CJK = re.compile(
+    r"(?:(?!は|が|も|称|說|说|表示)[\u3040-\u30ff\u4e00-\u9fff・]){0,10}[《「]?"
+)
+
+
+# A foreign surname in katakana with an honorific or title before "によると" ("ライダー氏に
+# よると"): the one person of the KB whose Japanese name ends with that surname.
+_JA_HONORIFIC = re.compile(r"(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|国務長官|大統領|司令官)$")
+
+
+@lru_cache(maxsize=1)
+def _ja_surnames() -> dict[str, str | None]:
+    """Katakana surname -> the claimant person so named in Japanese (None when shared)."""
+    out: dict[str, str | None] = {}
+    kb = claimant_index().kb
+    for e in kb.entities if kb is not None else ():
+        if e.type != "person" or "claimant" not in e.roles:
+            continue
+        for alias in e.aliases.get("ja", ()):
+            m = re.search(r"([ァ-ヴー]{2,10})(?:氏|報道官|長官|大統領|司令官|総書記|書記)?$", alias)
+            if m:
+                s = m.group(1)
+                out[s] = e.name if out.get(s, e.name) == e.name else None
+    return out
+
+
+def _ja_surname_person(surname: str) -> str | None:
+    return _ja_surnames().get(surname)
+
+
 def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     """(claimant, explicit). The claimant is None when the sentence names nobody; explicit
     is False for anaphoric attributions ("the agency said") that need the context."""
@@ -688,6 +820,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             )
         ):
             continue
+        if m.metonym and m.start >= 2 and sent[m.start - 1] in "-‐" and sent[m.start - 2].isalpha():
+            continue  # the second half of a hyphenated name: "Интерфакс-Украина", "RBC-Ukraine"
         if _DECLINE.match(sent[m.end : m.end + 60]):
             continue  # "Peskov declined to comment on reports that …"
         if m.metonym and any(
@@ -704,20 +838,31 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             continue
         if m.metonym and any(
             not o.metonym
-            and o.claimant
-            and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start])
+            and (
+                (o.claimant and re.fullmatch(r"['’]s\s+(?:\w+\s+){0,2}|\s+", sent[m.end : o.start]))
+                # "アメリカCNNテレビ", "美國商業雜誌《富比士》": the country of an outlet or
+                # agency written with it as one phrase.
+                or _OWNER_CJK.fullmatch(sent, m.end, o.start)
+            )
             for o in found
             if o.start >= m.end
         ):
             continue  # the owner of an agency named next: "South Korea's NIS", "Ukraine's GUR"
         mentions.append(m)
     best: tuple[float, Mention] | None = None
+    claimant_named = any(m.claimant and not m.metonym for m in mentions)
+    speakers: set[str] = set()  # claimants read as a speaker of the sentence
 
     def consider(score: float, m: Mention) -> None:
         nonlocal best
         m = _prefer_person(m, mentions, sent)
-        if not m.claimant:
-            score -= 2  # media and others only when no claimant is named
+        if m.claimant and not m.metonym:
+            speakers.add(m.name)
+        if not m.claimant and (claimant_named or not _foreign_outlet(m.name, lang)):
+            # Media and others only when no claimant is named; a foreign paper or
+            # broadcaster the KB knows, with no claimant beside it, is as good a subject as
+            # any ("アメリカCNNテレビは…と報じています").
+            score -= 2
         if best is None or score > best[0]:
             best = (score, m)
 
@@ -766,6 +911,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         before = [m for m in mentions if m.end <= mk.start() and mk.start() - m.end <= 12]
         if before:
             consider(5, before[-1])
+        elif lang == "ja":
+            honorific = _JA_HONORIFIC.search(sent, max(0, mk.start() - 16), mk.start())
+            person = _ja_surname_person(honorific.group("s")) if honorific else None
+            if person is not None:
+                consider(5, Mention(honorific.start(), honorific.end(), person, True, False, True))
     says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
@@ -792,6 +942,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 if cjk:
                     ja = _JA_TOPIC.match(gap) if lang == "ja" else None
                     wa = ja is not None and ja.group().endswith("は")
+                    if ja and not wa and _JA_ADNOMINAL.match(gap, ja.end()):
+                        # "ウクライナ軍が越境攻撃したクルスク州": the subject of a clause
+                        # describing a noun, not the speaker.
+                        continue
                     if _KO_TOPIC.match(gap) and not (
                         m.metonym and not re.match(r"\s*(?:은|는|도|は|も)", gap)
                     ):
@@ -828,7 +982,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     continue
                 if re.search(r"[.;]\s|[\"“”«»]|,\s*$", gap):
                     continue
-                n = _words_between(gap)
+                n = _words_between(_asides(lang).sub(" ", gap) if lang in _ASIDE_LANGS else gap)
                 if n <= (1 if m.metonym else 4):
                     consider(4 - 0.01 * n, m)
                 elif not m.metonym and m.start <= 2 and n <= 10 and "," not in gap:
@@ -892,6 +1046,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return own, True
     joint = _joint_source(sent, lang, best[1] if best and best[0] >= 3 else None, attribs, says)
     if joint is not None:
+        if joint.endswith(" lawmaker") and _briefed_by_intelligence(sent, lang, text):
+            return next(iter(_AGENCIES)), True  # "a South Korean lawmaker, after a briefing"
         return joint, True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions, lang, text)
@@ -899,9 +1055,11 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return relayed, True
         if (
             not best[1].claimant
-            and _OUTLET.search(best[1].name)
+            and (_OUTLET.search(best[1].name) or best[1].name in media_names())
             and (
-                best[1].name in wire_names() or any(m.claimant and not m.metonym for m in mentions)
+                # A claimant the sentence names as a speaker, not one it only mentions
+                # ("《富比士》的說法 … 金正恩引以為傲的").
+                best[1].name in wire_names() or bool(speakers)
             )
         ):
             # A news agency ("according to Yonhap", "共同通信によると") or an outlet relaying
@@ -920,6 +1078,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             resolved = idx.resolve(phrase, lang)
             if resolved:
                 return resolved, True
+            titled = _titled_person(phrase, lang, sent, text)
+            if titled:
+                return titled, True
             return _expand_surname(phrase, text), True
         if best is not None and best[0] >= 2:
             # A weaker speaker (a quotation's, named after it) may still relay the NIS.
@@ -927,6 +1088,78 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             return relayed or best[1].name, True
         return None, False
     return None, True
+
+
+# The verb of saying of a relative clause, then the noun words up to the figure it states.
+_ADNOMINAL = {
+    lang.code: re.compile(
+        r"(?:" + "|".join(lang.attribution_adnominal) + r")"
+        r"(?P<np>[^,，、。;；:：\"“”「」『』()（）0-9]{0,16})$"
+    )
+    for lang in languages()
+    if lang.attribution_adnominal
+}
+
+
+def adnominal_source(t: str, lang: str, num_start: int) -> str | None:
+    """'젤렌스키가 밝힌 사상자 수는 합참이 밝힌 1100명보다…': the subject of the verb of
+    saying whose relative clause the figure's noun phrase carries is its claimant."""
+    rx = _ADNOMINAL.get(lang)
+    if rx is None:
+        return None
+    lo = max(0, num_start - 60)
+    m = rx.search(t, lo, num_start)
+    while m is not None:  # the verb nearest the figure: "X가 밝힌 수치는 Y가 밝힌 1100명"
+        nearer = rx.search(t, m.start() + 1, num_start)
+        if nearer is None:
+            break
+        m = nearer
+    if m is None:
+        return None
+    before = t[lo : m.start()]
+    found = claimant_index().find(before)
+    if not found:
+        return None
+    last = found[-1]
+    # The name right before its particle, a parenthesised acronym allowed: "합동참모본부(JCS)가".
+    if not re.fullmatch(r"[)）]?\s*(?:[(（][^()（）]{1,12}[)）])?\s*", before[last.end :]):
+        return None
+    if last.metonym and _located(before, last, found):
+        return None
+    return last.name
+
+
+def _titled_person(phrase: str, lang: str, sent: str, text: str) -> str | None:
+    """'이 의원은 …라고 말했다': a surname with a title is the person of that surname named
+    earlier in the passage (the nearest one); a lawmaker so named still relays the NIS
+    when the passage names it (CLAIMS.md §5)."""
+    rx = _TITLED_SURNAME.get(lang)
+    m = rx.match(phrase.strip()) if rx else None
+    if m is None or not text:
+        return None
+    at = text.find(sent[:40])
+    before = text[:at] if at > 0 else ""
+    surname = m.group("s")
+    people = [
+        x
+        for x in claimant_index().find(before)
+        if x.person
+        and not x.metonym
+        and (
+            before[x.start : x.end].startswith(surname)
+            if lang == "ko"
+            else surname in before[x.start : x.end]
+        )
+    ]
+    if not people:
+        return None
+    person = people[-1]
+    if _LAWMAKER.search(m.group("t")) or person.name in lawmaker_names():
+        at_start = Mention(0, len(phrase), person.name, person.claimant, False, True)
+        agency = _relayed_agency(sent, at_start, claimant_index().find(sent), lang, text)
+        if agency:
+            return agency
+    return person.name
 
 
 def _claimant_phrase(sent: str, lang: str) -> str | None:

@@ -39,6 +39,7 @@ from functools import lru_cache
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.claimants import (
     SAY,
+    adnominal_source,
     attributions,
     claimant_index,
     joint_claimant,
@@ -1445,7 +1446,10 @@ class _Ctx:
 
 def _prev_source(ctx: _Ctx) -> str | None:
     if not ctx.prev_source_done and ctx.prev_sent is not None:
-        ctx.prev_source, explicit = source_of(ctx.prev_sent, ctx.prev_lang or "en", ctx.text)
+        # A sentence with no number had its language left unread: read it now (a Japanese
+        # speaker is found by its particles, not by English rules).
+        lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
+        ctx.prev_source, explicit = source_of(ctx.prev_sent, lang, ctx.text)
         ctx.prev_source_done = True
         if ctx.prev_source is None and not explicit and ctx.older is not None:
             # "Wie der Geheimdienst mitteilte, … Trainiert wurden sie demnach … 12.000 …,
@@ -1478,7 +1482,11 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
         return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
-    # sentence was on the story too.
+    # sentence was on the story too, or announced it ("L'annonce a été faite par Moscou
+    # mardi. Pyongyang doit envoyer …").
+    if not ctx.nk and ctx.prev_sent is not None and _POINTER.match(ctx.prev_sent):
+        lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
+        return _pointer_claimant(ctx.prev_sent, lang, ctx.text) or "unattributed"
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
@@ -1704,6 +1712,11 @@ def _claims_in(
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
         )
+    for i, claim in made.items():
+        # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant.
+        own = adnominal_source(t, lg, cands[i].num.start)
+        if own:
+            claim.source = own
     _share_plans(t, cands, made, cues)
     return claims
 
@@ -1723,6 +1736,10 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
     cuts: list[int | None] = []
     for (_, e1, _), (s2, _, _) in zip(figs, figs[1:], strict=False):
         ends = [m.end() for m in _CLAUSE_CUT.finditer(t, e1, s2)]
+        if not ends:
+            # No comma: "Zelensky said 3,000 … while the NIS estimated 1,100": a contrast
+            # word opens the second figure's clause.
+            ends = [m.start() for m in _CONTRAST.finditer(t, e1, s2)]
         # A fronted attribution between the two ("…, и, по оценкам X, около 2 тысяч")
         # opens the second figure's clause: cut before it, not after it.
         fronted = [c for c in ends if _opens_attribution(t, c, s2, lang)]
@@ -2036,7 +2053,8 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
 
 
 # A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.
-_QUOTE_CLOSER = _c(r"[\"»”」』]\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
+# A straight quote closes only after a word: '"11 тисяч …' at a sentence start opens one.
+_QUOTE_CLOSER = _c(r"(?:[»”」』]|(?<=\S)\")\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
 _QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
 
 
@@ -2055,7 +2073,11 @@ def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
     # No agency or person: a paper or broadcaster reporting ("Об этом сообщает Би-би-си")
     # is the source; a news agency only relays (claimants.wire_names).
     outlets = [m for m in found if m.name not in wire_names()]
-    return outlets[0].name if outlets else None
+    if outlets:
+        return outlets[0].name
+    # Last, a capital for its government: "L'annonce a été faite par Moscou".
+    capitals = [m for m in claimant_index().find(sent) if m.metonym and m.claimant]
+    return capitals[0].name if capitals else None
 
 
 _POINTER = _c(

@@ -150,6 +150,13 @@ class LanguageData:
     # Attribution words that follow their claimant ("dem NIS zufolge", "Schätzungen
     # zufolge"): the words after them are never the claimant.
     attribution_postposed: tuple[str, ...] = ()
+    # A verb of saying in a relative clause before the figure it states ("합참이 밝힌
+    # 1100명", "北朝鮮が公開した戦死者は350人", "乌方公布的…"): its subject, named right
+    # before, is that figure's claimant, whoever else the sentence names.
+    attribution_adnominal: tuple[str, ...] = ()
+    # Asides between a speaker and its verb that name nobody ("for its part", "dal canto
+    # suo", "со своей стороны"): "Seoul, for its part, estimated" is still Seoul's estimate.
+    asides: tuple[str, ...] = ()
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
 
@@ -178,6 +185,9 @@ OPTIONAL: dict[str, str] = {
     "formation_nouns": "see generic_markers",
     "restatement": "not yet collected for every language",
     "agentless": "not yet collected for every language",
+    "asides": "Korean/Japanese/Chinese mark the speaker with a particle across any aside",
+    "attribution_adnominal": "languages whose relative clauses follow the noun ('the 1,100 "
+    "the JCS reported' is read by the verb of saying)",
 }
 
 

@@ -400,11 +400,15 @@ LANGUAGE = LanguageData(
         "allied": (r"verbündet\w*",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"Abgeordnete\w*",
+            r"Parlamentarier\w*",
+        ),
         "intelligence": (r"Geheimdienst\w*", r"Nachrichtendienst\w*"),
         "sources": ("Quellen",),
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),
         "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
-        "governments": ("Regierungen",),
+        "governments": ("Regierungen", r"Mächte\w*"),
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(
@@ -445,7 +449,17 @@ LANGUAGE = LanguageData(
         "demnach",
         "dementsprechend",
     ),
+    asides=(
+        "seinerseits",
+        "ihrerseits",
+        "wiederum",
+        "ebenfalls",
+        "auch",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"ha(?:t|ben|tte|tten)\s+(?:Informationen|Erkenntnisse|Hinweise)",
+        r"verfüg(?:t|en|te|ten)\s+über\s+(?:Informationen|Erkenntnisse)",
         r"nannte\w*",
         "nennt",
         "nennen",

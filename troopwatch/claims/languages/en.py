@@ -579,14 +579,18 @@ LANGUAGE = LanguageData(
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),
         "Ukrainian": ("Ukrainian", r"Ukraine(?:['’]s)?", "Kyiv['’]s"),
         "Western": ("Western", r"(?:the\s+)?West(?:['’]s)?"),
-        "allied": ("allied",),
+        "allied": ("allied", "allies"),
     },
     claimant_heads={
+        "lawmaker": (
+            r"lawmakers?",
+            r"legislators?",
+        ),
         "intelligence": (r"intelligence(?:\s+(?:agencies|services|officials|sources))?",),
         "sources": ("sources",),
         "estimates": ("estimates", "assessments"),
         "officials": (r"officials?",),
-        "governments": ("governments",),
+        "governments": ("governments", "powers"),
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(
@@ -617,6 +621,8 @@ LANGUAGE = LanguageData(
         r"(?:the|this|that)\s+(?:[^\W\d_]+\s+){0,3}?(?:figure|estimate|estimates|number|numbers|information)\s+(?:was|were|is|are|comes?|came)\s+from",
         r"(?:this|that|these\s+figures|the\s+(?:figure|estimate|number|information))\s+(?:was|were|is|comes?|came)",
         r"that['’]s\s+according\s+to",
+        r"the\s+announcement\s+(?:was\s+made|came)",
+        r"(?:the|this|that)\s+(?:information|estimate|figure),?\s+which\s+(?:came|comes)\s+from",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
@@ -634,7 +640,16 @@ LANGUAGE = LanguageData(
         r"the\s+agency\s+said",
         r"(?:he|she|they)\s+(?:said|added|told)",
     ),
+    asides=(
+        "for (?:its|their|his|her) part",
+        "in turn",
+        "meanwhile",
+        "also",
+        "separately",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"ha(?:s|ve|d)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
         "accused",
         "accuses",
         "accuse",

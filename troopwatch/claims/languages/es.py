@@ -365,11 +365,15 @@ LANGUAGE = LanguageData(
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"diputad[oa]s?",
+            r"legislador(?:es|a)?",
+        ),
         "intelligence": (r"servicios\s+de\s+inteligencia", "inteligencia"),
         "sources": ("fuentes",),
         "estimates": ("estimaciones",),
         "officials": (r"funcionari[oa]s?",),
-        "governments": ("gobiernos",),
+        "governments": ("gobiernos", "potencias"),
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(
@@ -406,7 +410,17 @@ LANGUAGE = LanguageData(
         r"según\s+ella",
         r"de\s+este\s+modo",
     ),
+    asides=(
+        "por su parte",
+        "a su vez",
+        "por otro lado",
+        "también",
+        "asimismo",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"t(?:iene|ienen|enía|enían)\s+(?:información|datos|pruebas)",
+        r"dispone[n]?\s+de\s+(?:información|datos)",
         "acus(?:ó|a|an|aron)",
         "alert(?:aba|aban|a|an)",
         "advert(?:ía|ían)",
@@ -428,6 +442,26 @@ LANGUAGE = LanguageData(
         # Subjunctive after "después de que", "tras que": "afirmara".
         "(?:afirm|asegur|declar|estim|inform)(?:ara|aran)",
         "dijera",
+        # Imperfect of narration: "denunciaba el jefe del Ejecutivo", "decía el ministro".
+        *(
+            f"{stem}aban?"
+            for stem in (
+                "afirm",
+                "asegur",
+                "declar",
+                "estim",
+                "inform",
+                "señal",
+                "indic",
+                "denunci",
+                "calcul",
+                "explic",
+                "precis",
+                "advert",
+            )
+        ),
+        "decían?",
+        "denunci(?:ó|a|an|aron)",
         "declar(?:ó|a|an|aron)",
         "indic(?:ó|a|an|aron)",
         "estim(?:ó|a|an|aron)",

@@ -344,11 +344,15 @@ LANGUAGE = LanguageData(
         "allied": (r"alliés",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"députée?s?",
+            r"parlementaires?",
+        ),
         "intelligence": (r"services?\s+(?:de\s+renseignements?|secrets)", r"renseignements?"),
         "sources": ("sources",),
         "estimates": ("estimations",),
         "officials": (r"responsables?", r"officiels?"),
-        "governments": ("gouvernements",),
+        "governments": ("gouvernements", "puissances"),
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(
@@ -370,6 +374,7 @@ LANGUAGE = LanguageData(
         r"c['’]est\s+ce\s+qu",
         r"(?:un|ce)\s+chiffre",
         r"l['’]information\s+a\s+été",
+        r"l['’]annonce\s+(?:a\s+été\s+faite|est\s+venue)",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
@@ -386,7 +391,23 @@ LANGUAGE = LanguageData(
         r"selon\s+elle",
         "ainsi",
     ),
+    asides=(
+        "de son côté",
+        "de leur côté",
+        "pour sa part",
+        "pour leur part",
+        "quant à (?:lui|elle|eux)",
+        "à son tour",
+        "à leur tour",
+        "également",
+        "aussi",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"a\s+des\s+(?:informations|données|preuves)",
+        r"ont\s+des\s+(?:informations|données|preuves)",
+        r"avai(?:t|ent)\s+des\s+(?:informations|données|preuves)",
+        r"dispos(?:e|ent|ait|aient)\s+d['’](?:informations|éléments)",
         r"(?:a|ont|l['’]a|les\s+a)\s+accusé\w*",
         "accuse",
         "accusent",

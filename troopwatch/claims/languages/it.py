@@ -314,11 +314,15 @@ LANGUAGE = LanguageData(
         "allied": ("alleati",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"deputat[oi]",
+            r"parlamentar[ei]",
+        ),
         "intelligence": (r"servizi\s+(?:segreti|di\s+intelligence)", "intelligence"),
         "sources": ("fonti",),
         "estimates": ("stime",),
         "officials": (r"funzionari[oa]?",),
-        "governments": ("governi",),
+        "governments": ("governi", "potenze"),
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(
@@ -356,7 +360,21 @@ LANGUAGE = LanguageData(
         r"secondo\s+lei",
         r"a\s+suo\s+dire",
     ),
+    asides=(
+        "dal canto suo",
+        "dal canto loro",
+        "da parte sua",
+        "per parte sua",
+        "a sua volta",
+        "dal suo canto",
+        "invece",
+        "anche",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"ha(?:nno)?\s+(?:informazioni|dati|prove)",
+        r"avev(?:a|ano)\s+(?:informazioni|dati|prove)",
+        r"dispon(?:e|gono)\s+di\s+(?:informazioni|dati)",
         r"(?:ha|hanno)\s+accusato",
         "accus(?:a|ano)",
         # Compound tenses with any auxiliary: "aveva detto", "avevano stimato".

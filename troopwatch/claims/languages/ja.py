@@ -297,11 +297,12 @@ LANGUAGE = LanguageData(
         "allied": ("同盟国",),
     },
     claimant_heads={
+        "lawmaker": ("議員",),
         "intelligence": ("情報機関", "情報当局"),
         "sources": ("消息筋",),
         "estimates": ("推計", "評価"),
         "officials": ("当局者",),
-        "governments": ("政府",),
+        "governments": ("政府", "諸国"),
         "military": ("軍は", "軍が", "軍当局"),
     },
     attribution=(
@@ -337,6 +338,10 @@ LANGUAGE = LanguageData(
         "それによりますと",
         "それによると",
         "これによると",
+    ),
+    attribution_adnominal=(
+        r"(?:が|の)(?:発表した|公表した|公開した|明らかにした|推計した|推定した|報告した|"
+        r"主張した|示した|認めた)",
     ),
     say_verbs=(
         # Posting on social media counts as stating: "SNSに投稿した".

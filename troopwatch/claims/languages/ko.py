@@ -341,11 +341,15 @@ LANGUAGE = LanguageData(
         "allied": ("동맹국",),
     },
     claimant_heads={
+        "lawmaker": (
+            "국회의원",
+            "의원",
+        ),
         "intelligence": (r"정보\s?(?:당국|기관)",),
         "sources": ("소식통",),
         "estimates": ("추정", "평가"),
         "officials": (r"(?:관리|당국자)들?",),
-        "governments": ("정부",),
+        "governments": ("정부", "국가들"),
         "military": ("군 당국", "군당국", "군은", "군이"),
     },
     attribution=(
@@ -368,6 +372,11 @@ LANGUAGE = LanguageData(
     anaphor_markers=(
         r"이에\s*따르면",
         r"그에\s*따르면",
+    ),
+    attribution_adnominal=(
+        # An adverbial may stand between the subject and its verb ("북한이 수여식에서 공개한").
+        r"(?:이|가)(?:\s[^\s.\"“”]{1,12}){0,4}?\s?(?:밝힌|발표한|공개한|추산한|집계한|보고한|주장한|파악한|추정한|제시한|"
+        r"언급한|공식\s?발표한|인정한)",
     ),
     say_verbs=(
         "분석하",

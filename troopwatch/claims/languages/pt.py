@@ -311,16 +311,21 @@ LANGUAGE = LanguageData(
             "EUA",
         ),
         "South Korean": (r"sul-corean[oa]s?", r"(?:da\s+)?Coreia\s+do\s+Sul"),
-        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia"),
+        "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia", r"(?:de\s+)?Kiev"),
         "Western": ("ocidentais", r"(?:do\s+)?Ocidente"),
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
+        "lawmaker": (
+            r"deputad[oa]s?",
+            r"parlamentar(?:es)?",
+            r"legislador(?:es)?",
+        ),
         "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
         "sources": ("fontes",),
         "estimates": ("estimativas",),
         "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
-        "governments": ("governos",),
+        "governments": ("governos", "potências"),
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(
@@ -338,6 +343,8 @@ LANGUAGE = LanguageData(
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
     attribution_pointer=(
         r"a\s+(?:informação|estimativa|notícia)\s+(?:foi|é)",
+        # "A informação, que partiu de uma fonte …": its source in a relative clause.
+        r"(?:a|essa|esta)\s+(?:informação|estimativa|notícia),?\s+que\s+(?:partiu|veio|vem|provém)\s+d(?:e|a|o|as|os)",
         r"(?:o|este|esse)\s+número\s+foi",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
@@ -355,7 +362,17 @@ LANGUAGE = LanguageData(
         r"segundo\s+ela",
         r"de\s+acordo\s+com\s+ele",
     ),
+    asides=(
+        "por sua vez",
+        "por seu lado",
+        "por sua parte",
+        "de sua parte",
+        "também",
+    ),
     say_verbs=(
+        # "X has data on …": X states what its data show.
+        r"t(?:em|êm|inha|inham)\s+(?:informações|dados|provas)",
+        r"dispõe(?:m)?\s+de\s+(?:informações|dados)",
         "acus(?:ou|a|am|aram)",
         "adiant(?:ou|aram|a|am|ava|avam)",
         "indic(?:ou|aram|a|am|ava|avam)",
@@ -364,6 +381,14 @@ LANGUAGE = LanguageData(
         r"disse|disseram|diz|dizem",
         r"confirmando|afirmando|estimando|informando|indicando|dizendo|alertando",
         r"afirmou|afirmaram|afirma",
+        "afirmam",
+        # Present plural: "afirmam potências ocidentais", "estimam os serviços".
+        "declaram",
+        "estimam",
+        "informam",
+        "asseguram",
+        "garantem",
+        "apontam",
         r"declarou|declararam|declara",
         r"informou|informaram|informa",
         r"anunciou|anunciaram|anuncia",

@@ -284,11 +284,15 @@ LANGUAGE = LanguageData(
         "allied": ("盟國", "盟国"),
     },
     claimant_heads={
+        "lawmaker": (
+            "议员",
+            "議員",
+        ),
         "intelligence": (r"情[報报](?:機構|机构|機關|机关|部門|部门)?",),
         "sources": ("消息人士", "消息來源", "消息来源"),
         "estimates": ("評估", "评估"),
         "officials": ("官員", "官员"),
-        "governments": ("政府",),
+        "governments": ("政府", "大国"),
         "military": ("軍方", "军方"),
     },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
@@ -313,6 +317,7 @@ LANGUAGE = LanguageData(
         "他說",
         "她表示",
     ),
+    attribution_adnominal=(r"(?:公布|發布|发布|估计|估計|披露|宣布|报告|報告|推估|承认|承認)的",),
     say_verbs=(
         "説",
         "推测",
