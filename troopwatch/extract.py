@@ -12,6 +12,7 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura import metadata as tm
 from trafilatura.settings import Document
+from trafilatura.xpaths import AUTHOR_XPATHS
 
 from troopwatch.dates import DATE_LANGUAGES, news_date
 
@@ -108,7 +109,9 @@ def trafilatura_metadata(tree, url: str | None, with_date: bool = True) -> Docum
         meta = tm.extract_meta_json(tree, meta)
     if not meta.title:
         meta.title = tm.extract_title(tree)
-    if not meta.author:
+    # trafilatura looks for a byline in a pruned deep copy of the page; a page with no
+    # byline-like element at all needs no copy (pruning only ever removes elements).
+    if not meta.author and any(xpath(tree) for xpath in AUTHOR_XPATHS):
         meta.author = tm.extract_author(tree)
     if not meta.url:
         meta.url = tm.extract_url(tree, url)
