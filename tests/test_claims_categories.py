@@ -434,3 +434,35 @@ def test_others_take_the_noun_before(text: str) -> None:
 def test_others_before_a_noun_is_no_pronoun() -> None:
     text = "North Korea sent 3,000 North Korean troops and 1,000 other soldiers to Kursk."
     assert figs(text) == [(1000, None, "deployed"), (3000, None, "deployed")]
+
+
+# Workers listed with troops as the objects of one dispatch are part of it; workers called
+# civilian stay out (CLAIMS.md §2), whatever they are listed with.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea will send 1,000 sappers and 5,000 construction workers to Kursk.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Nordkorea wird 1.000 Pioniere und 5.000 Bauarbeiter nach Kursk schicken.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Corea del Norte enviará mil zapadores y cinco mil trabajadores de la construcción.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord enverra 1 000 militaires du génie et 5 000 travailleurs du "
+            "bâtiment dans la région de Koursk.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Pyongyang sent 15,000 civilian workers and 1,000 soldiers to Russia.",
+            [(1000, None, "deployed")],
+        ),
+    ],
+)
+def test_workers_listed_with_troops_in_one_dispatch(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

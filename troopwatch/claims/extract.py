@@ -1570,8 +1570,12 @@ def _claims_in(
     for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
         num = cand.num
         in_scope[idx] = False  # until it passes the gates below
-        if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
-            t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
+        if (
+            cand.unit_kind == "civ"
+            and not _MILITARY_WORD.search(
+                t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
+            )
+            and not _with_troops(t, cands, idx, cues)
         ):
             continue  # civilian workers are not troop figures
         if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
@@ -1917,6 +1921,42 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
         c.elliptical = False
         c.coord_of = i - 1
+
+
+# "Civilian" said of the workers themselves: they stay civilians whatever they are listed with.
+_CIVILIAN_ADJ = _c(
+    r"civilian|(?<![^\W\d_])civil(?:s|es|is|i)?(?![^\W\d_])|гражданск\w*|цивільн\w*|"
+    r"민간|民間|民间|مدني\w*"
+)
+
+
+def _with_troops(t: str, cands: list[_Cand], i: int, cues: list[tuple[int, int, str]]) -> bool:
+    """Workers listed with troops as objects of one dispatch ("will send 1,000 sappers and
+    5,000 construction workers", "enverrait 1 000 militaires du génie et 5 000 travailleurs")
+    are part of that military dispatch: one conjunction between the two noun phrases, no
+    verb or new subject of its own, and not called civilian."""
+    c = cands[i]
+    if _CIVILIAN_ADJ.search(t, c.np_start, c.np_end + 20):
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands) or cands[j].unit_kind not in ("mil", "nk"):
+            continue
+        a, b = (cands[j], c) if j < i else (c, cands[j])
+        gs, ge = a.np_end, min(b.np_start, b.num.start)
+        if ge < gs:
+            continue
+        gap = t[gs:ge]
+        if (
+            _CONJ_WORD.search(gap)
+            and _words_between(gap) <= 5
+            and not re.search(r"[.;:!?()]", gap)
+            and not _SUBORDINATE.search(gap)
+            and not any(gs <= s < ge for s, _, _ in cues)
+            and not _NK.search(gap)
+            and not _OTHER.search(gap)
+        ):
+            return True
+    return False
 
 
 # "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").
