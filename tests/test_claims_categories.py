@@ -466,3 +466,63 @@ def test_others_before_a_noun_is_no_pronoun() -> None:
 )
 def test_workers_listed_with_troops_in_one_dispatch(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# The future tense of the verb whose subject is the figure makes it a plan (French,
+# Spanish, Italian, Portuguese inflect it on any verb), with no verb of sending at all.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Selon Moscou, 3 000 soldats nord-coréens se chargeront du déminage de la région.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Según Moscú, 3.000 soldados norcoreanos se encargarán del desminado de la región.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Secondo Mosca, 3.000 soldati nordcoreani si occuperanno dello sminamento.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Segundo Moscou, 3.000 soldados norte-coreanos cuidarão da desminagem da região.",
+            [(3000, None, "planned")],
+        ),
+        # A perfect or reported past stays deployed.
+        (
+            "Selon Kiev, 3 000 soldats nord-coréens se sont chargés du déminage de la région.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_future_tense_of_the_figures_verb_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# "en plus de" (in addition to) is no "more than": the figure is exact.
+def test_in_addition_to_is_no_hedge() -> None:
+    claims = extract_claims(
+        "La Corée du Nord enverra 5 000 ouvriers militaires, en plus de 1 000 sapeurs."
+    )
+    assert [(c.figure_low, c.qualifier) for c in claims] == [(5000, "exact"), (1000, "exact")]
+
+
+# North Korea named after the last of two coordinated noun phrases owns both.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Moscow's security council announced the arrival of 2,000 military builders and 500 "
+            "sappers from North Korea.",
+            [(500, None, "deployed"), (2000, None, "deployed")],
+        ),
+        (
+            "Der russische Sicherheitsrat kündigte die Ankunft von 2.000 Bausoldaten und 500 "
+            "Pionieren aus Nordkorea an.",
+            [(500, None, "deployed"), (2000, None, "deployed")],
+        ),
+    ],
+)
+def test_a_trailing_nationality_owns_both_coordinated_nouns(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1625,7 +1625,9 @@ def _claims_in(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans
             )
         else:
-            ok = _scope(t, cand, nk_spans, other_spans, ctx.nk)
+            ok = _scope(t, cand, nk_spans, other_spans, ctx.nk) or _shares_next_owner(
+                t, cands, idx, nk_spans, other_spans
+            )
         in_scope[idx] = ok
         if not ok:
             continue
@@ -1957,6 +1959,36 @@ def _with_troops(t: str, cands: list[_Cand], i: int, cues: list[tuple[int, int, 
         ):
             return True
     return False
+
+
+def _shares_next_owner(
+    t: str,
+    cands: list[_Cand],
+    i: int,
+    nk_spans: list[tuple[int, int]],
+    other_spans: list[tuple[int, int]],
+) -> bool:
+    """'5 000 ouvriers militaires et 1 000 sapeurs nord-coréens', '1,000 sappers and 5,000
+    builders from North Korea': North Korea named after the last of two coordinated noun
+    phrases owns both."""
+    if i + 1 >= len(cands):
+        return False
+    a, b = cands[i], cands[i + 1]
+    if a.elliptical or b.elliptical or a.unit_kind not in ("mil", "civ", "weak"):
+        return False
+    gap = t[a.np_end : b.num.start] if a.np_end <= b.num.start else ""
+    if (
+        not _CONJ_WORD.search(gap)
+        or _words_between(gap) > 5
+        or re.search(r"[,.;:!?()،，、]", gap)
+        or _SUBORDINATE.search(gap)
+        or _INCLUDING.search(gap)
+        or any(a.np_end <= sp[0] < b.np_end + 40 for sp in other_spans)
+    ):
+        return False
+    tail = _FROM_TAIL.match(t, b.np_end)
+    reach = b.np_end + (tail.end() - b.np_end if tail else 0) + 3
+    return any(b.np_start <= sp[0] <= reach for sp in nk_spans)
 
 
 # "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").

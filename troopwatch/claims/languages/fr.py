@@ -183,6 +183,11 @@ LANGUAGE = LanguageData(
         r"au\s+front",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure: "5 000 personnes se
+        # chargeront de la reconstruction"; the conditional as future in the past
+        # ("aideraient"), but not "auraient/seraient" + participle (reportedly done).
+        r"[^\W\d_]{2,}ront",
+        r"(?!aur|ser)[^\W\d_]{2,}raient",
         r"(?:va|vont|pourrait|pourraient|devrait|devraient|compte|comptent|s"
         + AP
         + r"apprête\w*|envisage\w*|prévoi\w*|prévu\w*|projette\w*|entend\w*|veut|souhaite|pourra|pourront|serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
@@ -298,7 +303,7 @@ LANGUAGE = LanguageData(
             "pratiquement",
         ),
         "more_than": (
-            r"plus\s+de",
+            r"(?<!\ben\s)plus\s+de",
             r"plus\s+d" + AP + r"",
             r"au-delà\s+de",
             r"bien\s+plus\s+de",

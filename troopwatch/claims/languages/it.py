@@ -196,6 +196,8 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure ("arriveranno", "saranno").
+        r"[^\W\d_]{2,}(?:er|ar|ir)anno",
         # A decision or a forecast named as a noun: "la decisione di inviare", "la previsione di".
         r"decisione\s+di\s+(?:inviare|mandare|schierare)|previsione\s+di",
         r"(?:potrebbe|potrebbero|potrà|potranno|dovrebbe|dovrebbero|intende|intendono|prevede|prevedono|"

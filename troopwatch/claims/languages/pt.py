@@ -192,6 +192,8 @@ LANGUAGE = LanguageData(
         r"desdobrad[oa]s?",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure ("chegarão", "serão").
+        r"[^\W\d_]{2,}(?:ar|er|ir)ão",
         r"(?:vai|vão|irá|irão|poderá|poderão|poderia|poderiam|deverá|deverão|deveria|deveriam|pretende|pretendem|"
         r"planeja|planejam|planeia|planeiam|prevê|preveem|está\s+prestes\s+a|estão\s+prestes\s+a|decidiu|decidiram)\s+"
         r"(?:\w+\s+){0,3}?(?:enviar|mandar|destacar|mobilizar|chegar|atingir|aumentar|subir|transferir|"
