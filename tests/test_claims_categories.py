@@ -526,3 +526,46 @@ def test_in_addition_to_is_no_hedge() -> None:
 )
 def test_a_trailing_nationality_owns_both_coordinated_nouns(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# German reported speech: "würden … eingesetzt" is "are deployed" in the subjunctive of
+# indirect speech; with an infinitive or "eingesetzt werden" it stays "would deploy".
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Nach Angaben aus Seoul würden 3.000 nordkoreanische Soldaten an der Front eingesetzt.",
+            [(3000, None, "deployed")],
+        ),
+        (
+            "Weitere 800 nordkoreanische Pioniere würden zur Minenräumung verlegt, hieß es.",
+            [(800, None, "deployed")],
+        ),
+        (
+            "Weitere 800 nordkoreanische Pioniere würden nach Kursk verlegt werden.",
+            [(800, None, "planned")],
+        ),
+        ("Nordkorea würde weitere 800 Pioniere nach Russland schicken.", [(800, None, "planned")]),
+    ],
+)
+def test_german_reported_passive_is_no_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Korean: the present adnominal of an active sending verb names a dispatch not yet done.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "북한이 공병 2000명을 러시아에 파견하는 것은 재건에 초점을 맞춘 것으로 보인다.",
+            [(2000, None, "planned")],
+        ),
+        (
+            "북한군 3000명을 추가로 보내는 결정이 내려졌다고 정부는 밝혔다.",
+            [(3000, None, "planned")],
+        ),
+        ("북한이 공병 2000명을 러시아에 파견한 것으로 확인됐다.", [(2000, None, "deployed")]),
+    ],
+)
+def test_korean_present_adnominal_sending_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1280,6 +1280,13 @@ _DONE = _c(_bounded("perfect_markers"))
 _MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
 
 
+# German reported speech: "würden … eingesetzt" is the subjunctive of "werden eingesetzt"
+# (are deployed, says the source), not "would deploy"; "würden … eingesetzt werden" is.
+_WUERDE = _c(r"würden?")
+_REPORTED_PASSIVE = _c(r"[^\W\d_]*(?:ge[^\W\d_]+(?:t|en)|iert|sandt|setzt|legt)")
+_WERDEN_NEXT = _c(r"\s+(?:werden|worden)(?![^\W\d_])")
+
+
 def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None = None) -> bool:
     """Is the sending word at ``start`` governed by a plan cue or a future/modal marker
     ending at most three words before it, in the same clause (or, in Korean and Japanese,
@@ -1288,10 +1295,13 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
         after = _FUTURE_AFTER.search(t, end, min(len(t), end + 8))
         if after is not None and not re.search(r"[,.;、。]", t[end : after.start()]):
             return True
+        reported = _REPORTED_PASSIVE.fullmatch(t, start, end) and not _WERDEN_NEXT.match(t, end)
         modal = [
             (ms, me)
             for ms, me in _spans(_FUTURE_BEFORE, t)
-            if me <= start and not _DONE.search(t, ms, start)
+            if me <= start
+            and not _DONE.search(t, ms, start)
+            and not (reported and _WUERDE.fullmatch(t, ms, me))
         ]
         plans = [*plans, *modal]
     for _ps, pe in plans:

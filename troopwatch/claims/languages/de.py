@@ -222,7 +222,11 @@ LANGUAGE = LanguageData(
         "gekämpft",
     ),
     planned=(
-        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|erhöht|geschickt|entsandt|verlegt|umfassen)",
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|umfassen)",
+        # A participle after "würde(n)" is reported speech ("würden … verlegt": are moved,
+        # says the source) unless "werden" follows ("würden … verlegt werden").
+        r"(?:wird|werden|werde|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)",
+        r"würden?\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)(?=\s+werden)",
         r"plant\w*",
         # "hat beschlossen, … zu entsenden": a decision to send is a plan.
         r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|vereinbart|zugesagt)\b"

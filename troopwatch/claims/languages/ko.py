@@ -164,6 +164,9 @@ LANGUAGE = LanguageData(
         # "곧 쿠르스크에 도착할": soon to arrive (the adverb stands before the verb).
         "(?<![가-힣])곧(?!바로|장)\\s?[^,.]{0,16}?(?:도착|파견|투입|합류)",
         "보낼",
+        # The present adnominal of an active sending verb names a dispatch not yet done
+        # ("5000명을 파견하는 것은", "보내는 결정"): done is 파견한/파견된, ongoing 파견하고 있는.
+        "(?:파병|파견|투입|증파)하는|보내는",
         "예정",
         "계획",
         "방침",
