@@ -569,3 +569,33 @@ def test_german_reported_passive_is_no_plan(text: str, want: list[tuple]) -> Non
 )
 def test_korean_present_adnominal_sending_is_a_plan(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# A country adjective of a place noun names a place, not the owner of the figure after it;
+# and a figure with no verb of its own takes the nearest verb with its modality (a plan).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Corea del Norte ha decidido enviar 800 zapadores para desminar el territorio ruso, "
+            "así como dos mil trabajadores de construcción militar.",
+            [(800, None, "planned"), (2000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord a décidé d'envoyer 800 sapeurs pour déminer le territoire russe, "
+            "ainsi que deux mille soldats du génie.",
+            [(800, None, "planned"), (2000, None, "planned")],
+        ),
+    ],
+)
+def test_place_adjective_is_no_owner_and_far_verb_keeps_its_plan(
+    text: str, want: list[tuple]
+) -> None:
+    assert figs(text) == want
+
+
+# A decision to send is a plan in French too ("a décidé d'envoyer", "la décision de").
+def test_french_decision_to_send_is_a_plan() -> None:
+    assert figs("La Corée du Nord a décidé d'envoyer 3 000 soldats en Russie.") == [
+        (3000, None, "planned")
+    ]

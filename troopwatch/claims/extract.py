@@ -796,7 +796,20 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
         return True
     if any(sp[1] <= ps <= sp[1] + 3 for ps, _, _, _ in _places(t)):
         return True
+    if _PLACE_NOUN_BEFORE.search(t, max(0, sp[0] - 24), sp[0]) or _PLACE_NOUN_AFTER.match(t, sp[1]):
+        return True  # "desminar el territorio ruso", "das russische Gebiet": a place
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
+
+
+# A country adjective of a place noun names a place, with or without a preposition.
+_PLACE_NOUN_BEFORE = _c(
+    r"(?<![^\W\d_])(?:territ(?:ory|orio|ório|oire|orium)|sol|suelo|suolo|solo|terreno|région|región|"
+    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$"
+)
+_PLACE_NOUN_AFTER = _c(
+    r"\s+(?:territory|soil|region|oblast|gebiet\w*|territorium|boden|территори\w+|"
+    r"територі\w+)(?![^\W\d_])"
+)
 
 
 def _mixed(
@@ -1212,7 +1225,12 @@ def _category(
         # Not across "but"/"однако" (a new statement), and no plan for a figure said to
         # be there already.
         far = [
-            (abs(s - cand.num.start), c)
+            # The nearest verb keeps its modality: "ha decidido enviar mil zapadores …,
+            # así como cinco mil trabajadores" is one plan.
+            (
+                abs(s - cand.num.start),
+                "planned" if c == "deployed" and not already and _governed(t, s, plans, e) else c,
+            )
             for s, e, c in all_cues
             if c in ("planned", "deployed", "force_size")
             and not (already and c == "planned")
