@@ -599,3 +599,39 @@ def test_french_decision_to_send_is_a_plan() -> None:
     assert figs("La Corée du Nord a décidé d'envoyer 3 000 soldats en Russie.") == [
         (3000, None, "planned")
     ]
+
+
+# "The North" in Romance languages names North Korea (capitalised: never a direction).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Secondo Seul il Nord ha inviato circa 2.000 soldati in Russia.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Selon Séoul, le Nord a envoyé environ 2 000 soldats en Russie.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Según Seúl, el Norte ha enviado unos 2.000 soldados a Rusia.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Segundo Seul, o Norte enviou cerca de 2.000 soldados à Rússia.",
+            [(2000, None, "deployed")],
+        ),
+        ("Nel nord della Russia sono arrivati 2.000 soldati.", []),
+    ],
+)
+def test_the_north_in_romance_languages(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A force planned at a size is a plan: "une force nord-coréenne prévue de 10 000 hommes".
+def test_french_force_planned_at_a_size() -> None:
+    got = figs(
+        "Séoul confirme que 1 500 soldats nord-coréens sont arrivés, sur une force "
+        "nord-coréenne prévue de 8 000 hommes."
+    )
+    assert got == [(1500, None, "deployed"), (8000, None, "planned")]
