@@ -635,3 +635,25 @@ def test_french_force_planned_at_a_size() -> None:
         "nord-coréenne prévue de 8 000 hommes."
     )
     assert got == [(1500, None, "deployed"), (8000, None, "planned")]
+
+
+# Kim Jong Un by his title alone names North Korea in Korean; another side's attack
+# ("우크라이나의 공격", "the Ukrainian offensive") owns no personnel and is no predicate.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "김 위원장은 공병 800명과 우크라이나의 공격으로 파괴된 시설을 복구할 군사 건설 인력 "
+            "3000명을 파견하기로 했다.",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+        ("김 위원장은 병력 2000명을 러시아에 추가로 파병했다.", [(2000, None, "deployed")]),
+        (
+            "North Korea decided to send 800 sappers and, to rebuild what Ukraine's offensive "
+            "destroyed, 3,000 military builders.",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+    ],
+)
+def test_kim_by_title_and_another_sides_attack(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

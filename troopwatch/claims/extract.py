@@ -801,6 +801,19 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
 
 
+# An attack, offensive or incursion after a country: the country is the attacker, not the
+# owner of the personnel ("우크라이나의 공격으로 망가진", "an incursion by Ukraine").
+_EVENT_AFTER = _c(
+    r"\s*(?:의\s*|の\s*|的\s*)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
+    r"(?:attacks?|offensive|incursion|invasion|counter-?offensive|атак\w*|наступ\w*|вторжени\w*|"
+    r"angriff\w*|ofensiva|attacco|incursione|ataque|هجوم)(?![^\W\d_]))"
+)
+
+
+def _attacker(t: str, sp: tuple[int, int]) -> bool:
+    return _EVENT_AFTER.match(t, sp[1]) is not None
+
+
 # A country adjective of a place noun names a place, with or without a preposition.
 _PLACE_NOUN_BEFORE = _c(
     r"(?<![^\W\d_])(?:territ(?:ory|orio|ório|oire|orium)|sol|suelo|suolo|solo|terreno|région|región|"
@@ -908,6 +921,7 @@ def _scope(
         and not _owner_is_source(t, sp)
         and not _supported(t, sp)
         and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
+        and not _attacker(t, sp)
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
@@ -960,6 +974,7 @@ def _scope(
         and sp[1] <= num.start
         and not _owner_is_source(t, sp)
         and not _is_located(t, sp)
+        and not _attacker(t, sp)
         and not _supported(t, sp)
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
@@ -1588,6 +1603,13 @@ def _claims_in(
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)
+    # "우크라이나의 공격으로", "Ukraine's offensive": another side's attack is no predicate
+    # of the North Korean figure.
+    attacks = [sp[1] for sp in other_spans if _attacker(t, sp)]
+    if attacks:
+        cues = [
+            c for c in cues if not (c[2] == "deployed" and any(0 <= c[0] - a <= 3 for a in attacks))
+        ]
     assigned = _assign_cues(t, cands, cues, lg)
     _move_subset_cues(cands, assigned)
     place_list = places(t)

@@ -59,6 +59,9 @@ LANGUAGE = LanguageData(
         "인민군",
         "평양",
         "김정은",
+        # Kim Jong Un by his title alone ("김 위원장", "김 총비서"), as Korean papers write him.
+        r"김\s?(?:국무)?위원장",
+        r"김\s?총비서",
         "조선중앙통신",
         "노동신문",
     ),
