@@ -657,3 +657,29 @@ def test_french_force_planned_at_a_size() -> None:
 )
 def test_kim_by_title_and_another_sides_attack(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Rounds and ranks are no head counts: "1차 수송" (the first transport), "두 번째".
+def test_korean_rounds_are_no_figures() -> None:
+    assert figs("북한군 1차 수송 병력은 2000여명으로 파악됐다.") == [(2000, None, "deployed")]
+
+
+# North Korea stays the topic through one sentence without a number or another side;
+# a sentence naming another side ends it.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea has sent 3,000 troops to Russia. They are mostly special forces. "
+            "Officials said about 500 of them were wounded.",
+            [(500, None, "wounded"), (3000, None, "deployed")],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. Russia's army is much larger. "
+            "Officials said about 500 of them were wounded.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_topic_carried_over_a_sentence_without_figures(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

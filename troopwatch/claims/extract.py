@@ -321,7 +321,9 @@ _PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
     r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
     # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".
-    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
+    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師|"
+    # Rounds and ranks: "1차 수송" (the first transport), "두 번째", "2回目".
+    r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
     r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|regiment|régiment|"
@@ -1482,6 +1484,7 @@ class _Ctx:
     older: tuple[str, str | None, str | None, bool] | None = None
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
+    carried: bool = False  # nk was carried over a sentence that did not name North Korea
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
 
@@ -1546,8 +1549,21 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         ctx.place, ctx.place_sent = None, t  # read only when the next sentence needs it
     else:
         ctx.place = None
-    ctx.nk = bool(nk_spans) or bool(claims)
-    ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
+    # North Korea stays the topic through one sentence with no number and no other side's
+    # personnel ("… 1500여명. 지휘부와 참모 등의 병력으로 추정된다. … 총 1만2000명"): such a
+    # sentence says more about the same force and brings no figure of another side.
+    carried = (
+        ctx.nk
+        and not ctx.carried
+        and not has_number(t)
+        and not _OTHER.search(t)
+        and not _COUNTRY_WORD.search(t)
+    )
+    ctx.carried = carried and not nk_spans and not claims
+    ctx.nk = bool(nk_spans) or bool(claims) or carried
+    ctx.mil = (
+        bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t))) or carried and ctx.mil
+    )
     if ctx.prev_sent is not None:
         ctx.older = (ctx.prev_sent, ctx.prev_lang, ctx.prev_source, ctx.prev_source_done)
     ctx.prev_sent = sent
