@@ -683,3 +683,40 @@ def test_korean_rounds_are_no_figures() -> None:
 )
 def test_topic_carried_over_a_sentence_without_figures(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# A dispatch in the simple present is announced, not done, when the next sentence says in
+# the future what they will do; "since" a date, or no such sentence, keeps it deployed.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Nordkorea schickt 3000 Pioniere nach Russland. Sie sollen dort Minen räumen.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord envoie 3 000 sapeurs en Russie. Ils devraient déminer la région.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "North Korea sends 3,000 sappers to Russia. They will clear mines in Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Corea del Norte envía 3.000 zapadores a Rusia. Los zapadores van a desminar Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Nordkorea schickt seit September 3000 Pioniere nach Russland. Sie sollen dort "
+            "Minen räumen.",
+            [(3000, None, "deployed")],
+        ),
+        ("Nordkorea schickt 3000 Pioniere nach Russland.", [(3000, None, "deployed")]),
+        (
+            "North Korea sends 3,000 sappers to Russia. Russia will pay for the operation.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_present_dispatch_with_a_future_after_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

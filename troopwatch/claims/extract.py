@@ -2132,7 +2132,13 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     pending: list[Claim] = []  # claims of the sentence before, still without a claimant
     quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
+    present: list[Claim] = []  # figures of the sentence before sent in the simple present
     for sent in split_sentences(text or ""):
+        if present and _future_of_them(sent):
+            # "Nordkorea schickt 5000 Bausoldaten. Sie sollen Kursk wiederaufbauen": the
+            # dispatch is announced, not done.
+            for c in present:
+                c.category = "planned"
         if closed:
             # '「… 2名 …。」' then '澤連斯基周六在聲明中說道': the next sentence names the speaker.
             name, _ = source_of(sent, ctx.lang or closed[0].lang, ctx.text)
@@ -2170,7 +2176,44 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
+        present = [c for c in claims if c.category == "deployed"] if _announced(sent) else []
     return out
+
+
+_PRESENT_SENDING = _c(lx.words([f for x in spaced() for f in x.present_sending]))
+_SINCE = _c(lx.words([f for x in spaced() for f in x.since_words]))
+_THEY = _c(lx.words([f for x in spaced() for f in x.plural_pronouns]))
+
+
+def _announced(sent: str) -> bool:
+    """A dispatch in the simple present ("schickt", "envoie", "sends"), not said to be
+    under way since a date, nor done already."""
+    t = fold(sent)
+    return bool(
+        _PRESENT_SENDING.search(t)
+        and not _SINCE.search(t)
+        and not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(t))
+    )
+
+
+def _future_of_them(sent: str) -> bool:
+    """Does the sentence say, in the future or a modal, what 'they' (a plural pronoun or a
+    people noun right before the marker) will do ("Sie sollen", "les travailleurs
+    aideraient", "they will")?"""
+    t = fold(sent)
+    marks = [m.start() for m in _FUTURE_BEFORE.finditer(t)]
+    marks += [s for s, _, c in _cues(t) if c == "planned"]
+    for pos in marks:
+        words = re.findall(r"[^\W\d_]+", t[max(0, pos - 40) : pos])[-3:]
+        before = " ".join(words)
+        if _THEY.search(before):
+            return True
+        if any(
+            _classify_unit(m.group())[1] in ("mil", "civ", "weak", "nk")
+            for m in _UNIT_RX.finditer(before)
+        ):
+            return True
+    return False
 
 
 # A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.

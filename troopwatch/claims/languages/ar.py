@@ -463,4 +463,7 @@ LANGUAGE = LanguageData(
     ),
     # Dual forms that are not also plurals (عسكريين, مقاتلين are both, so they are left out).
     dual_people=(r"[وف]?(?:ال)?(?:جندي|ضابط|أسير)(?:ين|ان)",),
+    present_sending=("ترسل", "يرسل"),
+    plural_pronouns=("هم", "هؤلاء"),
+    since_words=("منذ",),
 )

@@ -669,4 +669,17 @@ LANGUAGE = LanguageData(
         "angaben",
         r"militärgeheimdienst\w*",
     ),
+    present_sending=(
+        "schickt",
+        "schicken",
+        "entsendet",
+        "entsenden",
+        "sendet",
+        "senden",
+    ),
+    plural_pronouns=(
+        "sie",
+        r"diese(?:\s+\w+)?",
+    ),
+    since_words=("seit",),
 )

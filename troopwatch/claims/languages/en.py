@@ -1009,4 +1009,14 @@ LANGUAGE = LanguageData(
         r"military\s+intelligence",
         r"army\s+(?:says|said)",
     ),
+    present_sending=(
+        "sends",
+        "deploys",
+        "dispatches",
+    ),
+    plural_pronouns=(
+        "they",
+        r"these\s+(?:troops|soldiers|forces)",
+    ),
+    since_words=("since",),
 )

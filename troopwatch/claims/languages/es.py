@@ -608,4 +608,17 @@ LANGUAGE = LanguageData(
         "funcionarios",
         "servicios",
     ),
+    present_sending=(
+        "envía",
+        "envían",
+        "despliega",
+        "despliegan",
+        "manda",
+        "mandan",
+    ),
+    plural_pronouns=(
+        "ellos",
+        r"estos\s+\w+",
+    ),
+    since_words=("desde",),
 )

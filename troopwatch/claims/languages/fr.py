@@ -598,4 +598,18 @@ LANGUAGE = LanguageData(
         "services",
         "responsables",
     ),
+    present_sending=(
+        "envoie",
+        "envoient",
+        "déploie",
+        "déploient",
+        "dépêche",
+        "dépêchent",
+    ),
+    plural_pronouns=(
+        "ils",
+        "elles",
+        r"ces\s+\w+",
+    ),
+    since_words=("depuis",),
 )

@@ -531,4 +531,10 @@ LANGUAGE = LanguageData(
         "portavoce",
         r"dipartimento",
     ),
+    present_sending=("invia", "inviano", "manda", "mandano", "schiera", "schierano"),
+    plural_pronouns=("essi", "loro", r"questi\s+\w+"),
+    since_words=(
+        r"da(?:l|ll['’])?\s+(?:settembre|ottobre|novembre|dicembre|gennaio|febbraio|marzo|"
+        r"aprile|maggio|giugno|luglio|agosto|mesi|settimane)",
+    ),
 )

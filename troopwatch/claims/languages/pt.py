@@ -519,4 +519,7 @@ LANGUAGE = LanguageData(
         "porta-voz",
         "agência",
     ),
+    present_sending=("envia", "enviam", "manda", "mandam", "destaca", "destacam"),
+    plural_pronouns=("eles", r"esses\s+\w+", r"estes\s+\w+"),
+    since_words=("desde",),
 )
