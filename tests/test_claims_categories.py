@@ -720,3 +720,25 @@ def test_topic_carried_over_a_sentence_without_figures(text: str, want: list[tup
 )
 def test_present_dispatch_with_a_future_after_is_a_plan(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Scope in Chinese/Japanese/Spanish: another army's ship or plane owns no personnel
+# (俄罗斯军舰); a North Korean noun right after the counter is the figure's own, so a part
+# named after 其中 is no mixed force; "Pionyang" names North Korea in Spanish.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("首批2000名朝鲜军人搭乘俄罗斯军舰抵达了俄罗斯。", [(2000, None, "deployed")]),
+        ("北朝鮮兵2000人がロシア軍艦でロシアに到着した。", [(2000, None, "deployed")]),
+        (
+            "美方表示,目前有9000名朝鲜人民军被派驻俄罗斯,其中约5000人已在库尔斯克州,但朝军是否参战尚不清楚。",
+            [(5000, None, "deployed"), (9000, None, "deployed")],
+        ),
+        (
+            "Según Seúl, Pionyang ha enviado ya unos 2.000 soldados a Rusia.",
+            [(2000, None, "deployed")],
+        ),
+    ],
+)
+def test_cjk_scope_ships_counters_and_pyongyang(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

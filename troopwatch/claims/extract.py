@@ -934,7 +934,8 @@ def _scope(
         t, max(0, np_s - 16), np_e + 16
     ):
         return False
-    own_nk_np = any(sp[0] < np_e for sp in nk_np)
+    # Its own noun is North Korean, also right after a counter ("10,000名朝鲜人民军").
+    own_nk_np = any(sp[0] <= np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
     # joint count ("Russia and the DPRK together …") is a mixed force, not a NK figure.
     inc = _INCLUDING.search(t, np_e, min(len(t), np_e + 60))

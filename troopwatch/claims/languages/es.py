@@ -134,6 +134,7 @@ LANGUAGE = LanguageData(
         r"norcorean\w*",
         r"nortecorean\w*",
         r"ejército\s+popular\s+de\s+corea",
+        "pionyang",
     ),
     other_owners=(
         "rus[oa]s?",
