@@ -742,3 +742,20 @@ def test_present_dispatch_with_a_future_after_is_a_plan(text: str, want: list[tu
 )
 def test_cjk_scope_ships_counters_and_pyongyang(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# The deployed formation as the subject of a figure with no verb of its own is its size
+# (CLAIMS.md §3 force_size); a verb of sending or losing keeps its own category.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "The Storm Corps is estimated at 40,000 to 80,000 troops.",
+            [(40000, 80000, "force_size")],
+        ),
+        ("The Storm Corps sent 10,000 troops to Kursk.", [(10000, None, "deployed")]),
+        ("Der Sturmkorps hat 4.000 Soldaten verloren.", [(4000, None, "casualties")]),
+    ],
+)
+def test_formation_as_subject_is_its_size(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1421,7 +1421,19 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     s = _clause_start(t, cand.num.start)
     stop = _CLAUSE_STOP.search(t, cand.np_end)
     e = stop.start() if stop else len(t)
-    return _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None
+    if _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None:
+        return True
+    # The formation as the subject, with no verb of its own before the figure: "The Storm
+    # Corps is estimated at 40,000 to 80,000 troops", "Le corps Tempête compte 40 000 hommes".
+    named = [m for m in _FORMATION.finditer(t, s, cand.num.start)]
+    if not named:
+        return False
+    gap_s = named[-1].end()
+    return (
+        _words_between(t[gap_s : cand.num.start]) <= 6
+        and not re.search(r"[,;:()]", t[gap_s : cand.num.start])
+        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in _cues(t))
+    )
 
 
 def _army_size(t: str, cand: _Cand) -> bool:

@@ -244,6 +244,7 @@ LANGUAGE = LanguageData(
     ),
     casualties=(
         r"verluste\w*",
+        r"verloren",  # "hat 4.000 Soldaten verloren"
         r"verlust\w*",
         r"getötet\s+oder\s+verwundet",
         r"tote\s+und\s+verwundete",
