@@ -759,3 +759,30 @@ def test_cjk_scope_ships_counters_and_pyongyang(text: str, want: list[tuple]) ->
 )
 def test_formation_as_subject_is_its_size(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# An earlier estimate given for contrast with no noun of its own counts the personnel the
+# sentence names (CLAIMS.md §6: its own claim), in every language with such an estimate.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea has sent about 9,000 troops to Russia, officials said, up from an "
+            "earlier estimate of 2,000 from last month.",
+            [(2000, None, "deployed"), (9000, None, "deployed")],
+        ),
+        (
+            "Seul ha confermato l'invio di truppe nordcoreane in Russia, ma il numero era stato "
+            "stimato in 2.500.",
+            [(2500, None, "deployed")],
+        ),
+        (
+            "Tropas norte-coreanas foram enviadas à Rússia, e Kiev estimou seus números em 2.500.",
+            [(2500, None, "deployed")],
+        ),
+        # No personnel named: an estimate of something else stays out.
+        ("North Korea's trade with Russia was estimated at 2,500 last year.", []),
+    ],
+)
+def test_contrast_estimate_without_a_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

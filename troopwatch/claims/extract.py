@@ -399,7 +399,7 @@ _PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+)
 _PARTITIVE = _c(_bounded("partitive"))
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
-    r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
+    r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|from|last|next|past|"
     r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b"
 )
 _PARTICIPLE = _c(
@@ -747,7 +747,22 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         return _Cand(
             num, after[1], "count", num.start, num.end + after[0].end(), False, after[0].group()
         )
+    if not cjk and _ESTIMATE_LEAD.search(t, max(prev_end, num.start - 60), num.start):
+        # "raising the earlier estimate of 3,000", "stimato in 1.500", "estimaram seus
+        # números em 10.000": an estimate counts the personnel the sentence names.
+        unit = _sentence_unit(t, None)
+        if unit is not None:
+            return _Cand(num, unit, "mil", num.start, num.end, False, "")
     return _Cand(num, "", "none", num.start, num.end, True)
+
+
+# An estimate and its preposition before a figure with no noun ("estimate of", "stimato
+# in", "estimaram … em", "geschätzt auf", "оценивает в"), hedges allowed after it.
+_ESTIMATE_LEAD = _c(
+    r"(?:" + lx.ESTIMATE + r")\s+(?:[^\W\d_]+\s+){0,3}?(?:of|at|in|en|em|à|a|auf|на|в|у|de|di)"
+    r"\s+(?:(?:at\s+least|more\s+than|about|around|some|roughly|au\s+moins|environ|circa|cerca\s+de|"
+    r"mindestens|etwa|rund|около|alrededor\s+de|unos|pelo\s+menos|almeno|quasi|quase|près\s+de)\s+)?$"
+)
 
 
 @lru_cache(maxsize=64)

@@ -234,7 +234,7 @@ LANGUAGE = LanguageData(
             "mil",
         ),
         (
-            r"casualties|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
+            r"casualt(?:y|ies)|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
             "casualty",
             "mil",
         ),
