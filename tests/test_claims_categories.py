@@ -786,3 +786,27 @@ def test_formation_as_subject_is_its_size(text: str, want: list[tuple]) -> None:
 )
 def test_contrast_estimate_without_a_noun(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# German: "weitere" as a pronoun before its verb counts more of the noun before it; as an
+# adjective ("weitere Pioniere") it is not; compound loss nouns ("Kriegsverluste") are losses.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Mindestens 200 nordkoreanische Soldaten seien getötet worden und etwa 1.500 weitere "
+            "wurden verwundet.",
+            [(200, None, "killed"), (1500, None, "wounded")],
+        ),
+        (
+            "Von den 9.000 aus Nordkorea geschickten Soldaten hätten 2.500 Kriegsverluste erlitten.",
+            [(2500, None, "casualties"), (9000, None, "deployed")],
+        ),
+        (
+            "Nordkoreanische Truppen hätten laut Kiew bisher 2.500 Kriegsverluste erlitten.",
+            [(2500, None, "casualties")],
+        ),
+    ],
+)
+def test_german_weitere_and_compound_losses(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -2087,9 +2087,14 @@ def _shares_next_owner(
 
 # "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").
 _OTHERS_AFTER = _c(
-    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|інших)"
+    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|"
+    r"інших)"
     r"(?![^\W\d_])(?!\s+(?:[^\W\d_]+\s+)?(?:soldat|soldier|troop|militar|военн|солдат|військов|"
     r"truppe|sold|trop|milit))"
+    # German "weitere" is also an adjective ("500 weitere Pioniere"): a pronoun only before
+    # its verb or a clause end ("etwa 2.700 weitere wurden verwundet").
+    r"|\s+weitere(?=\s+(?:wurden|wurde|seien|sind|waren|haben|hätten|würden|sollen|könnten)"
+    r"(?![^\W\d_])|\s*[,.;])"
 )
 
 

@@ -243,7 +243,7 @@ LANGUAGE = LanguageData(
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
     ),
     casualties=(
-        r"verluste\w*",
+        r"(?:kriegs|kampf|gefechts)?verluste\w*",
         r"verloren",  # "hat 4.000 Soldaten verloren"
         r"verlust\w*",
         r"getötet\s+oder\s+verwundet",
