@@ -810,3 +810,29 @@ def test_contrast_estimate_without_a_noun(text: str, want: list[tuple]) -> None:
 )
 def test_german_weitere_and_compound_losses(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# A definite article before a figure already claimed in the text points back to it: one
+# claim (CLAIMS.md §6), not a second one with another category.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Kyiv said it captured two North Korean soldiers in Kursk. The two soldiers had "
+            "been sent to Russia for training, officials said.",
+            [(2, None, "captured")],
+        ),
+        (
+            "L'Ucraina ha catturato due soldati nordcoreani. I due soldati erano stati inviati "
+            "in Russia per un addestramento.",
+            [(2, None, "captured")],
+        ),
+        # First mention with an article is a claim.
+        (
+            "The 3,000 North Korean troops sent to Kursk have been fighting since December.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_definite_article_points_back_to_a_claimed_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
@@ -1314,6 +1314,10 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+# A definite article right before a figure ("the two", "i due", "les deux", "die beiden").
+_DEFINITE_BEFORE = _c(
+    r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
+)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
@@ -1513,6 +1517,7 @@ class _Ctx:
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
     carried: bool = False  # nk was carried over a sentence that did not name North Korea
+    figures: set = field(default_factory=set)  # figures claimed so far in the text
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
 
@@ -1757,6 +1762,14 @@ def _claims_in(
             # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
             # de efectivos", "130万现役军人").
             continue
+        if (
+            num.low in ctx.figures
+            and num.high is None
+            and _DEFINITE_BEFORE.search(t, max(0, num.start - 8), num.start)
+        ):
+            # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
+            # article points back to a figure already claimed (CLAIMS.md §6: one claim).
+            continue
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
@@ -1800,6 +1813,7 @@ def _claims_in(
             confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
+    ctx.figures.update(c.figure_low for c in claims)
     if 2 <= len(made) <= _PER_FIGURE_MAX:
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
