@@ -836,3 +836,24 @@ def test_german_weitere_and_compound_losses(text: str, want: list[tuple]) -> Non
 )
 def test_definite_article_points_back_to_a_claimed_figure(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# A deadline right after a figure with no noun ("10,000 by December", "entro dicembre",
+# "d'ici décembre") leaves it a figure of the personnel named: a plan with a date.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "About 2,000 North Korean troops are already in Russia, with a forecast of 8,000 by "
+            "December.",
+            [(2000, None, "deployed"), (8000, None, "planned")],
+        ),
+        (
+            "Sono circa 2000 i militari nordcoreani già in Russia, con la previsione di 8000 "
+            "entro dicembre.",
+            [(2000, None, "deployed"), (8000, None, "planned")],
+        ),
+    ],
+)
+def test_deadline_after_a_figure_without_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -106,6 +106,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10.000 para diciembre").
+        "para",
         "a",
         "y",
         "ya",

@@ -81,6 +81,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10 000 d'ici décembre").
+        r"d['’]ici",
         "d['’]entre",
         "en",
         "à",
