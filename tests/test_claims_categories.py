@@ -857,3 +857,10 @@ def test_definite_article_points_back_to_a_claimed_figure(text: str, want: list[
 )
 def test_deadline_after_a_figure_without_noun(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# North Korea's own news agency reporting its soldiers names North Korea (Arabic, as
+# 조선중앙통신 does in Korean).
+def test_kcna_in_arabic_names_north_korea() -> None:
+    text = "وأفادت وكالة الأنباء المركزية الكورية أن سبعة من أفراد الوحدة لقوا حتفهم في كورسك."
+    assert figs(text) == [(7, None, "killed")]
