@@ -864,3 +864,22 @@ def test_deadline_after_a_figure_without_noun(text: str, want: list[tuple]) -> N
 def test_kcna_in_arabic_names_north_korea() -> None:
     text = "وأفادت وكالة الأنباء المركزية الكورية أن سبعة من أفراد الوحدة لقوا حتفهم في كورسك."
     assert figs(text) == [(7, None, "killed")]
+
+
+# Korean/Japanese name the part before the whole: the whole that includes the dead is the
+# casualties ("死者500人を含む計約3000人", "사망자 500명을 포함한 3000명").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "派遣された北朝鮮兵の死傷者は「死者500人を含む計約3000人」に上るという。",
+            [(500, None, "killed"), (3000, None, "casualties")],
+        ),
+        (
+            "파병된 북한군의 피해는 사망자 500명을 포함한 3000명에 달한다고 국정원은 밝혔다.",
+            [(500, None, "killed"), (3000, None, "casualties")],
+        ),
+    ],
+)
+def test_whole_including_the_dead_is_casualties(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1314,6 +1314,10 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+# Korean/Japanese/Chinese name the part before the whole: "Aを含む計B", "A을 포함한 B", "包括A在内的B".
+_INCLUDING_THEN_WHOLE = _c(
+    r"(?:人|명|名)?\W{0,2}(?:を含む|を含め|을\s?포함한|를\s?포함한|을\s?포함해|를\s?포함해|在内的?)\W{0,2}(?:計|총|共|合计)?\s?(?:約|약|约)?\s?"
+)
 # A definite article right before a figure ("the two", "i due", "les deux", "die beiden").
 _DEFINITE_BEFORE = _c(
     r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
@@ -1770,6 +1774,16 @@ def _claims_in(
             # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
             # article points back to a figure already claimed (CLAIMS.md §6: one claim).
             continue
+        prev = made.get(idx - 1)
+        if (
+            category in _SENDING
+            and prev is not None
+            and prev.category in _CASUALTY_TYPES
+            and _INCLUDING_THEN_WHOLE.fullmatch(t, cands[idx - 1].np_end, num.start)
+        ):
+            # "死者600人を含む計約4700人", "사망자 600명을 포함한 4700명": the whole that
+            # includes dead or wounded is the casualties.
+            category = "casualties"
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
