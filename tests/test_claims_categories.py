@@ -883,3 +883,13 @@ def test_kcna_in_arabic_names_north_korea() -> None:
 )
 def test_whole_including_the_dead_is_casualties(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# The attacker as the subject of its attack ("ウクライナ軍が越境攻撃した", "우크라이나군이 …"
+# → "が/가" before the attack word) owns no personnel either.
+def test_attacker_subject_in_japanese() -> None:
+    text = (
+        "北朝鮮は、ウクライナ軍が越境攻撃したクルスク州の地雷除去のために800人、"
+        "復興に3000人の工兵らを派遣する方針だ。"
+    )
+    assert figs(text) == [(800, None, "planned"), (3000, None, "planned")]

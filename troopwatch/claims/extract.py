@@ -821,7 +821,7 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
 # An attack, offensive or incursion after a country: the country is the attacker, not the
 # owner of the personnel ("우크라이나의 공격으로 망가진", "an incursion by Ukraine").
 _EVENT_AFTER = _c(
-    r"\s*(?:의\s*|の\s*|的\s*)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
+    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*)?(?:越境|기습|大規模)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
     r"(?:attacks?|offensive|incursion|invasion|counter-?offensive|атак\w*|наступ\w*|вторжени\w*|"
     r"angriff\w*|ofensiva|attacco|incursione|ataque|هجوم)(?![^\W\d_]))"
 )
