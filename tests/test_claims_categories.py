@@ -893,3 +893,24 @@ def test_attacker_subject_in_japanese() -> None:
         "復興に3000人の工兵らを派遣する方針だ。"
     )
     assert figs(text) == [(800, None, "planned"), (3000, None, "planned")]
+
+
+# A passage that opens on a figure and names North Korea in its second sentence: the
+# opening figure is North Korea's too, unless it names another side's personnel.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            '"We believe 2,500 more soldiers were sent to Russia," the lawmaker said. He '
+            "added that North Korea plans to send more troops by December.",
+            [(2500, None, "deployed")],
+        ),
+        (
+            '"We believe 2,500 more Russian soldiers were sent to Kursk," the lawmaker said. He '
+            "added that North Korea plans to send more troops by December.",
+            [],
+        ),
+    ],
+)
+def test_passage_names_north_korea_after_its_opening_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -2194,7 +2194,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     present: list[Claim] = []  # figures of the sentence before sent in the simple present
-    for sent in split_sentences(text or ""):
+    sents = split_sentences(text or "")
+    if len(sents) >= 2:
+        # A passage that opens on a figure and names North Korea in its second sentence
+        # ("'1.500 soldados adicionais foram enviados à Rússia' … da Coreia do Norte"): the
+        # opening sentence is about it too, unless it names another side's personnel.
+        first, second = fold(sents[0]), fold(sents[1])
+        ctx.nk = bool(not _NK.search(first) and _NK.search(second) and not _OTHER.search(first))
+    for sent in sents:
         if present and _future_of_them(sent):
             # "Nordkorea schickt 5000 Bausoldaten. Sie sollen Kursk wiederaufbauen": the
             # dispatch is announced, not done.
