@@ -2200,7 +2200,13 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         # ("'1.500 soldados adicionais foram enviados à Rússia' … da Coreia do Norte"): the
         # opening sentence is about it too, unless it names another side's personnel.
         first, second = fold(sents[0]), fold(sents[1])
-        ctx.nk = bool(not _NK.search(first) and _NK.search(second) and not _OTHER.search(first))
+        # (A whole sentence, not a fragment split at an ordinal: "Kämpfer des 11.")
+        ctx.nk = bool(
+            _words_between(first) >= 5
+            and not _NK.search(first)
+            and _NK.search(second)
+            and not _OTHER.search(first)
+        )
     for sent in sents:
         if present and _future_of_them(sent):
             # "Nordkorea schickt 5000 Bausoldaten. Sie sollen Kursk wiederaufbauen": the
