@@ -914,3 +914,22 @@ def test_attacker_subject_in_japanese() -> None:
 )
 def test_passage_names_north_korea_after_its_opening_figure(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Italian conditional perfect: after an announcement or promise it is the future in the
+# past (a plan); on its own it is reportative (reportedly sent).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Mosca ha annunciato che la Corea del Nord avrebbe inviato 3.000 genieri a Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Secondo Kiev, la Corea del Nord avrebbe inviato 3.000 soldati a Kursk.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_italian_conditional_perfect_after_an_announcement(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

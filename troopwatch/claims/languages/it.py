@@ -198,6 +198,12 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # The future in the past after an announcement or a promise: "ha annunciato che
+        # Pyongyang avrebbe inviato" (would send); with no such verb "avrebbe inviato" is
+        # reportative (reportedly sent) and stays deployed.
+        r"(?:annunciat\w*|annuncia\w*|promess\w*|promett\w*|assicurat\w*|garantit\w*)\s+"
+        r"(?:\w+\s+){0,3}?che\s+(?:\w+\s+){0,5}?(?:avrebbe|avrebbero)\s+(?:\w+\s+)?"
+        r"(?:inviato|mandato|schierato|dispiegato|trasferito)",
         # The future tense of any verb whose subject is the figure ("arriveranno", "saranno").
         r"[^\W\d_]{2,}(?:er|ar|ir)anno",
         # A decision or a forecast named as a noun: "la decisione di inviare", "la previsione di".
