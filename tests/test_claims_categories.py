@@ -933,3 +933,23 @@ def test_passage_names_north_korea_after_its_opening_figure(text: str, want: lis
 )
 def test_italian_conditional_perfect_after_an_announcement(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# German extended attributes between the number and its noun, and fighting "on a side":
+# the side fought for is helped, not the owner of the personnel.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Laut Kiew seien mindestens 40 auf russischer Seite kämpfende nordkoreanische "
+            "Soldaten getötet worden.",
+            [(40, None, "killed")],
+        ),
+        (
+            "Kyiv said at least 40 North Korean soldiers fighting on the Russian side were killed.",
+            [(40, None, "killed")],
+        ),
+    ],
+)
+def test_extended_attribute_and_fighting_on_a_side(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -649,7 +649,10 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             n = _words_between(gap)
             # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
             # noun must follow at once ("100 killed", not "21 cities have been killed").
-            if n > 4 or (
+            # German extended attributes put a phrase and a participle between the number
+            # and its noun ("30 auf russischer Seite kämpfende nordkoreanische Soldaten").
+            extended = n <= 7 and kind in ("mil", "nk") and _EXTENDED_ATTR.search(gap)
+            if (n > 4 and not extended) or (
                 (n > 1 and _PARTICIPLE.match(m.group()))
                 or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
             ):
@@ -803,7 +806,17 @@ def _supported(t: str, sp: tuple[int, int]) -> bool:
     return bool(
         _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
         or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+        or _SIDE_AFTER.match(t, sp[1])
+        or _SIDE_BEFORE.search(t, max(0, sp[0] - 24), sp[0])
     )
+
+
+# Fighting on a side: "auf russischer Seite", "on the Russian side", "du côté russe", "del
+# lado ruso", "dalla parte russa", "на стороне России": that side is helped, not the owner.
+_SIDE_AFTER = _c(r"\s+(?:seite|side)(?![^\W\d_])")
+_SIDE_BEFORE = _c(
+    r"(?<![^\W\d_])(?:côté|lado|parte|стороне|боці)\s+(?:de\s+|del\s+|della\s+|da\s+)?$"
+)
 
 
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
@@ -1314,6 +1327,7 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+_EXTENDED_ATTR = _c(r"(?<![^\W\d_])(?:[^\W\d_]+ende[n]?|ge[^\W\d_]+te[n]?)\s+(?:[^\W\d_]+\s+)?$")
 # Korean/Japanese/Chinese name the part before the whole: "Aを含む計B", "A을 포함한 B", "包括A在内的B".
 _INCLUDING_THEN_WHOLE = _c(
     r"(?:人|명|名)?\W{0,2}(?:を含む|を含め|을\s?포함한|를\s?포함한|을\s?포함해|를\s?포함해|在内的?)\W{0,2}(?:計|총|共|合计)?\s?(?:約|약|约)?\s?"
