@@ -434,3 +434,522 @@ def test_others_take_the_noun_before(text: str) -> None:
 def test_others_before_a_noun_is_no_pronoun() -> None:
     text = "North Korea sent 3,000 North Korean troops and 1,000 other soldiers to Kursk."
     assert figs(text) == [(1000, None, "deployed"), (3000, None, "deployed")]
+
+
+# Workers listed with troops as the objects of one dispatch are part of it; workers called
+# civilian stay out (CLAIMS.md §2), whatever they are listed with.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea will send 1,000 sappers and 5,000 construction workers to Kursk.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Nordkorea wird 1.000 Pioniere und 5.000 Bauarbeiter nach Kursk schicken.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Corea del Norte enviará mil zapadores y cinco mil trabajadores de la construcción.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord enverra 1 000 militaires du génie et 5 000 travailleurs du "
+            "bâtiment dans la région de Koursk.",
+            [(1000, None, "planned"), (5000, None, "planned")],
+        ),
+        (
+            "Pyongyang sent 15,000 civilian workers and 1,000 soldiers to Russia.",
+            [(1000, None, "deployed")],
+        ),
+    ],
+)
+def test_workers_listed_with_troops_in_one_dispatch(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# The future tense of the verb whose subject is the figure makes it a plan (French,
+# Spanish, Italian, Portuguese inflect it on any verb), with no verb of sending at all.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Selon Moscou, 3 000 soldats nord-coréens se chargeront du déminage de la région.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Según Moscú, 3.000 soldados norcoreanos se encargarán del desminado de la región.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Secondo Mosca, 3.000 soldati nordcoreani si occuperanno dello sminamento.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Segundo Moscou, 3.000 soldados norte-coreanos cuidarão da desminagem da região.",
+            [(3000, None, "planned")],
+        ),
+        # A perfect or reported past stays deployed.
+        (
+            "Selon Kiev, 3 000 soldats nord-coréens se sont chargés du déminage de la région.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_future_tense_of_the_figures_verb_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# "en plus de" (in addition to) is no "more than": the figure is exact.
+def test_in_addition_to_is_no_hedge() -> None:
+    claims = extract_claims(
+        "La Corée du Nord enverra 5 000 ouvriers militaires, en plus de 1 000 sapeurs."
+    )
+    assert [(c.figure_low, c.qualifier) for c in claims] == [(5000, "exact"), (1000, "exact")]
+
+
+# North Korea named after the last of two coordinated noun phrases owns both.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Moscow's security council announced the arrival of 2,000 military builders and 500 "
+            "sappers from North Korea.",
+            [(500, None, "deployed"), (2000, None, "deployed")],
+        ),
+        (
+            "Der russische Sicherheitsrat kündigte die Ankunft von 2.000 Bausoldaten und 500 "
+            "Pionieren aus Nordkorea an.",
+            [(500, None, "deployed"), (2000, None, "deployed")],
+        ),
+    ],
+)
+def test_a_trailing_nationality_owns_both_coordinated_nouns(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# German reported speech: "würden … eingesetzt" is "are deployed" in the subjunctive of
+# indirect speech; with an infinitive or "eingesetzt werden" it stays "would deploy".
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Nach Angaben aus Seoul würden 3.000 nordkoreanische Soldaten an der Front eingesetzt.",
+            [(3000, None, "deployed")],
+        ),
+        (
+            "Weitere 800 nordkoreanische Pioniere würden zur Minenräumung verlegt, hieß es.",
+            [(800, None, "deployed")],
+        ),
+        (
+            "Weitere 800 nordkoreanische Pioniere würden nach Kursk verlegt werden.",
+            [(800, None, "planned")],
+        ),
+        ("Nordkorea würde weitere 800 Pioniere nach Russland schicken.", [(800, None, "planned")]),
+    ],
+)
+def test_german_reported_passive_is_no_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Korean: the present adnominal of an active sending verb names a dispatch not yet done.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "북한이 공병 2000명을 러시아에 파견하는 것은 재건에 초점을 맞춘 것으로 보인다.",
+            [(2000, None, "planned")],
+        ),
+        (
+            "북한군 3000명을 추가로 보내는 결정이 내려졌다고 정부는 밝혔다.",
+            [(3000, None, "planned")],
+        ),
+        ("북한이 공병 2000명을 러시아에 파견한 것으로 확인됐다.", [(2000, None, "deployed")]),
+    ],
+)
+def test_korean_present_adnominal_sending_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A country adjective of a place noun names a place, not the owner of the figure after it;
+# and a figure with no verb of its own takes the nearest verb with its modality (a plan).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Corea del Norte ha decidido enviar 800 zapadores para desminar el territorio ruso, "
+            "así como dos mil trabajadores de construcción militar.",
+            [(800, None, "planned"), (2000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord a décidé d'envoyer 800 sapeurs pour déminer le territoire russe, "
+            "ainsi que deux mille soldats du génie.",
+            [(800, None, "planned"), (2000, None, "planned")],
+        ),
+    ],
+)
+def test_place_adjective_is_no_owner_and_far_verb_keeps_its_plan(
+    text: str, want: list[tuple]
+) -> None:
+    assert figs(text) == want
+
+
+# A decision to send is a plan in French too ("a décidé d'envoyer", "la décision de").
+def test_french_decision_to_send_is_a_plan() -> None:
+    assert figs("La Corée du Nord a décidé d'envoyer 3 000 soldats en Russie.") == [
+        (3000, None, "planned")
+    ]
+
+
+# "The North" in Romance languages names North Korea (capitalised: never a direction).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Secondo Seul il Nord ha inviato circa 2.000 soldati in Russia.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Selon Séoul, le Nord a envoyé environ 2 000 soldats en Russie.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Según Seúl, el Norte ha enviado unos 2.000 soldados a Rusia.",
+            [(2000, None, "deployed")],
+        ),
+        (
+            "Segundo Seul, o Norte enviou cerca de 2.000 soldados à Rússia.",
+            [(2000, None, "deployed")],
+        ),
+        ("Nel nord della Russia sono arrivati 2.000 soldati.", []),
+    ],
+)
+def test_the_north_in_romance_languages(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A force planned at a size is a plan: "une force nord-coréenne prévue de 10 000 hommes".
+def test_french_force_planned_at_a_size() -> None:
+    got = figs(
+        "Séoul confirme que 1 500 soldats nord-coréens sont arrivés, sur une force "
+        "nord-coréenne prévue de 8 000 hommes."
+    )
+    assert got == [(1500, None, "deployed"), (8000, None, "planned")]
+
+
+# Kim Jong Un by his title alone names North Korea in Korean; another side's attack
+# ("우크라이나의 공격", "the Ukrainian offensive") owns no personnel and is no predicate.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "김 위원장은 공병 800명과 우크라이나의 공격으로 파괴된 시설을 복구할 군사 건설 인력 "
+            "3000명을 파견하기로 했다.",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+        ("김 위원장은 병력 2000명을 러시아에 추가로 파병했다.", [(2000, None, "deployed")]),
+        (
+            "North Korea decided to send 800 sappers and, to rebuild what Ukraine's offensive "
+            "destroyed, 3,000 military builders.",
+            [(800, None, "planned"), (3000, None, "planned")],
+        ),
+    ],
+)
+def test_kim_by_title_and_another_sides_attack(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Rounds and ranks are no head counts: "1차 수송" (the first transport), "두 번째".
+def test_korean_rounds_are_no_figures() -> None:
+    assert figs("북한군 1차 수송 병력은 2000여명으로 파악됐다.") == [(2000, None, "deployed")]
+
+
+# North Korea stays the topic through one sentence without a number or another side;
+# a sentence naming another side ends it.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea has sent 3,000 troops to Russia. They are mostly special forces. "
+            "Officials said about 500 of them were wounded.",
+            [(500, None, "wounded"), (3000, None, "deployed")],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. Russia's army is much larger. "
+            "Officials said about 500 of them were wounded.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_topic_carried_over_a_sentence_without_figures(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A dispatch in the simple present is announced, not done, when the next sentence says in
+# the future what they will do; "since" a date, or no such sentence, keeps it deployed.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Nordkorea schickt 3000 Pioniere nach Russland. Sie sollen dort Minen räumen.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "La Corée du Nord envoie 3 000 sapeurs en Russie. Ils devraient déminer la région.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "North Korea sends 3,000 sappers to Russia. They will clear mines in Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Corea del Norte envía 3.000 zapadores a Rusia. Los zapadores van a desminar Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Nordkorea schickt seit September 3000 Pioniere nach Russland. Sie sollen dort "
+            "Minen räumen.",
+            [(3000, None, "deployed")],
+        ),
+        ("Nordkorea schickt 3000 Pioniere nach Russland.", [(3000, None, "deployed")]),
+        (
+            "North Korea sends 3,000 sappers to Russia. Russia will pay for the operation.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_present_dispatch_with_a_future_after_is_a_plan(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Scope in Chinese/Japanese/Spanish: another army's ship or plane owns no personnel
+# (俄罗斯军舰); a North Korean noun right after the counter is the figure's own, so a part
+# named after 其中 is no mixed force; "Pionyang" names North Korea in Spanish.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("首批2000名朝鲜军人搭乘俄罗斯军舰抵达了俄罗斯。", [(2000, None, "deployed")]),
+        ("北朝鮮兵2000人がロシア軍艦でロシアに到着した。", [(2000, None, "deployed")]),
+        (
+            "美方表示,目前有9000名朝鲜人民军被派驻俄罗斯,其中约5000人已在库尔斯克州,但朝军是否参战尚不清楚。",
+            [(5000, None, "deployed"), (9000, None, "deployed")],
+        ),
+        (
+            "Según Seúl, Pionyang ha enviado ya unos 2.000 soldados a Rusia.",
+            [(2000, None, "deployed")],
+        ),
+    ],
+)
+def test_cjk_scope_ships_counters_and_pyongyang(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# The deployed formation as the subject of a figure with no verb of its own is its size
+# (CLAIMS.md §3 force_size); a verb of sending or losing keeps its own category.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "The Storm Corps is estimated at 40,000 to 80,000 troops.",
+            [(40000, 80000, "force_size")],
+        ),
+        ("The Storm Corps sent 10,000 troops to Kursk.", [(10000, None, "deployed")]),
+        ("Der Sturmkorps hat 4.000 Soldaten verloren.", [(4000, None, "casualties")]),
+    ],
+)
+def test_formation_as_subject_is_its_size(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# An earlier estimate given for contrast with no noun of its own counts the personnel the
+# sentence names (CLAIMS.md §6: its own claim), in every language with such an estimate.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "North Korea has sent about 9,000 troops to Russia, officials said, up from an "
+            "earlier estimate of 2,000 from last month.",
+            [(2000, None, "deployed"), (9000, None, "deployed")],
+        ),
+        (
+            "Seul ha confermato l'invio di truppe nordcoreane in Russia, ma il numero era stato "
+            "stimato in 2.500.",
+            [(2500, None, "deployed")],
+        ),
+        (
+            "Tropas norte-coreanas foram enviadas à Rússia, e Kiev estimou seus números em 2.500.",
+            [(2500, None, "deployed")],
+        ),
+        # No personnel named: an estimate of something else stays out.
+        ("North Korea's trade with Russia was estimated at 2,500 last year.", []),
+    ],
+)
+def test_contrast_estimate_without_a_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# German: "weitere" as a pronoun before its verb counts more of the noun before it; as an
+# adjective ("weitere Pioniere") it is not; compound loss nouns ("Kriegsverluste") are losses.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Mindestens 200 nordkoreanische Soldaten seien getötet worden und etwa 1.500 weitere "
+            "wurden verwundet.",
+            [(200, None, "killed"), (1500, None, "wounded")],
+        ),
+        (
+            "Von den 9.000 aus Nordkorea geschickten Soldaten hätten 2.500 Kriegsverluste erlitten.",
+            [(2500, None, "casualties"), (9000, None, "deployed")],
+        ),
+        (
+            "Nordkoreanische Truppen hätten laut Kiew bisher 2.500 Kriegsverluste erlitten.",
+            [(2500, None, "casualties")],
+        ),
+    ],
+)
+def test_german_weitere_and_compound_losses(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A definite article before a figure already claimed in the text points back to it: one
+# claim (CLAIMS.md §6), not a second one with another category.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Kyiv said it captured two North Korean soldiers in Kursk. The two soldiers had "
+            "been sent to Russia for training, officials said.",
+            [(2, None, "captured")],
+        ),
+        (
+            "L'Ucraina ha catturato due soldati nordcoreani. I due soldati erano stati inviati "
+            "in Russia per un addestramento.",
+            [(2, None, "captured")],
+        ),
+        # First mention with an article is a claim.
+        (
+            "The 3,000 North Korean troops sent to Kursk have been fighting since December.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_definite_article_points_back_to_a_claimed_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# A deadline right after a figure with no noun ("10,000 by December", "entro dicembre",
+# "d'ici décembre") leaves it a figure of the personnel named: a plan with a date.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "About 2,000 North Korean troops are already in Russia, with a forecast of 8,000 by "
+            "December.",
+            [(2000, None, "deployed"), (8000, None, "planned")],
+        ),
+        (
+            "Sono circa 2000 i militari nordcoreani già in Russia, con la previsione di 8000 "
+            "entro dicembre.",
+            [(2000, None, "deployed"), (8000, None, "planned")],
+        ),
+    ],
+)
+def test_deadline_after_a_figure_without_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# North Korea's own news agency reporting its soldiers names North Korea (Arabic, as
+# 조선중앙통신 does in Korean).
+def test_kcna_in_arabic_names_north_korea() -> None:
+    text = "وأفادت وكالة الأنباء المركزية الكورية أن سبعة من أفراد الوحدة لقوا حتفهم في كورسك."
+    assert figs(text) == [(7, None, "killed")]
+
+
+# Korean/Japanese name the part before the whole: the whole that includes the dead is the
+# casualties ("死者500人を含む計約3000人", "사망자 500명을 포함한 3000명").
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "派遣された北朝鮮兵の死傷者は「死者500人を含む計約3000人」に上るという。",
+            [(500, None, "killed"), (3000, None, "casualties")],
+        ),
+        (
+            "파병된 북한군의 피해는 사망자 500명을 포함한 3000명에 달한다고 국정원은 밝혔다.",
+            [(500, None, "killed"), (3000, None, "casualties")],
+        ),
+    ],
+)
+def test_whole_including_the_dead_is_casualties(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# The attacker as the subject of its attack ("ウクライナ軍が越境攻撃した", "우크라이나군이 …"
+# → "が/가" before the attack word) owns no personnel either.
+def test_attacker_subject_in_japanese() -> None:
+    text = (
+        "北朝鮮は、ウクライナ軍が越境攻撃したクルスク州の地雷除去のために800人、"
+        "復興に3000人の工兵らを派遣する方針だ。"
+    )
+    assert figs(text) == [(800, None, "planned"), (3000, None, "planned")]
+
+
+# A passage that opens on a figure and names North Korea in its second sentence: the
+# opening figure is North Korea's too, unless it names another side's personnel.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            '"We believe 2,500 more soldiers were sent to Russia," the lawmaker said. He '
+            "added that North Korea plans to send more troops by December.",
+            [(2500, None, "deployed")],
+        ),
+        (
+            '"We believe 2,500 more Russian soldiers were sent to Kursk," the lawmaker said. He '
+            "added that North Korea plans to send more troops by December.",
+            [],
+        ),
+    ],
+)
+def test_passage_names_north_korea_after_its_opening_figure(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# Italian conditional perfect: after an announcement or promise it is the future in the
+# past (a plan); on its own it is reportative (reportedly sent).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Mosca ha annunciato che la Corea del Nord avrebbe inviato 3.000 genieri a Kursk.",
+            [(3000, None, "planned")],
+        ),
+        (
+            "Secondo Kiev, la Corea del Nord avrebbe inviato 3.000 soldati a Kursk.",
+            [(3000, None, "deployed")],
+        ),
+    ],
+)
+def test_italian_conditional_perfect_after_an_announcement(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# German extended attributes between the number and its noun, and fighting "on a side":
+# the side fought for is helped, not the owner of the personnel.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Laut Kiew seien mindestens 40 auf russischer Seite kämpfende nordkoreanische "
+            "Soldaten getötet worden.",
+            [(40, None, "killed")],
+        ),
+        (
+            "Kyiv said at least 40 North Korean soldiers fighting on the Russian side were killed.",
+            [(40, None, "killed")],
+        ),
+    ],
+)
+def test_extended_attribute_and_fighting_on_a_side(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -75,3 +75,20 @@ def test_split_and_lookalike_rate(tmp_path: Path) -> None:
     # one match, its claimant agrees although spelt differently; 0 of 1 look-alikes claimed
     assert all_a.split()[1:4] == ["1", "0", "0"]
     assert "1.000" in all_a and "0/1" in all_a
+
+
+def test_a_figure_repeated_in_a_passage_is_one_claim() -> None:
+    """CLAIMS.md §6: two predictions of one figure and category are one claim: a match
+    when either matches (for (b), either with the agreeing claimant), else one error."""
+    from troopwatch.claims.evaluate import match_item
+
+    gold = [_claim(11000, "deployed", "Zelensky")]
+    twice = [_claim(11000, "deployed", "unattributed"), _claim(11000, "deployed", "Zelensky")]
+    pairs, fps, fns = match_item(gold, twice, with_source=True)
+    assert (len(pairs), fps, fns) == (1, [], [])
+    assert pairs[0][1]["source"] == "Zelensky"
+    pairs, fps, fns = match_item([], twice, with_source=False)
+    assert (pairs, len(fps), fns) == ([], 1, [])
+    other = [*twice, _claim(11000, "killed", "Zelensky")]
+    pairs, fps, fns = match_item(gold, other, with_source=False)
+    assert (len(pairs), len(fps), fns) == (1, 1, [])

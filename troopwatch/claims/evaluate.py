@@ -58,18 +58,33 @@ def _key(c: dict) -> tuple:
 def match_item(
     gold: list[dict], pred: list[dict], with_source: bool, lang: str = "en"
 ) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """(matched pairs, false positives, false negatives) for one item."""
+    """(matched pairs, false positives, false negatives) for one item.
+
+    A figure repeated in a passage is one claim (CLAIMS.md §6): the predictions of one
+    figure and category count once, as a match when any of them matches (with the claimant
+    that agrees, for (b)), else as one false positive. The extractor itself keeps every
+    occurrence: evidence.best_evidence chooses among them which sentence an alert quotes."""
     remaining = list(gold)
     pairs: list[tuple[dict, dict]] = []
     fps: list[dict] = []
+    groups: dict[tuple, list[dict]] = {}
     for p in pred:
-        for i, g in enumerate(remaining):
-            if _key(g) == _key(p) and (not with_source or same_claimant(g, p, lang)):
-                pairs.append((g, p))
-                del remaining[i]
+        groups.setdefault(_key(p), []).append(p)
+    for group in groups.values():
+        hit = None
+        for p in group:
+            for i, g in enumerate(remaining):
+                if _key(g) == _key(p) and (not with_source or same_claimant(g, p, lang)):
+                    hit = (i, g, p)
+                    break
+            if hit:
                 break
-        else:
-            fps.append(p)
+        if hit is None:
+            fps.append(group[0])
+            continue
+        i, g, p = hit
+        pairs.append((g, p))
+        del remaining[i]
     return pairs, fps, remaining
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
@@ -322,7 +322,9 @@ _PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
     r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
     # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".
-    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師)"
+    r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師|"
+    # Rounds and ranks: "1차 수송" (the first transport), "두 번째", "2回目".
+    r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
     r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|regiment|régiment|"
@@ -398,7 +400,7 @@ _PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+)
 _PARTITIVE = _c(_bounded("partitive"))
 _WORD = re.compile(r"[^\W_]+")
 _PREP_GAP = _c(
-    r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|"
+    r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|from|last|next|past|"
     r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b"
 )
 _PARTICIPLE = _c(
@@ -648,7 +650,10 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
             n = _words_between(gap)
             # "10,000 North Korean troops", "12,000 of its soldiers"; a participle used as a
             # noun must follow at once ("100 killed", not "21 cities have been killed").
-            if n > 4 or (
+            # German extended attributes put a phrase and a participle between the number
+            # and its noun ("30 auf russischer Seite kämpfende nordkoreanische Soldaten").
+            extended = n <= 7 and kind in ("mil", "nk") and _EXTENDED_ATTR.search(gap)
+            if (n > 4 and not extended) or (
                 (n > 1 and _PARTICIPLE.match(m.group()))
                 or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
             ):
@@ -746,7 +751,22 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         return _Cand(
             num, after[1], "count", num.start, num.end + after[0].end(), False, after[0].group()
         )
+    if not cjk and _ESTIMATE_LEAD.search(t, max(prev_end, num.start - 60), num.start):
+        # "raising the earlier estimate of 3,000", "stimato in 1.500", "estimaram seus
+        # números em 10.000": an estimate counts the personnel the sentence names.
+        unit = _sentence_unit(t, None)
+        if unit is not None:
+            return _Cand(num, unit, "mil", num.start, num.end, False, "")
     return _Cand(num, "", "none", num.start, num.end, True)
+
+
+# An estimate and its preposition before a figure with no noun ("estimate of", "stimato
+# in", "estimaram … em", "geschätzt auf", "оценивает в"), hedges allowed after it.
+_ESTIMATE_LEAD = _c(
+    r"(?:" + lx.ESTIMATE + r")\s+(?:[^\W\d_]+\s+){0,3}?(?:of|at|in|en|em|à|a|auf|на|в|у|de|di)"
+    r"\s+(?:(?:at\s+least|more\s+than|about|around|some|roughly|au\s+moins|environ|circa|cerca\s+de|"
+    r"mindestens|etwa|rund|около|alrededor\s+de|unos|pelo\s+menos|almeno|quasi|quase|près\s+de)\s+)?$"
+)
 
 
 @lru_cache(maxsize=64)
@@ -787,7 +807,17 @@ def _supported(t: str, sp: tuple[int, int]) -> bool:
     return bool(
         _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
         or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+        or _SIDE_AFTER.match(t, sp[1])
+        or _SIDE_BEFORE.search(t, max(0, sp[0] - 24), sp[0])
     )
+
+
+# Fighting on a side: "auf russischer Seite", "on the Russian side", "du côté russe", "del
+# lado ruso", "dalla parte russa", "на стороне России": that side is helped, not the owner.
+_SIDE_AFTER = _c(r"\s+(?:seite|side)(?![^\W\d_])")
+_SIDE_BEFORE = _c(
+    r"(?<![^\W\d_])(?:côté|lado|parte|стороне|боці)\s+(?:de\s+|del\s+|della\s+|da\s+)?$"
+)
 
 
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
@@ -797,7 +827,33 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
         return True
     if any(sp[1] <= ps <= sp[1] + 3 for ps, _, _, _ in _places(t)):
         return True
+    if _PLACE_NOUN_BEFORE.search(t, max(0, sp[0] - 24), sp[0]) or _PLACE_NOUN_AFTER.match(t, sp[1]):
+        return True  # "desminar el territorio ruso", "das russische Gebiet": a place
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))
+
+
+# An attack, offensive or incursion after a country: the country is the attacker, not the
+# owner of the personnel ("우크라이나의 공격으로 망가진", "an incursion by Ukraine").
+_EVENT_AFTER = _c(
+    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*)?(?:越境|기습|大規模)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
+    r"(?:attacks?|offensive|incursion|invasion|counter-?offensive|атак\w*|наступ\w*|вторжени\w*|"
+    r"angriff\w*|ofensiva|attacco|incursione|ataque|هجوم)(?![^\W\d_]))"
+)
+
+
+def _attacker(t: str, sp: tuple[int, int]) -> bool:
+    return _EVENT_AFTER.match(t, sp[1]) is not None
+
+
+# A country adjective of a place noun names a place, with or without a preposition.
+_PLACE_NOUN_BEFORE = _c(
+    r"(?<![^\W\d_])(?:territ(?:ory|orio|ório|oire|orium)|sol|suelo|suolo|solo|terreno|région|región|"
+    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$"
+)
+_PLACE_NOUN_AFTER = _c(
+    r"\s+(?:territory|soil|region|oblast|gebiet\w*|territorium|boden|территори\w+|"
+    r"територі\w+)(?![^\W\d_])"
+)
 
 
 def _mixed(
@@ -896,6 +952,7 @@ def _scope(
         and not _owner_is_source(t, sp)
         and not _supported(t, sp)
         and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
+        and not _attacker(t, sp)
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
@@ -906,7 +963,8 @@ def _scope(
         t, max(0, np_s - 16), np_e + 16
     ):
         return False
-    own_nk_np = any(sp[0] < np_e for sp in nk_np)
+    # Its own noun is North Korean, also right after a counter ("10,000名朝鲜人民军").
+    own_nk_np = any(sp[0] <= np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
     # joint count ("Russia and the DPRK together …") is a mixed force, not a NK figure.
     inc = _INCLUDING.search(t, np_e, min(len(t), np_e + 60))
@@ -948,6 +1006,7 @@ def _scope(
         and sp[1] <= num.start
         and not _owner_is_source(t, sp)
         and not _is_located(t, sp)
+        and not _attacker(t, sp)
         and not _supported(t, sp)
     ]
     for ms, me in _spans_before(_OTHER_SUBJECT, t, num.start):
@@ -1213,7 +1272,12 @@ def _category(
         # Not across "but"/"однако" (a new statement), and no plan for a figure said to
         # be there already.
         far = [
-            (abs(s - cand.num.start), c)
+            # The nearest verb keeps its modality: "ha decidido enviar mil zapadores …,
+            # así como cinco mil trabajadores" is one plan.
+            (
+                abs(s - cand.num.start),
+                "planned" if c == "deployed" and not already and _governed(t, s, plans, e) else c,
+            )
             for s, e, c in all_cues
             if c in ("planned", "deployed", "force_size")
             and not (already and c == "planned")
@@ -1264,6 +1328,15 @@ def _category(
 
 
 _SENDING = ("deployed", "planned")
+_EXTENDED_ATTR = _c(r"(?<![^\W\d_])(?:[^\W\d_]+ende[n]?|ge[^\W\d_]+te[n]?)\s+(?:[^\W\d_]+\s+)?$")
+# Korean/Japanese/Chinese name the part before the whole: "Aを含む計B", "A을 포함한 B", "包括A在内的B".
+_INCLUDING_THEN_WHOLE = _c(
+    r"(?:人|명|名)?\W{0,2}(?:を含む|を含め|을\s?포함한|를\s?포함한|을\s?포함해|를\s?포함해|在内的?)\W{0,2}(?:計|총|共|合计)?\s?(?:約|약|约)?\s?"
+)
+# A definite article right before a figure ("the two", "i due", "les deux", "die beiden").
+_DEFINITE_BEFORE = _c(
+    r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
+)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
@@ -1281,6 +1354,13 @@ _DONE = _c(_bounded("perfect_markers"))
 _MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
 
 
+# German reported speech: "würden … eingesetzt" is the subjunctive of "werden eingesetzt"
+# (are deployed, says the source), not "would deploy"; "würden … eingesetzt werden" is.
+_WUERDE = _c(r"würden?")
+_REPORTED_PASSIVE = _c(r"[^\W\d_]*(?:ge[^\W\d_]+(?:t|en)|iert|sandt|setzt|legt)")
+_WERDEN_NEXT = _c(r"\s+(?:werden|worden)(?![^\W\d_])")
+
+
 def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None = None) -> bool:
     """Is the sending word at ``start`` governed by a plan cue or a future/modal marker
     ending at most three words before it, in the same clause (or, in Korean and Japanese,
@@ -1289,10 +1369,13 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
         after = _FUTURE_AFTER.search(t, end, min(len(t), end + 8))
         if after is not None and not re.search(r"[,.;、。]", t[end : after.start()]):
             return True
+        reported = _REPORTED_PASSIVE.fullmatch(t, start, end) and not _WERDEN_NEXT.match(t, end)
         modal = [
             (ms, me)
             for ms, me in _spans(_FUTURE_BEFORE, t)
-            if me <= start and not _DONE.search(t, ms, start)
+            if me <= start
+            and not _DONE.search(t, ms, start)
+            and not (reported and _WUERDE.fullmatch(t, ms, me))
         ]
         plans = [*plans, *modal]
     for _ps, pe in plans:
@@ -1376,7 +1459,19 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     s = _clause_start(t, cand.num.start)
     stop = _CLAUSE_STOP.search(t, cand.np_end)
     e = stop.start() if stop else len(t)
-    return _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None
+    if _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None:
+        return True
+    # The formation as the subject, with no verb of its own before the figure: "The Storm
+    # Corps is estimated at 40,000 to 80,000 troops", "Le corps Tempête compte 40 000 hommes".
+    named = [m for m in _FORMATION.finditer(t, s, cand.num.start)]
+    if not named:
+        return False
+    gap_s = named[-1].end()
+    return (
+        _words_between(t[gap_s : cand.num.start]) <= 6
+        and not re.search(r"[,;:()]", t[gap_s : cand.num.start])
+        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in _cues(t))
+    )
 
 
 def _army_size(t: str, cand: _Cand) -> bool:
@@ -1440,6 +1535,8 @@ class _Ctx:
     older: tuple[str, str | None, str | None, bool] | None = None
     lang: str | None = None  # language of the last sentence read, a prior for short ones
     mil: bool = False  # previous sentence spoke of soldiers
+    carried: bool = False  # nk was carried over a sentence that did not name North Korea
+    figures: set = field(default_factory=set)  # figures claimed so far in the text
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
 
@@ -1484,9 +1581,12 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too, or announced it ("L'annonce a été faite par Moscou
     # mardi. Pyongyang doit envoyer …").
-    if not ctx.nk and ctx.prev_sent is not None and _POINTER.match(ctx.prev_sent):
+    # (Also when the passage is known to be on the story from its next sentence.)
+    if ctx.prev_sent is not None and _POINTER.match(ctx.prev_sent):
         lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
-        return _pointer_claimant(ctx.prev_sent, lang, ctx.text) or "unattributed"
+        pointed = _pointer_claimant(ctx.prev_sent, lang, ctx.text)
+        if pointed or not ctx.nk:
+            return pointed or "unattributed"
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
@@ -1511,8 +1611,21 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         ctx.place, ctx.place_sent = None, t  # read only when the next sentence needs it
     else:
         ctx.place = None
-    ctx.nk = bool(nk_spans) or bool(claims)
-    ctx.mil = bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t)))
+    # North Korea stays the topic through one sentence with no number and no other side's
+    # personnel ("… 1500여명. 지휘부와 참모 등의 병력으로 추정된다. … 총 1만2000명"): such a
+    # sentence says more about the same force and brings no figure of another side.
+    carried = (
+        ctx.nk
+        and not ctx.carried
+        and not has_number(t)
+        and not _OTHER.search(t)
+        and not _COUNTRY_WORD.search(t)
+    )
+    ctx.carried = carried and not nk_spans and not claims
+    ctx.nk = bool(nk_spans) or bool(claims) or carried
+    ctx.mil = (
+        bool(claims) or (bool(nk_spans) and bool(_MILITARY_WORD.search(t))) or carried and ctx.mil
+    )
     if ctx.prev_sent is not None:
         ctx.older = (ctx.prev_sent, ctx.prev_lang, ctx.prev_source, ctx.prev_source_done)
     ctx.prev_sent = sent
@@ -1568,6 +1681,13 @@ def _claims_in(
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
     cues = _cues(t)
+    # "우크라이나의 공격으로", "Ukraine's offensive": another side's attack is no predicate
+    # of the North Korean figure.
+    attacks = [sp[1] for sp in other_spans if _attacker(t, sp)]
+    if attacks:
+        cues = [
+            c for c in cues if not (c[2] == "deployed" and any(0 <= c[0] - a <= 3 for a in attacks))
+        ]
     assigned = _assign_cues(t, cands, cues, lg)
     _move_subset_cues(cands, assigned)
     place_list = places(t)
@@ -1578,8 +1698,12 @@ def _claims_in(
     for idx, (cand, local) in enumerate(zip(cands, assigned, strict=True)):
         num = cand.num
         in_scope[idx] = False  # until it passes the gates below
-        if cand.unit_kind == "civ" and not _MILITARY_WORD.search(
-            t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
+        if (
+            cand.unit_kind == "civ"
+            and not _MILITARY_WORD.search(
+                t[max(0, cand.np_start - 12) : cand.np_end] + _np_tail(t, cand.np_end)
+            )
+            and not _with_troops(t, cands, idx, cues)
         ):
             continue  # civilian workers are not troop figures
         if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
@@ -1629,7 +1753,9 @@ def _claims_in(
                 0 <= sp[0] - num.end <= 3 for sp in other_spans
             )
         else:
-            ok = _scope(t, cand, nk_spans, other_spans, ctx.nk)
+            ok = _scope(t, cand, nk_spans, other_spans, ctx.nk) or _shares_next_owner(
+                t, cands, idx, nk_spans, other_spans
+            )
         in_scope[idx] = ok
         if not ok:
             continue
@@ -1665,6 +1791,24 @@ def _claims_in(
             # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
             # de efectivos", "130万现役军人").
             continue
+        if (
+            num.low in ctx.figures
+            and num.high is None
+            and _DEFINITE_BEFORE.search(t, max(0, num.start - 8), num.start)
+        ):
+            # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
+            # article points back to a figure already claimed (CLAIMS.md §6: one claim).
+            continue
+        prev = made.get(idx - 1)
+        if (
+            category in _SENDING
+            and prev is not None
+            and prev.category in _CASUALTY_TYPES
+            and _INCLUDING_THEN_WHOLE.fullmatch(t, cands[idx - 1].np_end, num.start)
+        ):
+            # "死者600人を含む計約4700人", "사망자 600명을 포함한 4700명": the whole that
+            # includes dead or wounded is the casualties.
+            category = "casualties"
         whole = made.get(cand.part_of) if cand.part_of is not None else None
         if (
             whole is None
@@ -1708,6 +1852,7 @@ def _claims_in(
             confidence=_confidence(cand, local, bool(nk_spans), lg),
         )
         claims.append(made[idx])
+    ctx.figures.update(c.figure_low for c in claims)
     if 2 <= len(made) <= _PER_FIGURE_MAX:
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
@@ -1936,11 +2081,82 @@ def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:
         c.coord_of = i - 1
 
 
+# "Civilian" said of the workers themselves: they stay civilians whatever they are listed with.
+_CIVILIAN_ADJ = _c(
+    r"civilian|(?<![^\W\d_])civil(?:s|es|is|i)?(?![^\W\d_])|гражданск\w*|цивільн\w*|"
+    r"민간|民間|民间|مدني\w*"
+)
+
+
+def _with_troops(t: str, cands: list[_Cand], i: int, cues: list[tuple[int, int, str]]) -> bool:
+    """Workers listed with troops as objects of one dispatch ("will send 1,000 sappers and
+    5,000 construction workers", "enverrait 1 000 militaires du génie et 5 000 travailleurs")
+    are part of that military dispatch: one conjunction between the two noun phrases, no
+    verb or new subject of its own, and not called civilian."""
+    c = cands[i]
+    if _CIVILIAN_ADJ.search(t, c.np_start, c.np_end + 20):
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands) or cands[j].unit_kind not in ("mil", "nk"):
+            continue
+        a, b = (cands[j], c) if j < i else (c, cands[j])
+        gs, ge = a.np_end, min(b.np_start, b.num.start)
+        if ge < gs:
+            continue
+        gap = t[gs:ge]
+        if (
+            _CONJ_WORD.search(gap)
+            and _words_between(gap) <= 5
+            and not re.search(r"[.;:!?()]", gap)
+            and not _SUBORDINATE.search(gap)
+            and not any(gs <= s < ge for s, _, _ in cues)
+            and not _NK.search(gap)
+            and not _OTHER.search(gap)
+        ):
+            return True
+    return False
+
+
+def _shares_next_owner(
+    t: str,
+    cands: list[_Cand],
+    i: int,
+    nk_spans: list[tuple[int, int]],
+    other_spans: list[tuple[int, int]],
+) -> bool:
+    """'5 000 ouvriers militaires et 1 000 sapeurs nord-coréens', '1,000 sappers and 5,000
+    builders from North Korea': North Korea named after the last of two coordinated noun
+    phrases owns both."""
+    if i + 1 >= len(cands):
+        return False
+    a, b = cands[i], cands[i + 1]
+    if a.elliptical or b.elliptical or a.unit_kind not in ("mil", "civ", "weak"):
+        return False
+    gap = t[a.np_end : b.num.start] if a.np_end <= b.num.start else ""
+    if (
+        not _CONJ_WORD.search(gap)
+        or _words_between(gap) > 5
+        or re.search(r"[,.;:!?()،，、]", gap)
+        or _SUBORDINATE.search(gap)
+        or _INCLUDING.search(gap)
+        or any(a.np_end <= sp[0] < b.np_end + 40 for sp in other_spans)
+    ):
+        return False
+    tail = _FROM_TAIL.match(t, b.np_end)
+    reach = b.np_end + (tail.end() - b.np_end if tail else 0) + 3
+    return any(b.np_start <= sp[0] <= reach for sp in nk_spans)
+
+
 # "Others" as a pronoun after a figure (not "2,000 other soldiers", "1.000 andere Soldaten").
 _OTHERS_AFTER = _c(
-    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|інших)"
+    r"\s+(?:others|autres|otros|otras|altri|altre|outros|outras|andere|другие|других|інші|"
+    r"інших)"
     r"(?![^\W\d_])(?!\s+(?:[^\W\d_]+\s+)?(?:soldat|soldier|troop|militar|военн|солдат|військов|"
     r"truppe|sold|trop|milit))"
+    # German "weitere" is also an adjective ("500 weitere Pioniere"): a pronoun only before
+    # its verb or a clause end ("etwa 2.700 weitere wurden verwundet").
+    r"|\s+weitere(?=\s+(?:wurden|wurde|seien|sind|waren|haben|hätten|würden|sollen|könnten)"
+    r"(?![^\W\d_])|\s*[,.;])"
 )
 
 
@@ -2011,7 +2227,26 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     pending: list[Claim] = []  # claims of the sentence before, still without a claimant
     quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
-    for sent in split_sentences(text or ""):
+    present: list[Claim] = []  # figures of the sentence before sent in the simple present
+    sents = split_sentences(text or "")
+    if len(sents) >= 2:
+        # A passage that opens on a figure and names North Korea in its second sentence
+        # ("'1.500 soldados adicionais foram enviados à Rússia' … da Coreia do Norte"): the
+        # opening sentence is about it too, unless it names another side's personnel.
+        first, second = fold(sents[0]), fold(sents[1])
+        # (A whole sentence, not a fragment split at an ordinal: "Kämpfer des 11.")
+        ctx.nk = bool(
+            _words_between(first) >= 5
+            and not _NK.search(first)
+            and _NK.search(second)
+            and not _OTHER.search(first)
+        )
+    for sent in sents:
+        if present and _future_of_them(sent):
+            # "Nordkorea schickt 5000 Bausoldaten. Sie sollen Kursk wiederaufbauen": the
+            # dispatch is announced, not done.
+            for c in present:
+                c.category = "planned"
         if closed:
             # '「… 2名 …。」' then '澤連斯基周六在聲明中說道': the next sentence names the speaker.
             name, _ = source_of(sent, ctx.lang or closed[0].lang, ctx.text)
@@ -2049,7 +2284,44 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
+        present = [c for c in claims if c.category == "deployed"] if _announced(sent) else []
     return out
+
+
+_PRESENT_SENDING = _c(lx.words([f for x in spaced() for f in x.present_sending]))
+_SINCE = _c(lx.words([f for x in spaced() for f in x.since_words]))
+_THEY = _c(lx.words([f for x in spaced() for f in x.plural_pronouns]))
+
+
+def _announced(sent: str) -> bool:
+    """A dispatch in the simple present ("schickt", "envoie", "sends"), not said to be
+    under way since a date, nor done already."""
+    t = fold(sent)
+    return bool(
+        _PRESENT_SENDING.search(t)
+        and not _SINCE.search(t)
+        and not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(t))
+    )
+
+
+def _future_of_them(sent: str) -> bool:
+    """Does the sentence say, in the future or a modal, what 'they' (a plural pronoun or a
+    people noun right before the marker) will do ("Sie sollen", "les travailleurs
+    aideraient", "they will")?"""
+    t = fold(sent)
+    marks = [m.start() for m in _FUTURE_BEFORE.finditer(t)]
+    marks += [s for s, _, c in _cues(t) if c == "planned"]
+    for pos in marks:
+        words = re.findall(r"[^\W\d_]+", t[max(0, pos - 40) : pos])[-3:]
+        before = " ".join(words)
+        if _THEY.search(before):
+            return True
+        if any(
+            _classify_unit(m.group())[1] in ("mil", "civ", "weak", "nk")
+            for m in _UNIT_RX.finditer(before)
+        ):
+            return True
+    return False
 
 
 # A quotation closing and its speaker: '…", said X', '», - сказал X', '」X周六说'.

@@ -165,8 +165,13 @@ MONTHS = _flat(_SP, "months")
 
 # --------------------------------------------------------------------------- North Korea
 
-# Korean "북" alone as the North ("북이 파병한", "북의 병력") and "the North" in English.
-NK_EXTRA = r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])|\bthe\s+North(?:" + AP + r"s)?\b"
+# Korean "북" alone as the North ("북이 파병한", "북의 병력"), "the North" in English and its
+# Romance forms ("il Nord", "le Nord", "el Norte", "o Norte"); capitalised, so never a
+# compass direction ("nel nord della Russia").
+NK_EXTRA = (
+    r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])|\bthe\s+North(?:" + AP + r"s)?\b"
+    r"|\b(?:[Ii]l|[Ll]e|[Ee]l|[Oo])\s+(?:Nord|Norte)\b(?!\s*(?:-|de\s+la|della|de\s+Rusia))"
+)
 
 
 # --------------------------------------------------------------------------- units

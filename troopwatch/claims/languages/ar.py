@@ -119,6 +119,8 @@ LANGUAGE = LanguageData(
         _P + r"بيونغ\s?يانغ",
         _P + r"بيونج\s?يانج",
         r"كيم\s+جونغ\s+أون",
+        # North Korea's own news agency (KCNA) reporting its soldiers, as 조선중앙통신 in Korean.
+        _P + r"وكالة\s+(?:ال)?أنباء\s+(?:ال)?مركزية\s+(?:ال)?كورية",
         _P + r"جيش\s+(?:ال)?شعب(?:ي)?\s+(?:ال)?كوري",
     ),
     other_owners=(
@@ -477,4 +479,7 @@ LANGUAGE = LanguageData(
     ),
     # Dual forms that are not also plurals (عسكريين, مقاتلين are both, so they are left out).
     dual_people=(r"[وف]?(?:ال)?(?:جندي|ضابط|أسير)(?:ين|ان)",),
+    present_sending=("ترسل", "يرسل"),
+    plural_pronouns=("هم", "هؤلاء"),
+    since_words=("منذ",),
 )

@@ -159,6 +159,14 @@ class LanguageData:
     asides: tuple[str, ...] = ()
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
+    # The simple present of a sending verb ("schickt", "envoie", "sends"): an announcement
+    # that may not be done yet; it is a plan when the next sentence says in the future what
+    # the personnel ("sie", "they", a people noun) will do ("Sie sollen … wiederaufbauen").
+    present_sending: tuple[str, ...] = ()
+    # Third-person plural subject pronouns ("they", "sie", "ils"), for the sentence after.
+    plural_pronouns: tuple[str, ...] = ()
+    # "Since" before a date or period ("seit September", "depuis"): an ongoing dispatch.
+    since_words: tuple[str, ...] = ()
 
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
@@ -188,6 +196,9 @@ OPTIONAL: dict[str, str] = {
     "asides": "Korean/Japanese/Chinese mark the speaker with a particle across any aside",
     "attribution_adnominal": "languages whose relative clauses follow the noun ('the 1,100 "
     "the JCS reported' is read by the verb of saying)",
+    "present_sending": "Korean, Japanese, Chinese mark no such present (ko: a plan cue)",
+    "plural_pronouns": "see present_sending",
+    "since_words": "see present_sending",
 }
 
 

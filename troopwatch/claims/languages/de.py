@@ -112,6 +112,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10.000 bis Dezember").
+        "bis",
         "nach",
         "in",
         "im",
@@ -222,7 +224,11 @@ LANGUAGE = LanguageData(
         "gekämpft",
     ),
     planned=(
-        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|erhöht|geschickt|entsandt|verlegt|umfassen)",
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|umfassen)",
+        # A participle after "würde(n)" is reported speech ("würden … verlegt": are moved,
+        # says the source) unless "werden" follows ("würden … verlegt werden").
+        r"(?:wird|werden|werde|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)",
+        r"würden?\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)(?=\s+werden)",
         r"plant\w*",
         # "hat beschlossen, … zu entsenden": a decision to send is a plan.
         r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|vereinbart|zugesagt)\b"
@@ -239,7 +245,8 @@ LANGUAGE = LanguageData(
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
     ),
     casualties=(
-        r"verluste\w*",
+        r"(?:kriegs|kampf|gefechts)?verluste\w*",
+        r"verloren",  # "hat 4.000 Soldaten verloren"
         r"verlust\w*",
         r"getötet\s+oder\s+verwundet",
         r"tote\s+und\s+verwundete",
@@ -679,4 +686,17 @@ LANGUAGE = LanguageData(
         "angaben",
         r"militärgeheimdienst\w*",
     ),
+    present_sending=(
+        "schickt",
+        "schicken",
+        "entsendet",
+        "entsenden",
+        "sendet",
+        "senden",
+    ),
+    plural_pronouns=(
+        "sie",
+        r"diese(?:\s+\w+)?",
+    ),
+    since_words=("seit",),
 )

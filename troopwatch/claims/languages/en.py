@@ -81,6 +81,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10,000 by December").
+        "by",
         "to",
         "in",
         "into",
@@ -234,7 +236,7 @@ LANGUAGE = LanguageData(
             "mil",
         ),
         (
-            r"casualties|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
+            r"casualt(?:y|ies)|dead|killed|wounded|injured|captured|prisoners(?:\s+of\s+war)?|pows",
             "casualty",
             "mil",
         ),
@@ -337,6 +339,9 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
+        # A forecast or projection of a figure ("a forecast of 8,000 by December").
+        r"forecast\w*\s+(?:of|at)",
+        r"project(?:ed|ion)\s+(?:of|at|to)",
         # An order or decision named as a noun: "ordered the dispatch of 6,000".
         r"(?:ordered|approved|authori[sz]ed|announced)\s+(?:the\s+)?(?:dispatch|deployment|sending)\s+of",
         # "may soon have as many as 12,000": a modal with a quantity to have is a plan.
@@ -1024,4 +1029,14 @@ LANGUAGE = LanguageData(
         r"military\s+intelligence",
         r"army\s+(?:says|said)",
     ),
+    present_sending=(
+        "sends",
+        "deploys",
+        "dispatches",
+    ),
+    plural_pronouns=(
+        "they",
+        r"these\s+(?:troops|soldiers|forces)",
+    ),
+    since_words=("since",),
 )

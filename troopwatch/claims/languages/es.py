@@ -106,6 +106,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10.000 para diciembre").
+        "para",
         "a",
         "y",
         "ya",
@@ -134,6 +136,7 @@ LANGUAGE = LanguageData(
         r"norcorean\w*",
         r"nortecorean\w*",
         r"ejército\s+popular\s+de\s+corea",
+        "pionyang",
     ),
     other_owners=(
         "rus[oa]s?",
@@ -204,6 +207,8 @@ LANGUAGE = LanguageData(
         "involucrados",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure ("llegarán", "combatirán").
+        r"[^\W\d_]{2,}(?:ar|er|ir|dr)án",
         r"(?:ha|han|había|habían)\s+decidido|decidió|decidieron|acordó|acordaron",
         r"(?:va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|tienen\s+previsto|pretende\w*|piensa\w*|quiere\w*|estaría\w*\s+dispuest\w*|se\s+dispone\w*|podrá|podrán)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|aumentar|llegar|alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
         r"enviará\w*",
@@ -640,4 +645,17 @@ LANGUAGE = LanguageData(
         "funcionarios",
         "servicios",
     ),
+    present_sending=(
+        "envía",
+        "envían",
+        "despliega",
+        "despliegan",
+        "manda",
+        "mandan",
+    ),
+    plural_pronouns=(
+        "ellos",
+        r"estos\s+\w+",
+    ),
+    since_words=("desde",),
 )

@@ -81,6 +81,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10 000 d'ici décembre").
+        r"d['’]ici",
         "d['’]entre",
         "en",
         "à",
@@ -183,10 +185,19 @@ LANGUAGE = LanguageData(
         r"au\s+front",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure: "5 000 personnes se
+        # chargeront de la reconstruction"; the conditional as future in the past
+        # ("aideraient"), but not "auraient/seraient" + participle (reportedly done).
+        r"[^\W\d_]{2,}ront",
+        r"(?!aur|ser)[^\W\d_]{2,}raient",
         r"(?:va|vont|pourrait|pourraient|devrait|devraient|compte|comptent|s"
         + AP
         + r"apprête\w*|envisage\w*|prévoi\w*|prévu\w*|projette\w*|entend\w*|veut|souhaite|pourra|pourront|serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
         r"enverra\w*",
+        # A force planned at a size: "une force nord-coréenne prévue de 10 000 hommes".
+        r"prévue?s?\s+(?:de|d['’])",
+        # A decision to send: "a décidé d'envoyer", "la décision de déployer".
+        r"(?:décid\w*|décision)\s+(?:de\s+|d['’]\s*)(?:\w+\s+){0,2}?(?:envoyer|déployer|dépêcher)",
         # Future in the past and announced arrivals: "allait envoyer", "l'arrivée prochaine de".
         r"allai(?:t|ent)\s+(?:\w+\s+){0,1}?(?:envoyer|déployer|dépêcher)",
         r"arrivée\s+prochaine|prochaine\s+arrivée",
@@ -298,7 +309,7 @@ LANGUAGE = LanguageData(
             "pratiquement",
         ),
         "more_than": (
-            r"plus\s+de",
+            r"(?<!\ben\s)plus\s+de",
             r"plus\s+d" + AP + r"",
             r"au-delà\s+de",
             r"bien\s+plus\s+de",
@@ -610,4 +621,18 @@ LANGUAGE = LanguageData(
         "services",
         "responsables",
     ),
+    present_sending=(
+        "envoie",
+        "envoient",
+        "déploie",
+        "déploient",
+        "dépêche",
+        "dépêchent",
+    ),
+    plural_pronouns=(
+        "ils",
+        "elles",
+        r"ces\s+\w+",
+    ),
+    since_words=("depuis",),
 )

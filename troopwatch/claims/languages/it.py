@@ -86,6 +86,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10.000 entro dicembre").
+        "entro",
         "sono",
         "di",
         "e",
@@ -196,6 +198,14 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # The future in the past after an announcement or a promise: "ha annunciato che
+        # Pyongyang avrebbe inviato" (would send); with no such verb "avrebbe inviato" is
+        # reportative (reportedly sent) and stays deployed.
+        r"(?:annunciat\w*|annuncia\w*|promess\w*|promett\w*|assicurat\w*|garantit\w*)\s+"
+        r"(?:\w+\s+){0,3}?che\s+(?:\w+\s+){0,5}?(?:avrebbe|avrebbero)\s+(?:\w+\s+)?"
+        r"(?:inviato|mandato|schierato|dispiegato|trasferito)",
+        # The future tense of any verb whose subject is the figure ("arriveranno", "saranno").
+        r"[^\W\d_]{2,}(?:er|ar|ir)anno",
         # A decision or a forecast named as a noun: "la decisione di inviare", "la previsione di".
         r"decisione\s+di\s+(?:inviare|mandare|schierare)|previsione\s+di",
         r"(?:potrebbe|potrebbero|potrà|potranno|dovrebbe|dovrebbero|intende|intendono|prevede|prevedono|"
@@ -546,5 +556,11 @@ LANGUAGE = LanguageData(
         r"forze\s+armate",
         "portavoce",
         r"dipartimento",
+    ),
+    present_sending=("invia", "inviano", "manda", "mandano", "schiera", "schierano"),
+    plural_pronouns=("essi", "loro", r"questi\s+\w+"),
+    since_words=(
+        r"da(?:l|ll['’])?\s+(?:settembre|ottobre|novembre|dicembre|gennaio|febbraio|marzo|"
+        r"aprile|maggio|giugno|luglio|agosto|mesi|settimane)",
     ),
 )

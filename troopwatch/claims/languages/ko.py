@@ -59,6 +59,9 @@ LANGUAGE = LanguageData(
         "인민군",
         "평양",
         "김정은",
+        # Kim Jong Un by his title alone ("김 위원장", "김 총비서"), as Korean papers write him.
+        r"김\s?(?:국무)?위원장",
+        r"김\s?총비서",
         "조선중앙통신",
         "노동신문",
     ),
@@ -164,6 +167,9 @@ LANGUAGE = LanguageData(
         # "곧 쿠르스크에 도착할": soon to arrive (the adverb stands before the verb).
         "(?<![가-힣])곧(?!바로|장)\\s?[^,.]{0,16}?(?:도착|파견|투입|합류)",
         "보낼",
+        # The present adnominal of an active sending verb names a dispatch not yet done
+        # ("5000명을 파견하는 것은", "보내는 결정"): done is 파견한/파견된, ongoing 파견하고 있는.
+        "(?:파병|파견|투입|증파)하는|보내는",
         "예정",
         "계획",
         "방침",

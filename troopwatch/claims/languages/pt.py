@@ -105,6 +105,8 @@ LANGUAGE = LanguageData(
     ),
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
+        # A deadline after the figure ("10.000 até dezembro").
+        "até",
         "foram",
         "em",
         "já",
@@ -192,6 +194,8 @@ LANGUAGE = LanguageData(
         r"desdobrad[oa]s?",
     ),
     planned=(
+        # The future tense of any verb whose subject is the figure ("chegarão", "serão").
+        r"[^\W\d_]{2,}(?:ar|er|ir)ão",
         r"(?:vai|vão|irá|irão|poderá|poderão|poderia|poderiam|deverá|deverão|deveria|deveriam|pretende|pretendem|"
         r"planeja|planejam|planeia|planeiam|prevê|preveem|está\s+prestes\s+a|estão\s+prestes\s+a|decidiu|decidiram)\s+"
         r"(?:\w+\s+){0,3}?(?:enviar|mandar|destacar|mobilizar|chegar|atingir|aumentar|subir|transferir|"
@@ -542,4 +546,7 @@ LANGUAGE = LanguageData(
         "porta-voz",
         "agência",
     ),
+    present_sending=("envia", "enviam", "manda", "mandam", "destaca", "destacam"),
+    plural_pronouns=("eles", r"esses\s+\w+", r"estes\s+\w+"),
+    since_words=("desde",),
 )
