@@ -115,7 +115,7 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_claims_extract(args) -> int:
-    from troopwatch.claims import extract_claims
+    from troopwatch.claims.evaluate import passage_claims
 
     try:
         inputs = _read_inputs(args.files)
@@ -124,13 +124,12 @@ def cmd_claims_extract(args) -> int:
     rc = 0
     for name, text in inputs:
         try:
-            claims = extract_claims(text)
+            claims = passage_claims(text)
         except Exception as exc:  # one bad input is reported in one line; the others go on
             print(f"troopwatch: {name or 'stdin'}: no claims read: {exc!r}", file=sys.stderr)
             rc = 1
             continue
-        for claim in claims:
-            row = claim.to_dict()
+        for row in claims:
             if name is not None:
                 row = {"file": name, **row}
             _print_json(row)

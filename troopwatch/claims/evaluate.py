@@ -58,33 +58,19 @@ def _key(c: dict) -> tuple:
 def match_item(
     gold: list[dict], pred: list[dict], with_source: bool, lang: str = "en"
 ) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """(matched pairs, false positives, false negatives) for one item.
-
-    A figure repeated in a passage is one claim (CLAIMS.md §6): the predictions of one
-    figure and category count once, as a match when any of them matches (with the claimant
-    that agrees, for (b)), else as one false positive. The extractor itself keeps every
-    occurrence: evidence.best_evidence chooses among them which sentence an alert quotes."""
+    """(matched pairs, false positives, false negatives) for one item: each prediction
+    matches at most one gold claim, and each gold claim at most one prediction."""
     remaining = list(gold)
     pairs: list[tuple[dict, dict]] = []
     fps: list[dict] = []
-    groups: dict[tuple, list[dict]] = {}
     for p in pred:
-        groups.setdefault(_key(p), []).append(p)
-    for group in groups.values():
-        hit = None
-        for p in group:
-            for i, g in enumerate(remaining):
-                if _key(g) == _key(p) and (not with_source or same_claimant(g, p, lang)):
-                    hit = (i, g, p)
-                    break
-            if hit:
+        for i, g in enumerate(remaining):
+            if _key(g) == _key(p) and (not with_source or same_claimant(g, p, lang)):
+                pairs.append((g, p))
+                del remaining[i]
                 break
-        if hit is None:
-            fps.append(group[0])
-            continue
-        i, g, p = hit
-        pairs.append((g, p))
-        del remaining[i]
+        else:
+            fps.append(p)
     return pairs, fps, remaining
 
 
@@ -95,9 +81,17 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def passage_claims(text: str) -> list[dict]:
+    """The claims of one passage as `troopwatch claims extract` prints them: one per figure
+    (CLAIMS.md §6), its best evidence (troopwatch.claims.evidence.one_per_figure)."""
+    from troopwatch.claims.evidence import one_per_figure
+
+    return one_per_figure([c.to_dict() for c in extract_claims(text)])
+
+
 def predict(items: list[dict]) -> dict[str, list[dict]]:
     """The extractor's claims for every item, by id (the one place the extractor runs)."""
-    return {it["id"]: [c.to_dict() for c in extract_claims(it["text"])] for it in items}
+    return {it["id"]: passage_claims(it["text"]) for it in items}
 
 
 def score(
@@ -178,7 +172,7 @@ def errors(
     """Items where prediction and gold differ (for development: use the dev split only)."""
     bad = []
     for it in load(path, split):
-        pred = [c.to_dict() for c in extract_claims(it["text"])]
+        pred = passage_claims(it["text"])
         pairs, fps, fns = match_item(it["claims"], pred, with_source, it.get("lang", "en"))
         if fps or fns:
             bad.append({"id": it["id"], "text": it["text"], "fp": fps, "fn": fns})

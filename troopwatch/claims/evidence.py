@@ -41,6 +41,19 @@ def _key(claim: Mapping[str, Any]) -> str:
     )
 
 
+def one_per_figure(claims: Sequence[C]) -> list[C]:
+    """A passage's claims as CLAIMS.md §6 counts them: a figure stated more than once is
+    one claim, given by its best evidence (`evidence_rank`, never by which claimant a
+    reader expects), at the place the figure is first stated."""
+    seen: set[str] = set()
+    out: list[C] = []
+    for claim in best_evidence(claims):
+        if _key(claim) not in seen:
+            seen.add(_key(claim))
+            out.append(claim)
+    return out
+
+
 def best_evidence(claims: Sequence[C]) -> list[C]:
     """The claims reordered so that, among those of one claim key (category and figure),
     the best evidence comes first; each key keeps the positions it had, and ties keep
