@@ -336,26 +336,25 @@ _LAWMAKER = re.compile(
 _AGENCIES = frozenset({"NIS"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def names_with_role(role: str) -> frozenset[str]:
+    """Canonical names of the entities the KB gives `role` (``lawmaker``, ``wire``…)."""
+    try:
+        from troopwatch.entities.kb import default_kb
+
+        return frozenset(e.name for e in default_kb().entities if role in e.roles)
+    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
+        return frozenset()
+
+
 def lawmaker_names() -> frozenset[str]:
-    """Canonical names of the people the entity KB knows as lawmakers (role ``lawmaker``)."""
-    try:
-        from troopwatch.entities.kb import default_kb
-
-        return frozenset(e.name for e in default_kb().entities if "lawmaker" in e.roles)
-    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
-        return frozenset()
+    """The people the entity KB knows as lawmakers."""
+    return names_with_role("lawmaker")
 
 
-@lru_cache(maxsize=1)
 def wire_names() -> frozenset[str]:
-    """Canonical names of the news agencies the entity KB knows (role ``wire``)."""
-    try:
-        from troopwatch.entities.kb import default_kb
-
-        return frozenset(e.name for e in default_kb().entities if "wire" in e.roles)
-    except Exception:  # noqa: BLE001 - the KB is optional, as for the claimant index
-        return frozenset()
+    """The news agencies the entity KB knows (they relay; they are no source)."""
+    return names_with_role("wire")
 
 
 @lru_cache(maxsize=1)
