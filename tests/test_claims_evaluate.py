@@ -81,7 +81,8 @@ def test_a_figure_repeated_in_a_passage_is_one_claim() -> None:
     """CLAIMS.md §6: a passage stating one figure twice has one claim, its best evidence
     (the named claimant, the explicit hedge), where the figure is first stated; the
     evaluation matches one to one, so a repeat the extractor printed would be an error."""
-    from troopwatch.claims.evaluate import match_item, passage_claims
+    from troopwatch.claims.evaluate import match_item
+    from troopwatch.claims.evidence import passage_claims
 
     text = (
         "North Korea has sent 11,000 troops to Russia. Zelensky said about 11,000 North "

@@ -115,7 +115,7 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_claims_extract(args) -> int:
-    from troopwatch.claims.evaluate import passage_claims
+    from troopwatch.claims.evidence import passage_claims
 
     try:
         inputs = _read_inputs(args.files)

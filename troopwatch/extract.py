@@ -100,7 +100,7 @@ def trafilatura_metadata(tree, url: str | None, with_date: bool = True) -> Docum
     `extract_metadata` finds them, without what it also computes and we never use:
     categories, tags, licence, and the date when the page's own metadata gave one
     (htmldate's search is the costliest part). Half of extraction's CPU went there.
-    tests/test_extract.py checks these fields against `extract_metadata` itself."""
+    tests/test_extract_metadata.py checks these fields against `extract_metadata` itself."""
     meta = tm.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # as trafilatura: a one-word "author" is rarely a name
@@ -151,7 +151,7 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
     tree = html_tree(html)
     if tree is None:
         return None
-    # Read our metadata first: trafilatura prunes the tree it is given.
+    # Our metadata first, from the page as served (trafilatura prunes a copy of it).
     published, html_lang = _page_metadata(tree)
     meta = trafilatura_metadata(tree, url, with_date=published is None)
     # fast: no fallback extractors — quicker, and as accurate on the benchmark corpus

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
-from troopwatch.claims.extract import extract_claims
+from troopwatch.claims.evidence import passage_claims
 from troopwatch.paths import EVAL_DIR
 
 DEFAULT_PATH = EVAL_DIR / "claims.jsonl"
@@ -79,14 +79,6 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
-
-
-def passage_claims(text: str) -> list[dict]:
-    """The claims of one passage as `troopwatch claims extract` prints them: one per figure
-    (CLAIMS.md §6), its best evidence (troopwatch.claims.evidence.one_per_figure)."""
-    from troopwatch.claims.evidence import one_per_figure
-
-    return one_per_figure([c.to_dict() for c in extract_claims(text)])
 
 
 def predict(items: list[dict]) -> dict[str, list[dict]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from troopwatch.claims.extract import claim_key
+from troopwatch.claims.extract import claim_key, extract_claims
 
 C = TypeVar("C", bound=Mapping[str, Any])
 
@@ -52,6 +52,12 @@ def one_per_figure(claims: Sequence[C]) -> list[C]:
             seen.add(_key(claim))
             out.append(claim)
     return out
+
+
+def passage_claims(text: str) -> list[dict[str, Any]]:
+    """The claims of one passage (a file, a quoted passage) as `troopwatch claims extract`
+    prints them and the evaluation scores them: one per figure, its best evidence."""
+    return one_per_figure([c.to_dict() for c in extract_claims(text)])
 
 
 def best_evidence(claims: Sequence[C]) -> list[C]:
