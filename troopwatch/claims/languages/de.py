@@ -224,6 +224,14 @@ LANGUAGE = LanguageData(
         "gekämpft",
     ),
     planned=(
+        # A plan verb with its zu-infinitive of sending, however far ('ist bereit, 10.000 Soldaten zu entsenden'); a postposed expectation; a request for personnel.
+        r"(?:bereit|angeboten|anbieten|angekündigt|zugesagt|versprochen|gedroht|droht|erwägt|erwogen|überlegt|vor|beabsichtigt|vereinbart|geplant)\s*,?\s+(?:(?![.;:]\s).){0,80}?zu\s+(?:schicken|entsenden|senden|verlegen|stellen|liefern|stationieren|verstärken)",
+        r"(?:wird|werden|wurde|wurden)\s+(?:\w+\s+)?erwartet",
+        r"geplante\w*\s+(?:\w+\s+)?(?:entsendung|verlegung|stationierung)",
+        r"angefordert",
+        r"fordert\w*\s+(?:\S+\s+){0,6}?an",
+        r"bittet\s+um",
+        r"gebeten",
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|umfassen)",
         # A participle after "würde(n)" is reported speech ("würden … verlegt": are moved,
         # says the source) unless "werden" follows ("würden … verlegt werden").
@@ -257,6 +265,11 @@ LANGUAGE = LanguageData(
         "opfer",
     ),
     killed=(
+        # Military usage: eliminated, destroyed; bodies.
+        r"eliminiert\w*",
+        r"vernichtet",
+        r"leichen",
+        r"gefallene\w*",
         r"getötet\w*",
         "tote",
         "toten",
@@ -270,11 +283,21 @@ LANGUAGE = LanguageData(
         "ausgeschaltet",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"krankenh\w+",
+        r"lazarett\w*",
+        r"hospitalisiert\w*",
+        r"verletzte\w*",
         r"verwundet\w*",
         r"verletzt\w*",
         r"verwundete\w*",
     ),
     captured=(
+        # Captivity in compounds, and surrender.
+        r"(?:kriegs)?gefangenschaft",
+        r"sich\s+(?:[^\W\d_]+\s+){0,3}?ergeben",
+        r"ergaben\s+sich",
+        r"kapituliert\w*",
         r"gefangen\s+genommen",
         "gefangengenommen",
         "gefangennahme",
@@ -296,6 +319,14 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats, considerations and requests govern the sending verb.
+        r"bereit(?:e[nrs]?)?",
+        r"angeboten",
+        r"bietet\s+an",
+        r"droht\w*",
+        r"erwäg\w*",
+        r"angefordert",
+        r"fordert\w*\s+an",
         "wird",
         "werden",
         "würde",
@@ -371,7 +402,14 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("die", "der", r"welche\w*"),
     deployed_formations=(r"sturmkorps", r"11\.\s+korps"),
-    size_words=(r"(?:truppen|mann)?stärke", r"größe"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"besteht\s+aus",
+        r"bestehend\s+aus",
+        r"zählt",
+        r"umfasst",
+        r"(?:truppen|mann)?stärke", r"größe",
+    ),
     generic_markers=(
         r"in\s+der\s+regel",
         "normalerweise",

@@ -339,6 +339,11 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
+        r"ready\s+for\s+(?:deployment|dispatch|transfer)",
+        # A plan named as a noun or a postposed expectation ('a planned deployment of', 'a dispatch of 3,000 is expected'); a request for personnel.
+        r"planned\s+(?:\w+\s+)?(?:deployment|dispatch|transfer|rotation)",
+        r"(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|planned|scheduled|anticipated|envisaged)(?!\s+to)",
+        r"(?:requested|requests|asked\s+for|sought|demanded)",
         # A forecast or projection of a figure ("a forecast of 8,000 by December").
         r"forecast\w*\s+(?:of|at)",
         r"project(?:ed|ion)\s+(?:of|at|to)",
@@ -379,6 +384,10 @@ LANGUAGE = LanguageData(
         r"put\s+out\s+of\s+action",
     ),
     killed=(
+        # Bodies and remains are the dead.
+        r"bodies\s+of",
+        r"remains\s+of",
+        r"killed\s+in\s+(?:combat|battle|fighting)",
         "killed",
         "dead",
         "died",
@@ -398,6 +407,12 @@ LANGUAGE = LanguageData(
         "destroyed",
     ),
     wounded=(
+        # In hospital or treated for wounds: wounded.
+        r"hospitali[sz]ed",
+        r"in\s+hospitals?",
+        r"treated\s+for\s+(?:wounds|injuries)",
+        r"maimed",
+        r"medevac\w*",
         "wounded",
         "injured",
         "injuries",
@@ -405,6 +420,9 @@ LANGUAGE = LanguageData(
         "wounds",
     ),
     captured=(
+        # Held by the other side.
+        r"in\s+(?:\w+\s+)?captivity",
+        r"held\s+(?:as\s+)?(?:prisoners|captive)",
         "captur(?:ed|e|ing)",
         r"taken\s+prisoner",
         r"took\s+(?:\S+\s+){0,5}?prisoners?",
@@ -443,6 +461,16 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats and requests govern the sending verb after them.
+        r"ready\s+to",
+        r"prepared\s+to",
+        r"willing\s+to",
+        r"offer(?:s|ed|ing)?\s+to",
+        r"threat(?:en|ens|ened|ening)\s+to",
+        r"vow(?:s|ed|ing)?\s+to",
+        r"request(?:s|ed|ing)?",
+        r"asked\s+for",
+        r"seek(?:s|ing)?\s+to",
         "will",
         "would",
         r"(?:is|are|was|were)\s+expected\s+to",
@@ -552,7 +580,14 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("who", "which", "that"),
     deployed_formations=(r"storm\s+corps", r"11th\s+(?:army\s+)?corps"),
-    size_words=(r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"totall?ing",
+        r"consist\w*\s+of",
+        r"compris\w*",
+        r"made\s+up\s+of",
+        r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size",
+    ),
     generic_markers=(
         "usually",
         "typically",
