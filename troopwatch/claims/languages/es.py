@@ -207,6 +207,9 @@ LANGUAGE = LanguageData(
         "involucrados",
     ),
     planned=(
+        # A postposed or nominal plan ('el envío previsto de', 'está previsto').
+        r"(?:está|están|estaba|estaban)\s+previst[oa]s?",
+        r"(?:envío|despliegue|traslado)\s+previsto",
         # The future tense of any verb whose subject is the figure ("llegarán", "combatirán").
         r"[^\W\d_]{2,}(?:ar|er|ir|dr)án",
         r"(?:ha|han|había|habían)\s+decidido|decidió|decidieron|acordó|acordaron",
@@ -225,6 +228,8 @@ LANGUAGE = LanguageData(
         r"(?:podría|podrían|podrá|podrán)\s+(?!ya\b)(?:\w+\s+){0,1}?(?:estar|encontrarse)\s+[^.;]{0,50}?(?:a\s+finales|para\s+finales|antes\s+de|a\s+principios|próxim\w*|fin\s+de\s+año)",
     ),
     casualties=(
+        # 'Ha perdido 4.000 soldados': losses ('perdido la vida' is killed, a longer cue).
+        r"perd(?:ido|ió|ieron)",
         "bajas",
         "pérdidas",
         r"muertos\s+y\s+heridos",
@@ -233,6 +238,13 @@ LANGUAGE = LanguageData(
         "víctimas",
     ),
     killed=(
+        # Military usage (eliminated, shot down), remains, singular deaths.
+        r"eliminad[oa]s?",
+        r"elimin(?:ó|aron)",
+        r"abati(?:ó|eron)",
+        r"cadáveres",
+        r"murió",
+        r"fallecid[oa]s?",
         "muertos?",
         "murieron",
         "muerto",
@@ -246,11 +258,19 @@ LANGUAGE = LanguageData(
         "eliminados",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"hospitalizad[oa]s?",
+        r"ingresad[oa]s?",
+        r"en\s+hospitales",
         "heridos?",
         "heridas",
         "lesionados",
     ),
     captured=(
+        # Surrender and detention.
+        r"se\s+(?:rindieron|rindió|han\s+rendido|habían\s+rendido)",
+        r"rendición",
+        r"detenid[oa]s",
         r"captur\w*",
         "prisioneros",
         r"apresad\w*",
@@ -269,6 +289,18 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats, considerations and requests govern the sending verb.
+        r"dispuest[oa]s?\s+a",
+        r"list[oa]s?\s+para",
+        r"ofrec\w*",
+        r"amenaz\w*\s+con",
+        r"consider(?:a|an|ando|aba)",
+        r"estudi(?:a|an|ando)",
+        r"evalu(?:a|an|ando)",
+        r"pedido",
+        r"pidió",
+        r"solicit(?:ado|ó|a|an)",
+        r"reclam(?:ado|ó|a|an)",
         r"va\s+a",
         r"van\s+a",
         "podría",
@@ -340,7 +372,15 @@ LANGUAGE = LanguageData(
     adjective_first=False,
     relative_pronouns=("que", "quienes", r"(?:los|las)\s+cuales"),
     deployed_formations=(r"cuerpo\s+(?:de\s+)?[«\"]?tormenta", r"11\.?º?\s+cuerpo"),
-    size_words=(r"efectivos", r"tamaño"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"formad[oa]\s+por",
+        r"compuest[oa]\s+por",
+        r"integrad[oa]\s+por",
+        r"cuenta\s+con",
+        r"totaliza\w*",
+        r"efectivos", r"tamaño",
+    ),
     generic_markers=(
         "generalmente",
         "normalmente",

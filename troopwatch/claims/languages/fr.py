@@ -185,6 +185,9 @@ LANGUAGE = LanguageData(
         r"au\s+front",
     ),
     planned=(
+        # A postposed expectation ('un déploiement de 3 000 soldats est attendu'), a plan named as a noun.
+        r"(?:est|sont|était|étaient|serait|seraient)\s+(?:\w+\s+)?(?:attendue?s?|prévue?s?|envisagée?s?|programmée?s?)",
+        r"(?:envoi|déploiement)\s+(?:\w+\s+)?(?:prévu|envisagé|programmé|annoncé)",
         # The future tense of any verb whose subject is the figure: "5 000 personnes se
         # chargeront de la reconstruction"; the conditional as future in the past
         # ("aideraient"), but not "auraient/seraient" + participle (reportedly done).
@@ -214,6 +217,8 @@ LANGUAGE = LanguageData(
         r"(?:pourrai\w*|pourra\w*)\s+(?!déjà)(?:\w+\s+){0,1}?être\s+[^.;]{0,50}?d['’]ici",
     ),
     casualties=(
+        # 'A perdu 4 000 soldats': losses ('perdu la vie' is killed, a longer cue).
+        r"perdu",
         "pertes",
         r"tués\s+ou\s+blessés",
         r"morts\s+et\s+blessés",
@@ -223,6 +228,12 @@ LANGUAGE = LanguageData(
         "victimes",
     ),
     killed=(
+        # Military usage (eliminated, neutralised), remains.
+        r"éliminée?s?",
+        r"neutralisée?s?",
+        r"abattus",
+        r"dépouilles",
+        r"décédée?s?",
         "tués?",
         "tuées",
         "morts?",
@@ -234,10 +245,18 @@ LANGUAGE = LanguageData(
         r"perdu\s+la\s+vie",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"hospitalisée?s?",
+        r"à\s+l['’]hôpital",
+        r"dans\s+les\s+hôpitaux",
         "blessés?",
         "blessées",
     ),
     captured=(
+        # Surrender and detention.
+        r"se\s+(?:sont|seraient|sont\s+déjà)\s+rendus",
+        r"reddition",
+        r"détenus",
         r"captur\w*",
         r"faits?\s+prisonniers?",
         "prisonniers",
@@ -256,6 +275,15 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats, considerations and requests govern the sending verb.
+        r"prête?s?\s+à",
+        r"disposée?s?\s+à",
+        r"propos(?:é|ée|ent|e|ait|aient)",
+        r"menac(?:é|e|ent|ait|aient)",
+        r"envisag\w+",
+        r"demandé",
+        r"réclamé",
+        r"sollicité",
         "va",
         "vont",
         "pourrait",
@@ -332,7 +360,16 @@ LANGUAGE = LanguageData(
     adjective_first=False,
     relative_pronouns=("qui", "que"),
     deployed_formations=(r"corps\s+(?:de\s+la\s+)?[«\"]?\s*tempête", r"11e\s+corps"),
-    size_words=(r"effectifs?", r"taille"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"composée?\s+d['’]",
+        r"composée?\s+de",
+        r"constituée?\s+d['’]",
+        r"constituée?\s+de",
+        r"compte",
+        r"totalisant",
+        r"effectifs?", r"taille",
+    ),
     generic_markers=(
         "généralement",
         r"en\s+général",

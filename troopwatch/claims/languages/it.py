@@ -220,6 +220,8 @@ LANGUAGE = LanguageData(
         r"pianificat[oiae]|previst[oiae]",
     ),
     casualties=(
+        # 'Ha perso 4.000 soldati': losses ('perso la vita' is killed, a longer cue).
+        r"(?:ha|hanno|avrebbe|avrebbero|abbia|abbiano|aveva|avevano)\s+perso",
         "perdite",
         r"morti\s+(?:e|o)\s+feriti",
         r"uccisi\s+(?:e|o)\s+feriti",
@@ -228,6 +230,13 @@ LANGUAGE = LanguageData(
         "vittime",
     ),
     killed=(
+        # Military usage (eliminated, neutralised), remains, singular deaths.
+        r"eliminat[oiae]",
+        r"neutralizzat[oiae]",
+        r"abbattut[oiae]",
+        r"salme",
+        r"corpi\s+di",
+        r"morto",
         r"uccis[io]",
         r"mort[io]",
         "caduti",
@@ -236,10 +245,17 @@ LANGUAGE = LanguageData(
         r"persero\s+la\s+vita|hanno\s+perso\s+la\s+vita|costata\s+la\s+vita",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"ricoverat[oiae]",
+        r"in\s+ospedale",
+        r"negli\s+ospedali",
         r"ferit[io]",
         r"ferite",
     ),
     captured=(
+        # Surrender and detention.
+        r"si\s+(?:sono\s+|erano\s+|siano\s+|sarebbero\s+)?arres[io]",
+        r"detenut[io]",
         r"catturat[oiae]",
         r"cattur\w*",
         r"fatt[io]\s+prigionier[io]",
@@ -255,6 +271,18 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats, considerations, requests and postposed expectations govern the sending verb.
+        r"pront[oaie]\s+ad?",
+        r"dispost[oaie]\s+ad?",
+        r"offert[oaie]\s+di",
+        r"offre\s+di",
+        r"minacci\w*\s+di",
+        r"valut(?:a|ano|ando)",
+        r"consider(?:a|ano|ando)",
+        r"chiesto",
+        r"richiesto",
+        r"(?:è|sono|era|erano)\s+attes[oiae]",
+        r"(?:è|sono)\s+previst[oiae]",
         "potrebbe",
         "potrebbero",
         "potrà",
@@ -305,7 +333,13 @@ LANGUAGE = LanguageData(
     adjective_first=False,
     relative_pronouns=("che", r"(?:i|le)\s+quali"),
     deployed_formations=(r"corpo\s+(?:della\s+)?[«\"]?tempesta", r"11°?\s+corpo"),
-    size_words=(r"effettivi", r"dimensioni"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"compost[oa]\s+da",
+        r"format[oa]\s+da",
+        r"conta",
+        r"effettivi", r"dimensioni",
+    ),
     generic_markers=("generalmente", "normalmente", "solitamente", r"di\s+solito", r"in\s+media"),
     formation_nouns=(
         r"battaglion[ei]",

@@ -213,6 +213,8 @@ LANGUAGE = LanguageData(
         r"nas\s+próximas\s+semanas|nos\s+próximos\s+meses|até\s+o\s+fim\s+do\s+ano|até\s+ao\s+final\s+do\s+ano",
     ),
     casualties=(
+        # 'Perdeu 4.000 soldados': losses ('perderam a vida' is killed, a longer cue).
+        r"perd(?:eu|eram|ido)",
         "baixas",
         r"perdas",
         r"mort[oa]s\s+(?:ou|e)\s+ferid[oa]s",
@@ -221,6 +223,12 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        # Military usage (eliminated, shot down), remains, singular deaths.
+        r"eliminad[oa]s?",
+        r"elimin(?:ou|aram)",
+        r"abat(?:eu|eram)",
+        r"corpos\s+de",
+        r"falecid[oa]s?",
         "mortes",
         r"mort[oa]s?",
         r"morreram|morreu|morrido|morrer(?:am)?",
@@ -229,10 +237,19 @@ LANGUAGE = LanguageData(
         r"caídos",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"hospitalizad[oa]s?",
+        r"internad[oa]s?",
+        r"em\s+hospitais",
         r"ferid[oa]s?",
         r"ficaram\s+feridos",
     ),
     captured=(
+        # Surrender and detention.
+        r"se\s+(?:renderam|rendeu|tinham\s+rendido)",
+        r"rend(?:eram|eu)-se",
+        r"rendição",
+        r"detid[oa]s",
         r"captur\w*",
         r"feit[oa]s\s+prisioneir[oa]s",
         r"prisioneiros\s+de\s+guerra",
@@ -247,6 +264,20 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, threats, considerations, requests and expectations govern the sending verb.
+        r"pront[oa]s?\s+para",
+        r"dispost[oa]s?\s+a",
+        r"ofere(?:ceu|ceram|cido|ce|cem)(?:-se)?",
+        r"amea[çc](?:ou|aram|a|am)",
+        r"consider(?:a|am|ando)",
+        r"estud(?:a|am|ando)",
+        r"avali(?:a|am|ando)",
+        r"pediu",
+        r"pedido",
+        r"solicit(?:ou|ado|a|am)",
+        r"(?:é|são|era|eram)\s+esperad[oa]s?",
+        r"prevê",
+        r"preveem",
         "vai",
         "vão",
         "irá",
@@ -290,8 +321,15 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("que", r"(?:os|as)\s+quais"),
-    deployed_formations=(r"corpo\s+(?:da\s+|de\s+)?[«\"]?tempestade", r"11º?\s+corpo"),
-    size_words=(r"efetivo", r"tamanho"),
+    deployed_formations=(r"corpo\s+(?:da\s+|de\s+)?[«\"]?tempestade", r"11\.?º?\s+corpo"),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"compost[oa]\s+por",
+        r"formad[oa]\s+por",
+        r"integrad[oa]\s+por",
+        r"conta\s+com",
+        r"efetivo", r"tamanho",
+    ),
     generic_markers=("geralmente", "normalmente", "habitualmente", r"em\s+média"),
     formation_nouns=(
         r"batalh(?:ão|ões)",
