@@ -1147,7 +1147,8 @@ _PURPOSE_OBJECT = _c(
 # "4,000명이 전투 사상자(이다)", "4,000 were combat casualties": the casualty noun after
 # the figure is what the figure is (a predicate nominal), not a count of something else.
 _COPULA_TO_NOUN = _c(
-    r"\s*(?:명이|명은|명が|人が|人は|were|are|became|represent|sind|waren|sont|étaient|son|"
+    # "4000명의 손실", "4000人の損失": the genitive makes the figure the losses' count.
+    r"\s*(?:명이|명은|명が|人が|人は|명의|人の|名の|의|の|were|are|became|represent|sind|waren|sont|étaient|son|"
     r"eran|sono|erano|são|eram|были|составля\w+)?\s*"
     r"(?:전투|combat|battle|kampf|de\s+combat|en\s+combate|in\s+combattimento|боев\w+)?\s*"
 )

@@ -202,6 +202,11 @@ LANGUAGE = LanguageData(
         r"قتلى\s+أو\s+جرحى",
     ),
     killed=(
+        # Deaths with their pronoun suffix, and passing away.
+        r"مصرعهم|مصرعه|مصرعهما",
+        r"[وف]?(?:توفي|توفوا|توفي(?:ت)?)",
+        r"(?:ال)?متوفين",
+        r"جثث",
         _V + r"قتل(?:وا|ى)?",
         _P + r"(?:قتيل|قتلى|مقتل)",
         r"لقوا\s+حتفهم|لقي\s+حتفه|حتفهم",
@@ -211,12 +216,17 @@ LANGUAGE = LanguageData(
         r"(?:حالات?\s+)?وفاة|وفيات",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"(?:ال)?مستشفيات|(?:ال)?مستشفى",
         _P + r"(?:جرحى|جريح)",
         _V + r"(?:جرح|أصيب)(?:وا|ا)?",
         _P + r"(?:إصابة|مصاب(?:ين|ون)?)",
         r"بجروح",
     ),
     captured=(
+        # Surrender.
+        r"[وف]?استسلم(?:وا|ا|ت)?",
+        r"(?:ال)?استسلام",
         # Dual forms too: "جنديين … أُسرا" (two soldiers who were captured).
         _V + r"أسر(?:ت|وا|ا|هما|هم)?",
         _P + r"(?:أسير|أسرى|أسر)",
@@ -228,6 +238,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Readiness, offers, considerations and requests govern the sending verb.
+        r"[وف]?(?:ال)?مستعد(?:ة|ون|ين)?",
+        r"[وف]?(?:عرضت|عرض|تدرس|يدرس|طلبت|طلب|تطلب|يطلب|تهدد|يهدد)",
         "سوف",
         r"من\s+المتوقع",
         r"من\s+المقرر",
@@ -260,8 +273,15 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     adjective_first=False,
     relative_pronouns=("الذين", "الذي", "التي", "اللذين"),
-    deployed_formations=(r"فيلق\s+العاصفة",),
-    size_words=(r"قوام\w*", r"حجم\w*"),
+    deployed_formations=(r"فيلق\s+العاصفة", r"(?:ال)?فيلق\s+(?:الحادي\s+عشر|11)"),
+    size_words=(
+        # Composition of a formation.
+        r"[يت]ضم",
+        r"[يت]تألف\s+من",
+        r"[يت]تكون\s+من",
+        r"قوامه",
+        r"قوام\w*", r"حجم\w*",
+    ),
     generic_markers=("عادة", "عادةً", r"في\s+العادة", r"في\s+المتوسط"),
     formation_nouns=(r"(?:ال)?كتيبة", r"(?:ال)?لواء", r"(?:ال)?فوج", r"(?:ال)?فرقة"),
     agentless=(r"و?تشير\s+التقارير", r"و?تشير\s+التقديرات", r"يقدر\s+أن"),

@@ -462,9 +462,8 @@ LANGUAGE = LanguageData(
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
         # Readiness, offers, threats and requests govern the sending verb after them.
-        r"ready\s+to",
-        r"prepared\s+to",
-        r"willing\s+to",
+        # Not "troops are ready to be deployed": personnel ready for action are there.
+        r"(?:ready|prepared|willing)\s+to(?!\s+be\b)",
         r"offer(?:s|ed|ing)?\s+to",
         r"threat(?:en|ens|ened|ening)\s+to",
         r"vow(?:s|ed|ing)?\s+to",

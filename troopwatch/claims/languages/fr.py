@@ -276,8 +276,7 @@ LANGUAGE = LanguageData(
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
         # Readiness, offers, threats, considerations and requests govern the sending verb.
-        r"prête?s?\s+à",
-        r"disposée?s?\s+à",
+        r"(?:prête?s?|disposée?s?)\s+à(?!\s+être)",
         r"propos(?:é|ée|ent|e|ait|aient)",
         r"menac(?:é|e|ent|ait|aient)",
         r"envisag\w+",

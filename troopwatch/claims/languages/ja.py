@@ -135,6 +135,8 @@ LANGUAGE = LanguageData(
         "加わ",
     ),
     planned=(
+        # A request or proposal of a dispatch is a plan.
+        r"(?:派遣|派兵|増派|投入)\s?(?:を|の)?\s?(?:要請|要求|提案|打診)",
         "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)(?!とみ)",
         "(?:派遣|派兵|増派|投入)(?:を|の)?(?:準備|計画|検討|予定|見通し)",
         "(?:派遣|派兵|増派|投入|送)(?:する|る)(?:見通し|予定|計画|方針|構え)",
@@ -185,6 +187,10 @@ LANGUAGE = LanguageData(
         "殺さ",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"入院",
+        r"病院で治療",
+        r"搬送",
         "負傷",
         "負傷者",
         "けが",
@@ -286,7 +292,13 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("暴風軍団", "第11軍団"),
-    size_words=("人規模", "規模"),
+    size_words=(
+        # Composition of a formation.
+        r"で構成",
+        r"から成る",
+        r"からなる",
+        "人規模", "規模",
+    ),
     generic_markers=("通常", "一般的に", "普通", "平均"),
     formation_nouns=("大隊", "旅団", "連隊", "師団", "中隊"),
     claimant_sides={

@@ -162,6 +162,8 @@ LANGUAGE = LanguageData(
         "수송",
     ),
     planned=(
+        # A request or proposal of a dispatch is a plan.
+        r"(?:파병|파견|배치|투입|증파)\s?(?:을|를)?\s?(?:요청|요구|제안|타진)",
         "(?:파병|파견|배치|투입|증파|이동|배치|보내|지원)(?:하기로|키로|할|될|하는 방안|하려)",
         r"(?:파병|파견|배치|투입|증파)\s?(?:을|를)?\s?(?:준비|계획|검토|추진|예정)",
         # "곧 쿠르스크에 도착할": soon to arrive (the adverb stands before the verb).
@@ -233,6 +235,10 @@ LANGUAGE = LanguageData(
         "목숨을 잃",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"입원",
+        r"병원(?:에서|으로)\s?(?:치료|후송|이송)",
+        r"후송",
         "부상",
         "다친",
         "다쳤",
@@ -336,7 +342,11 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("폭풍군단", "제11군단", "11군단"),
-    size_words=(r"병력\s?규모", "규모"),
+    size_words=(
+        # Composition of a formation.
+        r"구성",
+        r"병력\s?규모", "규모",
+    ),
     generic_markers=("보통", "일반적으로", "통상", "평균"),
     formation_nouns=("대대", "여단", "연대", "사단", "중대"),
     claimant_sides={

@@ -365,6 +365,11 @@ LANGUAGE = LanguageData(
         r"санитарн\w*",
     ),
     killed=(
+        # Bodies and deaths.
+        r"тела",
+        r"трупы",
+        r"скончал\w*",
+        r"двухсот\w*",
         r"погиб\w*",
         r"гибел\w*",
         r"убит\w*",
@@ -376,12 +381,20 @@ LANGUAGE = LanguageData(
         r"безвозвратн\w*",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"госпитализирова\w*",
+        r"в\s+госпитал\w*",
+        r"в\s+больниц\w*",
+        r"трехсот\w*",
+        r"трёхсот\w*",
         r"ранен\w*",
         r"ранени\w*",
         r"ранил\w*",
         r"травмирован\w*",
     ),
     captured=(
+        # Surrender.
+        r"сдал(?:ся|ись|ась)",
         r"плени\w*",
         r"в\s+плен\w*",
         r"пленен\w*",
@@ -411,6 +424,14 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Considerations, offers, threats and requests govern the sending verb.
+        r"рассматрива\w*",
+        r"возможност\w*",
+        r"предлож(?:ил|ила|или|ит|ат|ен\w*)",
+        r"угрожа\w*",
+        r"запроси(?:л|ла|ли|т)",
+        r"запрашива\w*",
+        r"проси(?:т|ли|ла|л)",
         "будет",
         "будут",
         r"должн\w*",
@@ -491,7 +512,12 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=(r"котор\w+",),
     deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
-    size_words=(r"численност\w*",),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"состо(?:ит|ят|ял)\s+из",
+        r"насчитыва\w*",
+        r"численност\w*",
+    ),
     generic_markers=("обычно", "как правило", r"в\s+среднем"),
     formation_nouns=(r"батальон\w*", r"бригад\w*", r"полк\w*", r"дивизи\w*", r"рот[аыу]"),
     restatement=(r"речь\s+идет\s+о", r"речь\s+идёт\s+о", r"речь\s+шла\s+о"),

@@ -319,6 +319,10 @@ LANGUAGE = LanguageData(
         r"вибул\w*\s+з\s+ладу",
     ),
     killed=(
+        # Bodies and deaths.
+        r"тіла",
+        r"трупи",
+        r"помер\w*",
         r"загин\w*",
         r"загибл\w*",
         r"загибел\w*",
@@ -333,6 +337,12 @@ LANGUAGE = LanguageData(
         r"безповоротн\w*",
     ),
     wounded=(
+        # In hospital: wounded.
+        r"госпіталізова\w*",
+        r"в\s+госпітал\w*",
+        r"у\s+госпітал\w*",
+        r"в\s+лікарн\w*",
+        r"у\s+лікарн\w*",
         r"поранен\w*",
         r"поранил\w*",
         "поранив",
@@ -341,6 +351,8 @@ LANGUAGE = LanguageData(
         r"трьохсот\w*",
     ),
     captured=(
+        # Surrender.
+        r"здал(?:ися|ася|ся)",
         r"затрима\w*",
         r"в\s+полон\w*",
         r"у\s+полон\w*",
@@ -365,6 +377,15 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Considerations, offers, threats and requests govern the sending verb.
+        r"розгляда\w*",
+        r"можлив\w*",
+        r"запропонува\w*",
+        r"пропону\w*",
+        r"погрожу\w*",
+        r"запроси(?:в|ла|ли|ть)",
+        r"запиту\w*",
+        r"проси(?:ть|в|ла|ли)",
         "буде",
         "будуть",
         r"повинн\w*",
@@ -433,7 +454,12 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     relative_pronouns=("які", "яких", "якi"),
     deployed_formations=(r"корпус\w*\s+«?бур\w*", r"11-(?:й|го)\s+корпус\w*"),
-    size_words=(r"чисельн\w*",),
+    size_words=(
+        # Verbs of a formation's composition.
+        r"склада\w*\s+з",
+        r"налічу\w*",
+        r"чисельн\w*",
+    ),
     generic_markers=("зазвичай", r"як\s+правило", r"в\s+середньому"),
     formation_nouns=(r"батальйон\w*", r"бригад\w*", r"полк\w*", r"дивізі\w*", r"рот[аиу]"),
     restatement=(r"йдеться\s+про", r"мова\s+йде\s+про"),

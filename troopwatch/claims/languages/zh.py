@@ -191,6 +191,8 @@ LANGUAGE = LanguageData(
         "作戰",
     ),
     planned=(
+        # Considering, requesting, offering or agreeing to send is a plan.
+        r"(?:考虑|考慮|要求|请求|請求|提议|提議|愿意|願意|同意|威胁|威脅)[^，。,；]{0,10}?(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|派)",
         r"(?:将|將|将会|將會|计划|計劃|准备|準備|打算|决定|決定|可能|预计|預計|拟|擬|即将|即將|预估|預估)"
         r"[^，。,；]{0,10}?" + _SEND,
         "预计|預計|预估|預估",
@@ -233,7 +235,15 @@ LANGUAGE = LanguageData(
         "死于",
         "死於",
     ),
-    wounded=("受伤", "受傷", "负伤", "負傷", "伤兵", "傷兵", "伤员", "傷員"),
+    wounded=(
+        # In hospital: wounded.
+        r"住院",
+        r"送医",
+        r"送醫",
+        r"就医",
+        r"就醫",
+        "受伤", "受傷", "负伤", "負傷", "伤兵", "傷兵", "伤员", "傷員",
+    ),
     captured=("俘虏", "俘虜", "俘获", "俘獲", "被俘", "抓获", "抓獲", "生擒", "投降"),
     force_size=("总兵力", "總兵力", "常备军", "常備軍", "兵力规模", "兵力規模"),
     # Tense and modality: a sending predicate next to one of these is not yet done
@@ -275,7 +285,12 @@ LANGUAGE = LanguageData(
     # Joint claimants ("South Korean and Western intelligence"): the sides, by the
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("暴风军团", "暴風軍團", "第11军", "第11軍"),
-    size_words=("规模", "規模"),
+    size_words=(
+        # Composition of a formation.
+        r"组成",
+        r"組成",
+        "规模", "規模",
+    ),
     generic_markers=("通常", "一般来说", "一般來說", "一般有", "平均"),
     formation_nouns=(r"[一个個每](?:营|營|旅|团|團|师|師|连|連)",),
     agentless=("据估计", "據估計", "据报道", "據報導", "據報道"),
