@@ -1357,7 +1357,8 @@ _MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|а�
 
 # German reported speech: "würden … eingesetzt" is the subjunctive of "werden eingesetzt"
 # (are deployed, says the source), not "would deploy"; "würden … eingesetzt werden" is.
-_WUERDE = _c(r"würden?")
+# Likewise "werden … ausgebildet" is the present passive (are trained), not a future.
+_WUERDE = _c(r"würden?|wird|werden")
 _REPORTED_PASSIVE = _c(r"[^\W\d_]*(?:ge[^\W\d_]+(?:t|en)|iert|sandt|setzt|legt)")
 _WERDEN_NEXT = _c(r"\s+(?:werden|worden)(?![^\W\d_])")
 

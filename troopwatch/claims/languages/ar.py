@@ -238,6 +238,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Decisions and agreements govern the sending verb.
+        r"[وف]?(?:قررت|قرر|وافقت|وافق)",
         # Readiness, offers, considerations and requests govern the sending verb.
         r"[وف]?(?:ال)?مستعد(?:ة|ون|ين)?",
         r"[وف]?(?:عرضت|عرض|تدرس|يدرس|طلبت|طلب|تطلب|يطلب|تهدد|يهدد)",

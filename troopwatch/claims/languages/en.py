@@ -384,6 +384,8 @@ LANGUAGE = LanguageData(
         r"put\s+out\s+of\s+action",
     ),
     killed=(
+        # Fell in battle: killed.
+        r"fell\s+(?:in\s+(?:battle|combat|action)|on\s+the\s+battlefield)",
         # Bodies and remains are the dead.
         r"bodies\s+of",
         r"remains\s+of",

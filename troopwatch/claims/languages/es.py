@@ -238,6 +238,8 @@ LANGUAGE = LanguageData(
         "víctimas",
     ),
     killed=(
+        # Fell in battle: killed.
+        r"(?:cayeron|caído|cayó)\s+en\s+(?:combate|el\s+frente|acción)",
         # Military usage (eliminated, shot down), remains, singular deaths.
         r"eliminad[oa]s?",
         r"elimin(?:ó|aron)",

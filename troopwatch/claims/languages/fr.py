@@ -228,6 +228,8 @@ LANGUAGE = LanguageData(
         "victimes",
     ),
     killed=(
+        # Fell in battle: killed.
+        r"tombée?s?\s+au\s+(?:combat|front|champ\s+d['’]honneur)",
         # Military usage (eliminated, neutralised), remains.
         r"éliminée?s?",
         r"neutralisée?s?",

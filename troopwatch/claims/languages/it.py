@@ -230,6 +230,8 @@ LANGUAGE = LanguageData(
         "vittime",
     ),
     killed=(
+        # Fell in battle: killed.
+        r"cadut[io]\s+in\s+(?:combattimento|battaglia|azione)",
         # Military usage (eliminated, neutralised), remains, singular deaths.
         r"eliminat[oiae]",
         r"neutralizzat[oiae]",

@@ -223,6 +223,8 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        # Fell in battle: killed.
+        r"(?:caíram|caído|caiu)\s+em\s+(?:combate|ação)",
         # Military usage (eliminated, shot down), remains, singular deaths.
         r"eliminad[oa]s?",
         r"elimin(?:ou|aram)",
