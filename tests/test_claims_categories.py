@@ -953,3 +953,249 @@ def test_italian_conditional_perfect_after_an_announcement(text: str, want: list
 )
 def test_extended_attribute_and_fighting_on_a_side(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# --- Coverage audit of category predicates by class of phrasing (data/eval/real/
+# CATEGORY_CHECKLIST.md). Every sentence was written for these tests.
+
+
+# A sending verb governed by readiness, an offer, a threat or a consideration is a plan
+# (CLAIMS.md §3: "any figure not yet on the ground"): ready/prêt/dispuesto/bereit/готов/
+# مستعد, offered/proposé/ofrecido/angeboten/запропонувала/عرضت, threatened, considering/
+# envisage/valutando/рассматривает/考虑/تدرس.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Pyongyang is ready to dispatch 10,000 soldiers to Kursk.", 10000),
+        ("North Korea has threatened to send 20,000 more soldiers to the front.", 20000),
+        ("Nordkorea ist bereit, 10.000 Soldaten nach Kursk zu entsenden.", 10000),
+        ("Nordkorea hat angeboten, 30.000 Soldaten nach Russland zu schicken.", 30000),
+        ("Pyongyang est prêt à envoyer 10 000 soldats à Koursk.", 10000),
+        ("La Corée du Nord a proposé d'envoyer 30 000 soldats en Russie.", 30000),
+        ("La Corée du Nord envisage d'envoyer 15 000 soldats de plus.", 15000),
+        ("Pyongyang está dispuesto a enviar 10.000 soldados a Kursk.", 10000),
+        ("Corea del Norte ha ofrecido enviar 30.000 soldados a Rusia.", 30000),
+        ("Corea del Norte está considerando enviar 15.000 soldados más.", 15000),
+        ("La Corea del Nord ha offerto di inviare 30.000 soldati in Russia.", 30000),
+        ("La Corea del Nord sta valutando di inviare altri 15.000 soldati.", 15000),
+        ("Pyongyang está pronta para enviar 10.000 soldados para Kursk.", 10000),
+        ("A Coreia do Norte ofereceu-se para enviar 30.000 soldados para a Rússia.", 30000),
+        ("A Coreia do Norte está considerando enviar mais 15.000 soldados.", 15000),
+        ("КНДР рассматривает возможность отправить ещё 15 тысяч солдат.", 15000),
+        ("КНДР запропонувала направити 30 тисяч військових до Росії.", 30000),
+        ("КНДР розглядає можливість відправити ще 15 тисяч солдатів.", 15000),
+        ("朝鲜正在考虑再派遣1.5万名士兵。", 15000),
+        ("كوريا الشمالية مستعدة لإرسال 10 آلاف جندي إلى كورسك.", 10000),
+        ("عرضت كوريا الشمالية إرسال 30 ألف جندي إلى روسيا.", 30000),
+        ("تدرس كوريا الشمالية إرسال 15 ألف جندي إضافي.", 15000),
+    ],
+)
+def test_readiness_offers_threats_and_considerations_are_plans(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "planned")]
+
+
+# A request for personnel names troops not yet sent: requested/angefordert/demandé/pedido/
+# chiesto/pediu/запросила/요청/要請/要求/طلبت.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Russia has requested 10,000 additional North Korean soldiers.", 10000),
+        ("Russland hat 10.000 zusätzliche nordkoreanische Soldaten angefordert.", 10000),
+        ("La Russie a demandé 10 000 soldats nord-coréens supplémentaires.", 10000),
+        ("Rusia ha pedido 10.000 soldados norcoreanos adicionales.", 10000),
+        ("La Russia ha chiesto 10.000 soldati nordcoreani in più.", 10000),
+        ("A Rússia pediu 10.000 soldados norte-coreanos adicionais.", 10000),
+        ("Россия запросила 10 тысяч дополнительных северокорейских солдат.", 10000),
+        ("Росія запросила 10 тисяч додаткових північнокорейських солдатів.", 10000),
+        ("러시아는 북한군 1만 명의 추가 파병을 요청했다.", 10000),
+        ("ロシアは北朝鮮兵1万人の追加派遣を要請した。", 10000),
+        ("俄罗斯要求朝鲜增派1万名士兵。", 10000),
+        ("طلبت روسيا 10 آلاف جندي كوري شمالي إضافي.", 10000),
+    ],
+)
+def test_requests_for_personnel_are_plans(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "planned")]
+
+
+# A dispatch named as a noun with an expectation after it ("a dispatch of 3,000 is
+# expected", "wird erwartet", "est attendu", "è atteso"), a planned deployment, a
+# forecast of the dispatch ("prevê o envio") or a decision to send (قررت) is a plan.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("A planned deployment of 6,000 North Korean troops is due in the autumn.", 6000),
+        ("An additional dispatch of 3,000 North Korean soldiers is expected.", 3000),
+        ("Eine weitere Entsendung von 3.000 nordkoreanischen Soldaten wird erwartet.", 3000),
+        ("Un déploiement supplémentaire de 3 000 soldats nord-coréens est attendu.", 3000),
+        ("È atteso un ulteriore dispiegamento di 3.000 soldati nordcoreani.", 3000),
+        ("A Coreia do Norte prevê o envio de 6.000 soldados para Kursk.", 6000),
+        ("قررت كوريا الشمالية إرسال 6000 جندي إضافي إلى روسيا.", 6000),
+    ],
+)
+def test_expected_and_planned_dispatches_are_plans(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "planned")]
+
+
+# Killed in military usage (eliminated/eliminiert/éliminé/eliminaron), bodies, fallen in
+# battle (tombés au combat, cayeron en combate), and Arabic deaths with a pronoun suffix
+# (لقوا مصرعهم) or passing away (توفي).
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The bodies of 20 North Korean soldiers were found near Kursk.", 20),
+        ("Ukrainische Truppen haben 50 nordkoreanische Soldaten eliminiert.", 50),
+        ("Les forces ukrainiennes ont éliminé 50 soldats nord-coréens.", 50),
+        ("Las fuerzas ucranianas eliminaron a 50 soldados norcoreanos.", 50),
+        ("Le forze ucraine hanno eliminato 50 soldati nordcoreani.", 50),
+        ("As forças ucranianas eliminaram 50 soldados norte-coreanos.", 50),
+        ("لقي نحو 300 جندي كوري شمالي مصرعهم.", 300),
+        ("توفي نحو 300 جندي كوري شمالي.", 300),
+        ("About 300 North Korean soldiers fell in battle near Kursk.", 300),
+        ("Environ 300 soldats nord-coréens sont tombés au combat.", 300),
+        ("Unos 300 soldados norcoreanos cayeron en combate.", 300),
+    ],
+)
+def test_eliminated_bodies_and_fallen_are_killed(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "killed")]
+
+
+# Personnel in hospital are the wounded: hospitalised/hospitalisiert/ricoverati/
+# госпитализированы/입원/入院/住院/إلى المستشفيات.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("About 1,000 North Korean troops have been hospitalised in Moscow.", 1000),
+        ("Rund 1.000 nordkoreanische Soldaten werden in Moskauer Krankenhäusern behandelt.", 1000),
+        ("Environ 1 000 soldats nord-coréens ont été hospitalisés à Moscou.", 1000),
+        ("Unos 1.000 soldados norcoreanos fueron hospitalizados en Moscú.", 1000),
+        ("Circa 1.000 soldati nordcoreani sono stati ricoverati a Mosca.", 1000),
+        ("Cerca de 1.000 soldados norte-coreanos foram hospitalizados em Moscou.", 1000),
+        ("Около 1000 северокорейских военных госпитализированы в Москве.", 1000),
+        ("Близько 1000 північнокорейських військових госпіталізовано в Москві.", 1000),
+        ("북한군 1000명이 모스크바 병원에 입원했다.", 1000),
+        ("北朝鮮兵約1000人がモスクワの病院に入院した。", 1000),
+        ("约1000名朝鲜士兵在莫斯科住院治疗。", 1000),
+        ("نقل نحو 1000 جندي كوري شمالي إلى المستشفيات في موسكو.", 1000),
+    ],
+)
+def test_hospitalised_are_wounded(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "wounded")]
+
+
+# Surrendered (se sont rendus, si sono arresi, se renderam, haben sich ergeben, استسلم) and in
+# the other side's captivity (in Ukrainian captivity, Kriegsgefangenschaft) are captured.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Two North Korean soldiers are in Ukrainian captivity.", 2),
+        ("Zwei nordkoreanische Soldaten befinden sich in ukrainischer Kriegsgefangenschaft.", 2),
+        ("Zwei nordkoreanische Soldaten haben sich ergeben.", 2),
+        ("Deux soldats nord-coréens se sont rendus.", 2),
+        ("Due soldati nordcoreani si sono arresi.", 2),
+        ("Dois soldados norte-coreanos se renderam.", 2),
+        ("استسلم جنديان كوريان شماليان.", 2),
+    ],
+)
+def test_surrender_and_captivity_are_captured(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "captured")]
+
+
+# "Has lost 4,000 soldiers" (perdu, perdido, perso, perdeu) and a genitive figure of losses
+# (4000명의 손실, 4000人の損失) are casualties (CLAIMS.md §3: losses).
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("La Corée du Nord a perdu 4 000 soldats à Koursk.", 4000),
+        ("Corea del Norte ha perdido 4.000 soldados en Kursk.", 4000),
+        ("La Corea del Nord ha perso 4.000 soldati a Kursk.", 4000),
+        ("A Coreia do Norte perdeu 4.000 soldados em Kursk.", 4000),
+        ("북한군 4000명의 손실이 발생했다.", 4000),
+        ("北朝鮮軍は約4000人の損失を出した。", 4000),
+    ],
+)
+def test_lost_personnel_are_casualties(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "casualties")]
+
+
+# The formation's composition (totalling, conta com, composto por, يضم, يتألف من) is its size.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The 11th Corps, totalling about 40,000 soldiers, is an elite unit.", 40000),
+        ("O 11.º Corpo conta com cerca de 40.000 soldados.", 40000),
+        ("O 11.º Corpo é composto por cerca de 40.000 soldados.", 40000),
+        ("يضم الفيلق الحادي عشر الكوري الشمالي نحو 40 ألف جندي.", 40000),
+        ("يتألف الفيلق الحادي عشر الكوري الشمالي من نحو 40 ألف جندي.", 40000),
+    ],
+)
+def test_formation_composition_is_force_size(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "force_size")]
+
+
+# "werden … ausgebildet" is the present passive (are being trained), not a future.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Etwa 11.000 nordkoreanische Soldaten werden in Russland ausgebildet.", 11000),
+    ],
+)
+def test_german_present_passive_is_no_future(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "deployed")]
+
+
+# The same new words with other armies' personnel, or with shells, tanks and money, claim
+# nothing (CLAIMS.md §2).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will send 5,000 more soldiers to Kursk.",
+        "Ukraine said 300 Russian soldiers were killed near Kursk.",
+        "North Korea could send 5,000 shells to Russia.",
+        "Russland wird weitere 5.000 Soldaten nach Kursk schicken.",
+        "Rund 300 russische Soldaten wurden getötet.",
+        "La Russie enverra 5 000 soldats supplémentaires à Koursk.",
+        "Environ 300 soldats russes ont été tués.",
+        "Rusia enviará 5.000 soldados más a Kursk.",
+        "Unos 300 soldados rusos murieron.",
+        "La Russia invierà altri 5.000 soldati a Kursk.",
+        "Circa 300 soldati russi sono stati uccisi.",
+        "A Rússia vai enviar mais 5.000 soldados para Kursk.",
+        "Cerca de 300 soldados russos foram mortos.",
+        "Россия направит ещё 5 тысяч военных в Курскую область.",
+        "Около 300 российских военных погибли.",
+        "Росія направить ще 5 тисяч військових до Курської області.",
+        "Близько 300 російських військових загинули.",
+        "러시아군 300명이 사망했다.",
+        "ロシア兵約300人が死亡した。",
+        "约300名俄罗斯士兵死亡。",
+        "قتل نحو 300 جندي روسي.",
+        "About 300 Russian soldiers have been hospitalised in Kursk.",
+        "Russia has requested 10,000 artillery shells from North Korea.",
+        "Ukraine is ready to send 5,000 troops to Kursk.",
+        "Russia lost 300 tanks near Kursk.",
+        "North Korea offered to send 5 million shells to Russia.",
+        "Rund 300 russische Soldaten werden in Krankenhäusern behandelt.",
+        "Russland hat 10.000 Granaten aus Nordkorea angefordert.",
+        "Rund 300 ukrainische Soldaten sind in russischer Kriegsgefangenschaft.",
+        "Environ 300 soldats russes ont été hospitalisés.",
+        "La Russie a demandé 10 000 obus à la Corée du Nord.",
+        "La Russie a perdu 300 chars à Koursk.",
+        "Unos 300 soldados rusos fueron hospitalizados.",
+        "Rusia ha pedido 10.000 proyectiles a Corea del Norte.",
+        "Rusia ha perdido 300 tanques en Kursk.",
+        "Circa 300 soldati russi sono stati ricoverati.",
+        "La Russia ha perso 300 carri armati a Kursk.",
+        "Cerca de 300 soldados russos foram hospitalizados.",
+        "A Rússia perdeu 300 tanques em Kursk.",
+        "Около 300 российских военных госпитализированы.",
+        "Россия запросила 10 тысяч снарядов у КНДР.",
+        "Близько 300 російських військових госпіталізовано.",
+        "러시아군 300명이 병원에 입원했다.",
+        "ロシア兵約300人が入院した。",
+        "约300名俄罗斯士兵住院治疗。",
+        "نقل نحو 300 جندي روسي إلى المستشفيات.",
+        "استسلم نحو 300 جندي أوكراني.",
+    ],
+)
+def test_new_category_words_claim_nothing_outside_scope(text: str) -> None:
+    assert figs(text) == []
