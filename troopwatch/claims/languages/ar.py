@@ -238,6 +238,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Pledges and expectations govern the sending verb.
+        r"[وف]?(?:تعهدت|تعهد)",
+        r"[يت]توقع",
         # Decisions and agreements govern the sending verb.
         r"[وف]?(?:قررت|قرر|وافقت|وافق)",
         # Readiness, offers, considerations and requests govern the sending verb.

@@ -265,6 +265,8 @@ LANGUAGE = LanguageData(
         "opfer",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"(?:seinen|ihren)\s+verletzungen\s+erlegen",
         # Military usage: eliminated, destroyed; bodies.
         r"eliminiert\w*",
         r"vernichtet",
@@ -283,6 +285,8 @@ LANGUAGE = LanguageData(
         "ausgeschaltet",
     ),
     wounded=(
+        # Injuries suffered.
+        r"verletzungen",
         # In hospital: wounded.
         r"krankenh\w+",
         r"lazarett\w*",
@@ -293,6 +297,8 @@ LANGUAGE = LanguageData(
         r"verwundete\w*",
     ),
     captured=(
+        # Detained.
+        r"festgesetzt",
         # Captivity in compounds, and surrender.
         r"(?:kriegs)?gefangenschaft",
         r"sich\s+(?:[^\W\d_]+\s+){0,3}?ergeben",

@@ -384,6 +384,8 @@ LANGUAGE = LanguageData(
         r"put\s+out\s+of\s+action",
     ),
     killed=(
+        # Died of wounds: killed (not killed-and-wounded).
+        r"died\s+(?:of|from)\s+(?:their\s+)?(?:wounds|injuries)",
         # Fell in battle: killed.
         r"fell\s+(?:in\s+(?:battle|combat|action)|on\s+the\s+battlefield)",
         # Bodies and remains are the dead.
@@ -422,6 +424,9 @@ LANGUAGE = LanguageData(
         "wounds",
     ),
     captured=(
+        # Seized and taken captive.
+        r"seized",
+        r"taken\s+captive",
         # Held by the other side.
         r"in\s+(?:\w+\s+)?captivity",
         r"held\s+(?:as\s+)?(?:prisoners|captive)",

@@ -291,6 +291,11 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises and commitments govern the sending verb.
+        r"prometi(?:ó|eron|do)",
+        r"promete\w*",
+        r"comprometi(?:ó|eron|do)\s+a",
+        r"comprometid[oa]s?\s+a",
         # Readiness, offers, threats, considerations and requests govern the sending verb.
         r"dispuest[oa]s?\s+a",
         r"list[oa]s?\s+para",

@@ -277,6 +277,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises and commitments govern the sending verb.
+        r"promis",
+        r"promet\w*",
+        r"engagée?s?\s+à",
         # Readiness, offers, threats, considerations and requests govern the sending verb.
         r"(?:prête?s?|disposée?s?)\s+à(?!\s+être)",
         r"propos(?:é|ée|ent|e|ait|aient)",

@@ -255,6 +255,8 @@ LANGUAGE = LanguageData(
         r"ferite",
     ),
     captured=(
+        # Prisoners.
+        r"prigionier[io]",
         # Surrender and detention.
         r"si\s+(?:sono\s+|erano\s+|siano\s+|sarebbero\s+)?arres[io]",
         r"detenut[io]",
@@ -273,6 +275,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises and commitments govern the sending verb.
+        r"promess[oa]\s+di",
+        r"promett\w*\s+di",
+        r"impegnat[oaie]\s+ad?",
         # Readiness, offers, threats, considerations, requests and postposed expectations govern the sending verb.
         r"pront[oaie]\s+ad?",
         r"dispost[oaie]\s+ad?",

@@ -187,6 +187,9 @@ LANGUAGE = LanguageData(
         "殺さ",
     ),
     wounded=(
+        # Serious and light wounds.
+        r"重傷",
+        r"軽傷",
         # In hospital: wounded.
         r"入院",
         r"病院で治療",

@@ -235,6 +235,9 @@ LANGUAGE = LanguageData(
         "목숨을 잃",
     ),
     wounded=(
+        # Serious and light wounds.
+        r"중상",
+        r"경상",
         # In hospital: wounded.
         r"입원",
         r"병원(?:에서|으로)\s?(?:치료|후송|이송)",

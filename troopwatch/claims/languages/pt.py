@@ -239,6 +239,8 @@ LANGUAGE = LanguageData(
         r"caídos",
     ),
     wounded=(
+        # Injuries.
+        r"ferimentos",
         # In hospital: wounded.
         r"hospitalizad[oa]s?",
         r"internad[oa]s?",
@@ -247,6 +249,9 @@ LANGUAGE = LanguageData(
         r"ficaram\s+feridos",
     ),
     captured=(
+        # Held prisoner.
+        r"pres[oa]s",
+        r"prisioneir[oa]s",
         # Surrender and detention.
         r"se\s+(?:renderam|rendeu|tinham\s+rendido)",
         r"rend(?:eram|eu)-se",
@@ -266,6 +271,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises, commitments and intentions govern the sending verb.
+        r"promet(?:eu|eram|ido|e|em)",
+        r"compromet(?:eu|eram|ido)(?:-se)?",
+        r"tenciona\w*",
         # Readiness, offers, threats, considerations, requests and expectations govern the sending verb.
         r"pront[oa]s?\s+para",
         r"dispost[oa]s?\s+a",

@@ -365,6 +365,8 @@ LANGUAGE = LanguageData(
         r"санитарн\w*",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"(?:скончал\w*|умер\w*)\s+от\s+ран\w*",
         # Bodies and deaths.
         r"тела",
         r"трупы",
@@ -393,6 +395,8 @@ LANGUAGE = LanguageData(
         r"травмирован\w*",
     ),
     captured=(
+        # In the other side's captivity.
+        r"в\s+(?:\w+\s+)?плену",
         # Surrender.
         r"сдал(?:ся|ись|ась)",
         r"плени\w*",
@@ -424,6 +428,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises and agreements govern the sending verb.
+        r"пообеща\w*",
+        r"обеща(?:ет|ют|ла|л|ли)",
+        r"согласил\w*",
         # Considerations, offers, threats and requests govern the sending verb.
         r"рассматрива\w*",
         r"возможност\w*",

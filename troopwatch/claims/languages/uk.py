@@ -319,6 +319,8 @@ LANGUAGE = LanguageData(
         r"вибул\w*\s+з\s+ладу",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"помер\w*\s+від\s+(?:поранень|ран)",
         # Bodies and deaths.
         r"тіла",
         r"трупи",
@@ -351,6 +353,8 @@ LANGUAGE = LanguageData(
         r"трьохсот\w*",
     ),
     captured=(
+        # In the other side's captivity.
+        r"[ув]\s+(?:\w+\s+)?полоні",
         # Surrender.
         r"здал(?:ися|ася|ся)",
         r"затрима\w*",
@@ -377,6 +381,12 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # Promises, agreements and 'are to' with an infinitive govern the sending verb.
+        r"пообіця\w*",
+        r"обіця(?:є|ють|ла|в|ли)",
+        r"погодил\w*",
+        r"мають(?=\s+[а-яіїєґ']+ти(?:ся)?(?![а-яіїєґ]))",
+        r"має(?=\s+[а-яіїєґ']+ти(?:ся)?(?![а-яіїєґ]))",
         # Considerations, offers, threats and requests govern the sending verb.
         r"розгляда\w*",
         r"можлив\w*",
