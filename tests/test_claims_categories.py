@@ -1199,3 +1199,110 @@ def test_german_present_passive_is_no_future(text: str, figure: int) -> None:
 )
 def test_new_category_words_claim_nothing_outside_scope(text: str) -> None:
     assert figs(text) == []
+
+
+# Promises, pledges, commitments, agreements, intentions and expectations govern the sending
+# verb after them (promis, prometió, si è impegnata, пообещала, погодилася, 承诺, تعهدت,
+# يتوقع أن ترسل; Ukrainian "мають прибути": are to arrive).
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("North Korea vowed to send 6,000 more troops to Russia.", 6000),
+        ("Another 6,000 North Korean troops are expected in Russia by autumn.", 6000),
+        ("Nordkorea droht, 20.000 Soldaten zu entsenden.", 20000),
+        ("La Corée du Nord a promis d'envoyer 6 000 soldats à Koursk.", 6000),
+        ("Corea del Norte se comprometió a enviar 6.000 soldados.", 6000),
+        ("Corea del Norte prometió enviar 6.000 soldados más.", 6000),
+        ("La Corea del Nord si è impegnata a inviare 6.000 soldati.", 6000),
+        ("La Corea del Nord ha promesso di inviare 6.000 soldati.", 6000),
+        ("La Corea del Nord è pronta ad inviare altri 6.000 soldati.", 6000),
+        ("A Coreia do Norte comprometeu-se a enviar 6.000 soldados.", 6000),
+        ("A Coreia do Norte prometeu enviar 6.000 soldados.", 6000),
+        ("A Coreia do Norte tenciona enviar mais 6.000 soldados.", 6000),
+        ("КНДР пообещала отправить 6 тысяч военных.", 6000),
+        ("КНДР пообіцяла відправити 6 тисяч військових.", 6000),
+        ("КНДР погодилася направити 6 тисяч військових до Росії.", 6000),
+        ("До Росії мають прибути ще 6 тисяч північнокорейських військових.", 6000),
+        ("朝鲜承诺向俄罗斯派遣6000名士兵。", 6000),
+        ("朝鲜同意向俄罗斯派遣6000名士兵。", 6000),
+        ("وافقت كوريا الشمالية على إرسال 6000 جندي إلى روسيا.", 6000),
+        ("تعهدت كوريا الشمالية بإرسال 6000 جندي إلى روسيا.", 6000),
+        ("يتوقع أن ترسل كوريا الشمالية 6000 جندي إضافي.", 6000),
+    ],
+)
+def test_promises_commitments_and_agreements_are_plans(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "planned")]
+
+
+# Bodies, shot down (abattus), and died of wounds (скончались от ран, померли від поранень:
+# killed, not killed-and-wounded).
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The bodies of 30 North Korean soldiers were recovered.", 30),
+        ("Die Leichen von 20 nordkoreanischen Soldaten wurden gefunden.", 20),
+        ("Environ 300 soldats nord-coréens ont été abattus.", 300),
+        ("Около 300 северокорейских военных скончались от ран.", 300),
+        ("Близько 300 північнокорейських військових померли від поранень.", 300),
+    ],
+)
+def test_bodies_shot_down_and_died_of_wounds_are_killed(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "killed")]
+
+
+# Seized, taken captive, detained, held prisoner, in the other side's captivity (в украинском
+# плену, в українському полоні).
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Ukrainian forces seized two North Korean soldiers.", 2),
+        ("Two North Korean soldiers were taken captive.", 2),
+        ("Ukrainische Truppen haben zwei nordkoreanische Soldaten festgesetzt.", 2),
+        ("Deux soldats nord-coréens sont détenus par l'Ukraine.", 2),
+        ("Dos soldados norcoreanos están detenidos en Ucrania.", 2),
+        ("Due soldati nordcoreani sono prigionieri in Ucraina.", 2),
+        ("Dois soldados norte-coreanos estão presos na Ucrânia.", 2),
+        ("Два северокорейских военных находятся в украинском плену.", 2),
+        ("Два північнокорейські військові перебувають в українському полоні.", 2),
+    ],
+)
+def test_held_by_the_other_side_is_captured(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "captured")]
+
+
+# Injuries suffered (Verletzungen, ferimentos) and serious wounds (중상, 重傷) are wounded.
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Etwa 2.700 nordkoreanische Soldaten erlitten Verletzungen.", 2700),
+        ("Cerca de 2.700 soldados norte-coreanos sofreram ferimentos.", 2700),
+        ("북한군 2700명이 중상을 입었다.", 2700),
+        ("北朝鮮兵約2700人が重傷を負った。", 2700),
+    ],
+)
+def test_injuries_suffered_are_wounded(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "wounded")]
+
+
+# Promises of shells, other armies' prisoners and wounded claim nothing (CLAIMS.md §2).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian forces seized 300 North Korean shells near Kursk.",
+        "Two Russian soldiers were taken captive by Ukraine.",
+        "North Korea pledged to send 5 million shells to Russia.",
+        "Zwei russische Soldaten erlitten Verletzungen.",
+        "La Corée du Nord a promis d'envoyer 5 millions d'obus.",
+        "Corea del Norte prometió enviar 5 millones de proyectiles.",
+        "Due soldati russi sono prigionieri in Ucraina.",
+        "Dois soldados russos estão presos na Ucrânia.",
+        "Два российских военных находятся в украинском плену.",
+        "Два російські військові перебувають в українському полоні.",
+        "КНДР пообіцяла відправити 5 мільйонів снарядів.",
+        "러시아군 2700명이 중상을 입었다.",
+        "朝鲜承诺向俄罗斯提供500万发炮弹。",
+        "تعهدت كوريا الشمالية بإرسال 5 ملايين قذيفة إلى روسيا.",
+    ],
+)
+def test_promises_and_captivity_outside_scope(text: str) -> None:
+    assert figs(text) == []
