@@ -1306,3 +1306,22 @@ def test_injuries_suffered_are_wounded(text: str, figure: int) -> None:
 )
 def test_promises_and_captivity_outside_scope(text: str) -> None:
     assert figs(text) == []
+
+
+# An intention named as a noun governs the sending verb (l'intention d', la intención de,
+# intenzione di, a intenção de), as "intends to" does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Corée du Nord a l'intention d'envoyer 6 000 soldats.",
+        "Corea del Norte tiene la intención de enviar 6.000 soldados.",
+        "La Corea del Nord ha intenzione di inviare 6.000 soldati.",
+        "A Coreia do Norte tem a intenção de enviar 6.000 soldados.",
+    ],
+)
+def test_intention_as_a_noun_is_a_plan(text: str) -> None:
+    assert figs(text) == [(6000, None, "planned")]
+
+
+def test_korean_died_or_were_wounded_in_the_past_tense() -> None:
+    assert figs("북한군 4000명이 죽거나 다쳤다.") == [(4000, None, "casualties")]

@@ -339,7 +339,6 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
-        r"ready\s+for\s+(?:deployment|dispatch|transfer)",
         # A plan named as a noun or a postposed expectation ('a planned deployment of', 'a dispatch of 3,000 is expected'); a request for personnel.
         r"planned\s+(?:\w+\s+)?(?:deployment|dispatch|transfer|rotation)",
         r"(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|planned|scheduled|anticipated|envisaged)(?!\s+to)",

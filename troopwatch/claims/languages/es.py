@@ -291,6 +291,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # An intention named as a noun.
+        r"intención\s+de",
         # Promises and commitments govern the sending verb.
         r"prometi(?:ó|eron|do)",
         r"promete\w*",

@@ -277,6 +277,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # An intention named as a noun.
+        r"intention",
         # Promises and commitments govern the sending verb.
         r"promis",
         r"promet\w*",

@@ -275,6 +275,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # An intention named as a noun.
+        r"intenzione\s+di",
         # Promises and commitments govern the sending verb.
         r"promess[oa]\s+di",
         r"promett\w*\s+di",

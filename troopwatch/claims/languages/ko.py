@@ -210,6 +210,8 @@ LANGUAGE = LanguageData(
         "연내",
     ),
     casualties=(
+        # Died or were wounded, in the past tense too.
+        r"(?:죽|사망하|숨지)거나\s?(?:다치|다쳤|부상)",
         "사상자",
         "사상",
         "인명 피해",

@@ -271,6 +271,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # An intention named as a noun.
+        r"intenção\s+de",
         # Promises, commitments and intentions govern the sending verb.
         r"promet(?:eu|eram|ido|e|em)",
         r"compromet(?:eu|eram|ido)(?:-se)?",
