@@ -1325,3 +1325,34 @@ def test_intention_as_a_noun_is_a_plan(text: str) -> None:
 
 def test_korean_died_or_were_wounded_in_the_past_tense() -> None:
     assert figs("북한군 4000명이 죽거나 다쳤다.") == [(4000, None, "casualties")]
+
+
+# Died of wounds is killed, not killed-and-wounded (the wound word does not make it
+# casualties); with Russian personnel it is nothing.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("About 300 North Korean soldiers died of their wounds.", [(300, None, "killed")]),
+        (
+            "Rund 300 nordkoreanische Soldaten sind ihren Verletzungen erlegen.",
+            [(300, None, "killed")],
+        ),
+        (
+            "Environ 300 soldats nord-coréens sont morts de leurs blessures.",
+            [(300, None, "killed")],
+        ),
+        (
+            "Unos 300 soldados norcoreanos murieron a causa de sus heridas.",
+            [(300, None, "killed")],
+        ),
+        ("Circa 300 soldati nordcoreani sono morti per le ferite.", [(300, None, "killed")]),
+        (
+            "Cerca de 300 soldados norte-coreanos morreram devido aos ferimentos.",
+            [(300, None, "killed")],
+        ),
+        ("Около 300 российских военных скончались от ран.", []),
+        ("Environ 300 soldats russes sont morts de leurs blessures.", []),
+    ],
+)
+def test_died_of_wounds_is_killed(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

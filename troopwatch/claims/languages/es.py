@@ -238,6 +238,8 @@ LANGUAGE = LanguageData(
         "víctimas",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"(?:murieron|murió|fallecieron|falleció)\s+(?:a\s+causa\s+de\s+|por\s+|de\s+)?(?:sus\s+)?heridas",
         # Fell in battle: killed.
         r"(?:cayeron|caído|cayó)\s+en\s+(?:combate|el\s+frente|acción)",
         # Military usage (eliminated, shot down), remains, singular deaths.

@@ -228,6 +228,8 @@ LANGUAGE = LanguageData(
         "victimes",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"(?:morts?|décédés?|succombé)\s+(?:de|à)\s+(?:leurs|ses)\s+blessures",
         # Fell in battle: killed.
         r"tombée?s?\s+au\s+(?:combat|front|champ\s+d['’]honneur)",
         # Military usage (eliminated, neutralised), remains.

@@ -230,6 +230,8 @@ LANGUAGE = LanguageData(
         "vittime",
     ),
     killed=(
+        # Died of wounds: killed.
+        r"(?:mort[io]|deceduti)\s+(?:per|a\s+causa\s+delle)\s+(?:le\s+)?ferite",
         # Fell in battle: killed.
         r"cadut[io]\s+in\s+(?:combattimento|battaglia|azione)",
         # Military usage (eliminated, neutralised), remains, singular deaths.

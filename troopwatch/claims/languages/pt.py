@@ -223,6 +223,10 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        # Died of wounds: killed.
+        # In the first group: "morreram|morreu|…" (a top-level alternation) is tried before
+        # the lettered fragments, and this longer cue must come first.
+        r"(?:morre(?:ram|u))\s+(?:devido\s+a(?:os)?\s+|em\s+consequência\s+d[oe]s?\s+|d[oe]s?\s+)?(?:seus\s+)?ferimentos",
         # Fell in battle: killed.
         r"(?:caíram|caído|caiu)\s+em\s+(?:combate|ação)",
         # Military usage (eliminated, shot down), remains, singular deaths.
