@@ -414,7 +414,8 @@ LANGUAGE = LanguageData(
         r"bestehend\s+aus",
         r"zählt",
         r"umfasst",
-        r"(?:truppen|mann)?stärke", r"größe",
+        r"(?:truppen|mann)?stärke",
+        r"größe",
     ),
     generic_markers=(
         r"in\s+der\s+regel",

@@ -591,7 +591,8 @@ LANGUAGE = LanguageData(
         r"consist\w*\s+of",
         r"compris\w*",
         r"made\s+up\s+of",
-        r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength", r"size",
+        r"(?:total\s+)?(?:troop\s+|personnel\s+)?strength",
+        r"size",
     ),
     generic_markers=(
         "usually",

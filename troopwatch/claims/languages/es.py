@@ -390,7 +390,8 @@ LANGUAGE = LanguageData(
         r"integrad[oa]\s+por",
         r"cuenta\s+con",
         r"totaliza\w*",
-        r"efectivos", r"tamaño",
+        r"efectivos",
+        r"tamaño",
     ),
     generic_markers=(
         "generalmente",

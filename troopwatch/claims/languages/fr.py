@@ -377,7 +377,8 @@ LANGUAGE = LanguageData(
         r"constituée?\s+de",
         r"compte",
         r"totalisant",
-        r"effectifs?", r"taille",
+        r"effectifs?",
+        r"taille",
     ),
     generic_markers=(
         "généralement",

@@ -350,7 +350,8 @@ LANGUAGE = LanguageData(
         r"compost[oa]\s+da",
         r"format[oa]\s+da",
         r"conta",
-        r"effettivi", r"dimensioni",
+        r"effettivi",
+        r"dimensioni",
     ),
     generic_markers=("generalmente", "normalmente", "solitamente", r"di\s+solito", r"in\s+media"),
     formation_nouns=(

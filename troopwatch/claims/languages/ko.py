@@ -350,7 +350,8 @@ LANGUAGE = LanguageData(
     size_words=(
         # Composition of a formation.
         r"구성",
-        r"병력\s?규모", "규모",
+        r"병력\s?규모",
+        "규모",
     ),
     generic_markers=("보통", "일반적으로", "통상", "평균"),
     formation_nouns=("대대", "여단", "연대", "사단", "중대"),

@@ -345,7 +345,8 @@ LANGUAGE = LanguageData(
         r"formad[oa]\s+por",
         r"integrad[oa]\s+por",
         r"conta\s+com",
-        r"efetivo", r"tamanho",
+        r"efetivo",
+        r"tamanho",
     ),
     generic_markers=("geralmente", "normalmente", "habitualmente", r"em\s+média"),
     formation_nouns=(
