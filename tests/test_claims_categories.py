@@ -1356,3 +1356,28 @@ def test_korean_died_or_were_wounded_in_the_past_tense() -> None:
 )
 def test_died_of_wounds_is_killed(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# The formation's size with a verb of counting after "to" or a modal, "fort de" (masculine),
+# and "having N" before the formation in Chinese; "number 5" still names a unit.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The Storm Corps is estimated to number 40,000 soldiers.", [(40000, None, "force_size")]),
+        (
+            "Le corps Tempête, fort de 40 000 hommes, est une unité d'élite.",
+            [(40000, None, "force_size")],
+        ),
+        ("拥有约4万名士兵的暴风军团是朝鲜的精锐部队。", [(40000, None, "force_size")]),
+        (
+            "North Korean troops could number 100,000 by the end of the year.",
+            [(100000, None, "planned")],
+        ),
+        (
+            "Unit number 5 was sent to Kursk with 300 North Korean soldiers.",
+            [(300, None, "deployed")],
+        ),
+    ],
+)
+def test_formation_size_verbs_and_adjectives(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -327,7 +327,8 @@ _ORDINAL_AFTER = _c(
     r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
-    r"(?:제|第|no\.|nr\.|№|#|number|brigade|division|corps|resolution|regiment|régiment|"
+    # "number 5" names; "to number 40,000" (a verb after a modal or "to") counts.
+    r"(?:제|第|no\.|nr\.|№|#|(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number|brigade|division|corps|resolution|regiment|régiment|"
     r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
     r"section|ward|district|building|rule)\s*$"

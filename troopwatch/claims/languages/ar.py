@@ -204,7 +204,7 @@ LANGUAGE = LanguageData(
     killed=(
         # Deaths with their pronoun suffix, and passing away.
         r"مصرعهم|مصرعه|مصرعهما",
-        r"[وف]?(?:توفي|توفوا|توفي(?:ت)?)",
+        r"[وف]?(?:توفوا|توفيت|توفي)",
         r"(?:ال)?متوفين",
         r"جثث",
         _V + r"قتل(?:وا|ى)?",

@@ -370,6 +370,9 @@ LANGUAGE = LanguageData(
     relative_pronouns=("qui", "que"),
     deployed_formations=(r"corps\s+(?:de\s+la\s+)?[«\"]?\s*tempête", r"11e\s+corps"),
     size_words=(
+        # Strong of N (masculine and plural too).
+        r"forts?\s+de",
+        r"fortes\s+de",
         # Verbs of a formation's composition.
         r"composée?\s+d['’]",
         r"composée?\s+de",

@@ -295,6 +295,9 @@ LANGUAGE = LanguageData(
     # canonical English modifier, and the source nouns they qualify.
     deployed_formations=("暴风军团", "暴風軍團", "第11军", "第11軍"),
     size_words=(
+        # Having N soldiers, before the formation named.
+        r"拥有",
+        r"擁有",
         # Composition of a formation.
         r"组成",
         r"組成",
