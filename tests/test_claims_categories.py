@@ -1381,3 +1381,60 @@ def test_died_of_wounds_is_killed(text: str, want: list[tuple]) -> None:
 )
 def test_formation_size_verbs_and_adjectives(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# A possibility is a plan: a possible/potential dispatch, not ruling one out ("does not rule
+# out", "schließt … nicht aus", "n'exclut pas", "no descarta", "не исключают", "가능성을
+# 배제하지 않았다", "لا تستبعد"), likely, "susceptible de", a wave "expected to follow", and the
+# subjunctive of sending after "es probable que" / "è probabile che" / "é provável que".
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The NIS does not rule out an additional dispatch of 5,000 North Korean troops.", 5000),
+        ("A second wave of 6,000 North Korean soldiers is expected to follow.", 6000),
+        ("Reports suggest 6,000 more North Korean troops may follow.", 6000),
+        ("The possible dispatch of 6,000 North Korean soldiers worries Kyiv.", 6000),
+        (
+            "Der NIS schließt eine weitere Entsendung von 5.000 nordkoreanischen Soldaten nicht aus.",
+            5000,
+        ),
+        ("Eine mögliche Entsendung von 6.000 nordkoreanischen Soldaten beunruhigt Kiew.", 6000),
+        ("Le NIS n'exclut pas un envoi supplémentaire de 5 000 soldats nord-coréens.", 5000),
+        ("Un éventuel envoi de 6 000 soldats nord-coréens inquiète Kiev.", 6000),
+        ("La Corée du Nord est susceptible d'envoyer 6 000 soldats supplémentaires.", 6000),
+        ("El NIS no descarta un envío adicional de 5.000 soldados norcoreanos.", 5000),
+        ("Un posible envío de 6.000 soldados norcoreanos preocupa a Kiev.", 6000),
+        ("Es probable que Corea del Norte envíe 6.000 soldados más.", 6000),
+        ("Il NIS non esclude un ulteriore invio di 5.000 soldati nordcoreani.", 5000),
+        ("Un possibile invio di 6.000 soldati nordcoreani preoccupa Kiev.", 6000),
+        ("È probabile che la Corea del Nord invii altri 6.000 soldati.", 6000),
+        ("O NIS não descarta um envio adicional de 5.000 soldados norte-coreanos.", 5000),
+        ("Um possível envio de 6.000 soldados norte-coreanos preocupa Kiev.", 6000),
+        ("É provável que a Coreia do Norte envie mais 6.000 soldados.", 6000),
+        ("В НИС не исключают дополнительной отправки 5 тысяч северокорейских военных.", 5000),
+        ("Возможная отправка 6 тысяч северокорейских военных беспокоит Киев.", 6000),
+        ("У НІС не виключають додаткової відправки 5 тисяч північнокорейських військових.", 5000),
+        ("Можлива відправка 6 тисяч північнокорейських військових турбує Київ.", 6000),
+        ("국정원은 북한군 5000명의 추가 파병 가능성을 배제하지 않았다.", 5000),
+        ("لا تستبعد الاستخبارات إرسال 5000 جندي كوري شمالي إضافي.", 5000),
+        ("من المحتمل أن ترسل كوريا الشمالية 6000 جندي إضافي.", 6000),
+    ],
+)
+def test_possibilities_are_plans(text: str, figure: int) -> None:
+    assert figs(text) == [(figure, None, "planned")]
+
+
+# A possibility of presence is no plan: the personnel are said to be there.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is possible that 11,000 North Korean troops are already in Kursk.",
+        "Kyiv did not rule out that 11,000 North Korean soldiers are fighting in Kursk.",
+        "The likely presence of 11,000 North Korean troops in Kursk worries Kyiv.",
+        "Möglicherweise sind 11.000 nordkoreanische Soldaten in Kursk.",
+        "Es posible que haya 11.000 soldados norcoreanos en Kursk.",
+        "Возможно, в Курской области находятся 11 тысяч северокорейских военных.",
+    ],
+)
+def test_possible_presence_is_deployed(text: str) -> None:
+    assert figs(text) == [(11000, None, "deployed")]

@@ -238,6 +238,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility (it is likely that), not ruled out.
+        r"[وف]?(?:لا\s+)?[يت]ستبعد",
+        r"من\s+المحتمل",
         # Pledges and expectations govern the sending verb.
         r"[وف]?(?:تعهدت|تعهد)",
         r"[يت]توقع",

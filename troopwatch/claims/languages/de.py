@@ -224,6 +224,8 @@ LANGUAGE = LanguageData(
         "gekämpft",
     ),
     planned=(
+        # Not ruling out a dispatch: 'schließt … nicht aus'.
+        r"(?:schließt|schließen|schloss|schlossen)\s+(?:\S+\s+){0,10}?nicht\s+aus",
         # A plan verb with its zu-infinitive of sending, however far ('ist bereit, 10.000 Soldaten zu entsenden'); a postposed expectation; a request for personnel.
         r"(?:bereit|angeboten|anbieten|angekündigt|zugesagt|versprochen|gedroht|droht|erwägt|erwogen|überlegt|vor|beabsichtigt|vereinbart|geplant)\s*,?\s+(?:(?![.;:]\s).){0,80}?zu\s+(?:schicken|entsenden|senden|verlegen|stellen|liefern|stationieren|verstärken)",
         r"(?:wird|werden|wurde|wurden)\s+(?:\w+\s+)?erwartet",
@@ -325,6 +327,8 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possible dispatch (mögliche Entsendung).
+        r"mögliche[nrsm]?(?=\s+(?:\w+\s+)?(?:entsendung|verlegung|stationierung|verstärkung))",
         # Readiness, offers, threats, considerations and requests govern the sending verb.
         r"bereit(?:e[nrs]?)?",
         r"angeboten",

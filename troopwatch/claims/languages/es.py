@@ -207,6 +207,11 @@ LANGUAGE = LanguageData(
         "involucrados",
     ),
     planned=(
+        # The present subjunctive of sending ('es probable que … envíe'): not a fact.
+        r"envíe",
+        r"envíen",
+        r"desplieguen",
+        r"manden",
         # A postposed or nominal plan ('el envío previsto de', 'está previsto').
         r"(?:está|están|estaba|estaban)\s+previst[oa]s?",
         r"(?:envío|despliegue|traslado)\s+previsto",
@@ -293,6 +298,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility: posible, probable que, not ruled out.
+        r"(?:posibles?|eventual(?:es)?)(?=\s+(?:\w+\s+)?(?:envío|despliegue|traslado|refuerzo))",
+        r"probable\s+que",
+        r"descart(?:a|an|ó|aron)",
         # An intention named as a noun.
         r"intención\s+de",
         # Promises and commitments govern the sending verb.

@@ -279,6 +279,11 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility: éventuel, possible, susceptible, not ruled out.
+        r"(?:éventuel(?:le)?s?|possibles?)(?=\s+(?:\w+\s+)?(?:envoi|déploiement|transfert|renfort))",
+        r"susceptibles?",
+        r"n['’]exclu(?:t|ent|ait)\s+pas",
+        r"exclure",
         # An intention named as a noun.
         r"intention",
         # Promises and commitments govern the sending verb.

@@ -198,6 +198,12 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # The present subjunctive of sending ('è probabile che … invii'): not a fact.
+        r"invii",
+        r"inviino",
+        r"mandino",
+        r"schieri",
+        r"schierino",
         # The future in the past after an announcement or a promise: "ha annunciato che
         # Pyongyang avrebbe inviato" (would send); with no such verb "avrebbe inviato" is
         # reportative (reportedly sent) and stays deployed.
@@ -277,6 +283,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility: possibile, probabile che, not ruled out.
+        r"(?:possibil[ei]|eventual[ei])(?=\s+(?:\w+\s+)?(?:invio|dispiegamento|trasferimento|rinforz))",
+        r"probabile\s+che",
+        r"esclude\w*",
         # An intention named as a noun.
         r"intenzione\s+di",
         # Promises and commitments govern the sending verb.

@@ -162,6 +162,8 @@ LANGUAGE = LanguageData(
         "수송",
     ),
     planned=(
+        # A possibility of a dispatch (not ruled out) is a plan.
+        r"(?:파병|파견|배치|투입|증파)\s?(?:의\s?)?가능성",
         # A request or proposal of a dispatch is a plan.
         r"(?:파병|파견|배치|투입|증파)\s?(?:을|를)?\s?(?:요청|요구|제안|타진)",
         "(?:파병|파견|배치|투입|증파|이동|배치|보내|지원)(?:하기로|키로|할|될|하는 방안|하려)",

@@ -194,6 +194,10 @@ LANGUAGE = LanguageData(
         r"desdobrad[oa]s?",
     ),
     planned=(
+        # The present subjunctive of sending ('é provável que … envie'): not a fact.
+        r"envie",
+        r"enviem",
+        r"mandem",
         # The future tense of any verb whose subject is the figure ("chegarão", "serão").
         r"[^\W\d_]{2,}(?:ar|er|ir)ão",
         r"(?:vai|vão|irá|irão|poderá|poderão|poderia|poderiam|deverá|deverão|deveria|deveriam|pretende|pretendem|"
@@ -275,6 +279,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility: possível, provável que, not ruled out.
+        r"(?:possíve(?:l|is)|eventua(?:l|is))(?=\s+(?:\w+\s+)?(?:envio|destacamento|transferência|reforço))",
+        r"prováve(?:l|is)\s+que",
+        r"descart(?:a|am|ou)",
         # An intention named as a noun.
         r"intenção\s+de",
         # Promises, commitments and intentions govern the sending verb.

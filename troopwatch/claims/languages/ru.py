@@ -428,6 +428,10 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility: a possible dispatch, not ruled out.
+        r"возможн(?:ая|ой|ую|ое|ые|ых)(?=\s+(?:\w+\s+)?(?:отправк|переброск|направлени|развертывани|развёртывани))",
+        r"исключа\w*",
+        r"исключ(?:ить|ено)",
         # Promises and agreements govern the sending verb.
         r"пообеща\w*",
         r"обеща(?:ет|ют|ла|л|ли)",

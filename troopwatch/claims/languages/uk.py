@@ -381,6 +381,9 @@ LANGUAGE = LanguageData(
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
     future_markers=(
+        # A possibility not ruled out.
+        r"виключа\w*",
+        r"виключ(?:ити|ено)",
         # Promises, agreements and 'are to' with an infinitive govern the sending verb.
         r"пообіця\w*",
         r"обіця(?:є|ють|ла|в|ли)",
