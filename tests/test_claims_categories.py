@@ -1438,3 +1438,25 @@ def test_possibilities_are_plans(text: str, figure: int) -> None:
 )
 def test_possible_presence_is_deployed(text: str) -> None:
     assert figs(text) == [(11000, None, "deployed")]
+
+
+# Guards for the plan words above: an expectation of something else ("fighting is
+# expected where …"), and a request already granted ("requested and received", "demandé et
+# obtenu", "запросила и получила": "and" ends a request's reach in every language).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting is expected where 11,000 North Korean troops are deployed.",
+        "Heftige Kämpfe werden erwartet, wo 11.000 nordkoreanische Soldaten stationiert sind.",
+        "De violents combats sont attendus là où 11 000 soldats nord-coréens sont déployés.",
+        "Sono attesi duri combattimenti dove sono schierati 11.000 soldati nordcoreani.",
+        "Russia requested and received 11,000 North Korean troops last year.",
+        "The 11,000 North Korean troops that Russia requested have arrived in Kursk.",
+        "Russland hat 11.000 nordkoreanische Soldaten angefordert und erhalten.",
+        "La Russie a demandé et obtenu 11 000 soldats nord-coréens.",
+        "Rusia pidió y recibió 11.000 soldados norcoreanos.",
+        "Россия запросила и получила 11 тысяч северокорейских военных.",
+    ],
+)
+def test_expectations_and_granted_requests_are_no_plans(text: str) -> None:
+    assert figs(text) == [(11000, None, "deployed")]

@@ -1353,7 +1353,10 @@ _FUTURE_AFTER = _c(
 )
 # A perfect or "already" between the modal and the verb: "could have sent", "va déjà".
 _DONE = _c(_bounded("perfect_markers"))
-_MODAL_GAP = _c(r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas)\b")
+# "and" too in every language: "demandé et obtenu 11 000" is no longer a request.
+_MODAL_GAP = _c(
+    r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas|et|y|e|und|и|і|й|та)\b"
+)
 
 
 # German reported speech: "würden … eingesetzt" is the subjunctive of "werden eingesetzt"

@@ -230,7 +230,7 @@ LANGUAGE = LanguageData(
         r"(?:bereit|angeboten|anbieten|angekündigt|zugesagt|versprochen|gedroht|droht|erwägt|erwogen|überlegt|vor|beabsichtigt|vereinbart|geplant)\s*,?\s+(?:(?![.;:]\s).){0,80}?zu\s+(?:schicken|entsenden|senden|verlegen|stellen|liefern|stationieren|verstärken)",
         r"(?:wird|werden|wurde|wurden)\s+(?:\w+\s+)?erwartet",
         r"geplante\w*\s+(?:\w+\s+)?(?:entsendung|verlegung|stationierung)",
-        r"angefordert",
+        r"angefordert(?!\s+und\s)",
         r"fordert\w*\s+(?:\S+\s+){0,6}?an",
         r"bittet\s+um",
         r"gebeten",

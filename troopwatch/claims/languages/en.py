@@ -339,10 +339,12 @@ LANGUAGE = LanguageData(
         r"(?:the\s+)?total\s+(?:number\s+)?(?:deployed|sent|dispatched)",
     ),
     planned=(
-        # A plan named as a noun or a postposed expectation ('a planned deployment of', 'a dispatch of 3,000 is expected'); a request for personnel.
+        # A plan named as a noun or a postposed expectation ('a planned deployment of', 'a dispatch of 3,000 is expected').
         r"planned\s+(?:\w+\s+)?(?:deployment|dispatch|transfer|rotation)",
-        r"(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|planned|scheduled|anticipated|envisaged)(?!\s+to)",
-        r"(?:requested|requests|asked\s+for|sought|demanded)",
+        # Only at the end of its clause or before a time ("is expected in the spring"):
+        # "fighting is expected where 11,000 are deployed" plans nothing.
+        r"(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|planned|scheduled|anticipated|envisaged)"
+        r"(?=\s*(?:[.,;:]|$)|\s+(?:in|by|later|soon|shortly|next|this|early|within|before|to\s+(?:arrive|follow)))",
         # A forecast or projection of a figure ("a forecast of 8,000 by December").
         r"forecast\w*\s+(?:of|at)",
         r"project(?:ed|ion)\s+(?:of|at|to)",
