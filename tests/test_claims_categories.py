@@ -1434,6 +1434,7 @@ def test_possibilities_are_plans(text: str, figure: int) -> None:
         "Möglicherweise sind 11.000 nordkoreanische Soldaten in Kursk.",
         "Es posible que haya 11.000 soldados norcoreanos en Kursk.",
         "Возможно, в Курской области находятся 11 тысяч северокорейских военных.",
+        "Можливо, в Курській області перебувають 11 тисяч північнокорейських військових.",
     ],
 )
 def test_possible_presence_is_deployed(text: str) -> None:

@@ -392,7 +392,9 @@ LANGUAGE = LanguageData(
         r"має(?=\s+[а-яіїєґ']+ти(?:ся)?(?![а-яіїєґ]))",
         # Considerations, offers, threats and requests govern the sending verb.
         r"розгляда\w*",
-        r"можлив\w*",
+        # A possible dispatch, or the possibility to send; not "можливо" (perhaps) alone.
+        r"можлив(?:а|ої|у|е|і|их)(?=\s+(?:\w+\s+)?(?:відправк|перекидан|направлен|розгортан))",
+        r"можливіст\w*|можливост\w*",
         r"запропонува\w*",
         r"пропону\w*",
         r"погрожу\w*",
