@@ -1461,3 +1461,22 @@ def test_possible_presence_is_deployed(text: str) -> None:
 )
 def test_expectations_and_granted_requests_are_no_plans(text: str) -> None:
     assert figs(text) == [(11000, None, "deployed")]
+
+
+# Considering governs a sending word, not a figure: "Kiev considera que 11.000 soldados
+# están en Kursk", "Киев рассматривает 11 тысяч … как угрозу" are no plans.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiev considera que 11.000 soldados norcoreanos están en Kursk.",
+        "Kiev considera a los 11.000 soldados norcoreanos en Kursk una amenaza.",
+        "Kiev considera che 11.000 soldati nordcoreani siano a Kursk.",
+        "Kiev considera que 11.000 soldados norte-coreanos estão em Kursk.",
+        "Киев рассматривает 11 тысяч северокорейских военных в Курской области как угрозу.",
+        "Київ розглядає 11 тисяч північнокорейських військових у Курській області як загрозу.",
+        "Pyongyang is ready to defend Russia with 11,000 troops already in Kursk.",
+        "North Korea offered Russia 11,000 troops last year; they are now in Kursk.",
+    ],
+)
+def test_considering_a_present_force_is_no_plan(text: str) -> None:
+    assert figs(text) == [(11000, None, "deployed")]

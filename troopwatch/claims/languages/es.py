@@ -314,13 +314,12 @@ LANGUAGE = LanguageData(
         r"list[oa]s?\s+para",
         r"ofrec\w*",
         r"amenaz\w*\s+con",
-        r"consider(?:a|an|ando|aba)",
-        r"estudi(?:a|an|ando)",
-        r"evalu(?:a|an|ando)",
+        # Considering governs only a sending word after it ("considera enviar"), not
+        # a figure ("Kiev considera que 11.000 soldados están en Kursk").
+        r"(?:consider|estudi|evalu)(?:a|an|ando|aba)(?=\s+(?:la\s+posibilidad\s+de\s+|el\s+|un\s+)?(?:\w+\s+)?(?:enviar|desplegar|mandar|envío|despliegue))",
         r"pedido",
         r"pidió",
         r"solicit(?:ado|ó|a|an)",
-        r"reclam(?:ado|ó|a|an)",
         r"va\s+a",
         r"van\s+a",
         "podría",

@@ -299,8 +299,8 @@ LANGUAGE = LanguageData(
         r"offert[oaie]\s+di",
         r"offre\s+di",
         r"minacci\w*\s+di",
-        r"valut(?:a|ano|ando)",
-        r"consider(?:a|ano|ando)",
+        # Considering governs only a sending word after it, not a figure.
+        r"(?:valut|consider)(?:a|ano|ando)(?=\s+(?:di\s+|la\s+possibilità\s+di\s+|l['’]|un\s+)?(?:\w+\s+)?(?:inviare|mandare|schierare|invio|dispiegamento))",
         r"chiesto",
         r"richiesto",
         r"(?:è|sono|era|erano)\s+attes[oiae]",

@@ -294,9 +294,8 @@ LANGUAGE = LanguageData(
         r"dispost[oa]s?\s+a",
         r"ofere(?:ceu|ceram|cido|ce|cem)(?:-se)?",
         r"amea[çc](?:ou|aram|a|am)",
-        r"consider(?:a|am|ando)",
-        r"estud(?:a|am|ando)",
-        r"avali(?:a|am|ando)",
+        # Considering governs only a sending word after it, not a figure.
+        r"(?:consider|estud|avali)(?:a|am|ando)(?=\s+(?:a\s+possibilidade\s+de\s+|o\s+|um\s+)?(?:\w+\s+)?(?:enviar|mandar|destacar|envio))",
         r"pediu",
         r"pedido",
         r"solicit(?:ou|ado|a|am)",

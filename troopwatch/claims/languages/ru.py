@@ -437,7 +437,8 @@ LANGUAGE = LanguageData(
         r"обеща(?:ет|ют|ла|л|ли)",
         r"согласил\w*",
         # Considerations, offers, threats and requests govern the sending verb.
-        r"рассматрива\w*",
+        # Considering governs only a sending word after it, not a figure.
+        r"рассматрива\w*(?=\s+(?:возможност\w*\s+)?(?:\w+\s+)?(?:отправ|направ|перебро|пополн))",
         r"возможност\w*",
         r"предлож(?:ил|ила|или|ит|ат|ен\w*)",
         r"угрожа\w*",

@@ -391,7 +391,8 @@ LANGUAGE = LanguageData(
         r"мають(?=\s+[а-яіїєґ']+ти(?:ся)?(?![а-яіїєґ]))",
         r"має(?=\s+[а-яіїєґ']+ти(?:ся)?(?![а-яіїєґ]))",
         # Considerations, offers, threats and requests govern the sending verb.
-        r"розгляда\w*",
+        # Considering governs only a sending word after it, not a figure.
+        r"розгляда\w*(?=\s+(?:можливість\s+)?(?:\w+\s+)?(?:відправ|направ|перекин|поповн))",
         # A possible dispatch, or the possibility to send; not "можливо" (perhaps) alone.
         r"можлив(?:а|ої|у|е|і|их)(?=\s+(?:\w+\s+)?(?:відправк|перекидан|направлен|розгортан))",
         r"можливіст\w*|можливост\w*",
