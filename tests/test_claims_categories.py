@@ -1480,3 +1480,18 @@ def test_expectations_and_granted_requests_are_no_plans(text: str) -> None:
 )
 def test_considering_a_present_force_is_no_plan(text: str) -> None:
     assert figs(text) == [(11000, None, "deployed")]
+
+
+# Bodies in Korean, Japanese and Chinese (시신, 遺体, 尸体) are the dead; 사로잡혔다 (caught
+# alive) is captured.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("북한군 시신 20구가 발견됐다.", [(20, None, "killed")]),
+        ("北朝鮮兵の遺体20体が見つかった。", [(20, None, "killed")]),
+        ("乌军发现了20名朝鲜士兵的尸体。", [(20, None, "killed")]),
+        ("북한군 2명이 우크라이나군에 사로잡혔다.", [(2, None, "captured")]),
+    ],
+)
+def test_cjk_bodies_and_caught_alive(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -178,6 +178,8 @@ LANGUAGE = LanguageData(
         "死傷した",
     ),
     killed=(
+        # Bodies are the dead.
+        r"遺体",
         "死亡",
         "戦死",
         "死者",

@@ -225,6 +225,9 @@ LANGUAGE = LanguageData(
         "전투 불능",
     ),
     killed=(
+        # Bodies are the dead.
+        r"시신",
+        r"유해",
         "사망",
         "전사",
         "숨진",
@@ -252,6 +255,8 @@ LANGUAGE = LanguageData(
         "부상자",
     ),
     captured=(
+        # Caught alive.
+        r"사로잡",
         "포로로 잡(?:힌|혀|힌 뒤)",
         "포로가 된",
         "포로",

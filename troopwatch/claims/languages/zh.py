@@ -216,6 +216,11 @@ LANGUAGE = LanguageData(
         "陣亡或受傷",
     ),
     killed=(
+        # Bodies are the dead.
+        r"尸体",
+        r"屍體",
+        r"遗体",
+        r"遺體",
         "丧命",
         "喪命",
         "阵亡",
