@@ -1495,3 +1495,17 @@ def test_considering_a_present_force_is_no_plan(text: str) -> None:
 )
 def test_cjk_bodies_and_caught_alive(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Japanese non-past sending with とみられる is an expectation (a plan); the past and the
+# progressive with とみられる are what is believed done.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("北朝鮮は兵士6000人を追加派遣するとみられる。", [(6000, None, "planned")]),
+        ("北朝鮮は兵士3000人を追加で派遣したとみられる。", [(3000, None, "deployed")]),
+        ("北朝鮮兵約1万人がすでに前線に投入されているとみられる。", [(10000, None, "deployed")]),
+    ],
+)
+def test_japanese_expected_to_send(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
