@@ -1509,3 +1509,28 @@ def test_cjk_bodies_and_caught_alive(text: str, want: list[tuple]) -> None:
 )
 def test_japanese_expected_to_send(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Active verbs of killing and wounding with the North Korean personnel as their object
+# (töteten, mataron, mataram, убили, вбили, قتلت; hirieron, feriram, أصابت, 打伤); with
+# North Koreans as the subject and other armies' soldiers as object: nothing.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Ukrainische Truppen töteten 50 nordkoreanische Soldaten.", [(50, None, "killed")]),
+        ("Las fuerzas ucranianas mataron a 50 soldados norcoreanos.", [(50, None, "killed")]),
+        ("As forças ucranianas mataram 50 soldados norte-coreanos.", [(50, None, "killed")]),
+        ("ВСУ убили 50 северокорейских военных.", [(50, None, "killed")]),
+        ("ЗСУ вбили 50 північнокорейських військових.", [(50, None, "killed")]),
+        ("قتلت القوات الأوكرانية 50 جنديا كوريا شماليا.", [(50, None, "killed")]),
+        ("Los drones ucranianos hirieron a 50 soldados norcoreanos.", [(50, None, "wounded")]),
+        ("Os drones ucranianos feriram 50 soldados norte-coreanos.", [(50, None, "wounded")]),
+        ("أصابت المسيرات الأوكرانية 50 جنديا كوريا شماليا.", [(50, None, "wounded")]),
+        ("乌克兰无人机打伤了50名朝鲜士兵。", [(50, None, "wounded")]),
+        ("Las fuerzas norcoreanas mataron a 50 soldados ucranianos.", []),
+        ("Северокорейские военные убили 50 украинских солдат.", []),
+        ("Ukrainische Truppen töteten 50 russische Soldaten.", []),
+    ],
+)
+def test_active_killing_and_wounding_verbs(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

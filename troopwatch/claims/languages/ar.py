@@ -202,6 +202,8 @@ LANGUAGE = LanguageData(
         r"قتلى\s+أو\s+جرحى",
     ),
     killed=(
+        # Active killing, feminine: قتلت (the forces killed).
+        r"[وف]?قتلت",
         # Deaths with their pronoun suffix, and passing away.
         r"مصرعهم|مصرعه|مصرعهما",
         r"[وف]?(?:توفوا|توفيت|توفي)",
@@ -216,6 +218,8 @@ LANGUAGE = LanguageData(
         r"(?:حالات?\s+)?وفاة|وفيات",
     ),
     wounded=(
+        # Active wounding: أصابت.
+        r"[وف]?أصاب(?:ت)?",
         # In hospital: wounded.
         r"(?:ال)?مستشفيات|(?:ال)?مستشفى",
         _P + r"(?:جرحى|جريح)",

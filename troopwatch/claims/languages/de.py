@@ -267,6 +267,8 @@ LANGUAGE = LanguageData(
         "opfer",
     ),
     killed=(
+        # Active killing: töteten.
+        r"töte(?:te|ten|t|n)",
         # Died of wounds: killed.
         r"(?:seinen|ihren)\s+verletzungen\s+erlegen",
         # Military usage: eliminated, destroyed; bodies.

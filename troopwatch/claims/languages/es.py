@@ -243,6 +243,8 @@ LANGUAGE = LanguageData(
         "víctimas",
     ),
     killed=(
+        # Active killing: mataron.
+        r"mat(?:aron|ó|ado|ados|an)",
         # Died of wounds: killed.
         r"(?:murieron|murió|fallecieron|falleció)\s+(?:a\s+causa\s+de\s+|por\s+|de\s+)?(?:sus\s+)?heridas",
         # Fell in battle: killed.
@@ -267,6 +269,8 @@ LANGUAGE = LanguageData(
         "eliminados",
     ),
     wounded=(
+        # Active wounding: hirieron.
+        r"hiri(?:eron|ó)",
         # In hospital: wounded.
         r"hospitalizad[oa]s?",
         r"ingresad[oa]s?",

@@ -227,6 +227,8 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        # Active killing: mataram.
+        r"mat(?:aram|ou|ado|ados)",
         # Died of wounds: killed.
         # In the first group: "morreram|morreu|…" (a top-level alternation) is tried before
         # the lettered fragments, and this longer cue must come first.
@@ -247,6 +249,8 @@ LANGUAGE = LanguageData(
         r"caídos",
     ),
     wounded=(
+        # Active wounding: feriram.
+        r"feri(?:ram|u)",
         # Injuries.
         r"ferimentos",
         # In hospital: wounded.

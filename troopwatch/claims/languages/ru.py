@@ -365,6 +365,9 @@ LANGUAGE = LanguageData(
         r"санитарн\w*",
     ),
     killed=(
+        # Active killing: убили.
+        r"убил(?:и|а)?",
+        r"убива(?:ют|ли|ет)",
         # Died of wounds: killed.
         r"(?:скончал\w*|умер\w*)\s+от\s+ран\w*",
         # Bodies and deaths.

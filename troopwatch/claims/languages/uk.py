@@ -319,6 +319,9 @@ LANGUAGE = LanguageData(
         r"вибул\w*\s+з\s+ладу",
     ),
     killed=(
+        # Active killing: вбили.
+        r"[ву]бил(?:и|а)?",
+        r"[ву]бив",
         # Died of wounds: killed.
         r"помер\w*\s+від\s+(?:поранень|ран)",
         # Bodies and deaths.

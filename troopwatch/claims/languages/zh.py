@@ -243,6 +243,13 @@ LANGUAGE = LanguageData(
         "死於",
     ),
     wounded=(
+        # Active wounding: 打伤, 击伤, 炸伤.
+        r"打伤",
+        r"打傷",
+        r"击伤",
+        r"擊傷",
+        r"炸伤",
+        r"炸傷",
         # In hospital: wounded.
         r"住院",
         r"送医",
