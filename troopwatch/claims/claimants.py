@@ -151,6 +151,10 @@ class ClaimantIndex:
                 v = _simple_normalize(alias).strip()
                 if len(v) >= 2:
                     variants.setdefault(v, (name, True, True, False))
+        for v, info in list(variants.items()):
+            # Arabic "li-" before the article drops its alif: ل + البنتاغون = للبنتاغون.
+            if v.startswith("ال") and len(v) > 3:
+                variants.setdefault("ل" + v[1:], info)
         self.variants = variants
         import ahocorasick  # a project dependency
 

@@ -296,6 +296,14 @@ def _cyr_word_forms(word: str) -> list[list[str]]:
     def apply(stem: str, paradigm: _Paradigm) -> list[list[str]]:
         return [[word] + [stem + e for e in endings] for endings in paradigm]
 
+    # Verbal nouns ("управление", "управління": Главного управления разведки) and
+    # Ukrainian neuter adjectives ("Головне", "Українське") before the adjective rules.
+    if word.endswith(("ение", "ание")) and long_:
+        return apply(stem1, (("я",), ("ю",), ("е",), ("ем",), ("и",)))
+    if word.endswith(("ння", "ття")) and long_:
+        return apply(stem1, (("я",), ("ю",), ("я",), ("ям",), ("і",)))
+    if word.endswith(("не", "ське", "цьке", "зьке")) and long_:
+        return apply(stem1, (("ого",), ("ому",), ("е",), ("им",), ("ому", "ім")))
     if word.endswith(("ый", "ий", "ой", "ое", "ее")) and long_:
         return apply(stem2, _P_ADJ)
     if word.endswith(("ая", "яя")) and long_:

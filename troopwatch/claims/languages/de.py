@@ -487,6 +487,9 @@ LANGUAGE = LanguageData(
         "erklärt",
         r"teilte\w*",
         "teilt",
+        # Verb-final in a clause: "wie Selenskyj mitteilte", "wie die Nato bekanntgab".
+        r"mitteilte\w*",
+        r"bekanntgab\w*",
         r"warnte\w*",
         "warnt",
         r"betonte\w*",
