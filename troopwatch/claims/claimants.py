@@ -950,7 +950,8 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # describing a noun, not the speaker.
                         continue
                     if _KO_TOPIC.match(gap) and not (
-                        m.metonym and not re.match(r"\s*(?:은|는|도|は|も)", gap)
+                        # "정부 측은", "우크라이나 측은": a country's "side" speaks for it.
+                        m.metonym and not re.match(r"\s*(?:측\s?)?(?:은|는|도|は|も)", gap)
                     ):
                         consider(4 - 0.01 * m.start, m)
                     elif ja and (
@@ -1033,8 +1034,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     # Sicherheitsrates, John Kirby'.
                     consider(3 - 0.001 * n, m)
                     continue
+                # The name may carry its acronym: "informó el Instituto … (ISW)."
                 end_ok = re.match(
-                    r"^\s*(?:[^\W\d_]+\s+){0,4}?[^\W\d_]*\s*(?:[,.;:\"”»)]|$)", sent[m.end :]
+                    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[^\W\d_]+\s+){0,4}?[^\W\d_]*\s*(?:[,.;:\"”»)]|$)",
+                    sent[m.end :],
                 )
                 if (
                     re.search(r"[,\"”»]\s*(?:[-–—]\s*)?$", lead)
