@@ -1219,6 +1219,29 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "es",
             "isw",
         ),
+        # Attribution constructions: Ukrainian masculine past in -в, Arabic "as X put it",
+        # German postposed "so X", Russian "как отметил X".
+        (
+            "Як заявив Зеленський, у Курській області загинули близько 3000 "
+            "північнокорейських військових.",
+            "uk",
+            "volodymyr-zelensky",
+        ),
+        (
+            "قتل نحو 3 آلاف جندي كوري شمالي في كورسك، على حد قول البنتاغون.",
+            "ar",
+            "pentagon",
+        ),
+        (
+            "Rund 3.000 nordkoreanische Soldaten sind in Kursk getötet worden, so das Pentagon.",
+            "de",
+            "pentagon",
+        ),
+        (
+            "Как отметил Буданов, в Курской области погибли около 3000 северокорейских военных.",
+            "ru",
+            "kyrylo-budanov",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",

@@ -302,6 +302,8 @@ LANGUAGE = LanguageData(
         _V + r"نقل(?:ت)?\s+(?:\S+\s+){1,6}?عن",
         r"استنادا\s+إلى",
         r"طبقا(?=\s+ل)",
+        # "as X put it" (the pronoun form "على حد قوله" is an anaphor).
+        r"على\s+حد\s+قول",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").

@@ -432,6 +432,8 @@ LANGUAGE = LanguageData(
         r"nach\s+darstellung",
         r"unter\s+berufung\s+auf",
         r"wie\s+(?:der|die|das)?",
+        # Postposed after a comma: "…, so das Pentagon."
+        r"(?<=,\s)so",
         r"berichtete\w*",
         "zitiert",
     ),
