@@ -1242,6 +1242,23 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "ru",
             "kyrylo-budanov",
         ),
+        # Arabic sides: "li-" + article ("للاستخبارات") and the spelling "أميركية".
+        (
+            "وفقا للاستخبارات الأمريكية، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.",
+            "ar",
+            "us-government",
+        ),
+        (
+            "بحسب المخابرات الأميركية، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.",
+            "ar",
+            "us-government",
+        ),
+        (
+            "According to Japan's defence ministry, about 3,000 North Korean soldiers have "
+            "been killed in Kursk.",
+            "en",
+            "japan-government",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
