@@ -1259,6 +1259,24 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "en",
             "japan-government",
         ),
+        # The owner of a document states what it shows.
+        (
+            "Figures released by the Pentagon show about 3,000 North Korean soldiers have "
+            "been killed.",
+            "en",
+            "pentagon",
+        ),
+        (
+            "An NIS assessment found about 3,000 North Korean soldiers have been killed.",
+            "en",
+            "nis",
+        ),
+        ("وأظهرت بيانات البنتاغون أن نحو 3 آلاف جندي كوري شمالي قتلوا.", "ar", "pentagon"),
+        (
+            "Stando alle stime del Pentagono, circa 3.000 soldati nordcoreani sono stati uccisi.",
+            "it",
+            "pentagon",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
@@ -1269,6 +1287,12 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
 )
 def test_claimant_forms_across_languages(text: str, lang: str, source: str) -> None:
     assert [claimant_identity(s, lang) for s in sources(text)] == [source]
+
+
+def test_a_document_verb_without_an_owner_names_nobody() -> None:
+    assert sources("Satellite images show about 3,000 North Korean soldiers in Kursk.") == [
+        "unattributed"
+    ]
 
 
 def test_the_democratic_party_is_no_rate() -> None:

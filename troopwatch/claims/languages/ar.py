@@ -349,6 +349,8 @@ LANGUAGE = LanguageData(
         _V + r"ذكر(?:ت)?",
         _V + r"أفاد(?:ت)?",
         _V + r"كشف(?:ت)?",
+        # "أظهرت بيانات البنتاغون": the owner of the data shows the figure.
+        _V + r"أظهر(?:ت)?",
         _V + r"أشار(?:ت)?",
         _V + r"صرح(?:ت)?",
         _V + r"أوضح(?:ت)?",
