@@ -1277,6 +1277,13 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "it",
             "pentagon",
         ),
+        # Arabic copy writes alif with or without hamza: الاوكرانية is الأوكرانية.
+        (
+            "وقالت الاستخبارات العسكرية الاوكرانية إن نحو 3 آلاف جندي كوري شمالي قتلوا.",
+            "ar",
+            "gur",
+        ),
+        ("وقالت وزارة الدفاع الامريكية إن نحو 3 آلاف جندي كوري شمالي قتلوا.", "ar", "pentagon"),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",

@@ -141,14 +141,15 @@ class ClaimantIndex:
         for name, aliases in lx.FALLBACK_CLAIMANTS.items():
             person = name not in _NOT_PERSON and name.upper() != name and " " in name
             for alias in [name, *aliases]:
-                v = _simple_normalize(alias).strip()
+                # Normalised as the text is in find() (the KB's folding: Arabic hamzas …).
+                v = self.normalize(_simple_normalize(alias)).strip()
                 if _is_acronym(alias):
                     self.acronyms.add(v)
                 if len(v) >= 2:
                     variants.setdefault(v, (name, True, False, person))
         for name, aliases in lx.METONYM_CLAIMANTS.items():
             for alias in aliases:
-                v = _simple_normalize(alias).strip()
+                v = self.normalize(_simple_normalize(alias)).strip()
                 if len(v) >= 2:
                     variants.setdefault(v, (name, True, True, False))
         for v, info in list(variants.items()):

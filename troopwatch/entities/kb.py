@@ -110,6 +110,13 @@ _CHARMAP: dict[int, str] = {
     ord("\r"): " ",
     ord("\u200b"): " ",
     ord("\ufeff"): " ",
+    # Arabic spelling variants news copy mixes: alif with or without hamza (الأوكرانية,
+    # الاوكرانية), taa marbuta and haa at a word's end, alif maqsura and yaa.
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ة"): "ه",
+    ord("ى"): "ي",
 }
 for _c in range(0xFF01, 0xFF5F):  # full-width ASCII forms
     _CHARMAP[_c] = chr(_c - 0xFEE0).lower()
