@@ -1121,6 +1121,7 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
         ("五角大厦表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "pentagon"),
         ("乌克兰外交部表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "ua-mfa"),
         ("据乌克兰国防部情报总局称，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "gur"),
+        ("韩国国家情报院院长李钟奭表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "lee-jong-seok"),
         # Arabic transliterations; "li-" before the article drops its alif (للبنتاغون).
         ("قال بيسكوف إن نحو 3 آلاف جندي كوري شمالي قتلوا في كورسك.", "ar", "dmitry-peskov"),
         ("وفقا للبنتاغون، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.", "ar", "pentagon"),
