@@ -1285,6 +1285,13 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "gur",
         ),
         ("وقالت وزارة الدفاع الامريكية إن نحو 3 آلاف جندي كوري شمالي قتلوا.", "ar", "pentagon"),
+        # A Japanese name in corner brackets is no quotation.
+        (
+            "アメリカのシンクタンク「戦争研究所」は、クルスクで北朝鮮兵約3000人が死亡したと"
+            "明らかにした。",
+            "ja",
+            "isw",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
@@ -1295,6 +1302,13 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
 )
 def test_claimant_forms_across_languages(text: str, lang: str, source: str) -> None:
     assert [claimant_identity(s, lang) for s in sources(text)] == [source]
+
+
+def test_a_name_inside_quoted_words_still_does_not_speak() -> None:
+    got = sources(
+        "「国家情報院は北朝鮮兵約3000人が死亡したとみている」とゼレンスキー大統領は述べた。"
+    )
+    assert [claimant_identity(s) for s in got] == ["volodymyr-zelensky"]
 
 
 def test_a_document_verb_without_an_owner_names_nobody() -> None:

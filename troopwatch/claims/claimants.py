@@ -280,7 +280,8 @@ _KO_SUBJ = re.compile(
 _JA_ADNOMINAL = re.compile(
     r"[^、。「」と]{0,12}?(?:した|された|する|される|している|していた)(?=[\u4e00-\u9fff\u30a0-\u30ff])"
 )
-_JA_TOPIC = re.compile(r"^[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
+# A name in corner brackets ("シンクタンク「戦争研究所」は") closes them before the particle.
+_JA_TOPIC = re.compile(r"^[」』]?[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
 _KO_RELAY = re.compile(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
@@ -930,7 +931,13 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 consider(6, m)
     for sv in says:
         for m in mentions:
-            if m.end <= sv.start() and _in_quote(sent, m.start, sv.start()):
+            if (
+                m.end <= sv.start()
+                and _in_quote(sent, m.start, sv.start())
+                # A name in brackets of its own ("シンクタンク「戦争研究所」は", "«Коммерсант»")
+                # is no quotation.
+                and (sent[m.start - 1 : m.start], sent[m.end : m.end + 1]) not in _QUOTE_PAIRS
+            ):
                 continue  # a name inside the quoted words does not say them
             qc = _quote_close(sent, m.start) if m.end <= sv.start() else None
             if qc is not None and sv.start() < qc and any(0 < o.start() - qc <= 12 for o in says):
