@@ -1292,6 +1292,17 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "ja",
             "isw",
         ),
+        (
+            "Segundo os EUA, cerca de 3.000 soldados norte-coreanos foram mortos.",
+            "pt",
+            "us-government",
+        ),
+        (
+            "O serviço de espionagem de Seul disse que cerca de 3.000 soldados norte-coreanos "
+            "foram mortos.",
+            "pt",
+            "nis",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
