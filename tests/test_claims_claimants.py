@@ -1303,6 +1303,24 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "pt",
             "nis",
         ),
+        (
+            "По данным Минобороны РК, в Курской области погибли около 3000 северокорейских "
+            "военных.",
+            "ru",
+            "kr-mnd",
+        ),
+        (
+            "По данным украинских властей, в Курской области погибли около 3000 "
+            "северокорейских военных.",
+            "ru",
+            "ua-government",
+        ),
+        # "The media" name no source.
+        (
+            "По данным СМИ, в Курской области погибли около 3000 северокорейских военных.",
+            "ru",
+            "unattributed",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",

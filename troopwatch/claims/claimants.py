@@ -1254,9 +1254,11 @@ def _clean_phrase(x: str) -> str | None:
     return x
 
 
-# Phrases that open a sentence without naming anyone: a bare article, a time adverbial.
+# Phrases that open a sentence without naming anyone: a bare article, a time adverbial,
+# "the media" ("по данным СМИ": no named source).
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:the|a|an|this|that|these|those|it|there|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$|"
+    r"^(?:сми|змі|media|medien|médias|medios|mídia|mídias)$|"
     r"^(?:am|im|vom|zum|on|in|at|en|au|el|il|no|na)\s+\w+$"
 )
 
