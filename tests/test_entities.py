@@ -263,6 +263,12 @@ def test_verbal_nouns_and_ukrainian_neuter_adjectives_decline():
     assert ids("За даними Головного управління розвідки, у Курській області", "uk")[0] == "gur"
 
 
+def test_a_capitalised_plural_noun_opening_a_phrase_declines():
+    # "Сили спеціальних операцій" is no foreign name in -и: "у Силах спеціальних операцій".
+    assert "силах спеціальних операцій" in alias_variants("Сили спеціальних операцій", "uk")
+    assert all(v.endswith(" кирби") for v in alias_variants("Джон Кирби", "ru"))  # a name
+
+
 def test_arabic_spelling_variants_are_one_name():
     # Alif with or without hamza, taa marbuta or haa: the same agency.
     assert ids("قالت الاستخبارات العسكرية الاوكرانية", "ar") == ["gur"]

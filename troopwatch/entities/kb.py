@@ -384,7 +384,9 @@ def _cyrillic_variants(tokens: list[tuple[str, str]]) -> list[str]:
             or len(w) <= 2
             or not all(is_cyrillic(c) or c == "'" for c in w)
             or is_acronym(orig)
-            or (w[-1] in "ыи" and orig[:1].isupper())  # foreign names in -и/-ы (Кирби)
+            # Foreign names in -и/-ы (Кирби); a capitalised plural noun opening a common-
+            # noun phrase declines ("Силах специальных операций").
+            or (w[-1] in "ыи" and orig[:1].isupper() and fixed_from == len(tokens))
             or orig.endswith("-")
         ):
             # Short function words, complements and non-Cyrillic parts stay fixed.
