@@ -1321,6 +1321,19 @@ def test_an_announcement_names_the_source_of_what_follows(text: str, source: str
             "ru",
             "unattributed",
         ),
+        # "X in Seoul", "X de Séoul": the agency, not the government of the city named.
+        (
+            "Der Generalstab in Seoul erklärte, rund 3.000 nordkoreanische Soldaten seien in "
+            "Kursk getötet worden.",
+            "de",
+            "jcs",
+        ),
+        (
+            "Selon les services secrets de Séoul, environ 3 000 soldats nord-coréens ont été "
+            "tués à Koursk.",
+            "fr",
+            "nis",
+        ),
         # Korean: a country's "side" (측) speaks for its government.
         (
             "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
