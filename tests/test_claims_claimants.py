@@ -1103,3 +1103,267 @@ def test_a_katakana_surname_with_an_honorific_before_niyoruto() -> None:
 )
 def test_an_announcement_names_the_source_of_what_follows(text: str, source: str) -> None:
     assert sources(text) == [source]
+
+
+# ------------------------------------------- claimant names in the forms news copy uses
+# (a coverage audit: each language's transliterations, inflections, titles and acronyms;
+# data/eval/real/CLAIMANT_CHECKLIST.md)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        # Chinese transliterations of people and the names of ministries and outlets.
+        ("据鲁比奥称，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "marco-rubio"),
+        ("赫格塞斯表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "pete-hegseth"),
+        ("根据佩斯科夫的估计，约3000名朝鲜士兵已经阵亡。", "zh", "dmitry-peskov"),
+        ("据韩国总统尹锡悦称，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "yoon-suk-yeol"),
+        ("五角大厦表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "pentagon"),
+        ("乌克兰外交部表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "ua-mfa"),
+        ("据乌克兰国防部情报总局称，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "gur"),
+        ("韩国国家情报院院长李钟奭表示，约3000名朝鲜士兵在库尔斯克阵亡。", "zh", "lee-jong-seok"),
+        # Arabic transliterations; "li-" before the article drops its alif (للبنتاغون).
+        ("قال بيسكوف إن نحو 3 آلاف جندي كوري شمالي قتلوا في كورسك.", "ar", "dmitry-peskov"),
+        ("وفقا للبنتاغون، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.", "ar", "pentagon"),
+        ("وفقا للكرملين، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.", "ar", "kremlin"),
+        ("وقال الاتحاد الأوروبي إن نحو 3 آلاف جندي كوري شمالي قتلوا في كورسك.", "ar", "eu"),
+        (
+            "وبحسب الخارجية الأمريكية، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.",
+            "ar",
+            "us-state-department",
+        ),
+        # Verbal nouns and Ukrainian neuter adjectives decline.
+        (
+            "По данным Главного управления разведки Минобороны Украины, в Курской области "
+            "погибли около 3000 северокорейских военных.",
+            "ru",
+            "gur",
+        ),
+        (
+            "За даними Головного управління розвідки, у Курській області загинули близько "
+            "3000 північнокорейських військових.",
+            "uk",
+            "gur",
+        ),
+        # German verb-final clauses and genitive names.
+        (
+            "Wie Selenskyj mitteilte, sind rund 3.000 nordkoreanische Soldaten in Kursk "
+            "getötet worden.",
+            "de",
+            "volodymyr-zelensky",
+        ),
+        (
+            "Nach Angaben des Vereinigten Generalstabs Südkoreas sind rund 3.000 "
+            "nordkoreanische Soldaten in Kursk getötet worden.",
+            "de",
+            "jcs",
+        ),
+        (
+            "Nach Angaben des ukrainischen Geheimdienstes SBU sind rund 3.000 nordkoreanische "
+            "Soldaten in Kursk getötet worden.",
+            "de",
+            "sbu",
+        ),
+        # Romance languages: plural, "di Kiev"/"da Ucrânia" and description forms.
+        (
+            "Selon les renseignements militaires ukrainiens, environ 3 000 soldats "
+            "nord-coréens ont été tués à Koursk.",
+            "fr",
+            "gur",
+        ),
+        (
+            "Selon l'état-major interarmées de Corée du Sud, environ 3 000 soldats "
+            "nord-coréens ont été tués à Koursk.",
+            "fr",
+            "jcs",
+        ),
+        (
+            "Secondo il servizio di intelligence sudcoreano, circa 3.000 soldati nordcoreani "
+            "sono stati uccisi a Kursk.",
+            "it",
+            "nis",
+        ),
+        (
+            "Secondo lo Stato maggiore di Kiev, circa 3.000 soldati nordcoreani sono stati "
+            "uccisi a Kursk.",
+            "it",
+            "ua-general-staff",
+        ),
+        (
+            "Segundo a agência de espionagem sul-coreana, cerca de 3.000 soldados "
+            "norte-coreanos foram mortos em Kursk.",
+            "pt",
+            "nis",
+        ),
+        (
+            "Segundo o Estado-Maior da Ucrânia, cerca de 3.000 soldados norte-coreanos foram "
+            "mortos em Kursk.",
+            "pt",
+            "ua-general-staff",
+        ),
+        # The party's Central Military Commission; an outlet the KB did not know.
+        (
+            "The Central Military Commission of the Workers' Party said about 3,000 North "
+            "Korean soldiers have been killed in Kursk.",
+            "en",
+            "wpk",
+        ),
+        (
+            "Per Meduza, about 3,000 North Korean soldiers have been killed in Kursk.",
+            "en",
+            "meduza",
+        ),
+        # A name followed by its acronym in brackets after a postposed verb.
+        (
+            "Unos 3.000 soldados norcoreanos murieron en Kursk, informó el Instituto para el "
+            "Estudio de la Guerra (ISW).",
+            "es",
+            "isw",
+        ),
+        # Attribution constructions: Ukrainian masculine past in -в, Arabic "as X put it",
+        # German postposed "so X", Russian "как отметил X".
+        (
+            "Як заявив Зеленський, у Курській області загинули близько 3000 "
+            "північнокорейських військових.",
+            "uk",
+            "volodymyr-zelensky",
+        ),
+        (
+            "قتل نحو 3 آلاف جندي كوري شمالي في كورسك، على حد قول البنتاغون.",
+            "ar",
+            "pentagon",
+        ),
+        (
+            "Rund 3.000 nordkoreanische Soldaten sind in Kursk getötet worden, so das Pentagon.",
+            "de",
+            "pentagon",
+        ),
+        (
+            "Как отметил Буданов, в Курской области погибли около 3000 северокорейских военных.",
+            "ru",
+            "kyrylo-budanov",
+        ),
+        # Arabic sides: "li-" + article ("للاستخبارات") and the spelling "أميركية".
+        (
+            "وفقا للاستخبارات الأمريكية، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.",
+            "ar",
+            "us-government",
+        ),
+        (
+            "بحسب المخابرات الأميركية، قتل نحو 3 آلاف جندي كوري شمالي في كورسك.",
+            "ar",
+            "us-government",
+        ),
+        (
+            "According to Japan's defence ministry, about 3,000 North Korean soldiers have "
+            "been killed in Kursk.",
+            "en",
+            "japan-government",
+        ),
+        # The owner of a document states what it shows.
+        (
+            "Figures released by the Pentagon show about 3,000 North Korean soldiers have "
+            "been killed.",
+            "en",
+            "pentagon",
+        ),
+        (
+            "An NIS assessment found about 3,000 North Korean soldiers have been killed.",
+            "en",
+            "nis",
+        ),
+        ("وأظهرت بيانات البنتاغون أن نحو 3 آلاف جندي كوري شمالي قتلوا.", "ar", "pentagon"),
+        (
+            "Stando alle stime del Pentagono, circa 3.000 soldati nordcoreani sono stati uccisi.",
+            "it",
+            "pentagon",
+        ),
+        # Arabic copy writes alif with or without hamza: الاوكرانية is الأوكرانية.
+        (
+            "وقالت الاستخبارات العسكرية الاوكرانية إن نحو 3 آلاف جندي كوري شمالي قتلوا.",
+            "ar",
+            "gur",
+        ),
+        ("وقالت وزارة الدفاع الامريكية إن نحو 3 آلاف جندي كوري شمالي قتلوا.", "ar", "pentagon"),
+        # A Japanese name in corner brackets is no quotation.
+        (
+            "アメリカのシンクタンク「戦争研究所」は、クルスクで北朝鮮兵約3000人が死亡したと"
+            "明らかにした。",
+            "ja",
+            "isw",
+        ),
+        (
+            "Segundo os EUA, cerca de 3.000 soldados norte-coreanos foram mortos.",
+            "pt",
+            "us-government",
+        ),
+        (
+            "O serviço de espionagem de Seul disse que cerca de 3.000 soldados norte-coreanos "
+            "foram mortos.",
+            "pt",
+            "nis",
+        ),
+        (
+            "По данным Минобороны РК, в Курской области погибли около 3000 северокорейских "
+            "военных.",
+            "ru",
+            "kr-mnd",
+        ),
+        (
+            "По данным украинских властей, в Курской области погибли около 3000 "
+            "северокорейских военных.",
+            "ru",
+            "ua-government",
+        ),
+        # "The media" name no source.
+        (
+            "По данным СМИ, в Курской области погибли около 3000 северокорейских военных.",
+            "ru",
+            "unattributed",
+        ),
+        # "X in Seoul", "X de Séoul": the agency, not the government of the city named.
+        (
+            "Der Generalstab in Seoul erklärte, rund 3.000 nordkoreanische Soldaten seien in "
+            "Kursk getötet worden.",
+            "de",
+            "jcs",
+        ),
+        (
+            "Selon les services secrets de Séoul, environ 3 000 soldats nord-coréens ont été "
+            "tués à Koursk.",
+            "fr",
+            "nis",
+        ),
+        # Korean: a country's "side" (측) speaks for its government.
+        (
+            "정부 측은 북한군 약 3000명이 쿠르스크에서 사망했다고 추산했다.",
+            "ko",
+            "south-korean-government",
+        ),
+    ],
+)
+def test_claimant_forms_across_languages(text: str, lang: str, source: str) -> None:
+    assert [claimant_identity(s, lang) for s in sources(text)] == [source]
+
+
+def test_a_name_inside_quoted_words_still_does_not_speak() -> None:
+    got = sources(
+        "「国家情報院は北朝鮮兵約3000人が死亡したとみている」とゼレンスキー大統領は述べた。"
+    )
+    assert [claimant_identity(s) for s in got] == ["volodymyr-zelensky"]
+
+
+def test_a_document_verb_without_an_owner_names_nobody() -> None:
+    assert sources("Satellite images show about 3,000 North Korean soldiers in Kursk.") == [
+        "unattributed"
+    ]
+
+
+def test_the_democratic_party_is_no_rate() -> None:
+    # "주당" (per week) ends "민주당": a lawmaker of the Democratic Party keeps the figure.
+    got = extract_claims(
+        "박선원 더불어민주당 의원은 북한군 약 3000명이 쿠르스크에서 사망했다고 밝혔다."
+    )
+    assert [(c.figure_low, claimant_identity(c.source)) for c in got] == [(3000, "park-sun-won")]
+    # A weekly rate is still no head count.
+    assert extract_claims("북한군 사상자는 주당 300명에 달한다.") == []

@@ -256,6 +256,26 @@ def test_german_genitive_inflects_the_head_noun():
     assert "südkoreanischen geheimdienstes" in alias_variants("südkoreanischer Geheimdienst", "de")
 
 
+def test_verbal_nouns_and_ukrainian_neuter_adjectives_decline():
+    # "Главное управление разведки" / "Головне управління розвідки" in the genitive.
+    assert "главного управления разведки" in alias_variants("Главное управление разведки", "ru")
+    assert "головного управління розвідки" in alias_variants("Головне управління розвідки", "uk")
+    assert ids("За даними Головного управління розвідки, у Курській області", "uk")[0] == "gur"
+
+
+def test_a_capitalised_plural_noun_opening_a_phrase_declines():
+    # "Сили спеціальних операцій" is no foreign name in -и: "у Силах спеціальних операцій".
+    assert "силах спеціальних операцій" in alias_variants("Сили спеціальних операцій", "uk")
+    assert all(v.endswith(" кирби") for v in alias_variants("Джон Кирби", "ru"))  # a name
+
+
+def test_arabic_spelling_variants_are_one_name():
+    # Alif with or without hamza, taa marbuta or haa: the same agency.
+    assert ids("قالت الاستخبارات العسكرية الاوكرانية", "ar") == ["gur"]
+    assert ids("قالت الاستخبارات العسكرية الأوكرانيه", "ar") == ["gur"]
+    assert normalize("الأوكرانية") == normalize("الاوكرانيه")
+
+
 # ------------------------------------------------------------------ evaluation set
 
 

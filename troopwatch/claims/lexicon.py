@@ -567,7 +567,7 @@ for _name, _aliases in _MORE_CLAIMANTS.items():
 _MORE_METONYMS: dict[str, list[str]] = {
     "South Korean government": ["Seul", "Corea del Sud", "Coreia do Sul", "南韩", "南韓", "韩国", "韓國", "سيول", "كوريا الجنوبية"],
     "Ukrainian government": ["Ucraina", "Ucrânia", "乌克兰", "烏克蘭", "أوكرانيا", "كييف"],
-    "US government": ["Stati Uniti", "美国", "美國", "الولايات المتحدة", "واشنطن"],
+    "US government": ["Stati Uniti", "EUA", "美国", "美國", "الولايات المتحدة", "واشنطن"],
     "Kremlin": ["Mosca", "Cremlino", "Rússia", "Moscou", "Moscovo", "克里姆林宫", "克里姆林宮", "الكرملين", "موسكو"],
 }  # fmt: skip
 for _name, _aliases in _MORE_METONYMS.items():

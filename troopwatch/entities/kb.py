@@ -110,6 +110,13 @@ _CHARMAP: dict[int, str] = {
     ord("\r"): " ",
     ord("\u200b"): " ",
     ord("\ufeff"): " ",
+    # Arabic spelling variants news copy mixes: alif with or without hamza (الأوكرانية,
+    # الاوكرانية), taa marbuta and haa at a word's end, alif maqsura and yaa.
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ة"): "ه",
+    ord("ى"): "ي",
 }
 for _c in range(0xFF01, 0xFF5F):  # full-width ASCII forms
     _CHARMAP[_c] = chr(_c - 0xFEE0).lower()
@@ -296,6 +303,14 @@ def _cyr_word_forms(word: str) -> list[list[str]]:
     def apply(stem: str, paradigm: _Paradigm) -> list[list[str]]:
         return [[word] + [stem + e for e in endings] for endings in paradigm]
 
+    # Verbal nouns ("управление", "управління": Главного управления разведки) and
+    # Ukrainian neuter adjectives ("Головне", "Українське") before the adjective rules.
+    if word.endswith(("ение", "ание")) and long_:
+        return apply(stem1, (("я",), ("ю",), ("е",), ("ем",), ("и",)))
+    if word.endswith(("ння", "ття")) and long_:
+        return apply(stem1, (("я",), ("ю",), ("я",), ("ям",), ("і",)))
+    if word.endswith(("не", "ське", "цьке", "зьке")) and long_:
+        return apply(stem1, (("ого",), ("ому",), ("е",), ("им",), ("ому", "ім")))
     if word.endswith(("ый", "ий", "ой", "ое", "ее")) and long_:
         return apply(stem2, _P_ADJ)
     if word.endswith(("ая", "яя")) and long_:
@@ -369,7 +384,9 @@ def _cyrillic_variants(tokens: list[tuple[str, str]]) -> list[str]:
             or len(w) <= 2
             or not all(is_cyrillic(c) or c == "'" for c in w)
             or is_acronym(orig)
-            or (w[-1] in "ыи" and orig[:1].isupper())  # foreign names in -и/-ы (Кирби)
+            # Foreign names in -и/-ы (Кирби); a capitalised plural noun opening a common-
+            # noun phrase declines ("Силах специальных операций").
+            or (w[-1] in "ыи" and orig[:1].isupper() and fixed_from == len(tokens))
             or orig.endswith("-")
         ):
             # Short function words, complements and non-Cyrillic parts stay fixed.

@@ -483,6 +483,8 @@ LANGUAGE = LanguageData(
         r"nach\s+darstellung",
         r"unter\s+berufung\s+auf",
         r"wie\s+(?:der|die|das)?",
+        # Postposed after a comma: "…, so das Pentagon."
+        r"(?<=,\s)so",
         r"berichtete\w*",
         "zitiert",
     ),
@@ -538,6 +540,9 @@ LANGUAGE = LanguageData(
         "erklärt",
         r"teilte\w*",
         "teilt",
+        # Verb-final in a clause: "wie Selenskyj mitteilte", "wie die Nato bekanntgab".
+        r"mitteilte\w*",
+        r"bekanntgab\w*",
         r"warnte\w*",
         "warnt",
         r"betonte\w*",

@@ -701,6 +701,13 @@ LANGUAGE = LanguageData(
     say_verbs=(
         # "X has data on …": X states what its data show.
         r"ha(?:s|ve|d)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
+        # "Figures released by the Pentagon show", "an NIS assessment found": the owner
+        # of the document states what it shows.
+        "found",
+        "finds",
+        "show",
+        "shows",
+        "showed",
         "accused",
         "accuses",
         "accuse",

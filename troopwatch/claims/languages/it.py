@@ -398,6 +398,8 @@ LANGUAGE = LanguageData(
         "secondo",
         r"citando",
         r"stando\s+a",
+        # Contracted with the article: "stando alle stime del Pentagono".
+        r"stando\s+(?:al|alla|alle|ai|agli|allo)",
         r"in\s+base\s+a",
         r"a\s+detta\s+di",
         r"come\s+riferito\s+da",

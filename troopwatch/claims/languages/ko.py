@@ -47,7 +47,8 @@ LANGUAGE = LanguageData(
         r"하루\s?(?:에|평균)?",
         "매일",
         "일평균",
-        "주당",
+        # "per week" as a word of its own: not the end of "민주당" (the Democratic Party).
+        r"(?<![가-힣])주당",
     ),
     # Scope: mentions that make personnel North Korean; owners that make them someone else's.
     nk_markers=(

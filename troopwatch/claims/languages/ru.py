@@ -570,6 +570,9 @@ LANGUAGE = LanguageData(
         r"со\s+ссылкой\s+на",
         r"по\s+сведениям",
         r"как\s+передает",
+        r"как\s+отметил\w*",
+        r"как\s+заявляет",
+        r"по\s+подсч[её]там",
         r"как\s+пишет",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
