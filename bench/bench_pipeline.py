@@ -200,16 +200,12 @@ def _cpu_timed_call(fn, *args):
 
 def _time_pool(sink: dict[str, list[float]]) -> None:
     """Record the CPU time of every function the pipelines run in the pool, per stage."""
-    import asyncio
-
     from troopwatch.workers import CpuPool
 
+    pool_run = CpuPool.run
+
     async def run(self, fn, *args):
-        if self.executor is None:
-            result, cpu = _cpu_timed_call(fn, *args)
-        else:
-            future = self.executor.submit(_cpu_timed_call, fn, *args)
-            result, cpu = await asyncio.wrap_future(future)
+        result, cpu = await pool_run(self, _cpu_timed_call, fn, *args)
         sink.setdefault(POOL_STAGES.get(fn.__name__, fn.__name__), []).append(cpu)
         return result
 

@@ -50,6 +50,24 @@ def test_a_dead_worker_is_replaced_and_its_item_done():
         pool.close()
 
 
+def test_calls_in_flight_together_each_get_their_own_answer_or_error():
+    # More calls than workers, arguments larger than a pipe's buffer (written in parts).
+    pool = CpuPool(2)
+
+    async def calls():
+        texts = [str(i) * (300_000 + i) for i in range(8)]
+        lengths = await asyncio.gather(*(pool.run(len, t) for t in texts))
+        bad = await asyncio.gather(pool.run(int, "not a number"), return_exceptions=True)
+        return lengths, [len(t) for t in texts], bad[0]
+
+    try:
+        lengths, expected, error = asyncio.run(calls())
+        assert lengths == expected
+        assert isinstance(error, ValueError) and "not a number" in str(error)
+    finally:
+        pool.close()
+
+
 CRAWL_WITH_A_POOL = """
 import asyncio, os, sys, time
 from troopwatch.workers import CpuPool
