@@ -12,7 +12,10 @@ Pages are served by a separate `http.server` process on 127.0.0.1 with one RSS f
 mix. Each crawl runs in its own process (a Twisted reactor starts once per process); the
 CPU stages use TROOPWATCH_CPU_WORKERS worker processes (default: one per core).
 
-    .venv/bin/python bench/bench_pipeline.py [--runs 3] [--corpus DIR]
+    .venv/bin/python bench/bench_pipeline.py [--runs 3] [--corpus DIR] [--prefix twbench]
+
+On a shared Elasticsearch (TROOPWATCH_ES_URL) give each bench its own --prefix; the
+Elasticsearch CPU printed is then the whole node's (others' requests included).
 
 Prints pages/s (wall and in-crawl) for every crawl, the full/bare ratios, and CPU ms per
 page for each stage (in the worker processes or the crawl process), with the machine's
