@@ -96,9 +96,9 @@ class _Task:
 
 # A worker still running a call whose caller's event loop is gone (its answer is dropped).
 _ORPHAN = object()
-_HEADER = struct.Struct("!Q")
-# Pipe capacity asked for (Linux allows unprivileged processes up to 1 MiB).
-PIPE_BYTES = 1 << 20  # the length of each pickled call or answer on the pipes
+_HEADER = struct.Struct("!Q")  # the length of each pickled call or answer on the pipes
+# Capacity asked for a worker's request pipe (Linux lets any process ask up to 1 MiB).
+PIPE_BYTES = 1 << 20
 
 
 class _Worker:
@@ -125,7 +125,11 @@ def _serve(requests: int, answers: int, parent: int, inherited: list[int]) -> No
         header = reader.read(_HEADER.size)
         if len(header) < _HEADER.size:
             os._exit(0)  # the pool closed
-        fn, args = pickle.loads(reader.read(_HEADER.unpack(header)[0]))
+        size = _HEADER.unpack(header)[0]
+        body = reader.read(size)
+        if len(body) < size:
+            os._exit(0)  # the pool closed while sending
+        fn, args = pickle.loads(body)
         try:
             answer = (True, fn(*args))
         except BaseException as exc:  # the caller gets it, as from a call in-process
