@@ -14,6 +14,9 @@ sentence whose language was guessed wrong still gets its cues read.
 from __future__ import annotations
 
 import re
+import unicodedata
+from re import _constants as _const
+from re import _parser
 
 from troopwatch.claims.languages import AP, spaced, unspaced
 
@@ -49,24 +52,105 @@ def _top_level_alt(frag: str) -> bool:
     return False
 
 
+def first_chars(frag: str) -> frozenset[str] | None:
+    """The characters a match of ``frag`` can start with (as written: compare them
+    case-insensitively), or None when that is not a short list (a class like ``\\w``, a
+    negated set, an optional whole). Read from the parsed regex, so it is exact: a guard
+    ``(?=[those])`` in front of the fragment never rejects a place where it matches."""
+    try:
+        first, nullable = _first_of(_parser.parse(frag))
+    except (re.error, ValueError):
+        return None
+    return None if first is None or nullable else frozenset(first)
+
+
+def _first_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
+    if op is _const.LITERAL:
+        return {chr(av)}, False
+    if op is _const.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is _const.LITERAL:
+                chars.add(chr(a))
+            elif o is _const.RANGE and a[1] - a[0] < 256:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:  # negation, a category (\w), a wide range
+                return None, False
+        return chars, False
+    if op is _const.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            first, n = _first_of(alt)
+            if first is None:
+                return None, False
+            out |= first
+            nullable = nullable or n
+        return out, nullable
+    if op is _const.SUBPATTERN:
+        return _first_of(av[3])
+    if op is _const.ATOMIC_GROUP:
+        return _first_of(av)
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        first, nullable = _first_of(av[2])
+        return first, first is not None and (nullable or av[0] == 0)
+    if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+        return set(), True  # zero-width: the next item consumes the first character
+    return None, False  # ANY, NOT_LITERAL, CATEGORY, a group reference …
+
+
+def _guard(chars) -> str:
+    """A lookahead that fails at once unless the next character is one of ``chars``,
+    compared case-insensitively (never stricter than the fragment it guards)."""
+    return "(?=(?i:[" + "".join(re.escape(c) for c in sorted(chars)) + "]))"
+
+
+def _script(ch: str) -> str:
+    """First word of the Unicode name: LATIN, CYRILLIC, ARABIC, HANGUL, CJK …"""
+    return unicodedata.name(ch, "?").split()[0]
+
+
 def _bucketed(frags: list[str]) -> str:
     """Alternation grouped by first letter, longest first inside each group: the regex
     engine then rejects most branches on one character test, which keeps the big cue
-    tables fast. Fragments that start with regex syntax stay in a group of their own."""
+    tables fast. The letter groups are gathered by script, each behind one guard on its
+    first letters, so a Latin word skips the Cyrillic and Arabic groups in one test (groups
+    of different first letters cannot match at the same place, so their order is free).
+    Fragments that start with regex syntax stay first, in their order, each behind a guard
+    on the characters it can start with (``first_chars``) when those are few."""
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
     for f in sorted(set(frags), key=len, reverse=True):
         c = f[0]
         if c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{"):
-            misc.append(f)
+            first = first_chars(f)
+            misc.append(f if first is None else _guard(first) + "(?:" + f + ")")
         else:
             buckets.setdefault(c.lower(), []).append(
                 f[0] + "(?:" + f[1:] + ")" if len(f) > 1 else f
             )
     parts = [f"(?:{'|'.join(misc)})"] if misc else []
+    scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
-        parts.append(fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")")
+        bucket = fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")"
+        scripts.setdefault(_script(_c), []).append(bucket)
+    for group in scripts.values():
+        firsts = {b[0] for b in group}
+        parts.append(_guard(firsts) + "(?:" + "|".join(group) + ")")
     return "|".join(parts)
 
 
