@@ -162,11 +162,11 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
     entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
     src = (
         r"(?<![^\W\d_])(?:"
-        + "|".join(f"(?:{f})" for f in spaced)
+        + lx.ordered(spaced)
         + r")(?![^\W\d_])|"
         + lx.CJK_START
         + "(?:"
-        + "|".join(f"(?:{f})" for f in cjk)
+        + lx.ordered(cjk)
         + ")"
     )
     return re.compile(src, _I), entries

@@ -123,34 +123,61 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "?").split()[0]
 
 
+def _starts_with_syntax(f: str) -> bool:
+    c = f[0]
+    return c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{")
+
+
+def _guarded(f: str) -> str:
+    """``f`` behind a guard on its first characters when it starts with regex syntax (a
+    group of alternatives the engine would otherwise enter at every letter)."""
+    first = first_chars(f) if _starts_with_syntax(f) else None
+    return "(?:" + f + ")" if first is None else _guard(first) + "(?:" + f + ")"
+
+
+def ordered(frags: list[str] | tuple[str, ...]) -> str:
+    """Alternation of fragments in the order given (where the first that matches wins),
+    each run of consecutive fragments of one script behind one guard on their first
+    characters: a Latin word skips a run of Cyrillic ones in one test."""
+    runs: list[tuple[object, set[str], list[str]]] = []
+    for f in frags:
+        first = first_chars(f)
+        key = None if first is None else frozenset(_script(c) for c in first)
+        if key is not None and runs and runs[-1][0] == key:
+            runs[-1][1].update(first)
+            runs[-1][2].append(_guarded(f))
+        else:
+            runs.append((key, set(first or ()), [_guarded(f)]))
+    return "|".join(
+        "|".join(fs) if key is None or len(fs) == 1 else _guard(first) + "(?:" + "|".join(fs) + ")"
+        for key, first, fs in runs
+    )
+
+
 def _bucketed(frags: list[str]) -> str:
     """Alternation grouped by first letter, longest first inside each group: the regex
     engine then rejects most branches on one character test, which keeps the big cue
     tables fast. The letter groups are gathered by script, each behind one guard on its
     first letters, so a Latin word skips the Cyrillic and Arabic groups in one test (groups
     of different first letters cannot match at the same place, so their order is free).
-    Fragments that start with regex syntax stay first, in their order, each behind a guard
-    on the characters it can start with (``first_chars``) when those are few."""
+    Fragments that start with regex syntax stay first, in their order (``ordered``)."""
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
     for f in sorted(set(frags), key=len, reverse=True):
-        c = f[0]
-        if c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{"):
-            first = first_chars(f)
-            misc.append(f if first is None else _guard(first) + "(?:" + f + ")")
+        if _starts_with_syntax(f):
+            misc.append(f)
         else:
-            buckets.setdefault(c.lower(), []).append(
+            buckets.setdefault(f[0].lower(), []).append(
                 f[0] + "(?:" + f[1:] + ")" if len(f) > 1 else f
             )
-    parts = [f"(?:{'|'.join(misc)})"] if misc else []
+    parts = [f"(?:{ordered(misc)})"] if misc else []
     scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
         bucket = fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")"
         scripts.setdefault(_script(_c), []).append(bucket)
     for group in scripts.values():
-        firsts = {b[0] for b in group}
-        parts.append(_guard(firsts) + "(?:" + "|".join(group) + ")")
+        parts.append(_guard({b[0] for b in group}) + "(?:" + "|".join(group) + ")")
     return "|".join(parts)
 
 
