@@ -183,15 +183,29 @@ def _classify_unit(text: str) -> tuple[str, str]:
     return "", "block"
 
 
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("casualties", _c(lx.table(lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK))),
-    ("killed", _c(lx.table(lx.KILLED_SPACED, lx.KILLED_CJK))),
-    ("wounded", _c(lx.table(lx.WOUNDED_SPACED, lx.WOUNDED_CJK))),
-    ("captured", _c(lx.table(lx.CAPTURED_SPACED, lx.CAPTURED_CJK))),
-    ("planned", _c(lx.table(lx.PLANNED_SPACED, lx.PLANNED_CJK))),
-    ("deployed", _c(lx.table(lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK))),
-    ("force_size", _c(lx.table(lx.FORCE_SPACED, lx.FORCE_CJK))),
+_CUE_TABLES = [
+    ("casualties", lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK),
+    ("killed", lx.KILLED_SPACED, lx.KILLED_CJK),
+    ("wounded", lx.WOUNDED_SPACED, lx.WOUNDED_CJK),
+    ("captured", lx.CAPTURED_SPACED, lx.CAPTURED_CJK),
+    ("planned", lx.PLANNED_SPACED, lx.PLANNED_CJK),
+    ("deployed", lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK),
+    ("force_size", lx.FORCE_SPACED, lx.FORCE_CJK),
 ]
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (cat, _c(lx.table(sp, cjk))) for cat, sp, cjk in _CUE_TABLES
+]
+# Where any cue table matches: one scan of the sentence finds the few places where the
+# tables are then tried one by one (instead of seven scans). A lookahead, so that it
+# reports every such place, also inside or overlapping another cue.
+_ANY_CUE_AT = _c(
+    "(?="
+    + lx.table(
+        {cat: [f for frags in sp.values() for f in frags] for cat, sp, _ in _CUE_TABLES},
+        {cat: [f for frags in cjk.values() for f in frags] for cat, _, cjk in _CUE_TABLES},
+    )
+    + ")"
+)
 # Tie-break when two cues are equally near: the more specific category wins.
 _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
@@ -1020,11 +1034,25 @@ def _scope(
     return bool(nk_spans) or ctx_nk
 
 
-def _cues(t: str) -> list[tuple[int, int, str]]:
+def _cue_matches(t: str) -> list[tuple[int, int, str]]:
+    """What ``rx.finditer(t)`` yields for each cue table in turn, read only at the places
+    where ``_ANY_CUE_AT`` says some table matches (a table matches nowhere else)."""
+    starts = [m.start() for m in _ANY_CUE_AT.finditer(t)]
     found: list[tuple[int, int, str]] = []
     for cat, rx in _CUES:
-        for m in rx.finditer(t):
-            found.append((m.start(), m.end(), cat))
+        resume = 0  # finditer goes on where its last match ended
+        for pos in starts:
+            if pos < resume:
+                continue
+            m = rx.match(t, pos)
+            if m:
+                found.append((m.start(), m.end(), cat))
+                resume = m.end()
+    return found
+
+
+def _cues(t: str) -> list[tuple[int, int, str]]:
+    found = _cue_matches(t)
     # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
     # send" over "send"); equal spans keep the first table (planned before deployed).
     found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))

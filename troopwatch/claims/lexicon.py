@@ -135,22 +135,42 @@ def _guarded(f: str) -> str:
     return "(?:" + f + ")" if first is None else _guard(first) + "(?:" + f + ")"
 
 
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Whether a character of ``a`` and one of ``b`` are equal, ignoring case."""
+    rx = re.compile("[" + "".join(re.escape(c) for c in a) + "]", re.IGNORECASE)
+    return any(rx.fullmatch(c) for c in b)
+
+
 def ordered(frags: list[str] | tuple[str, ...]) -> str:
-    """Alternation of fragments in the order given (where the first that matches wins),
-    each run of consecutive fragments of one script behind one guard on their first
-    characters: a Latin word skips a run of Cyrillic ones in one test."""
-    runs: list[tuple[object, set[str], list[str]]] = []
+    """Alternation of fragments where the first that matches wins, in the order given,
+    with the fragments of one script gathered behind one guard on their first characters
+    (a Latin word skips the Cyrillic ones in one test). A fragment only moves ahead of
+    fragments that cannot start where it does (no first character in common), so the
+    same fragment wins everywhere; one that can start anywhere moves nothing past it."""
+    groups: list[tuple[str | None, set[str], list[str]]] = []
     for f in frags:
         first = first_chars(f)
-        key = None if first is None else frozenset(_script(c) for c in first)
-        if key is not None and runs and runs[-1][0] == key:
-            runs[-1][1].update(first)
-            runs[-1][2].append(_guarded(f))
+        if first is None:
+            groups.append((None, set(), [_guarded(f)]))
+            continue
+        scripts = {_script(c) for c in first}
+        key = scripts.pop() if len(scripts) == 1 else None
+        target = None
+        for i in range(len(groups) - 1, -1, -1):
+            g_key, g_chars, _ = groups[i]
+            if g_key is not None and g_key == key:
+                target = i
+                break
+            if g_key is None or _meet(g_chars, first):
+                break  # f may not move ahead of this group
+        if target is None:
+            groups.append((key, set(first), [_guarded(f)]))
         else:
-            runs.append((key, set(first or ()), [_guarded(f)]))
+            groups[target][1].update(first)
+            groups[target][2].append(_guarded(f))
     return "|".join(
-        "|".join(fs) if key is None or len(fs) == 1 else _guard(first) + "(?:" + "|".join(fs) + ")"
-        for key, first, fs in runs
+        "|".join(fs) if len(fs) == 1 else _guard(chars) + "(?:" + "|".join(fs) + ")"
+        for _key, chars, fs in groups
     )
 
 
