@@ -42,7 +42,9 @@ def sources(hostile: bool = True) -> dict[str, list[str]]:
         if texts:
             out[path.name] = texts
             out[path.name + " (sentences)"] = [s for t in texts for s in split_sentences(t)]
-    out["seeds"] = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/seeds").glob("*.txt"))]
+    out["seeds"] = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/seeds").glob("*.txt"))
+    ]
     out["dedupe"] = [
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/eval/dedupe").rglob("*.txt"))
     ]
@@ -79,7 +81,9 @@ def main() -> int:
         result = run(texts)
         blob = json.dumps(result, ensure_ascii=False, sort_keys=False).encode()
         n = sum(len(r["claims"]) for r in result)
-        print(f"{name:<36} {len(texts):6} texts {n:6} claims  {hashlib.sha256(blob).hexdigest()[:16]}")
+        print(
+            f"{name:<36} {len(texts):6} texts {n:6} claims  {hashlib.sha256(blob).hexdigest()[:16]}"
+        )
         total.update(name.encode() + b"\0" + blob)
         whole[name] = result
     print(f"{'all':<36} {total.hexdigest()}")

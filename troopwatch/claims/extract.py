@@ -203,6 +203,7 @@ _ANY_CUE_AT = _c(
     + lx.table(
         {cat: [f for frags in sp.values() for f in frags] for cat, sp, _ in _CUE_TABLES},
         {cat: [f for frags in cjk.values() for f in frags] for cat, _, cjk in _CUE_TABLES},
+        any_order=True,
     )
     + ")"
 )

@@ -174,13 +174,15 @@ def ordered(frags: list[str] | tuple[str, ...]) -> str:
     )
 
 
-def _bucketed(frags: list[str]) -> str:
+def _bucketed(frags: list[str], any_order: bool = False) -> str:
     """Alternation grouped by first letter, longest first inside each group: the regex
     engine then rejects most branches on one character test, which keeps the big cue
     tables fast. The letter groups are gathered by script, each behind one guard on its
     first letters, so a Latin word skips the Cyrillic and Arabic groups in one test (groups
     of different first letters cannot match at the same place, so their order is free).
-    Fragments that start with regex syntax stay first, in their order (``ordered``)."""
+    Fragments that start with regex syntax stay first, in their order (``ordered``);
+    ``any_order`` (for a regex that only says whether some fragment matches) puts those
+    that can start anywhere last, out of the way of the guards."""
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
     for f in sorted(set(frags), key=len, reverse=True):
@@ -190,6 +192,8 @@ def _bucketed(frags: list[str]) -> str:
             buckets.setdefault(f[0].lower(), []).append(
                 f[0] + "(?:" + f[1:] + ")" if len(f) > 1 else f
             )
+    if any_order:
+        misc.sort(key=lambda f: first_chars(f) is None)
     parts = [f"(?:{ordered(misc)})"] if misc else []
     scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
@@ -201,9 +205,9 @@ def _bucketed(frags: list[str]) -> str:
     return "|".join(parts)
 
 
-def words(frags: list[str] | tuple[str, ...]) -> str:
+def words(frags: list[str] | tuple[str, ...], any_order: bool = False) -> str:
     """Alternation of word-level fragments with letter boundaries on both sides."""
-    return rf"(?<![^\W\d_])(?:{_bucketed(list(frags))})(?![^\W\d_])"
+    return rf"(?<![^\W\d_])(?:{_bucketed(list(frags), any_order)})(?![^\W\d_])"
 
 
 # Korean and Japanese fragments only start on a Hangul/kana/Han (or full-width) character;
@@ -216,12 +220,15 @@ def raw(frags: list[str] | tuple[str, ...]) -> str:
     return "|".join(sorted(set(frags), key=len, reverse=True))
 
 
-def table(spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None) -> str:
-    """One regex source for a cue table: bounded words for spaced langs, raw for ko/ja."""
+def table(
+    spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None, any_order: bool = False
+) -> str:
+    """One regex source for a cue table: bounded words for spaced langs, raw for ko/ja.
+    ``any_order``: the regex only tells whether a fragment matches, not which one."""
     parts = []
     sp = [f for lang in spaced for f in spaced[lang]]
     if sp:
-        parts.append(words(sp))
+        parts.append(words(sp, any_order))
     if cjk:
         cj = [f for lang in cjk for f in cjk[lang]]
         if cj:

@@ -54,8 +54,10 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
-    """Same-length normalisation used before matching numbers."""
+    """Same-length normalisation used before matching numbers (cached: the extractor folds
+    each sentence several times)."""
     return text.translate(_FOLD)
 
 
