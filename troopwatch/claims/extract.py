@@ -197,15 +197,38 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Where any cue table matches: one scan of the sentence finds the few places where the
 # tables are then tried one by one (instead of seven scans). A lookahead, so that it
-# reports every such place, also inside or overlapping another cue.
-_ANY_CUE_AT = _c(
-    "(?="
-    + lx.table(
-        {cat: [f for frags in sp.values() for f in frags] for cat, sp, _ in _CUE_TABLES},
-        {cat: [f for frags in cjk.values() for f in frags] for cat, _, cjk in _CUE_TABLES},
-        any_order=True,
+# reports every such place, also inside or overlapping another cue. The few fragments
+# that can start on any letter ("[^\W\d_]{2,}raient") are scanned for only when the
+# sentence holds the text each must contain ("raient").
+_ANYWHERE = {
+    f
+    for _, sp, _ in _CUE_TABLES
+    for frags in sp.values()
+    for f in frags
+    if lx.starts_with_syntax(f) and lx.first_chars(f) is None
+}
+
+
+def _any_cue_at(keep) -> re.Pattern[str]:
+    """Lookahead regex: where a cue fragment for which ``keep`` holds matches."""
+    return _c(
+        "(?="
+        + lx.table(
+            {c: [f for fs in sp.values() for f in fs if keep(f)] for c, sp, _ in _CUE_TABLES},
+            {c: [f for fs in cj.values() for f in fs if keep(f)] for c, _, cj in _CUE_TABLES},
+            any_order=True,
+        )
+        + ")"
     )
-    + ")"
+
+
+_ANY_CUE_AT = _any_cue_at(lambda f: f not in _ANYWHERE)
+_ANYWHERE_CUE_AT = _any_cue_at(lambda f: f in _ANYWHERE)
+_ANYWHERE_TEXTS = [lx.required_text(f) for f in _ANYWHERE]
+_ANYWHERE_HINT = (
+    _c("|".join(re.escape(x) for x in _ANYWHERE_TEXTS))
+    if _ANYWHERE_TEXTS and None not in _ANYWHERE_TEXTS
+    else None  # some fragment contains no fixed text: always scan for them
 )
 # Tie-break when two cues are equally near: the more specific category wins.
 _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
@@ -1039,6 +1062,8 @@ def _cue_matches(t: str) -> list[tuple[int, int, str]]:
     """What ``rx.finditer(t)`` yields for each cue table in turn, read only at the places
     where ``_ANY_CUE_AT`` says some table matches (a table matches nowhere else)."""
     starts = [m.start() for m in _ANY_CUE_AT.finditer(t)]
+    if _ANYWHERE and (_ANYWHERE_HINT is None or _ANYWHERE_HINT.search(t)):
+        starts = sorted({*starts, *(m.start() for m in _ANYWHERE_CUE_AT.finditer(t))})
     found: list[tuple[int, int, str]] = []
     for cat, rx in _CUES:
         resume = 0  # finditer goes on where its last match ended

@@ -64,6 +64,20 @@ def first_chars(frag: str) -> frozenset[str] | None:
     return None if first is None or nullable else frozenset(first)
 
 
+def required_text(frag: str) -> str | None:
+    """A piece of plain text every match of ``frag`` contains (compare it ignoring
+    case): the longest run of literal characters in its top-level sequence, or None."""
+    try:
+        items = _parser.parse(frag)
+    except (re.error, ValueError):
+        return None
+    best, run = "", ""
+    for op, av in items:
+        run = run + chr(av) if op is _const.LITERAL else ""
+        best = max(best, run, key=len)
+    return best if len(best) >= 2 else None
+
+
 def _first_of(items) -> tuple[set[str] | None, bool]:
     """(first characters or None for any, whether the sequence can match empty)."""
     out: set[str] = set()
@@ -123,7 +137,7 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "?").split()[0]
 
 
-def _starts_with_syntax(f: str) -> bool:
+def starts_with_syntax(f: str) -> bool:
     c = f[0]
     return c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{")
 
@@ -131,7 +145,7 @@ def _starts_with_syntax(f: str) -> bool:
 def _guarded(f: str) -> str:
     """``f`` behind a guard on its first characters when it starts with regex syntax (a
     group of alternatives the engine would otherwise enter at every letter)."""
-    first = first_chars(f) if _starts_with_syntax(f) else None
+    first = first_chars(f) if starts_with_syntax(f) else None
     return "(?:" + f + ")" if first is None else _guard(first) + "(?:" + f + ")"
 
 
@@ -174,6 +188,33 @@ def ordered(frags: list[str] | tuple[str, ...]) -> str:
     )
 
 
+def _any_of(frags: list[str]) -> str:
+    """Alternation that only tells whether one of ``frags`` matches: each is filed under
+    every letter it can start with, the letters of a script behind one guard, so a word
+    meets only the fragments that can start with its letter; those that can start
+    anywhere come last."""
+    letters: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for f in frags:
+        first = first_chars(f)
+        if first is None:
+            anywhere.append("(?:" + f + ")")
+            continue
+        for c in first:
+            letters.setdefault(c, []).append("(?:" + f + ")")
+    scripts: dict[str, list[str]] = {}
+    for c in sorted(letters):
+        scripts.setdefault(_script(c), []).append(c)
+    parts = [
+        _guard(set(cs))
+        + "(?:"
+        + "|".join(_guard({c}) + "(?:" + "|".join(letters[c]) + ")" for c in cs)
+        + ")"
+        for cs in scripts.values()
+    ]
+    return "|".join(parts + anywhere)
+
+
 def _bucketed(frags: list[str], any_order: bool = False) -> str:
     """Alternation grouped by first letter, longest first inside each group: the regex
     engine then rejects most branches on one character test, which keeps the big cue
@@ -186,7 +227,7 @@ def _bucketed(frags: list[str], any_order: bool = False) -> str:
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
     for f in sorted(set(frags), key=len, reverse=True):
-        if _starts_with_syntax(f):
+        if starts_with_syntax(f):
             misc.append(f)
         else:
             buckets.setdefault(f[0].lower(), []).append(
@@ -194,7 +235,9 @@ def _bucketed(frags: list[str], any_order: bool = False) -> str:
             )
     if any_order:
         misc.sort(key=lambda f: first_chars(f) is None)
-    parts = [f"(?:{ordered(misc)})"] if misc else []
+        parts = [f"(?:{_any_of(misc)})"] if misc else []
+    else:
+        parts = [f"(?:{ordered(misc)})"] if misc else []
     scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
