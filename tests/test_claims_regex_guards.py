@@ -97,6 +97,7 @@ def test_guard_never_rejects_a_match(sentences: list[str]) -> None:
         ("nk", {"x": lx.NK_SPACED}, {"x": lx.NK_CJK}),
         ("say", {"x": lx.SAY_SPACED}, {"x": lx.ATTRIB_CJK["say"]}),
         ("attribution", {"x": lx.ATTRIB_BEFORE_SPACED}, {"x": lx.ATTRIB_CJK["after_marker"]}),
+        ("places", {"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]}),
     ],
 )
 def test_guarded_table_finds_the_same_matches(name, spaced, cjk, sentences) -> None:

@@ -142,13 +142,6 @@ def starts_with_syntax(f: str) -> bool:
     return c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{")
 
 
-def _guarded(f: str) -> str:
-    """``f`` behind a guard on its first characters when it starts with regex syntax (a
-    group of alternatives the engine would otherwise enter at every letter)."""
-    first = first_chars(f) if starts_with_syntax(f) else None
-    return "(?:" + f + ")" if first is None else _guard(first) + "(?:" + f + ")"
-
-
 def _meet(a: set[str], b: set[str]) -> bool:
     """Whether a character of ``a`` and one of ``b`` are equal, ignoring case."""
     rx = re.compile("[" + "".join(re.escape(c) for c in a) + "]", re.IGNORECASE)
@@ -157,35 +150,63 @@ def _meet(a: set[str], b: set[str]) -> bool:
 
 def ordered(frags: list[str] | tuple[str, ...]) -> str:
     """Alternation of fragments where the first that matches wins, in the order given,
-    with the fragments of one script gathered behind one guard on their first characters
-    (a Latin word skips the Cyrillic ones in one test). A fragment only moves ahead of
-    fragments that cannot start where it does (no first character in common), so the
-    same fragment wins everywhere; one that can start anywhere moves nothing past it."""
-    groups: list[tuple[str | None, set[str], list[str]]] = []
+    each filed under every letter it can start with (``first_chars``): at a word only
+    the fragments that can start with its letter are tried, still in their order. A
+    fragment that can start anywhere stays in place, between the runs filed around it."""
+    out: list[str] = []
+    run: list[tuple[str, frozenset[str]]] = []
     for f in frags:
         first = first_chars(f)
         if first is None:
-            groups.append((None, set(), [_guarded(f)]))
-            continue
-        scripts = {_script(c) for c in first}
-        key = scripts.pop() if len(scripts) == 1 else None
-        target = None
-        for i in range(len(groups) - 1, -1, -1):
-            g_key, g_chars, _ = groups[i]
-            if g_key is not None and g_key == key:
-                target = i
-                break
-            if g_key is None or _meet(g_chars, first):
-                break  # f may not move ahead of this group
-        if target is None:
-            groups.append((key, set(first), [_guarded(f)]))
+            if run:
+                out.append(_filed(run))
+                run = []
+            out.append("(?:" + f + ")")
         else:
-            groups[target][1].update(first)
-            groups[target][2].append(_guarded(f))
-    return "|".join(
-        "|".join(fs) if len(fs) == 1 else _guard(chars) + "(?:" + "|".join(fs) + ")"
-        for _key, chars, fs in groups
+            run.append((f, first))
+    if run:
+        out.append(_filed(run))
+    return "|".join(out)
+
+
+# Letters per guard inside a script: a word meets a guard per run of this many letters,
+# then one per letter of its run, instead of one per letter of the script.
+_LETTERS_PER_RUN = 6
+
+
+def _filed(run: list[tuple[str, frozenset[str]]]) -> str:
+    """``run`` filed by first letter (see ``ordered``): letters of one script behind one
+    guard, in runs of a few letters behind one guard each."""
+    if len(run) == 1:
+        return _guard(run[0][1]) + "(?:" + run[0][0] + ")"
+    letters: dict[str, list[str]] = {}
+    for f, first in run:
+        for c in sorted({ch.lower() for ch in first}):
+            letters.setdefault(c, []).append("(?:" + f + ")")
+    keys = sorted(letters)
+    if any(_meet({a}, set(keys[i + 1 :])) for i, a in enumerate(keys)):
+        # Two letters that are one ignoring case (a Kelvin sign and a k): a word could
+        # be filed under both, and read out of order. Keep the plain order.
+        return "|".join(_guard(first) + "(?:" + f + ")" for f, first in run)
+    scripts: dict[str, list[str]] = {}
+    for c in keys:
+        scripts.setdefault(_script(c), []).append(c)
+    return "|".join(_letter_tree(cs, letters) for cs in scripts.values())
+
+
+def _letter_tree(cs: list[str], letters: dict[str, list[str]]) -> str:
+    def filed(c: str) -> str:
+        return _guard({c}) + "(?:" + "|".join(letters[c]) + ")"
+
+    if len(cs) == 1:
+        return filed(cs[0])
+    n = _LETTERS_PER_RUN
+    runs = [cs[i : i + n] for i in range(0, len(cs), n)]
+    inner = "|".join(
+        filed(r[0]) if len(r) == 1 else _guard(set(r)) + "(?:" + "|".join(map(filed, r)) + ")"
+        for r in runs
     )
+    return _guard(set(cs)) + "(?:" + inner + ")"
 
 
 def _any_of(frags: list[str]) -> str:
@@ -205,13 +226,7 @@ def _any_of(frags: list[str]) -> str:
     scripts: dict[str, list[str]] = {}
     for c in sorted(letters):
         scripts.setdefault(_script(c), []).append(c)
-    parts = [
-        _guard(set(cs))
-        + "(?:"
-        + "|".join(_guard({c}) + "(?:" + "|".join(letters[c]) + ")" for c in cs)
-        + ")"
-        for cs in scripts.values()
-    ]
+    parts = [_letter_tree(cs, letters) for cs in scripts.values()]
     return "|".join(parts + anywhere)
 
 
