@@ -300,7 +300,7 @@ _ANAPHOR = re.compile(
     "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
 )
 _ANAPHOR_MARKER = re.compile(
-    "(?i)(?:" + "|".join(w for lang in languages() for w in lang.anaphor_markers) + ")"
+    "(?i)(?:" + lx.ordered([w for lang in languages() for w in lang.anaphor_markers]) + ")"
 )
 _PHRASE_ACCORDING = re.compile(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"

@@ -951,8 +951,10 @@ def _spans_before(rx: re.Pattern[str], t: str, pos: int) -> list[tuple[int, int]
     return list(spans[: bisect_right(spans, pos, key=lambda sp: sp[1])])
 
 
+@lru_cache(maxsize=256)
 def _clause_start(t: str, pos: int) -> int:
-    """Start of the clause holding ``pos``: the end of the last hard break before it."""
+    """Start of the clause holding ``pos``: the end of the last hard break before it
+    (cached: the rules ask it again and again for the figures of one sentence)."""
     before = _spans_before(_CLAUSE_BREAK, t, pos)
     return before[-1][1] if before else 0
 
