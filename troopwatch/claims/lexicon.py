@@ -201,6 +201,8 @@ def _letter_tree(cs: list[str], letters: dict[str, list[str]]) -> str:
     if len(cs) == 1:
         return filed(cs[0])
     n = _LETTERS_PER_RUN
+    if len(cs) <= n:
+        return _guard(set(cs)) + "(?:" + "|".join(map(filed, cs)) + ")"
     runs = [cs[i : i + n] for i in range(0, len(cs), n)]
     inner = "|".join(
         filed(r[0]) if len(r) == 1 else _guard(set(r)) + "(?:" + "|".join(map(filed, r)) + ")"
@@ -364,9 +366,12 @@ MONTHS = _flat(_SP, "months")
 # Korean "북" alone as the North ("북이 파병한", "북의 병력"), "the North" in English and its
 # Romance forms ("il Nord", "le Nord", "el Norte", "o Norte"); capitalised, so never a
 # compass direction ("nel nord della Russia").
-NK_EXTRA = (
-    r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])|\bthe\s+North(?:" + AP + r"s)?\b"
-    r"|\b(?:[Ii]l|[Ll]e|[Ee]l|[Oo])\s+(?:Nord|Norte)\b(?!\s*(?:-|de\s+la|della|de\s+Rusia))"
+NK_EXTRA = ordered(
+    [
+        r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])",
+        r"\bthe\s+North(?:" + AP + r"s)?\b",
+        r"\b(?:[Ii]l|[Ll]e|[Ee]l|[Oo])\s+(?:Nord|Norte)\b(?!\s*(?:-|de\s+la|della|de\s+Rusia))",
+    ]
 )
 
 
