@@ -138,6 +138,8 @@ def _script(ch: str) -> str:
 
 
 def starts_with_syntax(f: str) -> bool:
+    """Whether a fragment opens on regex syntax (a group, a class, an alternation) rather
+    than on a plain first letter."""
     c = f[0]
     return c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{")
 

@@ -54,10 +54,10 @@ _FOLD = str.maketrans(
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Same-length normalisation used before matching numbers (cached: the extractor folds
-    each sentence several times)."""
+    each sentence several times, one after the other)."""
     return text.translate(_FOLD)
 
 
