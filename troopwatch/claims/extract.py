@@ -717,6 +717,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         if after is None or after[2] == "count":
             after = (m, unit, kind)
         break
+    if not cjk and (after is None or after[2] == "block"):
+        strong = _STRONG_AFTER.match(t, num.end)
+        if strong is not None:
+            # "a 12,000-strong corps": the formation is sized in personnel.
+            return _Cand(num, "troops", "mil", num.start, strong.end(), False, strong.group("n"))
     if after is not None and after[2] == "block":
         return None
     if after is not None and after[2] in ("mil", "nk", "civ", "weak"):
@@ -777,13 +782,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 unit, kind = _classify_unit(m.group())
                 if kind in ("mil", "nk"):
                     return _Cand(num, unit, kind, nb.start("np"), num.end, False, m.group())
-    force_noun = re.search(
-        r"(?:force|contingent|deployment|army|corps|group|grouping|unit|"
-        r"угруповання|группировк\w*|контингент\w*|truppe|fuerza|groupe)s?\s+"
-        r"(?:of|численностью|чисельністю|von|de)\s+(?:\w+\s+){0,2}$",
-        bwin,
-        _I,
-    )
+    force_noun = _FORCE_OF.search(bwin)
     if force_noun:
         return _Cand(num, "troops", "mil", bstart + force_noun.start(), num.end, False)
     if after is not None and after[2] == "count":
@@ -797,6 +796,25 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         if unit is not None:
             return _Cand(num, unit, "mil", num.start, num.end, False, "")
     return _Cand(num, "", "none", num.start, num.end, True)
+
+
+# A force noun sized by the figure after it: "a force of 12,000", "un contingente de unos
+# 11.000", "um contingente com cerca de", "una forza di circa", "контингент численностью",
+# "قوة قوامها نحو": the figure counts the force's personnel.
+_FORCE_OF = _c(
+    r"(?<![^\W\d_])(?:forces?|contingents?|deployment|army|corps|group|grouping|unit|korps|truppen?|"
+    r"kontingent|verband|угруповання|группировк\w*|контингент\w*|корпус\w*|"
+    r"fuerzas?|contingentes?|contingenti|cuerpo|forza|forze|corpo|força|forças|"
+    r"groupes?|قوة|قوات|وحدة)\s+"
+    r"(?:of|численностью|чисельністю|von|mit|de|di|da|con|com|قوامها|قوامه|يبلغ\s+قوامها|"
+    r"fort(?:e|s|es)?\s+de|forte\s+di|fuerte\s+de|forte\s+de)\s+(?:\w+\s+){0,2}$"
+)
+# "a 12,000-strong corps/unit/contingent": the formation's noun after "-strong" (a block
+# noun on its own) is sized in personnel.
+_STRONG_AFTER = _c(
+    r"[-‐\s]strong\s+(?:\w+\s+){0,2}?(?P<n>corps|units?|formations?|contingents?|"
+    r"forces?|groups?|brigades?|divisions?|detachments?|battalions?|regiments?|army)\b"
+)
 
 
 # An estimate and its preposition before a figure with no noun ("estimate of", "stimato
@@ -913,6 +931,12 @@ def _mixed(
     return out
 
 
+# The agent of a passive ("captured by Ukrainian forces", "被乌军抓获", "von ukrainischen
+# Truppen gefangen genommen"): the side that acts on the personnel, not their owner.
+_AGENT_BEFORE = _c(
+    r"(?:被|遭到?|為|为)\s*$|(?<![^\W\d_])(?:by|von|par|por|pel[oa]s?|dall[aeo]|dai|dagli|dal|"
+    r"від|من\s+قبل)\s+(?:(?:the|les|las|los|la|el|den|der|die|des)\s+)?$"
+)
 # "troops from North Korea", "военных из КНДР": the from-phrase after a noun.
 _FROM_TAIL = _c(
     r"(?:\s*(?:from|of|de|du|des|del|aus|из|з|із|od|von|da|dalla|della|dal|do|dos|من)\s+"
@@ -994,6 +1018,7 @@ def _scope(
         and not _supported(t, sp)
         and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
         and not _attacker(t, sp)
+        and not _AGENT_BEFORE.search(t, max(0, sp[0] - 16), sp[0])
     ]
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
@@ -1536,6 +1561,26 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     )
 
 
+# A verb of composition joined to the figure ("umfasst 11.000", "consists of 11,000",
+# "1만1000명으로 구성", "1万1000人で構成"): the figure is the formation's size even when
+# a place is named elsewhere ("the corps, sent to Russia, consists of …").
+_COMPOSED_CJK = _c(
+    r"\s?(?:으로|로)?\s?(?:구성|편성)|\s?(?:で構成|から成る|からなる|组成|組成|构成|構成)"
+)
+
+
+def _sized_here(t: str, cand: _Cand) -> bool:
+    if _COMPOSED_CJK.match(t, cand.np_end):
+        return True
+    if re.match(r"[-‐\s]strong\b", t[cand.num.end : cand.num.end + 8]):
+        return True  # "the 11th Corps, a 12,000-strong unit"
+    for m in _SIZE_WORD.finditer(t, max(0, cand.num.start - 30), cand.num.start):
+        gap = t[m.end() : cand.num.start]
+        if not re.search(r"[,.;:]", gap) and _words_between(gap) <= 2:
+            return True
+    return False
+
+
 def _army_size(t: str, cand: _Cand) -> bool:
     """Hundreds of thousands next to an army noun: the army's size, not a contingent."""
     return (cand.num.low or 0) >= 150_000 and bool(
@@ -1846,7 +1891,11 @@ def _claims_in(
             category = "deployed"  # "すでに特殊部隊の3000人がロシア入り", "3000 … già in Russia"
         if category == "deployed" and not local and _restates_plan(t, ctx):
             category = "planned"  # "КНДР планирует отправить … Речь идет о 6000 …"
-        if category in ("deployed", "force_size") and loc is None and _formation_size(t, cand, ctx):
+        if (
+            category in ("deployed", "force_size")
+            and (loc is None or _sized_here(t, cand))
+            and _formation_size(t, cand, ctx)
+        ):
             category = "force_size"
         if category in ("force_size", "deployed") and _national_total(cand):
             # The whole army or a whole service is no claim (CLAIMS.md §2): no contingent

@@ -23,6 +23,13 @@ _MONTH_AFTER = re.compile(
     r"(?i)(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember|jan|feb|okt|dez)\b"
 )
+_ARTICLE_BEFORE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:der|die|das|dem|den|des|im|am|zum|zur|vom|beim)\s+$"
+)
+# Words that open a new German sentence rather than follow an ordinal ("am 11. Das …").
+_CLAUSE_OPENER = re.compile(
+    r"(?i)(?:der|die|das|er|sie|es|ein|eine|dies\w*|nach|laut|auch|doch|aber|und)\b"
+)
 
 # Candidate boundaries: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(
@@ -96,6 +103,15 @@ def _split_block(block: str, out: list[str]) -> None:
                 continue  # "approx. ten", "z. B. die": a lower-case start continues
             # German ordinal before a month: "am 17. Oktober".
             if re.fullmatch(r"\d{1,2}\.", word) and _MONTH_AFTER.match(block, nxt.start(1)):
+                continue
+            # German ordinal after an article: "das 11. Korps", "der 3. Welle".
+            if (
+                re.fullmatch(r"\d{1,3}\.", word)
+                and _ARTICLE_BEFORE.search(
+                    block, max(start, m.start() - 12), m.start() + 1 - len(word)
+                )
+                and not _CLAUSE_OPENER.match(block, nxt.start(1))
+            ):
                 continue
         elif punct[0] in "!?…":
             nxt = _NEXT_START.match(block, end)

@@ -76,8 +76,11 @@ LANGUAGE = LanguageData(
     number_phrases=(),
     number_connector="",
     scale_words=(
+        # Accusative with tanween alif ("11 ألفًا", "مليونًا"; the marks are removed first).
+        ("ألفا", 1000),
         ("ألف", 1000),
         ("آلاف", 1000),
+        ("مليونا", 1_000_000),
         ("مليون", 1_000_000),
         ("ملايين", 1_000_000),
     ),

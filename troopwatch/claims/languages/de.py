@@ -161,7 +161,7 @@ LANGUAGE = LanguageData(
         ("soldat(?:en|innen)?", "soldiers", "mil"),
         # "6.000 Kräfte der Pioniertruppen": Kräfte alone counts personnel too.
         ("truppen|einsatzkräfte|streitkräfte|kräfte", "troops", "mil"),
-        (r"militärangehörige\w*|armeeangehörige\w*", "personnel", "mil"),
+        (r"militärangehörige\w*|armeeangehörige\w*|militärs", "personnel", "mil"),
         (
             r"spezialkräfte\w*|elitesoldaten|sondereinsatzkräfte\w*|elitetruppen|spezialeinheiten",
             "special forces",

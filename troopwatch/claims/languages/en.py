@@ -593,6 +593,8 @@ LANGUAGE = LanguageData(
     size_words=(
         # Verbs of a formation's composition.
         r"totall?ing",
+        # "a 12,000-strong unit".
+        r"strong",
         r"consist\w*\s+of",
         r"compris\w*",
         r"made\s+up\s+of",

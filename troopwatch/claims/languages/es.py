@@ -157,7 +157,7 @@ LANGUAGE = LanguageData(
         ),
         ("soldados?", "soldiers", "mil"),
         ("militares", "troops", "mil"),
-        ("tropas?|efectivos", "troops", "mil"),
+        ("tropas?|efectivos|uniformados", "troops", "mil"),
         (r"fuerzas\s+especiales|comandos", "special forces", "mil"),
         ("oficiales|generales", "officers", "mil"),
         (r"ingenieros?(?:\s+militares)?", "engineers", "mil"),
