@@ -366,10 +366,15 @@ _ORDINAL_AFTER = _c(
 )
 _ORDINAL_BEFORE = _c(
     # "number 5" names; "to number 40,000" (a verb after a modal or "to") counts.
-    r"(?:제|第|no\.|nr\.|№|#|(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number|brigade|division|corps|resolution|regiment|régiment|"
+    r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
     r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
     r"section|ward|district|building|rule)\s*$"
+)
+# "number 5" names; "to number 40,000" (a verb after a modal or "to") and "troops now
+# number 12,000" (a grouped figure: a head count, never a name) count.
+_NUMBER_NAME_BEFORE = _c(
+    r"(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number\s*$"
 )
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
 _DATE_AFTER = _c(
@@ -509,6 +514,12 @@ _NUMBER_OF = _c(
     r"superato|raggiunto|تجاوز|بلغ|يبلغ|ب)(?:\s+(?:de|os|as|los|las|les|a))?)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"
 )
+# Verb first (Arabic): "يبلغ عدد الجنود الكوريين الشماليين في روسيا 11 ألفا", "ارتفع عدد
+# … إلى 12 ألفا": the number of X reaches N.
+_NUMBER_OF_VSO = _c(
+    r"(?:يبلغ|بلغ|وصل|يصل|ارتفع|يرتفع|تجاوز|يتجاوز|يقدر|قدر|قدّر)\s+عدد\s+(?P<np>[^.;:!?]{3,70}?)\s+"
+    r"(?:(?:إلى|ب|بنحو|بحوالي|حوالي|نحو)\s+)?$"
+)
 # What personnel without a noun of their own will do: "1,000 will clear mines and 5,000
 # will rebuild …" -> deminers, builders.
 _ROLE_AFTER: list[tuple[str, re.Pattern[str]]] = [
@@ -555,6 +566,10 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before):
         return True
+    if _NUMBER_NAME_BEFORE.search(before) and not (num.grouped or num.scale > 1):
+        return True
+    if num.kind == "digits" and re.match(r"\.\s+[A-ZÄÖÜ]", after):
+        return True  # German ordinal inside a sentence: "das 11. Korps", "der 3. Welle"
     if num.kind == "digits" and _ID_BEFORE.search(before):
         return True
     if _DATE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_BEFORE.search(before):
@@ -671,6 +686,9 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
     if cut:
         window = window[: cut.start()]
     after = None
+    # "A Russian contingent of 12,000 fought beside North Korean troops": with a force noun
+    # sized by the figure, a noun after a verb is another phrase's.
+    force_of = not cjk and _FORCE_OF.search(t, max(prev_end, num.start - 70), num.start)
     for m in _UNIT_RX.finditer(window):
         unit, kind = _classify_unit(m.group())
         gap = window[: m.start()]
@@ -697,6 +715,8 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
             ):
                 break  # "killed 77 and wounded 40": the participle is the next figure's verb
+            if force_of and n and _cue_matches(gap):
+                break
             if kind == "block" and (n > 2 or _PREP_GAP.search(gap)):
                 continue  # "15,000 by early next year": the year is not what is counted
         if kind == "count":
@@ -707,7 +727,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 cjk
                 and not re.match(
                     r"\s*(?:여|余)?\s*(?:이상|이하|以上|以下|超|近く|あまり|余り)?\s*"
-                    r"(?:규모|정도|가량|수준|規模|程度)?\s*(?:의|の)",
+                    r"(?:규모|정도|가량|수준|規模|程度|规模)?\s*(?:의|の|的)",
                     window[m.end() :],
                 )
                 and not re.search(r"(?:의|の)$", m.group())
@@ -776,7 +796,9 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         if close and kind == "block" and not cjk:
             return None
     if not cjk:
-        nb = _NUMBER_OF.search(t, max(prev_end, num.start - 120), num.start)
+        nb = _NUMBER_OF.search(t, max(prev_end, num.start - 120), num.start) or (
+            _NUMBER_OF_VSO.search(t, max(prev_end, num.start - 120), num.start)
+        )
         if nb is not None:
             for m in _UNIT_RX.finditer(t, nb.start("np"), nb.end("np")):
                 unit, kind = _classify_unit(m.group())
@@ -806,7 +828,7 @@ _FORCE_OF = _c(
     r"kontingent|verband|угруповання|группировк\w*|контингент\w*|корпус\w*|"
     r"fuerzas?|contingentes?|contingenti|cuerpo|forza|forze|corpo|força|forças|"
     r"groupes?|قوة|قوات|وحدة)\s+"
-    r"(?:of|численностью|чисельністю|von|mit|de|di|da|con|com|قوامها|قوامه|يبلغ\s+قوامها|"
+    r"(?:of|численностью|чисельністю|из|з|із|von|mit|de|di|da|con|com|قوامها|قوامه|يبلغ\s+قوامها|"
     r"fort(?:e|s|es)?\s+de|forte\s+di|fuerte\s+de|forte\s+de)\s+(?:\w+\s+){0,2}$"
 )
 # "a 12,000-strong corps/unit/contingent": the formation's noun after "-strong" (a block
@@ -984,6 +1006,9 @@ def _clause_start(t: str, pos: int) -> int:
     return before[-1][1] if before else 0
 
 
+_CJK_END = _c(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]$")
+
+
 def _scope(
     t: str,
     cand: _Cand,
@@ -1023,6 +1048,17 @@ def _scope(
     # "Russia's 600,000 troops": a possessive owner right before the number.
     pre = t[max(clause_s, np_s - 24) : np_s]
     pre_other = bool(re.search(r"(?:russia|ukraine|kyiv|moscow)['’]s\s*(?:\w+\s+)?$", pre, _I))
+    if np_s < num.start and not cand.elliptical and cand.unit_kind != "nk":
+        # "a Russian force numbering 50,000", "a Russian contingent of 12,000", "俄军部队":
+        # the owner adjective of a noun sized by the figure after it (also after "joined",
+        # "beside"); not a Korean/Japanese subject with its particle ("러시아는 …").
+        pre_other = pre_other or any(
+            clause_s <= sp[0]
+            and sp[1] <= np_s
+            and (sp[1] == np_s or (t[sp[1] : np_s].isspace() and not _CJK_END.search(t, 0, sp[1])))
+            and not _owner_is_source(t, sp)
+            for sp in other_spans
+        )
     stop = _CLAUSE_STOP.search(t, np_e)
     clause_e = stop.start() if stop else np_e
     if _MIXED_CJK.search(t, max(0, np_s - 16), np_e + 4) or _MIXED_COORD_CJK.search(

@@ -102,6 +102,8 @@ LANGUAGE = LanguageData(
     # Words that may follow a figure without a noun of its own ("sent 10,000 to Russia").
     after_figure_words=(
         "من",
+        # "of them": a part of the personnel of the sentence before ("3 آلاف منهم").
+        "منهم",
         "في",
         "إلى",
         "قد",
@@ -146,6 +148,14 @@ LANGUAGE = LanguageData(
         (_P + r"(?:خبراء|متخصص(?:ا|ين)?)\s+(?:في\s+)?إزالة\s+الألغام", "deminers", "mil"),
         (_P + r"(?:بنائين|بناءين)(?:\s+(?:ال)?عسكريين)?", "builders", "mil"),
         (_P + r"(?:قتيل(?:ا)?|قتلى|جريح(?:ا)?|جرحى|أسير(?:ا)?|أسرى|ضحايا)", "casualty", "mil"),
+        # North Koreans as the noun ("11 ألف كوري شمالي", "مئات الكوريين الشماليين").
+        (
+            # Not the definite singular adjective ("الفيلق … الكوري الشمالي").
+            r"(?=[\u0621-\u064a])كوري(?:ا|ون|ين|يين)?\s+شمالي(?:ا|ون|ين|يين)?|"
+            r"(?=[\u0621-\u064a])[وف]?(?:ال|لل|بال)كوري(?:ين|يين)\s+(?:ال)?شمالي(?:ين|يين)",
+            "troops",
+            "nk",
+        ),
         (_P + r"(?:عمال|عامل(?:ا)?)", "workers", "civ"),
         (_P + r"(?:أشخاص|شخص(?:ا)?|آخرين|آخرون|فرد(?:ا)?|أفراد)", "personnel", "count"),
     ),

@@ -159,11 +159,19 @@ LANGUAGE = LanguageData(
             "mil",
         ),
         ("soldat(?:en|innen)?", "soldiers", "mil"),
+        # Compounds on a military noun: "Infanteriesoldaten", "Bodentruppen", "Elitekämpfer".
+        (
+            r"(?:infanterie|berufs|zeit|front|kampf|sturm|boden|marine|fallschirm|"
+            r"vertrags)(?:soldat(?:en|innen)?|truppen|kämpfer\w*)|infanteristen|"
+            r"fallschirmjäger",
+            "soldiers",
+            "mil",
+        ),
         # "6.000 Kräfte der Pioniertruppen": Kräfte alone counts personnel too.
         ("truppen|einsatzkräfte|streitkräfte|kräfte", "troops", "mil"),
         (r"militärangehörige\w*|armeeangehörige\w*|militärs", "personnel", "mil"),
         (
-            r"spezialkräfte\w*|elitesoldaten|sondereinsatzkräfte\w*|elitetruppen|spezialeinheiten",
+            r"spezialkräfte\w*|elitesoldaten|elitekämpfer\w*|kommandosoldaten|sondereinsatzkräfte\w*|elitetruppen|spezialeinheiten",
             "special forces",
             "mil",
         ),

@@ -197,6 +197,12 @@ LANGUAGE = LanguageData(
         ("soldiers?", "soldiers", "mil"),
         ("servicem[ae]n", "soldiers", "mil"),
         (r"service\s?(?:members|personnel)", "personnel", "mil"),
+        # "12,000 members of its military": a member noun of an armed force.
+        (
+            r"members\s+of\s+(?:(?:the|its|their|his)\s+)?(?:military|army|armed\s+forces)",
+            "personnel",
+            "mil",
+        ),
         (r"(?:military\s+)?personnel", "personnel", "mil"),
         (r"military\s+engineers?|combat\s+engineers?|engineers?", "engineers", "mil"),
         (
@@ -221,7 +227,7 @@ LANGUAGE = LanguageData(
         ("combatants", "troops", "weak"),
         ("infantry(?:men)?", "soldiers", "mil"),
         ("reservists", "reservists", "mil"),
-        ("recruits|conscripts", "soldiers", "mil"),
+        ("recruits|conscripts|marines|paratroopers|riflemen|gunners", "soldiers", "mil"),
         ("forces", "troops", "mil"),
         (r"(?:armed\s+)?forces|army", "troops", "mil"),
         ("men", "soldiers", "weak"),
@@ -593,8 +599,9 @@ LANGUAGE = LanguageData(
     size_words=(
         # Verbs of a formation's composition.
         r"totall?ing",
-        # "a 12,000-strong unit".
+        # "a 12,000-strong unit", "the corps numbers 12,000".
         r"strong",
+        r"number(?:s|ed|ing)",
         r"consist\w*\s+of",
         r"compris\w*",
         r"made\s+up\s+of",
