@@ -1608,8 +1608,10 @@ _COMPOSED_CJK = _c(
 def _sized_here(t: str, cand: _Cand) -> bool:
     if _COMPOSED_CJK.match(t, cand.np_end):
         return True
-    if re.match(r"[-‐\s]strong\b", t[cand.num.end : cand.num.end + 8]):
-        return True  # "the 11th Corps, a 12,000-strong unit"
+    if re.match(r"[-‐\s]strong\b", t[cand.num.end : cand.num.end + 8]) or re.match(
+        r"\s+stark(?:e[nmrs]?)?\b", t[cand.np_end : cand.np_end + 10]
+    ):
+        return True  # "the 11th Corps, a 12,000-strong unit", "ist 11.000 Mann stark"
     for m in _SIZE_WORD.finditer(t, max(0, cand.num.start - 30), cand.num.start):
         gap = t[m.end() : cand.num.start]
         if not re.search(r"[,.;:]", gap) and _words_between(gap) <= 2:

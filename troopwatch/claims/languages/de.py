@@ -428,6 +428,8 @@ LANGUAGE = LanguageData(
         r"bestehend\s+aus",
         r"zählt",
         r"umfasst",
+        # "ist 11.000 Mann stark", "eine 11.000 Mann starke Truppe".
+        r"stark(?:e[nmrs]?)?",
         r"(?:truppen|mann)?stärke",
         r"größe",
     ),

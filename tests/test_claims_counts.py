@@ -1,0 +1,193 @@
+"""What a number counts (data/eval/real/COUNTS_CHECKLIST.md), by class, in many languages.
+
+Every sentence is written for these tests; none is taken from a labelled evaluation set.
+A class is one way news copy says whose personnel a figure counts: a people noun or
+counter, a force noun sized by the figure ("a force of", "-strong", "численностью",
+"قوامها"), the owner (before, after, the formation, a passive agent), and the look-alikes
+that must stay out (other sides' forces, national totals, unit numbers, shells).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+from troopwatch.claims.sentences import split_sentences
+
+
+def figs(text: str) -> list[tuple]:
+    return sorted(
+        ((c.figure_low, c.figure_high, c.category) for c in extract_claims(text)),
+        key=lambda f: (f[0] or 0, f[2]),
+    )
+
+
+# A force noun with a preposition or a word of size before the figure, with no noun after
+# it: the figure counts the force's personnel.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corea del Norte ha enviado un contingente de unos 11.000 a Rusia.",
+        "A Coreia do Norte enviou um contingente com cerca de 11.000 para a Rússia.",
+        "Pyongyang ha schierato in Russia una forza di circa 11.000.",
+        "أرسلت كوريا الشمالية قوة قوامها نحو 11 ألفا إلى روسيا.",
+        "Пхеньян перебросил в Россию группировку из 11 тысяч.",
+        "Пхеньян перекинув до Росії угруповання з 11 тисяч.",
+    ],
+)
+def test_force_noun_sized_by_the_figure(text: str) -> None:
+    assert figs(text) == [(11000, None, "deployed")]
+
+
+# "a 12,000-strong corps/unit": the formation noun after "-strong" counts no units.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("North Korea sent a 12,000-strong corps to Kursk.", [(12000, None, "deployed")]),
+        (
+            "The 11th Corps, a 12,000-strong unit, was sent to Russia.",
+            [(12000, None, "force_size")],
+        ),
+    ],
+)
+def test_strong_before_a_formation_noun(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+# People nouns and counters missing from the tables: inflections and compounds.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Nordkorea hat 11.000 Militärs nach Russland geschickt.", (11000, "deployed")),
+        ("Rund 300 nordkoreanische Infanteriesoldaten wurden getötet.", (300, "killed")),
+        ("Rund 300 nordkoreanische Elitekämpfer wurden getötet.", (300, "killed")),
+        ("Pyongyang ha enviado a Rusia unos 11.000 uniformados.", (11000, "deployed")),
+        ("Pyongyang has sent 1,000 North Korean marines to Kursk.", (1000, "deployed")),
+        ("North Korea has sent 12,000 members of its military to Russia.", (12000, "deployed")),
+        ("يقاتل نحو 11 ألف كوري شمالي في كورسك.", (11000, "deployed")),
+        # The accusative of "thousand" with tanween alif is still a thousand.
+        ("قتل نحو 12 ألفًا من الجنود الكوريين الشماليين.", (12000, "killed")),
+    ],
+)
+def test_people_nouns_and_inflections(text: str, want: tuple) -> None:
+    assert figs(text) == [(want[0], None, want[1])]
+
+
+# The Korean counter before an instrumental or other particle ("명으로", "명까지").
+def test_korean_counter_with_a_particle() -> None:
+    text = "북한은 러시아에 1만1000명까지 보낼 수 있다고 국정원이 밝혔다."
+    assert figs(text) == [(11000, None, "planned")]
+
+
+# A verb of composition at the figure gives the deployed formation's size, even when the
+# formation's destination is named in a relative clause.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "러시아에 파병된 북한 제11군단은 1만1000명으로 구성돼 있다.",
+        "Das 11. Korps, das nach Russland entsandt wurde, umfasst 11.000 Soldaten.",
+        "Der Sturmkorps, nach Russland verlegt, ist 11.000 Mann stark.",
+        "The 11th Corps, deployed to Kursk, is made up of about 11,000 troops.",
+        "Le 11e corps, déployé en Russie, compte environ 11 000 hommes.",
+        "11-й корпус, переброшенный в Россию, насчитывает около 11 тысяч военных.",
+        "ロシアに派遣された第11軍団は約1万1000人で構成される。",
+        "被派往俄罗斯的第11军由约1.1万人组成。",
+    ],
+)
+def test_composition_of_the_formation_sent(text: str) -> None:
+    assert figs(text) == [(11000, None, "force_size")]
+
+
+# A German ordinal after an article ends no sentence ("das 11. Korps"), and counts nothing.
+def test_german_ordinal_after_an_article() -> None:
+    assert split_sentences("Das 11. Korps Nordkoreas ist in Kursk. Es kämpft.") == [
+        "Das 11. Korps Nordkoreas ist in Kursk.",
+        "Es kämpft.",
+    ]
+    assert figs("Kämpfer des 11. Korps wurden nach Kursk verlegt.") == []
+
+
+# The agent of a passive is the side acting on the personnel, not their owner.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两名朝鲜士兵被乌军抓获。",
+        "两名朝鲜军人被乌克兰军队俘虏。",
+    ],
+)
+def test_passive_agent_is_no_owner(text: str) -> None:
+    assert figs(text) == [(2, None, "captured")]
+
+
+# "troops now number 12,000" (a grouped figure after "number" is a head count, not a name),
+# "يبلغ عدد … N" (the number of X reaches N, verb first).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("North Korean troops in Russia now number 12,000, according to Seoul.", 12000),
+        ("يبلغ عدد الجنود الكوريين الشماليين في روسيا 11 ألفا.", 11000),
+    ],
+)
+def test_number_as_a_verb_or_a_subject(text: str, want: int) -> None:
+    assert figs(text) == [(want, None, "deployed")]
+
+
+# "منهم": a part of the personnel of the sentence before.
+def test_arabic_of_them() -> None:
+    text = "أرسلت كوريا الشمالية قوات إلى روسيا. قتل نحو 3 آلاف منهم."
+    assert figs(text) == [(3000, None, "killed")]
+
+
+# Another side's force sized by a figure, next to North Korean troops: no claim.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops joined a Russian force numbering 50,000.",
+        "A Russian contingent of 12,000 fought beside North Korean troops.",
+        "A 12,000-strong Russian unit fought beside North Korean troops.",
+        "朝鲜士兵与一支约5万人规模的俄军部队并肩作战。",
+    ],
+)
+def test_other_sides_sized_force(text: str) -> None:
+    assert figs(text) == []
+
+
+# Look-alikes that stay out before and after: other sides, mixed forces, national totals,
+# unit numbers, waves, fractions, durations, money, shells, NK troops as captors.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea has sent troops to Russia. Russia has lost 12,000 soldiers in Kursk.",
+        "North Korea's army of 1.28 million is one of the largest.",
+        "North Korea's special forces number about 200,000.",
+        "A third of the North Korean troops in Russia were killed.",
+        "North Korea received $20 million for its troops.",
+        "North Korea sent 12,000 shells to Russia.",
+        "A 50,000-strong force of Russian and North Korean troops was massed.",
+        "North Korean troops fought alongside a 12,000-strong Russian corps.",
+        "North Korean troops in Russia now number 12 brigades.",
+        "The 11th Corps has 12 brigades.",
+        "Two Ukrainian soldiers were captured by North Korean troops.",
+        "Nordkoreanische Soldaten kämpfen neben einer russischen Truppe von 50.000 Mann.",
+        "Nordkoreas Armee zählt 1,2 Millionen Soldaten.",
+        "Die nordkoreanischen Soldaten kämpften 90 Tage lang.",
+        "Les soldats nord-coréens combattent aux côtés d'une force russe de 50 000 hommes.",
+        "Los soldados norcoreanos luchan junto a un contingente ruso de unos 50.000.",
+        "El ejército norcoreano cuenta con 1,2 millones de efectivos.",
+        "I soldati nordcoreani combattono accanto a una forza russa di circa 50.000.",
+        "Os soldados norte-coreanos lutam ao lado de um contingente russo com cerca de 50 mil.",
+        "Северокорейские военные воюют вместе с российской группировкой численностью 50 тысяч.",
+        "Армия КНДР насчитывает 1,2 миллиона военнослужащих.",
+        "Північнокорейські військові воюють разом з російським угрупованням чисельністю 50 тисяч.",
+        "북한군은 러시아군 5만명 규모의 병력과 함께 싸우고 있다.",
+        "북한은 러시아에 포탄 300만발을 보냈다.",
+        "北朝鮮軍は5万人規模のロシア軍部隊と共に戦っている。",
+        "朝鲜军队总兵力约128万人。",
+        "两名乌克兰士兵被朝鲜军队俘虏。",
+        "تقاتل القوات الكورية الشمالية إلى جانب قوة روسية قوامها 50 ألفا.",
+        "يبلغ عدد الجنود الروس في كورسك 50 ألفا.",
+        "أسرت القوات الكورية الشمالية جنديين أوكرانيين.",
+    ],
+)
+def test_look_alikes_stay_out(text: str) -> None:
+    assert figs(text) == []
