@@ -64,6 +64,21 @@ def test_strong_before_a_formation_noun(text: str, want: list[tuple]) -> None:
         ("Pyongyang ha enviado a Rusia unos 11.000 uniformados.", (11000, "deployed")),
         ("Pyongyang has sent 1,000 North Korean marines to Kursk.", (1000, "deployed")),
         ("North Korea has sent 12,000 members of its military to Russia.", (12000, "deployed")),
+        (
+            "Pyongyang ha enviado a Rusia 11.000 miembros de sus fuerzas armadas.",
+            (11000, "deployed"),
+        ),
+        ("Pyongyang enviou à Rússia 11 mil membros de suas forças armadas.", (11000, "deployed")),
+        (
+            "Pyongyang ha inviato in Russia 11.000 membri delle sue forze armate.",
+            (11000, "deployed"),
+        ),
+        # Collective numerals in the accusative count people.
+        ("Украинские военные взяли в плен пятерых северокорейских военных.", (5, "captured")),
+        (
+            "Українські військові взяли в полон п'ятьох північнокорейських військових.",
+            (5, "captured"),
+        ),
         ("يقاتل نحو 11 ألف كوري شمالي في كورسك.", (11000, "deployed")),
         # The accusative of "thousand" with tanween alif is still a thousand.
         ("قتل نحو 12 ألفًا من الجنود الكوريين الشماليين.", (12000, "killed")),
@@ -149,6 +164,19 @@ def test_arabic_of_them() -> None:
     ],
 )
 def test_other_sides_sized_force(text: str) -> None:
+    assert figs(text) == []
+
+
+# A Korean/Japanese subject with its particle before a place is the owner, not "Russia's
+# Kursk": the Russian army's figure stays Russian when North Korean troops join later.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "러시아군은 쿠르스크에 병력 1만 명을 배치했고 북한군도 합류했다.",
+        "ロシア軍はクルスクに兵力1万人を配置し、北朝鮮軍も合流した。",
+    ],
+)
+def test_subject_before_a_place_owns_the_figure(text: str) -> None:
     assert figs(text) == []
 
 

@@ -899,13 +899,19 @@ _SIDE_BEFORE = _c(
 )
 
 
+_TOPIC_PARTICLE = _c(r"\s*(?:은|는|이|가|は|が)")
+
+
 def _is_located(t: str, sp: tuple[int, int]) -> bool:
     """Destinations are not owners: "to Russia", 러시아에, ロシアに; nor is a country
     naming where a place is: "ロシアのクルスク地域", "Russia's Kursk region"."""
     if re.match(r"(?:에|로|으로|に|へ|で)", t[sp[1] : sp[1] + 2]):
         return True
-    if any(sp[1] <= ps <= sp[1] + 3 for ps, _, _, _ in _places(t)):
-        return True
+    if any(
+        sp[1] <= ps <= sp[1] + 3 and not _TOPIC_PARTICLE.match(t, sp[1], ps)
+        for ps, _, _, _ in _places(t)
+    ):
+        return True  # "Russia's Kursk region"; not "러시아군은 쿠르스크에" (the subject)
     if _PLACE_NOUN_BEFORE.search(t, max(0, sp[0] - 24), sp[0]) or _PLACE_NOUN_AFTER.match(t, sp[1]):
         return True  # "desminar el territorio ruso", "das russische Gebiet": a place
     return bool(lx.LOC_PREP_BEFORE.search(t[max(0, sp[0] - 30) : sp[0]]))

@@ -157,6 +157,12 @@ LANGUAGE = LanguageData(
         ),
         ("soldados?", "soldiers", "mil"),
         ("militares", "troops", "mil"),
+        # "11.000 members of its armed forces": a member noun of an armed force.
+        (
+            r"miembros\s+de\s+(?:(?:sus|su|las|los|el)\s+)?(?:fuerzas\s+armadas|ejército)|miembros\s+del\s+ejército",
+            "personnel",
+            "mil",
+        ),
         ("tropas?|efectivos|uniformados", "troops", "mil"),
         (r"fuerzas\s+especiales|comandos", "special forces", "mil"),
         ("oficiales|generales", "officers", "mil"),

@@ -133,6 +133,12 @@ LANGUAGE = LanguageData(
     units=(
         ("soldat[io]|soldatesse", "soldiers", "mil"),
         ("militari", "troops", "mil"),
+        # "11.000 members of its armed forces": a member noun of an armed force.
+        (
+            r"membri\s+(?:delle\s+(?:sue\s+)?forze\s+armate|dell[\'’]esercito|del\s+suo\s+esercito)",
+            "personnel",
+            "mil",
+        ),
         ("truppe|effettivi", "troops", "mil"),
         ("commandos?|incursori", "special forces", "mil"),
         ("ufficiali|generali", "officers", "mil"),

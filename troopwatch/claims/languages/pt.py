@@ -146,6 +146,12 @@ LANGUAGE = LanguageData(
     units=(
         ("soldados?", "soldiers", "mil"),
         ("militares", "troops", "mil"),
+        # "11.000 members of its armed forces": a member noun of an armed force.
+        (
+            r"membros\s+(?:de\s+suas|das|do|de\s+seu|de\s+sua)\s+(?:forças\s+armadas|exército)",
+            "personnel",
+            "mil",
+        ),
         ("tropas?|efetivos|efectivos", "troops", "mil"),
         ("comandos", "special forces", "mil"),
         ("oficiais|generais", "officers", "mil"),
