@@ -73,6 +73,9 @@ def test_strong_before_a_formation_noun(text: str, want: list[tuple]) -> None:
             "Pyongyang ha inviato in Russia 11.000 membri delle sue forze armate.",
             (11000, "deployed"),
         ),
+        ("Погибли 300 северокорейских десантников.", (300, "killed")),
+        ("Загинули 300 північнокорейських піхотинців.", (300, "killed")),
+        ("Unos 300 infantes de marina norcoreanos murieron.", (300, "killed")),
         # Collective numerals in the accusative count people.
         ("Украинские военные взяли в плен пятерых северокорейских военных.", (5, "captured")),
         (
@@ -196,6 +199,9 @@ def test_subject_before_a_place_owns_the_figure(text: str) -> None:
         "North Korean troops in Russia now number 12 brigades.",
         "The 11th Corps has 12 brigades.",
         "Two Ukrainian soldiers were captured by North Korean troops.",
+        "Погибли 300 российских десантников, сообщили северокорейские СМИ.",
+        "Unos 300 infantes de marina rusos murieron junto a tropas norcoreanas.",
+        "La marina de Corea del Norte cuenta con 60.000 efectivos.",
         "Nordkoreanische Soldaten kämpfen neben einer russischen Truppe von 50.000 Mann.",
         "Nordkoreas Armee zählt 1,2 Millionen Soldaten.",
         "Die nordkoreanischen Soldaten kämpften 90 Tage lang.",

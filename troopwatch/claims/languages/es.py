@@ -164,6 +164,8 @@ LANGUAGE = LanguageData(
             "mil",
         ),
         ("tropas?|efectivos|uniformados", "troops", "mil"),
+        # Branch nouns: marines, infantrymen, paratroopers.
+        (r"infantes(?:\s+de\s+marina)?|paracaidistas|marines", "soldiers", "mil"),
         (r"fuerzas\s+especiales|comandos", "special forces", "mil"),
         ("oficiales|generales", "officers", "mil"),
         (r"ingenieros?(?:\s+militares)?", "engineers", "mil"),
@@ -650,7 +652,8 @@ LANGUAGE = LanguageData(
         "reservistas?",
         r"fuerza\s+aérea",
         "armada",
-        "marina",
+        # Not "infantes de marina" (marines, a people noun).
+        r"(?<!de\s)marina",
         r"paramilitar\w*",
         r"guardia\s+roja",
     ),

@@ -558,7 +558,8 @@ LANGUAGE = LanguageData(
     whole_services=(
         "riservisti",
         "aeronautica",
-        "marina",
+        # Not "fanteria di marina" / Spanish "infantes de marina" (marines, people).
+        r"(?<!di\s)(?<!de\s)marina",
         r"paramilitar\w*",
         r"guardie\s+rosse",
     ),

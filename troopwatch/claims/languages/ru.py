@@ -254,6 +254,12 @@ LANGUAGE = LanguageData(
         ("военн(?:ых|ые|ым|ыми)", "troops", "mil"),
         (r"солдат\w*", "soldiers", "mil"),
         (r"бойц\w*", "soldiers", "mil"),
+        # Branch nouns: marines, infantrymen, paratroopers, scouts.
+        (
+            r"морпех\w*|морск\w+\s+пехотинц\w*|пехотинц\w*|десантник\w*|разведчик\w*",
+            "soldiers",
+            "mil",
+        ),
         (r"войск\w*|контингент\w*|военного\s+контингента", "troops", "mil"),
         (
             r"спецназ\w*|сил\w*\s+специальных\s+операций|военнослужащих\s+спецназа",

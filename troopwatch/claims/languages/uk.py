@@ -220,6 +220,12 @@ LANGUAGE = LanguageData(
         ("військов(?:их|і|им|ими)", "troops", "mil"),
         (r"солдат\w*|вояк\w*", "soldiers", "mil"),
         (r"бійц\w*|бійців", "soldiers", "mil"),
+        # Branch nouns: marines, infantrymen, paratroopers, scouts.
+        (
+            r"морпіх\w*|морськ\w+\s+піхотинц\w*|піхотинц\w*|десантник\w*|розвідник\w*",
+            "soldiers",
+            "mil",
+        ),
         (r"військ\w*|контингент\w*", "troops", "mil"),
         (r"спецпризначенц\w*|сил\w*\s+спеціальних\s+операцій", "special forces", "mil"),
         (r"офіцер\w*|генерал\w*", "officers", "mil"),
