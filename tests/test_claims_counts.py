@@ -170,6 +170,22 @@ def test_other_sides_sized_force(text: str) -> None:
     assert figs(text) == []
 
 
+# A force noun and a preposition before a figure whose own noun names no person: the
+# figure counts that noun ("a force of 3 nations"), not personnel.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las fuerzas de 2 países, Rusia y Corea del Norte, atacaron Kursk.",
+        "Les forces de 2 pays, la Russie et la Corée du Nord, ont attaqué.",
+        "North Korean troops joined a force of 3 nations in Kursk.",
+        "Nordkorea schickte ein Kontingent von 3 Schiffen nach Russland.",
+        "Группировка из 3 бригад КНДР прибыла в Курскую область.",
+    ],
+)
+def test_force_noun_before_a_figure_of_things(text: str) -> None:
+    assert figs(text) == []
+
+
 # A Korean/Japanese subject with its particle before a place is the owner, not "Russia's
 # Kursk": the Russian army's figure stays Russian when North Korean troops join later.
 @pytest.mark.parametrize(

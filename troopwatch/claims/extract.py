@@ -791,6 +791,16 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 is not None
                 and not re.search(r"[.;,]", gap)
             )
+        if (
+            close
+            and not cjk
+            and _PREP_END.search(gap)
+            and _WORD_NEXT.match(t, num.end)
+            and not (_ELLIPSIS_NEXT.match(t, num.end) or _next_is_cue(t, num.end))
+        ):
+            # "a force of 3 nations", "les forces de 2 pays": the word after the figure is
+            # what it counts (no person), not the force noun before it.
+            close = False
         if close and kind in ("mil", "nk", "civ", "weak"):
             return _Cand(num, unit, kind, bstart + last.start(), num.end, False, last.group())
         if close and kind == "block" and not cjk:
@@ -805,6 +815,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 if kind in ("mil", "nk"):
                     return _Cand(num, unit, kind, nb.start("np"), num.end, False, m.group())
     force_noun = _FORCE_OF.search(bwin)
+    if force_noun and not (_ELLIPSIS_NEXT.match(t, num.end) or _next_is_cue(t, num.end)):
+        # "a force of 12,000 to Russia", "численностью 11 тысяч прибыли": the figure ends
+        # the phrase. A word after it that names no person is what is counted ("ein
+        # Kontingent von 3 Schiffen", "Les forces de 2 pays").
+        force_noun = None
     if force_noun:
         return _Cand(num, "troops", "mil", bstart + force_noun.start(), num.end, False)
     if after is not None and after[2] == "count":
@@ -831,6 +846,16 @@ _FORCE_OF = _c(
     r"(?:of|численностью|чисельністю|из|з|із|von|mit|de|di|da|con|com|قوامها|قوامه|يبلغ\s+قوامها|"
     r"fort(?:e|s|es)?\s+de|forte\s+di|fuerte\s+de|forte\s+de)\s+(?:\w+\s+){0,2}$"
 )
+_PREP_END = _c(r"(?<![^\W\d_])(?:of|de|d['’]|von|di|da|из|з|от|від)\s*$")
+_WORD_NEXT = _c(r"\s+[^\W\d_]")
+
+
+def _next_is_cue(t: str, pos: int) -> bool:
+    """Does a predicate start at the next word ("численностью 11 тысяч прибыли")?"""
+    m = re.match(r"\s+", t[pos : pos + 4])
+    return m is not None and any(cs == 0 for cs, _, _ in _cue_matches(t[pos + m.end() : pos + 60]))
+
+
 # "a 12,000-strong corps/unit/contingent": the formation's noun after "-strong" (a block
 # noun on its own) is sized in personnel.
 _STRONG_AFTER = _c(
