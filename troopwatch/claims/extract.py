@@ -2320,8 +2320,12 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
-        closer = _QUOTE_CLOSER.search(sent)
-        opens = _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+        closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
+        opens = (
+            _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+            if _has_quote(sent, _OPENING_MARKS)
+            else None
+        )
         claims = _sentence_claims(sent, lang, ctx)
         if closer and not opens and quoted:
             # '«… 3,000 … 12,000. …», - сказал Зеленский': the quotation began sentences
@@ -2342,11 +2346,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             pending = unattributed
         if closer:
             quoted = []
-        elif _QUOTE_OPEN.search(sent) or quoted or not out:
+        elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
-        present = [c for c in claims if c.category == "deployed"] if _announced(sent) else []
+        # (Read the tense only for a sentence with deployed figures: most have none.)
+        present = [c for c in claims if c.category == "deployed"]
+        if present and not _announced(sent):
+            present = []
     return out
 
 
@@ -2390,6 +2397,14 @@ def _future_of_them(sent: str) -> bool:
 # A straight quote closes only after a word: '"11 тисяч …' at a sentence start opens one.
 _QUOTE_CLOSER = _c(r"(?:[»”」』]|(?<=\S)\")\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
 _QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
+# The marks each of them needs: most sentences hold none, and a test for a few
+# characters is much cheaper than a regex scan of the sentence.
+_CLOSING_MARKS = '»”」』"'
+_OPENING_MARKS = '«“「『„"'
+
+
+def _has_quote(sent: str, marks: str) -> bool:
+    return any(m in sent for m in marks)
 
 
 def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:
