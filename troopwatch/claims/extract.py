@@ -1660,11 +1660,18 @@ _AGENTLESS = _c(
 )
 
 
+@lru_cache(maxsize=8)
+def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
+    """Where a folded sentence names North Korea (cached: a passage's first two sentences
+    are read for it before their turn comes)."""
+    return tuple(m.span() for m in _NK.finditer(t))
+
+
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     if _ARABIC_MARKS.search(t):
         t = _ARABIC_MARKS.sub("", t)
-    nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
+    nk_spans = list(_nk_spans(t))
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     ctx.place_sent = None
     if claims:
@@ -2299,8 +2306,8 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         # (A whole sentence, not a fragment split at an ordinal: "Kämpfer des 11.")
         ctx.nk = bool(
             _words_between(first) >= 5
-            and not _NK.search(first)
-            and _NK.search(second)
+            and not _nk_spans(first)
+            and _nk_spans(second)
             and not _OTHER.search(first)
         )
     for sent in sents:
