@@ -72,6 +72,27 @@ def test_first_chars_reads_every_shape() -> None:
     assert lx.required_text(r"(?:a|b)c") is None
 
 
+def test_split_lead_keeps_each_alternative_under_its_letters() -> None:
+    """A fragment opening on a group of alternatives (or one) is split by first letter;
+    any other shape stays whole (an optional group, a named group, one word)."""
+    assert lx._split_lead(r"(?:va|vont|pourrait|[Pp]lus)\s+envoyer") == {
+        "v": r"(?:va|vont)\s+envoyer",
+        "p": r"(?:pourrait|[Pp]lus)\s+envoyer",
+        "P": r"(?:[Pp]lus)\s+envoyer",
+    }
+    assert lx._split_lead(r"(?:a(?:x|y)|b\))c") == {"a": r"(?:a(?:x|y))c", "b": r"(?:b\))c"}
+    assert lx._split_lead(r"(?:the\s+)?total") is None
+    # A top-level alternation is a group of alternatives with nothing after it.
+    assert lx._split_lead(r"(?:a|b)c|d") == {"a": "(?:(?:a|b)c)", "b": "(?:(?:a|b)c)", "d": "(?:d)"}
+    assert lx._split_lead("Tanks?|rounds|troops", str.lower) == {
+        "t": "(?:Tanks?|troops)",
+        "r": "(?:rounds)",
+    }
+    assert lx._split_lead(r"(?:a|x?)c") is None  # an alternative that can be empty
+    assert lx._split_lead(r"(?:a|b)(?P<n>c)") is None
+    assert lx._split_lead("send") is None
+
+
 def test_guard_never_rejects_a_match(sentences: list[str]) -> None:
     """Every fragment of the cue tables that starts with regex syntax matches only where
     its guard lets it (a direct test of ``first_chars``; the other tables are covered by

@@ -183,8 +183,11 @@ def _filed(run: list[tuple[str, frozenset[str]]]) -> str:
         return _guard(run[0][1]) + "(?:" + run[0][0] + ")"
     letters: dict[str, list[str]] = {}
     for f, first in run:
+        # Under each letter only the alternatives that can start with it: at one place
+        # the others fail anyway, so the first that matches is the same.
+        split = _split_lead(f, str.lower)
         for c in sorted({ch.lower() for ch in first}):
-            letters.setdefault(c, []).append("(?:" + f + ")")
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
     keys = sorted(letters)
     if any(_meet({a}, set(keys[i + 1 :])) for i, a in enumerate(keys)):
         # Two letters that are one ignoring case (a Kelvin sign and a k): a word could
@@ -225,13 +228,63 @@ def _any_of(frags: list[str]) -> str:
         if first is None:
             anywhere.append("(?:" + f + ")")
             continue
+        split = _split_lead(f)
         for c in first:
-            letters.setdefault(c, []).append("(?:" + f + ")")
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
     scripts: dict[str, list[str]] = {}
     for c in sorted(letters):
         scripts.setdefault(_script(c), []).append(c)
     parts = [_letter_tree(cs, letters) for cs in scripts.values()]
     return "|".join(parts + anywhere)
+
+
+def _split_lead(frag: str, key=lambda ch: ch) -> dict[str, str] | None:
+    """A fragment that opens on a group of alternatives ("(?:va|vont|pourrait)\\s+…",
+    or is one: "shells?|rounds|…"), as one fragment per first character (``key`` of it),
+    each keeping, in their order, only the alternatives that can start with it (None
+    when it opens otherwise). Filed under its letter, a word then tries the few
+    alternatives that can match there instead of all of them (the others would fail on
+    their first character, so the first that matches is the same): the big modal and
+    unit tables ("potrebbe|dovrebbe|intende|…") made most of the cost of their scans."""
+    if "(?P" in frag or re.search(r"\\\d", frag):
+        return None  # (a named group or a back-reference must not be repeated)
+    if _top_level_alt(frag):
+        frag = "(?:" + frag + ")"  # "a|b|c" is the group "(?:a|b|c)"
+    elif not frag.startswith("(?:"):
+        return None
+    depth, escaped, in_class, alts, start = 0, False, False, [], 3
+    for i, ch in enumerate(frag):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(frag[start:i])
+                rest = frag[i + 1 :]
+                break
+        elif ch == "|" and depth == 1:
+            alts.append(frag[start:i])
+            start = i + 1
+    else:
+        return None
+    if len(alts) < 2 or rest[:1] in ("?", "*", "+", "{") or _top_level_alt(rest):
+        return None  # one alternative, an optional group, or "(?:a|b)c|d": no split
+    firsts = [first_chars(a) for a in alts]
+    if None in firsts:
+        return None
+    keys = [{key(ch) for ch in fc} for fc in firsts]
+    return {
+        c: "(?:" + "|".join(a for a, ks in zip(alts, keys, strict=True) if c in ks) + ")" + rest
+        for c in set().union(*keys)
+    }
 
 
 def _bucketed(frags: list[str], any_order: bool = False) -> str:
