@@ -50,9 +50,10 @@ def _plain_words(frags) -> str:
 
 
 def _plain_table(spaced: dict, cjk: dict) -> str:
-    src = _plain_words([f for fs in spaced.values() for f in fs])
+    sp = [f for fs in spaced.values() for f in fs]
     cj = [f for fs in cjk.values() for f in fs]
-    return src + (f"|{lx.CJK_START}(?:{lx.raw(cj)})" if cj else "")
+    parts = [_plain_words(sp)] if sp else []
+    return "|".join(parts + ([f"{lx.CJK_START}(?:{lx.raw(cj)})"] if cj else []))
 
 
 def _spans(rx: re.Pattern[str], sents: list[str]) -> list:
@@ -119,6 +120,7 @@ def test_guard_never_rejects_a_match(sentences: list[str]) -> None:
         ("say", {"x": lx.SAY_SPACED}, {"x": lx.ATTRIB_CJK["say"]}),
         ("attribution", {"x": lx.ATTRIB_BEFORE_SPACED}, {"x": lx.ATTRIB_CJK["after_marker"]}),
         ("places", {"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]}),
+        ("attribution marker (ko/ja)", {}, {"x": lx.ATTRIB_CJK["before_marker"]}),
     ],
 )
 def test_guarded_table_finds_the_same_matches(name, spaced, cjk, sentences) -> None:
@@ -133,6 +135,7 @@ def test_compiled_tables_are_the_guarded_ones() -> None:
     assert claimants.SAY.pattern == lx.table({"x": lx.SAY_SPACED}, {"x": lx.ATTRIB_CJK["say"]}), (
         "SAY is built another way: compare it above"
     )
+    assert claimants._CJK_MARKER.pattern == lx.table({}, {"x": lx.ATTRIB_CJK["before_marker"]})
     for cat, rx in extract._CUES:
         _, sp, cj = next(t for t in extract._CUE_TABLES if t[0] == cat)
         assert rx.pattern == lx.table(sp, cj)

@@ -288,7 +288,7 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
         cjk = lx.QUAL_BEFORE_CJK.get(q, [])
         src = lx.words(frags)
         if cjk:
-            src += "|" + lx.CJK_START + "(?:" + lx.raw(cjk) + ")"
+            src += "|" + lx.running(cjk)
         # A preposition or article may stand between the hedge and the number: "примерно
         # о тысяче", "superan las 4.000", "dépassent les 4 000".
         before.append(
@@ -1399,10 +1399,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
     + "|"
-    + lx.CJK_START
-    + "(?:"
-    + lx.raw([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
-    + ")"
+    + lx.running([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
 )
 _FUTURE_AFTER = _c(
     "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)

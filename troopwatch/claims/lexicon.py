@@ -335,6 +335,16 @@ def raw(frags: list[str] | tuple[str, ...]) -> str:
     return "|".join(sorted(set(frags), key=len, reverse=True))
 
 
+def running(frags: list[str] | tuple[str, ...]) -> str:
+    """``raw(frags)`` where a Korean/Japanese/Chinese character may start one: behind a
+    guard on the characters they can start with, so that at most characters of the text
+    (none starts a fragment) one set test rejects the place instead of every fragment
+    being tried there."""
+    firsts = [first_chars(f) for f in frags]
+    guard = _guard(set().union(*firsts)) if firsts and None not in firsts else ""
+    return CJK_START + guard + "(?:" + raw(frags) + ")"
+
+
 def table(
     spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None, any_order: bool = False
 ) -> str:
@@ -347,7 +357,7 @@ def table(
     if cjk:
         cj = [f for lang in cjk for f in cjk[lang]]
         if cj:
-            parts.append(f"{CJK_START}(?:{raw(cj)})")
+            parts.append(running(cj))
     return "|".join(parts)
 
 
