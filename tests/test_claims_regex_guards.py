@@ -167,3 +167,25 @@ def test_unit_table_keeps_its_order(sentences: list[str]) -> None:
         _I,
     )
     assert _spans(extract._UNIT_RX, sentences) == _spans(plain, sentences)
+
+
+# Parts the extractor reads as stems anywhere (``_any``) or as whole words (``_bounded``).
+_ANY_PARTS = ["countries", "loss_words", "whole_force_nouns", "casualty_nouns", "increase_verbs",
+              "percent_words", "civilian_words", "military_words"]  # fmt: skip
+_BOUNDED_PARTS = ["whole_services", "rate_markers", "including", "together", "partitive",
+                  "contrast", "perfect_markers", "subordinators"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _ANY_PARTS + _BOUNDED_PARTS)
+def test_part_filed_by_letter_finds_the_same_matches(name: str, sentences: list[str]) -> None:
+    """``_any``/``_bounded`` file a part's fragments by first letter: the same matches
+    as the plain alternation of the fragments in their order."""
+    if name in _ANY_PARTS:
+        fast, plain = extract._any(name), "|".join(extract._part(name))
+    else:
+        fast = extract._bounded(name)
+        sp = "|".join(extract._part(name, extract.spaced()))
+        cjk = "|".join(extract._part(name, extract.unspaced()))
+        plain = rf"\b(?:{sp})\b" + (f"|{cjk}" if cjk else "")
+    assert fast != plain or not extract._part(name, extract.spaced())
+    assert _spans(re.compile(fast, _I), sentences) == _spans(re.compile(plain, _I), sentences)

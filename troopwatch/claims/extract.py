@@ -105,14 +105,18 @@ def _part(name: str, langs: list | None = None) -> list[str]:
 
 
 def _any(name: str) -> str:
-    """Alternation of a part's fragments, matched anywhere (stems)."""
-    return "|".join(_part(name))
+    """Alternation of a part's fragments, matched anywhere (stems). Filed by first
+    letter (``lexicon.ordered``: the same matches as the plain alternation), so that at
+    most places of a sentence one set test rejects them all."""
+    return lx.ordered(_part(name))
 
 
 def _bounded(name: str) -> str:
-    """Alternation of a part's fragments: whole words in spaced languages, anywhere in
-    Korean/Japanese/Chinese text."""
-    src = r"\b(?:" + "|".join(_part(name, spaced())) + r")\b"
+    """Alternation of a part's fragments: whole words in spaced languages (filed by first
+    letter, as in ``_any``), anywhere in Korean/Japanese/Chinese text. The Korean/
+    Japanese/Chinese fragments stay a bare alternation, in their order: ``_INCLUDING_END``
+    appends to this source, and what it appends binds to the last of them."""
+    src = r"\b(?:" + lx.ordered(_part(name, spaced())) + r")\b"
     cjk = _part(name, unspaced())
     return src + ("|" + "|".join(cjk) if cjk else "")
 
