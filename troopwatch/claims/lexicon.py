@@ -313,7 +313,9 @@ def _bucketed(frags: list[str], any_order: bool = False) -> str:
     scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
-        bucket = fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")"
+        # The rests filed again by their own first letter (``ordered``, same order):
+        # big buckets ("п…", "s…") then try only the few that can match.
+        bucket = fs[0][0] + "(?:" + ordered([f[1:] if len(f) > 1 else "" for f in fs]) + ")"
         scripts.setdefault(_script(_c), []).append(bucket)
     for group in scripts.values():
         parts.append(_guard({b[0] for b in group}) + "(?:" + "|".join(group) + ")")
