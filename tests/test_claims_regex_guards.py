@@ -189,3 +189,20 @@ def test_part_filed_by_letter_finds_the_same_matches(name: str, sentences: list[
         plain = rf"\b(?:{sp})\b" + (f"|{cjk}" if cjk else "")
     assert fast != plain or not extract._part(name, extract.spaced())
     assert _spans(re.compile(fast, _I), sentences) == _spans(re.compile(plain, _I), sentences)
+
+
+def test_number_scanner_guards_change_no_match(sentences: list[str]) -> None:
+    """The number scanner's guards (a CJK run's first characters, a digit before the
+    lookbehinds) find what the scanner finds without them, in every language."""
+    from troopwatch.claims import numbers as nu
+    from troopwatch.claims.languages import languages
+
+    for code in sorted({lang.code for lang in languages()}):
+        fast = nu._scanner(code)
+        src = fast.pattern.replace(nu._CJK_FIRST, "").replace(r"(?=\d)(?<![\d.])", r"(?<![\d.])")
+        assert src != fast.pattern
+        plain = re.compile(src, fast.flags)
+        for s in sentences:
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(s)] == [
+                (m.span(), m.groupdict()) for m in plain.finditer(s)
+            ], (code, s)
