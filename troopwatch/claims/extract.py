@@ -150,9 +150,11 @@ _INSTITUTION_AFTER = _c(
 )
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
-    r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
-    r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
-    r"згідно\s+з)[^,.;:]*"
+    lx.filed(
+        r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
+        r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
+        r"згідно\s+з)[^,.;:]*"
+    )
 )
 
 
@@ -324,7 +326,7 @@ _QUAL_BEFORE, _QUAL_AFTER = _quals()
 _BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
 _INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
-_HISTORICAL = _c(lx.HISTORICAL)
+_HISTORICAL = _c(lx.filed(lx.HISTORICAL))
 _MONTHS = _c(lx.words(lx.MONTHS))
 _GENERIC = _c(
     lx.table(
@@ -369,11 +371,13 @@ _ORDINAL_AFTER = _c(
     r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
-    # "number 5" names; "to number 40,000" (a verb after a modal or "to") counts.
-    r"(?:제|第|no\.|nr\.|№|#|(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number|brigade|division|corps|resolution|regiment|régiment|"
-    r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
-    r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
-    r"section|ward|district|building|rule)\s*$"
+    lx.filed(
+        # "number 5" names; "to number 40,000" (a verb after a modal or "to") counts.
+        r"(?:제|第|no\.|nr\.|№|#|(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number|brigade|division|corps|resolution|regiment|régiment|"
+        r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
+        r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
+        r"section|ward|district|building|rule)\s*$"
+    )
 )
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
 _DATE_AFTER = _c(
@@ -381,19 +385,23 @@ _DATE_AFTER = _c(
     r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
     r"세(?![가-힣])|歳|살)"
 )
-_AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
+_AGE_BEFORE = _c(lx.filed(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$"))
 _TIME_BEFORE = _c(r"(?:\d:|\d\.|\d/)$")
 _SANCTIONS_BEFORE = _c(
-    r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
-    r"\W+(?:\w+\W+){0,3}$"
+    lx.filed(
+        r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
+        r"\W+(?:\w+\W+){0,3}$"
+    )
 )
 _SANCTIONS_AFTER = _c(
     r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
     r"(?:sanctions?|blacklist|black\s+list)\b"
 )
 _POPULATION_BEFORE = _c(
-    r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
-    r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    lx.filed(
+        r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
+        r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    )
 )
 _POPULATION_CJK = _c(r"(?:인구|人口)\s*(?:는|은|が|は|약|約|およそ|\s)*$")
 # Pay and rations per head: "1인당", "1人当たり", "per soldier".

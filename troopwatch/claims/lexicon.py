@@ -246,10 +246,31 @@ def _split_lead(frag: str, key=lambda ch: ch) -> dict[str, str] | None:
     alternatives that can match there instead of all of them (the others would fail on
     their first character, so the first that matches is the same): the big modal and
     unit tables ("potrebbe|dovrebbe|intende|…") made most of the cost of their scans."""
+    lead = _leading_group(frag)
+    if lead is None:
+        return None
+    alts, rest = lead
+    if len(alts) < 2 or rest[:1] in ("?", "*", "+", "{") or _top_level_alt(rest):
+        return None  # one alternative, an optional group, or "(?:a|b)c|d": no split
+    firsts = [first_chars(a) for a in alts]
+    if None in firsts:
+        return None
+    keys = [{key(ch) for ch in fc} for fc in firsts]
+    return {
+        c: "(?:" + "|".join(a for a, ks in zip(alts, keys, strict=True) if c in ks) + ")" + rest
+        for c in set().union(*keys)
+    }
+
+
+def _leading_group(frag: str) -> tuple[list[str], str] | None:
+    """(the alternatives of the group ``frag`` opens on, what follows the group); a
+    top-level alternation is such a group with nothing after it. None for any other
+    shape, and for a fragment with a named group or a back-reference (its pieces are
+    repeated when filed under several letters)."""
     if "(?P" in frag or re.search(r"\\\d", frag):
-        return None  # (a named group or a back-reference must not be repeated)
+        return None
     if _top_level_alt(frag):
-        frag = "(?:" + frag + ")"  # "a|b|c" is the group "(?:a|b|c)"
+        frag = "(?:" + frag + ")"
     elif not frag.startswith("(?:"):
         return None
     depth, escaped, in_class, alts, start = 0, False, False, [], 3
@@ -268,23 +289,22 @@ def _split_lead(frag: str, key=lambda ch: ch) -> dict[str, str] | None:
             depth -= 1
             if depth == 0:
                 alts.append(frag[start:i])
-                rest = frag[i + 1 :]
-                break
+                return alts, frag[i + 1 :]
         elif ch == "|" and depth == 1:
             alts.append(frag[start:i])
             start = i + 1
-    else:
-        return None
-    if len(alts) < 2 or rest[:1] in ("?", "*", "+", "{") or _top_level_alt(rest):
-        return None  # one alternative, an optional group, or "(?:a|b)c|d": no split
-    firsts = [first_chars(a) for a in alts]
-    if None in firsts:
-        return None
-    keys = [{key(ch) for ch in fc} for fc in firsts]
-    return {
-        c: "(?:" + "|".join(a for a, ks in zip(alts, keys, strict=True) if c in ks) + ")" + rest
-        for c in set().union(*keys)
-    }
+    return None
+
+
+def filed(src: str) -> str:
+    """A hand-written alternation ("no\\.|number|brigade|…", or a group of them with
+    more after it: "(?:aged|age|ans)\\s*$") filed by first letter as ``ordered`` files
+    a table: the same matches, but at a place where none of its alternatives can start,
+    one set test rejects them all. Any other shape unchanged."""
+    lead = _leading_group(src)
+    if lead is None or (lead[1] and (lead[1][:1] in "?*+{" or _top_level_alt(lead[1]))):
+        return src
+    return "(?:" + ordered(lead[0]) + ")" + lead[1]
 
 
 def _bucketed(frags: list[str], any_order: bool = False) -> str:
