@@ -1113,11 +1113,13 @@ def _scope(
     return bool(nk_spans) or ctx_nk
 
 
+def _cue_matches(t: str) -> list[tuple[int, int, str]]:
+    """Every match of every cue table, as (start, end, category)."""
+    return [(m.start(), m.end(), cat) for cat, rx in _CUES for m in rx.finditer(t)]
+
+
 def _cues(t: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for cat, rx in _CUES:
-        for m in rx.finditer(t):
-            found.append((m.start(), m.end(), cat))
+    found = _cue_matches(t)
     # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
     # send" over "send"); equal spans keep the first table (planned before deployed).
     found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))
