@@ -12,10 +12,7 @@ Pages are served by a separate `http.server` process on 127.0.0.1 with one RSS f
 mix. Each crawl runs in its own process (a Twisted reactor starts once per process); the
 CPU stages use TROOPWATCH_CPU_WORKERS worker processes (default: one per core).
 
-    .venv/bin/python bench/bench_pipeline.py [--runs 3] [--corpus DIR] [--prefix twbench]
-
-On a shared Elasticsearch (TROOPWATCH_ES_URL) give each bench its own --prefix; the
-Elasticsearch CPU printed is then the whole node's (others' requests included).
+    .venv/bin/python bench/bench_pipeline.py [--runs 3] [--corpus DIR]
 
 Prints pages/s (wall and in-crawl) for every crawl, the full/bare ratios, and CPU ms per
 page for each stage (in the worker processes or the crawl process), with the machine's
@@ -203,12 +200,16 @@ def _cpu_timed_call(fn, *args):
 
 def _time_pool(sink: dict[str, list[float]]) -> None:
     """Record the CPU time of every function the pipelines run in the pool, per stage."""
+    import asyncio
+
     from troopwatch.workers import CpuPool
 
-    pool_run = CpuPool.run
-
     async def run(self, fn, *args):
-        result, cpu = await pool_run(self, _cpu_timed_call, fn, *args)
+        if self.executor is None:
+            result, cpu = _cpu_timed_call(fn, *args)
+        else:
+            future = self.executor.submit(_cpu_timed_call, fn, *args)
+            result, cpu = await asyncio.wrap_future(future)
         sink.setdefault(POOL_STAGES.get(fn.__name__, fn.__name__), []).append(cpu)
         return result
 
@@ -243,8 +244,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FEED", "OUT"))
-    # Its own indices: others may bench (or test) on a shared Elasticsearch meanwhile.
-    parser.add_argument("--prefix", default="twbench")
     args = parser.parse_args()
     if args.child:
         crawl_child(*args.child)
@@ -254,21 +253,12 @@ def main() -> int:
     from troopwatch.es.indices import drop_indices, setup_indices
     from troopwatch.runtime import connect, es_config, local_es
 
-    prefix = args.prefix
+    prefix = "twbench"
     os.environ["TROOPWATCH_INDEX_PREFIX"] = prefix
     config = es_config()
     es = connect(config, start_local=True)
     # The other processes on these cores: Elasticsearch (when local) and the page server.
     es_pid = local_es(config).pid() if config.is_local else None
-
-    def es_cpu_s() -> float:
-        """Elasticsearch's CPU seconds so far: its process when local, else what the nodes
-        report (refreshed every second: the figure may lag a crawl's end by that much)."""
-        if es_pid is not None:
-            return process_cpu_s(es_pid)
-        nodes = es.nodes.stats(metric="process")["nodes"].values()
-        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
-
     tmp = Path(tempfile.mkdtemp(prefix="twbench-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -310,16 +300,14 @@ def main() -> int:
                     crawl_env["TROOPWATCH_RELEVANCE_SCORE_ONLY"] = "1"
                 else:
                     crawl_env.pop("TROOPWATCH_RELEVANCE_SCORE_ONLY", None)
-                others = (es_cpu_s(), process_cpu_s(server.pid))
+                others = (process_cpu_s(es_pid), process_cpu_s(server.pid))
                 subprocess.run(
                     [sys.executable, __file__, "--child", mode, f"{base}/{feed}", str(out)],
                     env=crawl_env,
                     check=True,
                 )
                 result = json.loads(out.read_text())
-                if es_pid is None:
-                    time.sleep(1.1)  # the nodes' process stats refresh every second
-                result["es_cpu_s"] = es_cpu_s() - others[0]
+                result["es_cpu_s"] = process_cpu_s(es_pid) - others[0]
                 result["server_cpu_s"] = process_cpu_s(server.pid) - others[1]
                 results[mode].append(result)
     finally:

@@ -35,12 +35,10 @@ class RecentArticles:
         self.ids: OrderedDict[str, ShingleIds] = OrderedDict()
         self.by_key: dict[str, set[str]] = {}
         self.keys: dict[str, list[str]] = {}
-        self.additions = 0  # changes only in `add`: an unchanged count, an unchanged answer
 
     def add(self, article_id: str, sk: Sketch, ids: ShingleIds) -> None:
         if article_id in self.ids:
             return
-        self.additions += 1
         self.ids[article_id] = ids
         self.keys[article_id] = [sk.text_hash, *sk.keys]
         for key in self.keys[article_id]:
@@ -94,7 +92,6 @@ class DedupePipeline:
         sk, ids = await self.pool.run(sketch_and_ids, text)
         item.update(dedupe_fields(text, sk))
         match = self.recent.find(article_id, sk, ids)
-        additions = self.recent.additions
         if match is None:
             try:
                 found = await in_thread(
@@ -112,12 +109,12 @@ class DedupePipeline:
                 log.warning("duplicate lookup for %s failed: %s", item["url"], exc)
                 self.stats.inc_value("troopwatch/dedupe_lookup_errors")
                 found = None
-            # Items are in flight together: a copy may have joined `recent` meanwhile
-            # (when nothing joined, the first answer stands).
-            if found:
-                match = (found.article_id, found.similarity)
-            elif self.recent.additions != additions:
-                match = self.recent.find(article_id, sk, ids)
+            # Items are in flight together: a copy may have joined `recent` meanwhile.
+            match = (
+                (found.article_id, found.similarity)
+                if found
+                else self.recent.find(article_id, sk, ids)
+            )
         if match is None:
             self.recent.add(article_id, sk, ids)
             return item

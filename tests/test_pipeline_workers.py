@@ -50,24 +50,6 @@ def test_a_dead_worker_is_replaced_and_its_item_done():
         pool.close()
 
 
-def test_calls_in_flight_together_each_get_their_own_answer_or_error():
-    # More calls than workers, arguments larger than a pipe's buffer (written in parts).
-    pool = CpuPool(2)
-
-    async def calls():
-        texts = [str(i) * (300_000 + i) for i in range(8)]
-        lengths = await asyncio.gather(*(pool.run(len, t) for t in texts))
-        bad = await asyncio.gather(pool.run(int, "not a number"), return_exceptions=True)
-        return lengths, [len(t) for t in texts], bad[0]
-
-    try:
-        lengths, expected, error = asyncio.run(calls())
-        assert lengths == expected
-        assert isinstance(error, ValueError) and "not a number" in str(error)
-    finally:
-        pool.close()
-
-
 CRAWL_WITH_A_POOL = """
 import asyncio, os, sys, time
 from troopwatch.workers import CpuPool
@@ -160,29 +142,3 @@ def test_dedupe_lookup_leaves_the_event_loop_free_while_elasticsearch_hangs():
     assert other_work > 0
     assert kept["text_hash"] and "duplicate_of" not in kept  # kept, not lost
     assert crawler.stats.get_value("troopwatch/dedupe_lookup_errors") == 1
-
-
-def test_copies_in_flight_together_are_caught_without_elasticsearch_seeing_either(
-    es_url, index_prefix
-):
-    # Both lookups run before either article is indexed: the copy is caught by the
-    # crawl's own recent articles, which the original joined while the copy's lookup ran;
-    # an article that is the only one of its text stays an original.
-    config = EsConfig(urls=(es_url,), prefix=index_prefix)
-    crawler = get_crawler()
-    crawler.stats = MemoryStatsCollector(crawler)
-    stage = DedupePipeline(config, crawler.stats, make_client(config), CpuPool(0))
-    other = "Seoul's spy agency says the troops were moved by sea and air. " * 6
-    items = [
-        ArticleItem(url="https://a.example/1", article_id="a1", text=TEXT, lang="en"),
-        ArticleItem(url="https://b.example/1", article_id="b1", text=TEXT, lang="en"),
-        ArticleItem(url="https://c.example/1", article_id="c1", text=other, lang="en"),
-    ]
-
-    async def crawl_on():
-        return await asyncio.gather(*(stage.process_item(item) for item in items))
-
-    original, copy, unrelated = asyncio.run(crawl_on())
-    assert "duplicate_of" not in original and "duplicate_of" not in unrelated
-    assert copy["duplicate_of"] == "a1" and copy["similarity"] == 1.0
-    assert crawler.stats.get_value("troopwatch/duplicates") == 1

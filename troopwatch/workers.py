@@ -14,21 +14,17 @@ functions in the calling process (tests, debugging).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
-import fcntl
 import functools
 import gc
 import logging
 import multiprocessing
 import os
-import pickle
-import struct
 import threading
 import time
 import weakref
-from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -45,6 +41,10 @@ T = TypeVar("T")
 
 def default_workers() -> int:
     return os.cpu_count() or 1
+
+
+def _warm() -> int:
+    return os.getpid()
 
 
 def _exit_with_parent(parent: int, every_s: float = 1.0) -> None:
@@ -83,108 +83,29 @@ def warm_before_fork(warm_ups: Iterable[Callable[[], object]]) -> None:
     gc.freeze()
 
 
-class _Task:
-    """One call on its way: the pickled call, the caller's future, whether it was retried."""
-
-    __slots__ = ("payload", "future", "retried")
-
-    def __init__(self, payload: bytes, future: asyncio.Future):
-        self.payload = payload
-        self.future = future
-        self.retried = False
-
-
-# A worker still running a call whose caller's event loop is gone (its answer is dropped).
-_ORPHAN = object()
-_HEADER = struct.Struct("!Q")  # the length of each pickled call or answer on the pipes
-# Capacity asked for a worker's request pipe (Linux lets any process ask up to 1 MiB).
-PIPE_BYTES = 1 << 20
-
-
-class _Worker:
-    """A worker process and the parent's ends of its two pipes (non-blocking)."""
-
-    def __init__(self, process, send_fd: int, recv_fd: int):
-        self.process = process
-        self.send_fd = send_fd
-        self.recv_fd = recv_fd
-        self.task: _Task | object | None = None
-        self.outbox = memoryview(b"")
-        self.inbox = bytearray()
-
-
-def _serve(requests: int, answers: int, parent: int, inherited: list[int]) -> None:
-    """A worker's life: read a call, run it, write its answer, until the pipe closes."""
-    for fd in inherited:  # the other workers' pipes: their ends must close with the parent
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _exit_with_parent(parent)
-    reader = os.fdopen(requests, "rb")
-    writer = os.fdopen(answers, "wb")
-    while True:
-        header = reader.read(_HEADER.size)
-        if len(header) < _HEADER.size:
-            os._exit(0)  # the pool closed
-        size = _HEADER.unpack(header)[0]
-        body = reader.read(size)
-        if len(body) < size:
-            os._exit(0)  # the pool closed while sending
-        fn, args = pickle.loads(body)
-        try:
-            answer = (True, fn(*args))
-        except BaseException as exc:  # the caller gets it, as from a call in-process
-            answer = (False, exc)
-        try:
-            data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            data = pickle.dumps((False, RuntimeError(f"unpicklable answer: {exc!r}")))
-        writer.write(_HEADER.pack(len(data)))
-        writer.write(data)
-        writer.flush()
-
-
 class CpuPool:
-    """Runs plain functions (picklable, module-level) in worker processes and awaits them.
-
-    Each worker has a pipe in and a pipe out, written and read by the event loop itself
-    (non-blocking, the loop's readers and writers): a call costs the crawl process one
-    pickle and two pipe operations, where concurrent.futures' pool (measured on the
-    pipeline bench) spent ~0.3 ms of CPU per call in its two hand-off threads.
-    """
+    """Runs plain functions (picklable, module-level) in worker processes and awaits them."""
 
     def __init__(self, workers: int, warm_ups: Iterable[Callable[[], object]] = ()):
         self.workers = max(0, workers)
+        self.executor: ProcessPoolExecutor | None = None
         self.closed = False
-        self._procs: list[_Worker] = []
-        self._queue: deque[_Task] = deque()
-        self._loop: asyncio.AbstractEventLoop | None = None
         if self.workers:
             warm_before_fork(warm_ups)
-            # fork: workers start in milliseconds with every module imported and every
-            # model loaded (warm_before_fork). The pool is built while the crawler is
-            # being set up, before any thread is started.
-            for _ in range(self.workers):
-                self._procs.append(self._spawn())
+            self._start()
 
-    def _spawn(self) -> _Worker:
-        req_r, req_w = os.pipe()
-        ans_r, ans_w = os.pipe()
-        inherited = [fd for w in self._procs for fd in (w.send_fd, w.recv_fd)] + [req_w, ans_r]
-        process = multiprocessing.get_context("fork").Process(
-            target=_serve, args=(req_r, ans_w, os.getpid(), inherited), daemon=True
+    def _start(self) -> None:
+        # fork: workers start in milliseconds with every module imported and every model
+        # loaded (warm_before_fork). The pool is built while the crawler is being set up,
+        # before any thread is started.
+        self.executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
         )
-        process.start()
-        os.close(req_r)
-        os.close(ans_w)
-        os.set_blocking(req_w, False)
-        os.set_blocking(ans_r, False)
-        # A page's HTML in one write, not 64 KiB per turn of the loop (Linux only).
-        with contextlib.suppress(AttributeError, OSError):
-            fcntl.fcntl(req_w, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        worker = _Worker(process, req_w, ans_r)
-        if self._loop is not None:
-            self._loop.add_reader(ans_r, self._readable, worker)
-        return worker
+        for _ in range(self.workers):
+            self.executor.submit(_warm)
 
     @classmethod
     def from_crawler(cls, crawler) -> CpuPool:
@@ -207,130 +128,27 @@ class CpuPool:
         return pool
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        if self.closed or not self.workers:
+        if self.executor is None:
             return fn(*args)
-        loop = asyncio.get_running_loop()
-        if loop is not self._loop:
-            self._attach(loop)
-        future = loop.create_future()
-        self._queue.append(_Task(pickle.dumps((fn, args), pickle.HIGHEST_PROTOCOL), future))
-        self._dispatch()
-        return await future
-
-    def _attach(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Read the workers' answers on `loop` (a pool may outlive an event loop: tests,
-        scripts calling asyncio.run more than once); calls of the old loop are dropped."""
-        old, self._loop = self._loop, loop
-        self._queue.clear()
-        for worker in self._procs:
-            if old is not None and not old.is_closed():
-                old.remove_reader(worker.recv_fd)
-                old.remove_writer(worker.send_fd)
-            if worker.task is not None:
-                worker.task = _ORPHAN
-            loop.add_reader(worker.recv_fd, self._readable, worker)
-            if worker.outbox:
-                loop.add_writer(worker.send_fd, self._write, worker)
-
-    def _dispatch(self) -> None:
-        for worker in self._procs:
-            if not self._queue:
-                return
-            if worker.task is not None:
-                continue
-            task = self._queue.popleft()
-            while task.future.done():  # its caller was cancelled
-                if not self._queue:
-                    return
-                task = self._queue.popleft()
-            worker.task = task
-            worker.outbox = memoryview(_HEADER.pack(len(task.payload)) + task.payload)
-            self._write(worker)
-
-    def _write(self, worker: _Worker) -> None:
+        executor = self.executor
         try:
-            sent = os.write(worker.send_fd, worker.outbox)
-        except BlockingIOError:
-            sent = 0
-        except OSError:  # the worker is gone: its answer pipe's end says so (_readable)
-            sent = len(worker.outbox)
-        worker.outbox = worker.outbox[sent:]
-        if worker.outbox:
-            self._loop.add_writer(worker.send_fd, self._write, worker)
-        else:
-            self._loop.remove_writer(worker.send_fd)
-
-    def _readable(self, worker: _Worker) -> None:
-        try:
-            # What an answer pipe holds (64 KiB): a larger buffer costs an allocation of
-            # its size on every read (~15 µs for 1 MiB).
-            data = os.read(worker.recv_fd, 1 << 16)
-        except BlockingIOError:
-            return
-        except OSError:
-            data = b""
-        if not data:
-            self._died(worker)
-            return
-        inbox = worker.inbox
-        inbox += data
-        while len(inbox) >= _HEADER.size:
-            size = _HEADER.unpack_from(inbox)[0]
-            if len(inbox) < _HEADER.size + size:
-                break
-            body = bytes(inbox[_HEADER.size : _HEADER.size + size])
-            del inbox[: _HEADER.size + size]
-            task, worker.task = worker.task, None
-            if isinstance(task, _Task) and not task.future.done():
-                try:
-                    ok, value = pickle.loads(body)
-                except Exception as exc:
-                    ok, value = False, RuntimeError(f"unreadable answer from a worker: {exc!r}")
-                if ok:
-                    task.future.set_result(value)
-                else:
-                    task.future.set_exception(value)
-        self._dispatch()
-
-    def _died(self, worker: _Worker) -> None:
-        """A worker died (killed, out of memory, a crash in a C extension): a fresh one
-        takes its place, and its call once more."""
-        self._loop.remove_reader(worker.recv_fd)
-        self._loop.remove_writer(worker.send_fd)
-        os.close(worker.recv_fd)
-        os.close(worker.send_fd)
-        worker.process.join(timeout=5)
-        log.warning("a CPU worker process died; starting a new one")
-        self._procs.remove(worker)  # before the fork: its closed fds may be reused
-        self._procs.append(self._spawn())
-        task = worker.task
-        if isinstance(task, _Task) and not task.future.done():
-            if task.retried:
-                task.future.set_exception(
-                    BrokenProcessPool("a CPU worker process died running this call, twice")
-                )
-            else:
-                task.retried = True
-                self._queue.appendleft(task)
-        self._dispatch()
+            return await asyncio.wrap_future(executor.submit(fn, *args))
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, a crash in a C extension) and took the
+            # pool with it: a fresh pool takes this item (once more) and the next ones.
+            if self.closed:
+                raise
+            if self.executor is executor:
+                log.warning("a CPU worker process died; starting new ones")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._start()
+            return await asyncio.wrap_future(self.executor.submit(fn, *args))
 
     def close(self) -> None:
-        """Stop the workers (each ends after its current call); pending calls are
-        cancelled."""
         self.closed = True
-        loop, self._loop = self._loop, None
-        for worker in self._procs:
-            if loop is not None and not loop.is_closed():
-                loop.remove_reader(worker.recv_fd)
-                loop.remove_writer(worker.send_fd)
-            os.close(worker.send_fd)
-            os.close(worker.recv_fd)
-            if isinstance(worker.task, _Task):
-                worker.task.future.cancel()
-        for task in self._queue:
-            task.future.cancel()
-        self._queue.clear()
-        self._procs = []
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
 
 
 _POOLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
