@@ -327,7 +327,6 @@ _ORDINAL_AFTER = _c(
     r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
-    # "number 5" names; "to number 40,000" (a verb after a modal or "to") counts.
     r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
     r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
     r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
@@ -338,6 +337,7 @@ _ORDINAL_BEFORE = _c(
 _NUMBER_NAME_BEFORE = _c(
     r"(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number\s*$"
 )
+_DE_ORDINAL_AFTER = re.compile(r"\.\s+[A-ZÄÖÜ]")  # case matters: a noun follows
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
 _DATE_AFTER = _c(
     r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
@@ -530,7 +530,7 @@ def _excluded(t: str, num: Num) -> bool:
         return True
     if _NUMBER_NAME_BEFORE.search(before) and not (num.grouped or num.scale > 1):
         return True
-    if num.kind == "digits" and re.match(r"\.\s+[A-ZÄÖÜ]", after):
+    if num.kind == "digits" and _DE_ORDINAL_AFTER.match(after):
         return True  # German ordinal inside a sentence: "das 11. Korps", "der 3. Welle"
     if num.kind == "digits" and _ID_BEFORE.search(before):
         return True
@@ -677,7 +677,7 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
                 or (n == 1 and _CONJ_WORD.search(gap) and _VERB_AFTER_CONJ.match(m.group()))
             ):
                 break  # "killed 77 and wounded 40": the participle is the next figure's verb
-            if force_of and n and _cue_matches(gap):
+            if force_of and n and _has_cue(gap):
                 break
             if kind == "block" and (n > 2 or _PREP_GAP.search(gap)):
                 continue  # "15,000 by early next year": the year is not what is counted
@@ -815,7 +815,13 @@ _WORD_NEXT = _c(r"\s+[^\W\d_]")
 def _next_is_cue(t: str, pos: int) -> bool:
     """Does a predicate start at the next word ("численностью 11 тысяч прибыли")?"""
     m = re.match(r"\s+", t[pos : pos + 4])
-    return m is not None and any(cs == 0 for cs, _, _ in _cue_matches(t[pos + m.end() : pos + 60]))
+    nxt = t[pos + m.end() : pos + 60] if m else ""
+    return bool(nxt) and any(rx.match(nxt) for _, rx in _CUES)
+
+
+def _has_cue(t: str) -> bool:
+    """Is there a predicate of any category in ``t``?"""
+    return any(rx.search(t) for _, rx in _CUES)
 
 
 # "a 12,000-strong corps/unit/contingent": the formation's noun after "-strong" (a block
@@ -1113,13 +1119,8 @@ def _scope(
     return bool(nk_spans) or ctx_nk
 
 
-def _cue_matches(t: str) -> list[tuple[int, int, str]]:
-    """Every match of every cue table, as (start, end, category)."""
-    return [(m.start(), m.end(), cat) for cat, rx in _CUES for m in rx.finditer(t)]
-
-
 def _cues(t: str) -> list[tuple[int, int, str]]:
-    found = _cue_matches(t)
+    found = [(m.start(), m.end(), cat) for cat, rx in _CUES for m in rx.finditer(t)]
     # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
     # send" over "send"); equal spans keep the first table (planned before deployed).
     found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))
