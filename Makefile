@@ -35,7 +35,7 @@ run: setup
 	$(BIN)/troopwatch run
 
 test: setup test-deps
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

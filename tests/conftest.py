@@ -3,12 +3,15 @@
 The test session starts the project's own Elasticsearch (var/es-test, port 9250 unless
 TROOPWATCH_TEST_ES_PORT says otherwise) exactly as `troopwatch es start` does, or uses
 TROOPWATCH_TEST_ES_URL. It stops it at the end unless it was already running or
-TROOPWATCH_TEST_KEEP_ES=1.
+TROOPWATCH_TEST_KEEP_ES=1. Under pytest-xdist (`make test` runs two workers) the workers
+share that one server: the first to need it starts it under a file lock, and the run's
+controller stops it once every worker is done.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import subprocess
 import sys
@@ -35,19 +38,50 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.es)
 
 
+def pytest_configure(config) -> None:
+    # One id per run, set before xdist starts its workers (they inherit the environment):
+    # it marks the test server as started by this run, whoever of its workers started it.
+    if not hasattr(config, "workerinput"):
+        os.environ["TROOPWATCH_TEST_RUN"] = uuid.uuid4().hex
+
+
+def _test_es() -> LocalElasticsearch:
+    port = int(os.environ.get("TROOPWATCH_TEST_ES_PORT", "9250"))
+    return LocalElasticsearch(home=var_dir() / "es-test", http_port=port)
+
+
+def _started_mark(local: LocalElasticsearch) -> Path:
+    return local.home.parent / f"{local.home.name}.started-by"
+
+
 @pytest.fixture(scope="session")
 def es_url():
     url = os.environ.get("TROOPWATCH_TEST_ES_URL")
     if url:
         yield url
         return
-    port = int(os.environ.get("TROOPWATCH_TEST_ES_PORT", "9250"))
-    local = LocalElasticsearch(home=var_dir() / "es-test", http_port=port)
-    already_running = local.health() is not None
-    local.start()
+    local = _test_es()
+    local.home.parent.mkdir(parents=True, exist_ok=True)
+    with open(local.home.parent / f"{local.home.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # xdist workers: one starts it, the others wait
+        if local.health() is None:
+            local.start()
+            _started_mark(local).write_text(os.environ["TROOPWATCH_TEST_RUN"])
     yield local.url
-    if not already_running and not os.environ.get("TROOPWATCH_TEST_KEEP_ES"):
-        local.stop()
+
+
+def pytest_sessionfinish(session) -> None:
+    """Stop the test server this run started, in the process that outlives every worker."""
+    if hasattr(session.config, "workerinput") or os.environ.get("TROOPWATCH_TEST_ES_URL"):
+        return
+    local = _test_es()
+    mark = _started_mark(local)
+    with contextlib.suppress(OSError):
+        if mark.read_text() != os.environ.get("TROOPWATCH_TEST_RUN"):
+            return  # running before this run, or started by another one
+        if not os.environ.get("TROOPWATCH_TEST_KEEP_ES"):
+            local.stop()
+        mark.unlink()
 
 
 @pytest.fixture

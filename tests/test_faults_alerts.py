@@ -230,7 +230,7 @@ def test_slack_fault(scenario, es, channel_indices, slack_receiver: SlackReceive
 def own_es():
     """An Elasticsearch of our own, to kill; stopped at the end if we started it."""
     port = int(os.environ.get("TROOPWATCH_TEST_FAULTS_ES_PORT", "9270"))
-    local = LocalElasticsearch(home=var_dir() / "es-faults", http_port=port)
+    local = LocalElasticsearch(home=var_dir() / "es-faults-alerts", http_port=port)
     already = local.health() is not None
     local.start()
     yield local

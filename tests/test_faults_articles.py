@@ -62,7 +62,7 @@ def press():
 
 @pytest.fixture(scope="module")
 def own_es():
-    local = SmallRequestsElasticsearch(home=var_dir() / "es-faults", http_port=OWN_ES_PORT)
+    local = SmallRequestsElasticsearch(home=var_dir() / "es-faults-articles", http_port=OWN_ES_PORT)
     try:
         local.start()
     except LocalEsError as exc:
