@@ -2349,6 +2349,11 @@ def _sentence_unit(t: str, default: str | None = "troops") -> str | None:
 def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     """Troop-figure claims in ``text``, in text order. ``lang`` forces one language for
     every sentence; None guesses it per sentence."""
+    # Every claim needs North Korea named (ctx.nk starts from a sentence that names it):
+    # a text that never does is settled by one scan, without splitting or reading it.
+    folded = fold(text or "")
+    if not _NK.search(_ARABIC_MARKS.sub("", folded) if _ARABIC_MARKS.search(folded) else folded):
+        return []
     ctx = _Ctx(text=text or "")
     out: list[Claim] = []
     pending: list[Claim] = []  # claims of the sentence before, still without a claimant
