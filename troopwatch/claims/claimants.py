@@ -306,7 +306,7 @@ _ANAPHOR = re.compile(
     "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
 )
 _ANAPHOR_MARKER = re.compile(
-    "(?i)(?:" + "|".join(w for lang in languages() for w in lang.anaphor_markers) + ")"
+    "(?i)(?:" + lx.ordered([w for lang in languages() for w in lang.anaphor_markers]) + ")"
 )
 _PHRASE_ACCORDING = re.compile(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
@@ -1302,11 +1302,17 @@ _NOT_A_PLACE_AFTER = re.compile(r"(?i)^\s*(?:conflict|war|crisis|peace|talks|iss
 _WAR_IN = re.compile(r"(?i)\b(?:war|conflict|invasion|fighting)\s+(?:in|against|on)\s+(?:the\s+)?$")
 
 
+@lru_cache(maxsize=1024)
+def _place_name(text: str) -> str | None:
+    """Canonical name of a place as matched (cached: the same few places recur)."""
+    return next((nm for rx, nm in _PLACES if rx.fullmatch(text)), None)
+
+
 def places(sent: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, canonical name, locative) for each place named in a sentence."""
     out = []
     for m in _PLACE_ANY.finditer(sent):
-        name = next((nm for rx, nm in _PLACES if rx.fullmatch(m.group())), None)
+        name = _place_name(m.group())
         if name is None:
             continue
         if name in _COUNTRY_PLACES and re.match(r"['’]s\b", sent[m.end() : m.end() + 3]):

@@ -162,11 +162,11 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
     entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
     src = (
         r"(?<![^\W\d_])(?:"
-        + "|".join(f"(?:{f})" for f in spaced)
+        + lx.ordered(spaced)
         + r")(?![^\W\d_])|"
         + lx.CJK_START
         + "(?:"
-        + "|".join(f"(?:{f})" for f in cjk)
+        + lx.ordered(cjk)
         + ")"
     )
     return re.compile(src, _I), entries
@@ -183,15 +183,53 @@ def _classify_unit(text: str) -> tuple[str, str]:
     return "", "block"
 
 
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("casualties", _c(lx.table(lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK))),
-    ("killed", _c(lx.table(lx.KILLED_SPACED, lx.KILLED_CJK))),
-    ("wounded", _c(lx.table(lx.WOUNDED_SPACED, lx.WOUNDED_CJK))),
-    ("captured", _c(lx.table(lx.CAPTURED_SPACED, lx.CAPTURED_CJK))),
-    ("planned", _c(lx.table(lx.PLANNED_SPACED, lx.PLANNED_CJK))),
-    ("deployed", _c(lx.table(lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK))),
-    ("force_size", _c(lx.table(lx.FORCE_SPACED, lx.FORCE_CJK))),
+_CUE_TABLES = [
+    ("casualties", lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK),
+    ("killed", lx.KILLED_SPACED, lx.KILLED_CJK),
+    ("wounded", lx.WOUNDED_SPACED, lx.WOUNDED_CJK),
+    ("captured", lx.CAPTURED_SPACED, lx.CAPTURED_CJK),
+    ("planned", lx.PLANNED_SPACED, lx.PLANNED_CJK),
+    ("deployed", lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK),
+    ("force_size", lx.FORCE_SPACED, lx.FORCE_CJK),
 ]
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (cat, _c(lx.table(sp, cjk))) for cat, sp, cjk in _CUE_TABLES
+]
+# Where any cue table matches: one scan of the sentence finds the few places where the
+# tables are then tried one by one (instead of seven scans). A lookahead, so that it
+# reports every such place, also inside or overlapping another cue. The few fragments
+# that can start on any letter ("[^\W\d_]{2,}raient") are scanned for only when the
+# sentence holds the text each must contain ("raient").
+_ANYWHERE = {
+    f
+    for _, sp, _ in _CUE_TABLES
+    for frags in sp.values()
+    for f in frags
+    if lx.starts_with_syntax(f) and lx.first_chars(f) is None
+}
+
+
+def _any_cue_at(keep) -> re.Pattern[str]:
+    """Lookahead regex: where a cue fragment for which ``keep`` holds matches."""
+    return _c(
+        "(?="
+        + lx.table(
+            {c: [f for fs in sp.values() for f in fs if keep(f)] for c, sp, _ in _CUE_TABLES},
+            {c: [f for fs in cj.values() for f in fs if keep(f)] for c, _, cj in _CUE_TABLES},
+            any_order=True,
+        )
+        + ")"
+    )
+
+
+_ANY_CUE_AT = _any_cue_at(lambda f: f not in _ANYWHERE)
+_ANYWHERE_CUE_AT = _any_cue_at(lambda f: f in _ANYWHERE)
+_ANYWHERE_TEXTS = [lx.required_text(f) for f in _ANYWHERE]
+_ANYWHERE_HINT = (
+    _c("|".join(re.escape(x) for x in _ANYWHERE_TEXTS))
+    if _ANYWHERE_TEXTS and None not in _ANYWHERE_TEXTS
+    else None  # some fragment contains no fixed text: always scan for them
+)
 # Tie-break when two cues are equally near: the more specific category wins.
 _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
@@ -997,8 +1035,10 @@ def _spans_before(rx: re.Pattern[str], t: str, pos: int) -> list[tuple[int, int]
     return list(spans[: bisect_right(spans, pos, key=lambda sp: sp[1])])
 
 
+@lru_cache(maxsize=256)
 def _clause_start(t: str, pos: int) -> int:
-    """Start of the clause holding ``pos``: the end of the last hard break before it."""
+    """Start of the clause holding ``pos``: the end of the last hard break before it
+    (cached: the rules ask it again and again for the figures of one sentence)."""
     before = _spans_before(_CLAUSE_BREAK, t, pos)
     return before[-1][1] if before else 0
 
@@ -1119,8 +1159,27 @@ def _scope(
     return bool(nk_spans) or ctx_nk
 
 
+def _cue_matches(t: str) -> list[tuple[int, int, str]]:
+    """What ``rx.finditer(t)`` yields for each cue table in turn, read only at the places
+    where ``_ANY_CUE_AT`` says some table matches (a table matches nowhere else)."""
+    starts = [m.start() for m in _ANY_CUE_AT.finditer(t)]
+    if _ANYWHERE and (_ANYWHERE_HINT is None or _ANYWHERE_HINT.search(t)):
+        starts = sorted({*starts, *(m.start() for m in _ANYWHERE_CUE_AT.finditer(t))})
+    found: list[tuple[int, int, str]] = []
+    for cat, rx in _CUES:
+        resume = 0  # finditer goes on where its last match ended
+        for pos in starts:
+            if pos < resume:
+                continue
+            m = rx.match(t, pos)
+            if m:
+                found.append((m.start(), m.end(), cat))
+                resume = m.end()
+    return found
+
+
 def _cues(t: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), cat) for cat, rx in _CUES for m in rx.finditer(t)]
+    found = _cue_matches(t)
     # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
     # send" over "send"); equal spans keep the first table (planned before deployed).
     found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))

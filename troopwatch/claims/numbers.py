@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from troopwatch.claims.languages import AP, REGISTRY, languages, spaced, unspaced
-from troopwatch.claims.lexicon import words
+from troopwatch.claims.lexicon import ordered, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,10 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
-    """Same-length normalisation used before matching numbers."""
+    """Same-length normalisation used before matching numbers (cached: the extractor folds
+    each sentence several times, one after the other)."""
     return text.translate(_FOLD)
 
 
@@ -236,13 +238,13 @@ def _word_alt(lang: str) -> str | None:
             if k in "uhs" and not _MORPH_WORD[lang].fullmatch(t)
         ]
         whole += _ARTICLE_PHRASES.get(lang, [])
-        return "|".join(
+        return ordered(
             [r"(?:" + "|".join(_MORPHS[lang]) + r")+", *sorted(whole, key=len, reverse=True)]
         )
     # Articles and fractions only count before a scale word ("a thousand", "un millier").
     toks = [re.escape(t).replace("'", AP) for t, (_, k) in table.items() if k in "uhs"]
     toks += _ARTICLE_PHRASES.get(lang, [])
-    return "|".join(sorted(toks, key=len, reverse=True))
+    return ordered(sorted(toks, key=len, reverse=True))
 
 
 # Korean native numerals before the person counter: 두 명, 세 명, 열 명.
