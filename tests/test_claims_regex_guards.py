@@ -50,9 +50,10 @@ def _plain_words(frags) -> str:
 
 
 def _plain_table(spaced: dict, cjk: dict) -> str:
-    src = _plain_words([f for fs in spaced.values() for f in fs])
+    sp = [f for fs in spaced.values() for f in fs]
     cj = [f for fs in cjk.values() for f in fs]
-    return src + (f"|{lx.CJK_START}(?:{lx.raw(cj)})" if cj else "")
+    parts = [_plain_words(sp)] if sp else []
+    return "|".join(parts + ([f"{lx.CJK_START}(?:{lx.raw(cj)})"] if cj else []))
 
 
 def _spans(rx: re.Pattern[str], sents: list[str]) -> list:
@@ -70,6 +71,27 @@ def test_first_chars_reads_every_shape() -> None:
     assert lx.first_chars(r"(?:x?)y") == {"x", "y"}
     assert lx.required_text(r"[^\W\d_]{2,}(?:ar|er|ir)ão") == "ão"
     assert lx.required_text(r"(?:a|b)c") is None
+
+
+def test_split_lead_keeps_each_alternative_under_its_letters() -> None:
+    """A fragment opening on a group of alternatives (or one) is split by first letter;
+    any other shape stays whole (an optional group, a named group, one word)."""
+    assert lx._split_lead(r"(?:va|vont|pourrait|[Pp]lus)\s+envoyer") == {
+        "v": r"(?:va|vont)\s+envoyer",
+        "p": r"(?:pourrait|[Pp]lus)\s+envoyer",
+        "P": r"(?:[Pp]lus)\s+envoyer",
+    }
+    assert lx._split_lead(r"(?:a(?:x|y)|b\))c") == {"a": r"(?:a(?:x|y))c", "b": r"(?:b\))c"}
+    assert lx._split_lead(r"(?:the\s+)?total") is None
+    # A top-level alternation is a group of alternatives with nothing after it.
+    assert lx._split_lead(r"(?:a|b)c|d") == {"a": "(?:(?:a|b)c)", "b": "(?:(?:a|b)c)", "d": "(?:d)"}
+    assert lx._split_lead("Tanks?|rounds|troops", str.lower) == {
+        "t": "(?:Tanks?|troops)",
+        "r": "(?:rounds)",
+    }
+    assert lx._split_lead(r"(?:a|x?)c") is None  # an alternative that can be empty
+    assert lx._split_lead(r"(?:a|b)(?P<n>c)") is None
+    assert lx._split_lead("send") is None
 
 
 def test_guard_never_rejects_a_match(sentences: list[str]) -> None:
@@ -98,6 +120,7 @@ def test_guard_never_rejects_a_match(sentences: list[str]) -> None:
         ("say", {"x": lx.SAY_SPACED}, {"x": lx.ATTRIB_CJK["say"]}),
         ("attribution", {"x": lx.ATTRIB_BEFORE_SPACED}, {"x": lx.ATTRIB_CJK["after_marker"]}),
         ("places", {"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]}),
+        ("attribution marker (ko/ja)", {}, {"x": lx.ATTRIB_CJK["before_marker"]}),
     ],
 )
 def test_guarded_table_finds_the_same_matches(name, spaced, cjk, sentences) -> None:
@@ -112,6 +135,7 @@ def test_compiled_tables_are_the_guarded_ones() -> None:
     assert claimants.SAY.pattern == lx.table({"x": lx.SAY_SPACED}, {"x": lx.ATTRIB_CJK["say"]}), (
         "SAY is built another way: compare it above"
     )
+    assert claimants._CJK_MARKER.pattern == lx.table({}, {"x": lx.ATTRIB_CJK["before_marker"]})
     for cat, rx in extract._CUES:
         _, sp, cj = next(t for t in extract._CUE_TABLES if t[0] == cat)
         assert rx.pattern == lx.table(sp, cj)
@@ -143,3 +167,59 @@ def test_unit_table_keeps_its_order(sentences: list[str]) -> None:
         _I,
     )
     assert _spans(extract._UNIT_RX, sentences) == _spans(plain, sentences)
+
+
+# Parts the extractor reads as stems anywhere (``_any``) or as whole words (``_bounded``).
+_ANY_PARTS = ["countries", "loss_words", "whole_force_nouns", "casualty_nouns", "increase_verbs",
+              "percent_words", "civilian_words", "military_words"]  # fmt: skip
+_BOUNDED_PARTS = ["whole_services", "rate_markers", "including", "together", "partitive",
+                  "contrast", "perfect_markers", "subordinators"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _ANY_PARTS + _BOUNDED_PARTS)
+def test_part_filed_by_letter_finds_the_same_matches(name: str, sentences: list[str]) -> None:
+    """``_any``/``_bounded`` file a part's fragments by first letter: the same matches
+    as the plain alternation of the fragments in their order."""
+    if name in _ANY_PARTS:
+        fast, plain = extract._any(name), "|".join(extract._part(name))
+    else:
+        fast = extract._bounded(name)
+        sp = "|".join(extract._part(name, extract.spaced()))
+        cjk = "|".join(extract._part(name, extract.unspaced()))
+        plain = rf"\b(?:{sp})\b" + (f"|{cjk}" if cjk else "")
+    assert fast != plain or not extract._part(name, extract.spaced())
+    assert _spans(re.compile(fast, _I), sentences) == _spans(re.compile(plain, _I), sentences)
+
+
+def test_number_scanner_guards_change_no_match(sentences: list[str]) -> None:
+    """The number scanner's guards (a CJK run's first characters, a digit before the
+    lookbehinds) find what the scanner finds without them, in every language."""
+    from troopwatch.claims import numbers as nu
+    from troopwatch.claims.languages import languages
+
+    for code in sorted({lang.code for lang in languages()}):
+        fast = nu._scanner(code)
+        src = fast.pattern.replace(nu._CJK_FIRST, "").replace(r"(?=\d)(?<![\d.])", r"(?<![\d.])")
+        assert src != fast.pattern
+        plain = re.compile(src, fast.flags)
+        for s in sentences:
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(s)] == [
+                (m.span(), m.groupdict()) for m in plain.finditer(s)
+            ], (code, s)
+
+
+def test_filed_alternation_finds_the_same_matches(sentences: list[str]) -> None:
+    """``lexicon.filed`` (a hand-written alternation filed by first letter) keeps every
+    match, and leaves other shapes alone."""
+    ordinal = r"(?:제|第|no\.|(?<!to\s)number|brigade|полк|الفوج|rule)\s*$"
+    for src in (lx.HISTORICAL, ordinal, r"(?:aged|age|ans|лет|살)\s*$"):
+        fast = lx.filed(src)
+        assert fast != src
+        plain_rx, fast_rx = re.compile(src, _I), re.compile(fast, _I)
+        assert _spans(fast_rx, sentences) == _spans(plain_rx, sentences)
+        for s in sentences[:3000]:  # as the rules read them: the words before a number
+            for end in range(0, len(s), 7):
+                w = s[max(0, end - 24) : end]
+                assert bool(fast_rx.search(w)) == bool(plain_rx.search(w))
+    assert lx.filed(r"(?:a|b)?c") == r"(?:a|b)?c"
+    assert lx.filed(r"(?:a|b)c|d").startswith("(?:(?=")

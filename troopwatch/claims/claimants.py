@@ -222,20 +222,13 @@ def claimant_index() -> ClaimantIndex:
 
 
 _ATTRIB_BEFORE = re.compile(
-    lx.words(lx.ATTRIB_BEFORE_SPACED)
-    + "|"
-    + lx.CJK_START
-    + "(?:"
-    + lx.raw(lx.ATTRIB_CJK["after_marker"])
-    + ")",
+    lx.words(lx.ATTRIB_BEFORE_SPACED) + "|" + lx.running(lx.ATTRIB_CJK["after_marker"]),
     _I,
 )
-SAY = re.compile(
-    lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
-)
+SAY = re.compile(lx.words(lx.SAY_SPACED) + "|" + lx.running(lx.ATTRIB_CJK["say"]), _I)
 # A verb of saying right before a name (German verb-second: "veröffentlichte Nordkorea").
 _SAY_BEFORE = re.compile(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+$", _I)
-_CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
+_CJK_MARKER = re.compile(lx.running(lx.ATTRIB_CJK["before_marker"]), _I)
 # Short attribution words collide across languages (English "per" is Italian "for"): one
 # that is a common word of the sentence's own language, and not an attribution of that
 # language there, is no attribution.

@@ -105,14 +105,18 @@ def _part(name: str, langs: list | None = None) -> list[str]:
 
 
 def _any(name: str) -> str:
-    """Alternation of a part's fragments, matched anywhere (stems)."""
-    return "|".join(_part(name))
+    """Alternation of a part's fragments, matched anywhere (stems). Filed by first
+    letter (``lexicon.ordered``: the same matches as the plain alternation), so that at
+    most places of a sentence one set test rejects them all."""
+    return lx.ordered(_part(name))
 
 
 def _bounded(name: str) -> str:
-    """Alternation of a part's fragments: whole words in spaced languages, anywhere in
-    Korean/Japanese/Chinese text."""
-    src = r"\b(?:" + "|".join(_part(name, spaced())) + r")\b"
+    """Alternation of a part's fragments: whole words in spaced languages (filed by first
+    letter, as in ``_any``), anywhere in Korean/Japanese/Chinese text. The Korean/
+    Japanese/Chinese fragments stay a bare alternation, in their order: ``_INCLUDING_END``
+    appends to this source, and what it appends binds to the last of them."""
+    src = r"\b(?:" + lx.ordered(_part(name, spaced())) + r")\b"
     cjk = _part(name, unspaced())
     return src + ("|" + "|".join(cjk) if cjk else "")
 
@@ -146,9 +150,11 @@ _INSTITUTION_AFTER = _c(
 )
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
-    r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
-    r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
-    r"згідно\s+з)[^,.;:]*"
+    lx.filed(
+        r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
+        r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
+        r"згідно\s+з)[^,.;:]*"
+    )
 )
 
 
@@ -288,7 +294,7 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
         cjk = lx.QUAL_BEFORE_CJK.get(q, [])
         src = lx.words(frags)
         if cjk:
-            src += "|" + lx.CJK_START + "(?:" + lx.raw(cjk) + ")"
+            src += "|" + lx.running(cjk)
         # A preposition or article may stand between the hedge and the number: "примерно
         # о тысяче", "superan las 4.000", "dépassent les 4 000".
         before.append(
@@ -320,7 +326,7 @@ _QUAL_BEFORE, _QUAL_AFTER = _quals()
 _BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
 _INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
-_HISTORICAL = _c(lx.HISTORICAL)
+_HISTORICAL = _c(lx.filed(lx.HISTORICAL))
 _MONTHS = _c(lx.words(lx.MONTHS))
 _GENERIC = _c(
     lx.table(
@@ -365,10 +371,12 @@ _ORDINAL_AFTER = _c(
     r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
-    r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
-    r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
-    r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
-    r"section|ward|district|building|rule)\s*$"
+    lx.filed(
+        r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
+        r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
+        r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
+        r"section|ward|district|building|rule)\s*$"
+    )
 )
 # "number 5" names; "to number 40,000" (a verb after a modal or "to") and "troops now
 # number 12,000" (a grouped figure: a head count, never a name) count.
@@ -382,19 +390,23 @@ _DATE_AFTER = _c(
     r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
     r"세(?![가-힣])|歳|살)"
 )
-_AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
+_AGE_BEFORE = _c(lx.filed(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$"))
 _TIME_BEFORE = _c(r"(?:\d:|\d\.|\d/)$")
 _SANCTIONS_BEFORE = _c(
-    r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
-    r"\W+(?:\w+\W+){0,3}$"
+    lx.filed(
+        r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
+        r"\W+(?:\w+\W+){0,3}$"
+    )
 )
 _SANCTIONS_AFTER = _c(
     r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
     r"(?:sanctions?|blacklist|black\s+list)\b"
 )
 _POPULATION_BEFORE = _c(
-    r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
-    r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    lx.filed(
+        r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
+        r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    )
 )
 _POPULATION_CJK = _c(r"(?:인구|人口)\s*(?:는|은|が|は|약|約|およそ|\s)*$")
 # Pay and rations per head: "1인당", "1人当たり", "per soldier".
@@ -1497,10 +1509,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
     + "|"
-    + lx.CJK_START
-    + "(?:"
-    + lx.raw([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
-    + ")"
+    + lx.running([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
 )
 _FUTURE_AFTER = _c(
     "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)
@@ -1780,11 +1789,18 @@ _AGENTLESS = _c(
 )
 
 
+@lru_cache(maxsize=8)
+def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
+    """Where a folded sentence names North Korea (cached: a passage's first two sentences
+    are read for it before their turn comes)."""
+    return tuple(m.span() for m in _NK.finditer(t))
+
+
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     if _ARABIC_MARKS.search(t):
         t = _ARABIC_MARKS.sub("", t)
-    nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
+    nk_spans = list(_nk_spans(t))
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     ctx.place_sent = None
     if claims:
@@ -2428,8 +2444,8 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         # (A whole sentence, not a fragment split at an ordinal: "Kämpfer des 11.")
         ctx.nk = bool(
             _words_between(first) >= 5
-            and not _NK.search(first)
-            and _NK.search(second)
+            and not _nk_spans(first)
+            and _nk_spans(second)
             and not _OTHER.search(first)
         )
     for sent in sents:
@@ -2449,8 +2465,12 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
-        closer = _QUOTE_CLOSER.search(sent)
-        opens = _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+        closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
+        opens = (
+            _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+            if _has_quote(sent, _OPENING_MARKS)
+            else None
+        )
         claims = _sentence_claims(sent, lang, ctx)
         if closer and not opens and quoted:
             # '«… 3,000 … 12,000. …», - сказал Зеленский': the quotation began sentences
@@ -2471,11 +2491,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             pending = unattributed
         if closer:
             quoted = []
-        elif _QUOTE_OPEN.search(sent) or quoted or not out:
+        elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
-        present = [c for c in claims if c.category == "deployed"] if _announced(sent) else []
+        # (Read the tense only for a sentence with deployed figures: most have none.)
+        present = [c for c in claims if c.category == "deployed"]
+        if present and not _announced(sent):
+            present = []
     return out
 
 
@@ -2519,6 +2542,14 @@ def _future_of_them(sent: str) -> bool:
 # A straight quote closes only after a word: '"11 тисяч …' at a sentence start opens one.
 _QUOTE_CLOSER = _c(r"(?:[»”」』]|(?<=\S)\")\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
 _QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
+# The marks each of them needs: most sentences hold none, and a test for a few
+# characters is much cheaper than a regex scan of the sentence.
+_CLOSING_MARKS = '»”」』"'
+_OPENING_MARKS = '«“「『„"'
+
+
+def _has_quote(sent: str, marks: str) -> bool:
+    return any(m in sent for m in marks)
 
 
 def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:

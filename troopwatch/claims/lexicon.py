@@ -183,8 +183,11 @@ def _filed(run: list[tuple[str, frozenset[str]]]) -> str:
         return _guard(run[0][1]) + "(?:" + run[0][0] + ")"
     letters: dict[str, list[str]] = {}
     for f, first in run:
+        # Under each letter only the alternatives that can start with it: at one place
+        # the others fail anyway, so the first that matches is the same.
+        split = _split_lead(f, str.lower)
         for c in sorted({ch.lower() for ch in first}):
-            letters.setdefault(c, []).append("(?:" + f + ")")
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
     keys = sorted(letters)
     if any(_meet({a}, set(keys[i + 1 :])) for i, a in enumerate(keys)):
         # Two letters that are one ignoring case (a Kelvin sign and a k): a word could
@@ -225,13 +228,83 @@ def _any_of(frags: list[str]) -> str:
         if first is None:
             anywhere.append("(?:" + f + ")")
             continue
+        split = _split_lead(f)
         for c in first:
-            letters.setdefault(c, []).append("(?:" + f + ")")
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
     scripts: dict[str, list[str]] = {}
     for c in sorted(letters):
         scripts.setdefault(_script(c), []).append(c)
     parts = [_letter_tree(cs, letters) for cs in scripts.values()]
     return "|".join(parts + anywhere)
+
+
+def _split_lead(frag: str, key=lambda ch: ch) -> dict[str, str] | None:
+    """A fragment that opens on a group of alternatives ("(?:va|vont|pourrait)\\s+…",
+    or is one: "shells?|rounds|…"), as one fragment per first character (``key`` of it),
+    each keeping, in their order, only the alternatives that can start with it (None
+    when it opens otherwise). Filed under its letter, a word then tries the few
+    alternatives that can match there instead of all of them (the others would fail on
+    their first character, so the first that matches is the same): the big modal and
+    unit tables ("potrebbe|dovrebbe|intende|…") made most of the cost of their scans."""
+    lead = _leading_group(frag)
+    if lead is None:
+        return None
+    alts, rest = lead
+    if len(alts) < 2 or rest[:1] in ("?", "*", "+", "{") or _top_level_alt(rest):
+        return None  # one alternative, an optional group, or "(?:a|b)c|d": no split
+    firsts = [first_chars(a) for a in alts]
+    if None in firsts:
+        return None
+    keys = [{key(ch) for ch in fc} for fc in firsts]
+    return {
+        c: "(?:" + "|".join(a for a, ks in zip(alts, keys, strict=True) if c in ks) + ")" + rest
+        for c in set().union(*keys)
+    }
+
+
+def _leading_group(frag: str) -> tuple[list[str], str] | None:
+    """(the alternatives of the group ``frag`` opens on, what follows the group); a
+    top-level alternation is such a group with nothing after it. None for any other
+    shape, and for a fragment with a named group or a back-reference (its pieces are
+    repeated when filed under several letters)."""
+    if "(?P" in frag or re.search(r"\\\d", frag):
+        return None
+    if _top_level_alt(frag):
+        frag = "(?:" + frag + ")"
+    elif not frag.startswith("(?:"):
+        return None
+    depth, escaped, in_class, alts, start = 0, False, False, [], 3
+    for i, ch in enumerate(frag):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(frag[start:i])
+                return alts, frag[i + 1 :]
+        elif ch == "|" and depth == 1:
+            alts.append(frag[start:i])
+            start = i + 1
+    return None
+
+
+def filed(src: str) -> str:
+    """A hand-written alternation ("no\\.|number|brigade|…", or a group of them with
+    more after it: "(?:aged|age|ans)\\s*$") filed by first letter as ``ordered`` files
+    a table: the same matches, but at a place where none of its alternatives can start,
+    one set test rejects them all. Any other shape unchanged."""
+    lead = _leading_group(src)
+    if lead is None or (lead[1] and (lead[1][:1] in "?*+{" or _top_level_alt(lead[1]))):
+        return src
+    return "(?:" + ordered(lead[0]) + ")" + lead[1]
 
 
 def _bucketed(frags: list[str], any_order: bool = False) -> str:
@@ -260,7 +333,9 @@ def _bucketed(frags: list[str], any_order: bool = False) -> str:
     scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
-        bucket = fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")"
+        # The rests filed again by their own first letter (``ordered``, same order):
+        # big buckets ("п…", "s…") then try only the few that can match.
+        bucket = fs[0][0] + "(?:" + ordered([f[1:] if len(f) > 1 else "" for f in fs]) + ")"
         scripts.setdefault(_script(_c), []).append(bucket)
     for group in scripts.values():
         parts.append(_guard({b[0] for b in group}) + "(?:" + "|".join(group) + ")")
@@ -282,6 +357,16 @@ def raw(frags: list[str] | tuple[str, ...]) -> str:
     return "|".join(sorted(set(frags), key=len, reverse=True))
 
 
+def running(frags: list[str] | tuple[str, ...]) -> str:
+    """``raw(frags)`` where a Korean/Japanese/Chinese character may start one: behind a
+    guard on the characters they can start with, so that at most characters of the text
+    (none starts a fragment) one set test rejects the place instead of every fragment
+    being tried there."""
+    firsts = [first_chars(f) for f in frags]
+    guard = _guard(set().union(*firsts)) if firsts and None not in firsts else ""
+    return CJK_START + guard + "(?:" + raw(frags) + ")"
+
+
 def table(
     spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None, any_order: bool = False
 ) -> str:
@@ -294,7 +379,7 @@ def table(
     if cjk:
         cj = [f for lang in cjk for f in cjk[lang]]
         if cj:
-            parts.append(f"{CJK_START}(?:{raw(cj)})")
+            parts.append(running(cj))
     return "|".join(parts)
 
 

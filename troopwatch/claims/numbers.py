@@ -115,6 +115,9 @@ _CJK = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
+# The characters a CJK run can start with: a guard in front of it rejects a letter of
+# Latin or Cyrillic text on one set test instead of walking the run's optional parts.
+_CJK_FIRST = "(?=[\\d〇一二三四五六七八九两兩数數수几幾 " + "".join(_CJK_UNITS) + "])"
 # "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
 _CJK_FEW = r"(?P<few>(?<![가-힣])몇(?=[ ]?명)|[数數几幾](?=[人名](?![間间])))"
 # A CJK run without Arabic digits must be followed by a person counter (or の/의 + noun)
@@ -328,8 +331,9 @@ def _scanner(lang: str) -> re.Pattern[str]:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     if lang in ("ko", "ja", "zh"):
         parts.append(_CJK_FEW)
-    parts.append(_CJK)
-    parts.append(rf"(?<![\d.])(?<!\d,)(?:{_DIGITS})")
+    parts.append(_CJK_FIRST + _CJK)
+    # (The digit first: most places are none, and fail there before the lookbehinds.)
+    parts.append(rf"(?=\d)(?<![\d.])(?<!\d,)(?:{_DIGITS})")
     alt = _word_alt(lang)
     if alt:
         conn = _CONNECT.get(lang) or ""
