@@ -52,6 +52,7 @@ from troopwatch.claims.claimants import (
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
+from troopwatch.regexes import compile_re
 
 CATEGORIES = ("deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size")
 QUALIFIERS = ("exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague")
@@ -96,7 +97,7 @@ _I = re.IGNORECASE
 
 
 def _c(src: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile(src, flags)
+    return compile_re(src, flags)
 
 
 def _part(name: str, langs: list | None = None) -> list[str]:
@@ -164,8 +165,8 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
     # the first entry that matches it in full.
     spaced = [frag for frag, _, _ in lx.UNITS_SPACED]
     cjk = [frag for frag, _, _ in lx.UNITS_CJK]
-    entries = [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
-    entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
+    entries = [(compile_re(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
+    entries += [(compile_re(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
     src = (
         r"(?<![^\W\d_])(?:"
         + lx.ordered(spaced)
@@ -175,7 +176,7 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
         + lx.ordered(cjk)
         + ")"
     )
-    return re.compile(src, _I), entries
+    return compile_re(src, _I), entries
 
 
 _UNIT_RX, _UNIT_ENTRIES = _units_regex()
@@ -206,13 +207,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 # reports every such place, also inside or overlapping another cue. The few fragments
 # that can start on any letter ("[^\W\d_]{2,}raient") are scanned for only when the
 # sentence holds the text each must contain ("raient").
-_ANYWHERE = {
+_ANYWHERE = dict.fromkeys(  # in table order: the hint below is the same in every process
     f
     for _, sp, _ in _CUE_TABLES
     for frags in sp.values()
     for f in frags
     if lx.starts_with_syntax(f) and lx.first_chars(f) is None
-}
+)
 
 
 def _any_cue_at(keep) -> re.Pattern[str]:
@@ -383,7 +384,7 @@ _ORDINAL_BEFORE = _c(
 _NUMBER_NAME_BEFORE = _c(
     r"(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number\s*$"
 )
-_DE_ORDINAL_AFTER = re.compile(r"\.\s+[A-ZÄÖÜ]")  # case matters: a noun follows
+_DE_ORDINAL_AFTER = compile_re(r"\.\s+[A-ZÄÖÜ]")  # case matters: a noun follows
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
 _DATE_AFTER = _c(
     r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
@@ -454,7 +455,7 @@ _SUBSET = _c(
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
 _PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _PARTITIVE = _c(_bounded("partitive"))
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_re(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|from|last|next|past|"
     r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b"
@@ -653,7 +654,7 @@ _UNSPACED = frozenset(lx.UNSPACED)
 # Languages written without spaces between words (word distance read in characters).
 _CHAR_LANGS = frozenset(lang.code for lang in unspaced() if lang.script == "cjk")
 # Arabic diacritics (tashkeel) and the tatweel: removed before matching words.
-_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+_ARABIC_MARKS = compile_re(r"[\u0640\u064b-\u065f\u0670]")
 
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
@@ -1505,7 +1506,7 @@ _INCLUDING_THEN_WHOLE = _c(
 _DEFINITE_BEFORE = _c(
     r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
 )
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK_CHAR = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
     + "|"
@@ -1585,6 +1586,9 @@ def _modal_figure(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> 
     return not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(gap))
 
 
+_CLAUSE_PUNCT = _c(r"[,.;:!?，。；：、]")
+
+
 def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
     """'Already' (すでに, già, уже) after the last plan cue before the figure and in its
     clause, or right after its noun phrase: the figure is said to be there already."""
@@ -1593,7 +1597,7 @@ def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) ->
     for d in _DONE.finditer(t, lo, cand.num.start):
         if not _AUX.fullmatch(d.group()):
             return True
-    stop = re.compile(r"[,.;:!?，。；：、]").search(t, cand.np_end)
+    stop = _CLAUSE_PUNCT.search(t, cand.np_end)
     end = min(stop.start() if stop else len(t), cand.np_end + 40)
     if any(cand.np_end <= s < end and c == "planned" for s, _, c in all_cues):
         return False

@@ -19,6 +19,7 @@ from re import _constants as _const
 from re import _parser
 
 from troopwatch.claims.languages import AP, spaced, unspaced
+from troopwatch.regexes import compile_re, memo
 
 # Language codes whose words are separated by spaces / matched inside running text.
 SPACED = tuple(lang.code for lang in spaced())
@@ -52,6 +53,7 @@ def _top_level_alt(frag: str) -> bool:
     return False
 
 
+@memo  # parsing every fragment of every table costs a quarter of a second per process
 def first_chars(frag: str) -> frozenset[str] | None:
     """The characters a match of ``frag`` can start with (as written: compare them
     case-insensitively), or None when that is not a short list (a class like ``\\w``, a
@@ -146,7 +148,7 @@ def starts_with_syntax(f: str) -> bool:
 
 def _meet(a: set[str], b: set[str]) -> bool:
     """Whether a character of ``a`` and one of ``b`` are equal, ignoring case."""
-    rx = re.compile("[" + "".join(re.escape(c) for c in a) + "]", re.IGNORECASE)
+    rx = compile_re("[" + "".join(re.escape(c) for c in a) + "]", re.IGNORECASE)
     return any(rx.fullmatch(c) for c in b)
 
 
@@ -318,7 +320,7 @@ def _bucketed(frags: list[str], any_order: bool = False) -> str:
     that can start anywhere last, out of the way of the guards."""
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
-    for f in sorted(set(frags), key=len, reverse=True):
+    for f in sorted(dict.fromkeys(frags), key=len, reverse=True):  # ties: as given
         if starts_with_syntax(f):
             misc.append(f)
         else:
@@ -354,7 +356,7 @@ CJK_START = r"(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef%~])"
 
 def raw(frags: list[str] | tuple[str, ...]) -> str:
     """Alternation of fragments matched inside running text (Korean, Japanese)."""
-    return "|".join(sorted(set(frags), key=len, reverse=True))
+    return "|".join(sorted(dict.fromkeys(frags), key=len, reverse=True))  # ties: as given
 
 
 def running(frags: list[str] | tuple[str, ...]) -> str:
@@ -469,7 +471,7 @@ NK_EXTRA = ordered(
 
 
 # Vague-quantity words that are not numbers themselves (only used to tag vague claims).
-VAGUE_HINT = re.compile(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
+VAGUE_HINT = compile_re(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
 
 # --------------------------------------------------------------------------- categories
 
@@ -478,7 +480,7 @@ VAGUE_HINT = re.compile(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
 
 
 # Titles and filler stripped from a claimant phrase that no entity matched.
-CLAIMANT_NOISE = re.compile(
+CLAIMANT_NOISE = compile_re(
     r"(?i)^(?:the|a|an|le|la|les|l'|el|los|las|der|die|das|des|dem|den|un|une|une?|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|president|spokesperson|spokesman|spokeswoman|"
     r"minister|secretary|general|gen\.?|lt\.?|col\.?|adm\.?|sen\.?|rep\.?|officials?|"
@@ -557,7 +559,7 @@ PLACES_CJK: list[tuple[str, str]] = [
 ]
 # Prepositions/particles that make a place the personnel's location (before it in spaced
 # languages, after it in Korean and Japanese).
-LOC_PREP_BEFORE = re.compile(
+LOC_PREP_BEFORE = compile_re(
     r"(?i)(?:\b(?:in|into|to|near|at|toward|towards|inside|within|across|on|"
     r"im|in|nach|ins|an|bei|"
     r"en|à|au|aux|dans|vers|près\s+de|"
@@ -568,7 +570,7 @@ LOC_PREP_BEFORE = re.compile(
     # "en territorio ruso", "em território russo", "sur le sol russe": the country's soil.
     r"(?:(?:territorio|território|territoire|sol|suelo|solo|suolo|terreno)\s+)?$)"
 )
-LOC_PARTICLE_AFTER = re.compile(
+LOC_PARTICLE_AFTER = compile_re(
     r"^(?:\s*(?:지역|일대|주|州|地域|地方|州|방면|전선))?"
     r"\s*(?:에서|에|로|으로|까지|に|へ|で|の前線|の戦線|入り|行(?![가-힣]))"
 )
