@@ -80,6 +80,17 @@ def _registry() -> tuple[dict[str, set[str]], frozenset[str]]:
     return stop, frozenset(lang.code for lang in languages())
 
 
+@lru_cache(maxsize=1)
+def _stop_word_langs() -> dict[str, tuple[str, ...]]:
+    """Each stop word with the languages it is a stop word of: a sentence's words are
+    then looked up once, not once per language."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, words in _registry()[0].items():
+        for w in words:
+            out[w] = (*out.get(w, ()), code)
+    return out
+
+
 def detect_sentence_language(sentence: str, prior: str | None = None) -> str:
     """Language code of one sentence, one of the registered languages.
 
@@ -110,7 +121,11 @@ def detect_sentence_language(sentence: str, prior: str | None = None) -> str:
         return _cyrillic_words(sentence)
     stop_words = _registry()[0]
     words = _LATIN_WORD.findall(sentence.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in stop_words.items()}
+    scores = dict.fromkeys(stop_words, 0)
+    langs_of = _stop_word_langs()
+    for w in words:
+        for lang in langs_of.get(w, ()):
+            scores[lang] += 1
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
         return ranked[0][0]

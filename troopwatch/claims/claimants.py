@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from troopwatch.claims import lexicon as lx
 from troopwatch.claims.languages import languages
+from troopwatch.regexes import compile_re
 
 _I = re.IGNORECASE
 
@@ -221,27 +222,20 @@ def claimant_index() -> ClaimantIndex:
     return ClaimantIndex()
 
 
-_ATTRIB_BEFORE = re.compile(
-    lx.words(lx.ATTRIB_BEFORE_SPACED)
-    + "|"
-    + lx.CJK_START
-    + "(?:"
-    + lx.raw(lx.ATTRIB_CJK["after_marker"])
-    + ")",
+_ATTRIB_BEFORE = compile_re(
+    lx.words(lx.ATTRIB_BEFORE_SPACED) + "|" + lx.running(lx.ATTRIB_CJK["after_marker"]),
     _I,
 )
-SAY = re.compile(
-    lx.words(lx.SAY_SPACED) + "|" + lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["say"]) + ")", _I
-)
+SAY = compile_re(lx.words(lx.SAY_SPACED) + "|" + lx.running(lx.ATTRIB_CJK["say"]), _I)
 # A verb of saying right before a name (German verb-second: "veröffentlichte Nordkorea").
-_SAY_BEFORE = re.compile(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+$", _I)
-_CJK_MARKER = re.compile(lx.CJK_START + "(?:" + lx.raw(lx.ATTRIB_CJK["before_marker"]) + ")", _I)
+_SAY_BEFORE = compile_re(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+$", _I)
+_CJK_MARKER = compile_re(lx.running(lx.ATTRIB_CJK["before_marker"]), _I)
 # Short attribution words collide across languages (English "per" is Italian "for"): one
 # that is a common word of the sentence's own language, and not an attribution of that
 # language there, is no attribution.
 _FUNCTION_WORDS = {lang.code: frozenset(lang.stop_words) for lang in languages()}
 _OWN_ATTRIB = {
-    lang.code: re.compile(lx.words(lang.attribution), _I)
+    lang.code: compile_re(lx.words(lang.attribution), _I)
     for lang in languages()
     if lang.attribution and lang.stop_words
 }
@@ -259,61 +253,61 @@ def attributions(sent: str, lang: str) -> list[re.Match[str]]:
     return [a for a in found if a.group().lower() not in stop or a.start() in mine]
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_re(r"[^\W_]+")
 # Languages whose speaker is marked by a topic/subject particle (은/는, は/が).
 _PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
 # Languages that put the verb of saying first (Arabic "قال المسؤول").
 _VERB_FIRST = frozenset({"ar"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
-_KO_TOPIC = re.compile(
+_KO_TOPIC = compile_re(
     r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8}){0,3}?(?:은|는|도|は|も)(?:[\s,、]|$)"
 )
 # A subject particle, after up to two title words ("젤렌스키 우크라이나 대통령이").
-_KO_SUBJ = re.compile(
+_KO_SUBJ = compile_re(
     r"^(?:\([^()]{1,12}\))?(?:\s[^\s,、。「」\"“”]{1,8}?){0,3}\s*(?:이|가|が)(?=\s|$)|"
     r"^(?:\([^()]{1,12}\))?\s*(?:이|가|が)"
 )
 # Japanese writes no spaces: the topic particle after the name and a short title or
 # parenthesis ("ゼレンスキー大統領は11日", "国家情報院(国情院)は19日") runs on.
 # A verb ending a clause that describes the noun right after it ("越境攻撃したクルスク州").
-_JA_ADNOMINAL = re.compile(
+_JA_ADNOMINAL = compile_re(
     r"[^、。「」と]{0,12}?(?:した|された|する|される|している|していた)(?=[\u4e00-\u9fff\u30a0-\u30ff])"
 )
 # A name in corner brackets ("シンクタンク「戦争研究所」は") closes them before the particle.
-_JA_TOPIC = re.compile(r"^[」』]?[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
+_JA_TOPIC = compile_re(r"^[」』]?[^\s,、。「」\"“”]{0,12}?(?:は|が)(?!ず|じめ)")
 # The speaker relays a report: "국정원 보고를 인용해", "briefing by the NIS".
-_KO_RELAY = re.compile(
+_KO_RELAY = compile_re(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
 )
-_DECLINE = re.compile(
+_DECLINE = compile_re(
     r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
     r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
     _I,
 )
 # Headline attribution: "Pentagon: …", 국정원 "북한군 1만1000명 …".
-_HEADLINE = re.compile(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
+_HEADLINE = compile_re(r"^\s*(?::|[\"“「『«](?=\S))|^\s+['‘](?=\S)")
 # Passive "is estimated": the subject is what is counted, not who counts.
-_PASSIVE = re.compile(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
+_PASSIVE = compile_re(r"(?i)\w*(?:ся|сь)$|(?:is|are|was|were)\s+estimated$")
 # "North Korea is expected to send": the subject of a passive is not its speaker.
-_PASSIVE_BEFORE = re.compile(r"(?i)(?<![^\W\d_])(?:is|are|was|were|be|been|being)\s+$")
+_PASSIVE_BEFORE = compile_re(r"(?i)(?<![^\W\d_])(?:is|are|was|were|be|been|being)\s+$")
 _POSTPOSED_WORDS = "|".join(w for lang in languages() for w in lang.attribution_postposed)
-_POSTPOSED = re.compile(f"(?i)(?:{_POSTPOSED_WORDS})$")
+_POSTPOSED = compile_re(f"(?i)(?:{_POSTPOSED_WORDS})$")
 # "Berichten zufolge": the word before a postposed attribution is its noun, not a verb.
-_BEFORE_POSTPOSED = re.compile(rf"(?i)\s+(?:{_POSTPOSED_WORDS})(?![^\W\d_])")
+_BEFORE_POSTPOSED = compile_re(rf"(?i)\s+(?:{_POSTPOSED_WORDS})(?![^\W\d_])")
 # Attributions that point back to a claimant named before.
-_ANAPHOR = re.compile(
+_ANAPHOR = compile_re(
     "(?i)^(?:" + "|".join(w for lang in languages() for w in lang.anaphors) + ")$"
 )
-_ANAPHOR_MARKER = re.compile(
-    "(?i)(?:" + "|".join(w for lang in languages() for w in lang.anaphor_markers) + ")"
+_ANAPHOR_MARKER = compile_re(
+    "(?i)(?:" + lx.ordered([w for lang in languages() for w in lang.anaphor_markers]) + ")"
 )
-_PHRASE_ACCORDING = re.compile(
+_PHRASE_ACCORDING = compile_re(
     r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
     r"по\s+данным|по\s+словам|за\s+даними|за\s+словами)\s+(?P<x>[^,.;:()]{2,80})",
     _I,
 )
-_PHRASE_SUBJECT = re.compile(
+_PHRASE_SUBJECT = compile_re(
     r"(?P<x>(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*\s+){0,5}[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*)"
     # An appositive relative clause between the name and its verb: "Park, who sits on
     # the intelligence committee, told reporters".
@@ -322,13 +316,13 @@ _PHRASE_SUBJECT = re.compile(
     r"told|stated|declared|assessed|wrote|added|noted|warned|expects|sagte|erklärte|a\s+déclaré|"
     r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
 )
-_PHRASE_INVERTED = re.compile(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
+_PHRASE_INVERTED = compile_re(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
 # Lazy words: the first topic particle ends the phrase ("이 의원은 “… 규모는": "이 의원").
-_PHRASE_KO = re.compile(r"^(?P<x>[^\s,.]+?(?:\s[^\s,.]+?){0,4}?)(?:은|는)\s")
+_PHRASE_KO = compile_re(r"^(?P<x>[^\s,.]+?(?:\s[^\s,.]+?){0,4}?)(?:은|는)\s")
 # A surname and a title, the person named in full before: "이 의원", "박 대변인",
 # "김 장관".
 _TITLED_SURNAME = {
-    "ko": re.compile(
+    "ko": compile_re(
         r"^(?P<s>[가-힣])\s?(?P<t>의원|대변인|장관|차관|대통령|원장|국장|총장|사령관|위원장|"
         r"실장|대사|총리|본부장)$"
     ),
@@ -336,7 +330,7 @@ _TITLED_SURNAME = {
 
 
 # A lawmaker, named next to these words, who relays the spy agency's briefing.
-_LAWMAKER = re.compile(
+_LAWMAKER = compile_re(
     "|".join(w for lang in languages() for w in lang.lawmaker_words), re.IGNORECASE
 )
 _AGENCIES = frozenset({"NIS"})
@@ -412,8 +406,8 @@ def _intelligence_words(lang: str) -> re.Pattern[str] | None:
     if not frags:
         return None
     if data.script in ("latin", "cyrillic", "arabic"):
-        return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
-    return re.compile("|".join(frags), _I)
+        return compile_re(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
+    return compile_re("|".join(frags), _I)
 
 
 _ASIDE_LANGS = frozenset(x.code for x in languages() if x.asides)
@@ -423,7 +417,7 @@ _ASIDE_LANGS = frozenset(x.code for x in languages() if x.asides)
 def _asides(lang: str) -> re.Pattern[str]:
     """The language's asides that name nobody ("dal canto suo", "for its part")."""
     frags = next(x.asides for x in languages() if x.code == lang)
-    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
+    return compile_re(rf"(?<![^\W\d_])(?:{'|'.join(frags)})(?![^\W\d_])", _I)
 
 
 def _relayed_agency(
@@ -476,7 +470,7 @@ def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
 
 
 # "the intelligence committee" is the lawmaker's own, not a briefer.
-_COMMITTEE = re.compile(
+_COMMITTEE = compile_re(
     r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
     r"ausschuss\w*|위원회|委員会|委员会|委員會|لجنة"
 )
@@ -542,12 +536,12 @@ def _prefer_person(m: Mention, mentions: list[Mention], sent: str) -> Mention:
     return m
 
 
-_SPEAKERS_IN = re.compile(
+_SPEAKERS_IN = compile_re(
     r"(?i)(?:officials?|sources?|authorities|diplomats?|analysts?|officers?|"
     r"responsables|sources|funcionarios|fuentes|beamte|quellen|чиновник\w*|источник\w*|"
     r"посадовц\w*|джерел\w*)\s+(?:\w+\s+)?$"
 )
-_PLACE_WORD = re.compile(
+_PLACE_WORD = compile_re(
     lx.table({"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]})
     + r"|(?<![^\W\d_])(?:seoul|kyiv|kiev|kiew|washington|сеул\w*|киев\w*|"
     r"київ\w*|séoul|seúl|서울|ソウル)(?![^\W\d_])",
@@ -571,7 +565,7 @@ def _located(sent: str, m: Mention, mentions: list[Mention] | None = None) -> bo
     return bool(re.match(r"(?:에|로|으로|에서|に|へ|で|の)", sent[m.end : m.end + 2]))
 
 
-_OUTLET = re.compile(
+_OUTLET = compile_re(
     r"\b(?:news|yonhap|kyodo|tass|ria|interfax|reuters|associated\s+press|afp|cnn|bbc|nhk|"
     r"ukrinform|unian|spiegel|monde|país|pravda|times|post|journal|agency|agence|agencia|"
     r"nachrichtenagentur|newspaper|gazette|broadcast\w*|tv|radio)\b",
@@ -584,7 +578,7 @@ _OUTLET = re.compile(
 # What may stand between the parts of one claimant phrase: spaces, commas, "and", "of",
 # articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
 # الجنوبية والغرب").
-_JOINER = re.compile(
+_JOINER = compile_re(
     r"(?i)^(?:[\s,、，]|\b(?:its|their|seus|suas|sus|ses|leurs|ihren?|suoi|свои\w*|свої\w*|"
     r"and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
     r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
@@ -612,7 +606,7 @@ def _joint_tables(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]
     body = "|".join(a for _, a in sorted(alts, key=lambda x: -x[0]))
     if data.script in ("latin", "cyrillic", "arabic"):
         body = rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
-    return re.compile(body, _I), groups
+    return compile_re(body, _I), groups
 
 
 def joint_claimant(
@@ -738,16 +732,16 @@ def _joint_source(
 
 
 # Arabic vowel marks, shadda and tatweel: optional in writing, absent from the word lists.
-_AR_DIACRITICS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+_AR_DIACRITICS = compile_re(r"[\u0640\u064b-\u065f\u0670]")
 
 
 # "its/their own": the possessive before a relayed source ("en citant ses services de
 # renseignement", "citing its spy agency", "со ссылкой на свою разведку").
-_POSSESSIVE = re.compile(
+_POSSESSIVE = compile_re(
     r"(?i)\s*(?:its|their|ses|leurs?|sus|seus|suas|i\s+suoi|le\s+sue|seine[nmrs]?|ihre[nmrs]?|"
     r"сво\w*|її|їхні\w*)\s+"
 )
-_RELAY = re.compile(r"(?i)cit|qui cite|со ссыл|з посил|ссыла|посила|unter ber|و?نقل")
+_RELAY = compile_re(r"(?i)cit|qui cite|со ссыл|з посил|ссыла|посила|unter ber|و?نقل")
 
 
 def _own_intelligence(
@@ -774,14 +768,14 @@ def _own_intelligence(
 # Between a country and the outlet or agency it owns, written as one phrase in Japanese
 # or Chinese: a few Han/kana descriptive characters ("商業雜誌", "の軍事専門メディア・"),
 # no particle of a subject or topic and no punctuation but a title mark.
-_OWNER_CJK = re.compile(
+_OWNER_CJK = compile_re(
     r"(?:(?!は|が|も|称|說|说|表示)[\u3040-\u30ff\u4e00-\u9fff・]){0,10}[《「]?"
 )
 
 
 # A foreign surname in katakana with an honorific or title before "によると" ("ライダー氏に
 # よると"): the one person of the KB whose Japanese name ends with that surname.
-_JA_HONORIFIC = re.compile(r"(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|国務長官|大統領|司令官)$")
+_JA_HONORIFIC = compile_re(r"(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|国務長官|大統領|司令官)$")
 
 
 @lru_cache(maxsize=1)
@@ -1106,7 +1100,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
 
 # The verb of saying of a relative clause, then the noun words up to the figure it states.
 _ADNOMINAL = {
-    lang.code: re.compile(
+    lang.code: compile_re(
         r"(?:" + "|".join(lang.attribution_adnominal) + r")"
         r"(?P<np>[^,，、。;；:：\"“”「」『』()（）0-9]{0,16})$"
     )
@@ -1256,7 +1250,7 @@ def _clean_phrase(x: str) -> str | None:
 
 # Phrases that open a sentence without naming anyone: a bare article, a time adverbial,
 # "the media" ("по данным СМИ": no named source).
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = compile_re(
     r"(?i)^(?:the|a|an|this|that|these|those|it|there|der|die|das|le|la|les|el|los|las|il|lo|o|os|as)$|"
     r"^(?:сми|змі|media|medien|médias|medios|mídia|mídias)$|"
     r"^(?:am|im|vom|zum|on|in|at|en|au|el|il|no|na)\s+\w+$"
@@ -1276,10 +1270,10 @@ def _expand_surname(phrase: str, text: str) -> str:
 # --------------------------------------------------------------------------- location
 
 _PLACES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?<![^\W\d_])(?:{frag})(?![^\W\d_])", _I), name)
+    (compile_re(rf"(?<![^\W\d_])(?:{frag})(?![^\W\d_])", _I), name)
     for frag, name in lx.PLACES_SPACED
-] + [(re.compile(frag), name) for frag, name in lx.PLACES_CJK]
-_PLACE_ANY = re.compile(
+] + [(compile_re(frag), name) for frag, name in lx.PLACES_CJK]
+_PLACE_ANY = compile_re(
     lx.table({"x": [f for f, _ in lx.PLACES_SPACED]}, {"x": [f for f, _ in lx.PLACES_CJK]}), _I
 )
 _COUNTRY_PLACES = {"Russia", "Ukraine"}
@@ -1298,15 +1292,21 @@ def _kb_place(name: str) -> str:
     return name
 
 
-_NOT_A_PLACE_AFTER = re.compile(r"(?i)^\s*(?:conflict|war|crisis|peace|talks|issue)\b")
-_WAR_IN = re.compile(r"(?i)\b(?:war|conflict|invasion|fighting)\s+(?:in|against|on)\s+(?:the\s+)?$")
+_NOT_A_PLACE_AFTER = compile_re(r"(?i)^\s*(?:conflict|war|crisis|peace|talks|issue)\b")
+_WAR_IN = compile_re(r"(?i)\b(?:war|conflict|invasion|fighting)\s+(?:in|against|on)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1024)
+def _place_name(text: str) -> str | None:
+    """Canonical name of a place as matched (cached: the same few places recur)."""
+    return next((nm for rx, nm in _PLACES if rx.fullmatch(text)), None)
 
 
 def places(sent: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, canonical name, locative) for each place named in a sentence."""
     out = []
     for m in _PLACE_ANY.finditer(sent):
-        name = next((nm for rx, nm in _PLACES if rx.fullmatch(m.group())), None)
+        name = _place_name(m.group())
         if name is None:
             continue
         if name in _COUNTRY_PLACES and re.match(r"['’]s\b", sent[m.end() : m.end() + 3]):

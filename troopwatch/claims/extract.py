@@ -52,6 +52,7 @@ from troopwatch.claims.claimants import (
 from troopwatch.claims.languages import languages, spaced, unspaced
 from troopwatch.claims.numbers import Num, find_numbers, fold, has_number
 from troopwatch.claims.sentences import detect_lang, split_sentences
+from troopwatch.regexes import compile_re
 
 CATEGORIES = ("deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size")
 QUALIFIERS = ("exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague")
@@ -96,7 +97,7 @@ _I = re.IGNORECASE
 
 
 def _c(src: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile(src, flags)
+    return compile_re(src, flags)
 
 
 def _part(name: str, langs: list | None = None) -> list[str]:
@@ -105,14 +106,18 @@ def _part(name: str, langs: list | None = None) -> list[str]:
 
 
 def _any(name: str) -> str:
-    """Alternation of a part's fragments, matched anywhere (stems)."""
-    return "|".join(_part(name))
+    """Alternation of a part's fragments, matched anywhere (stems). Filed by first
+    letter (``lexicon.ordered``: the same matches as the plain alternation), so that at
+    most places of a sentence one set test rejects them all."""
+    return lx.ordered(_part(name))
 
 
 def _bounded(name: str) -> str:
-    """Alternation of a part's fragments: whole words in spaced languages, anywhere in
-    Korean/Japanese/Chinese text."""
-    src = r"\b(?:" + "|".join(_part(name, spaced())) + r")\b"
+    """Alternation of a part's fragments: whole words in spaced languages (filed by first
+    letter, as in ``_any``), anywhere in Korean/Japanese/Chinese text. The Korean/
+    Japanese/Chinese fragments stay a bare alternation, in their order: ``_INCLUDING_END``
+    appends to this source, and what it appends binds to the last of them."""
+    src = r"\b(?:" + lx.ordered(_part(name, spaced())) + r")\b"
     cjk = _part(name, unspaced())
     return src + ("|" + "|".join(cjk) if cjk else "")
 
@@ -146,9 +151,11 @@ _INSTITUTION_AFTER = _c(
 )
 _INSTITUTION_BEFORE = _c(rf"\b(?:{_INSTITUTION})\W+(?:\w+\W+)?$")
 _ATTRIB_SPAN = _c(
-    r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
-    r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
-    r"згідно\s+з)[^,.;:]*"
+    lx.filed(
+        r"(?:according\s+to|citing|per|selon|d['’]après|según|laut|nach\s+angaben|"
+        r"de\s+acuerdo\s+con|по\s+данным|по\s+словам|за\s+даними|за\s+словами|согласно|"
+        r"згідно\s+з)[^,.;:]*"
+    )
 )
 
 
@@ -158,18 +165,18 @@ def _units_regex() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, st
     # the first entry that matches it in full.
     spaced = [frag for frag, _, _ in lx.UNITS_SPACED]
     cjk = [frag for frag, _, _ in lx.UNITS_CJK]
-    entries = [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
-    entries += [(re.compile(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
+    entries = [(compile_re(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_SPACED]
+    entries += [(compile_re(frag, _I), unit, kind) for frag, unit, kind in lx.UNITS_CJK]
     src = (
         r"(?<![^\W\d_])(?:"
-        + "|".join(f"(?:{f})" for f in spaced)
+        + lx.ordered(spaced)
         + r")(?![^\W\d_])|"
         + lx.CJK_START
         + "(?:"
-        + "|".join(f"(?:{f})" for f in cjk)
+        + lx.ordered(cjk)
         + ")"
     )
-    return re.compile(src, _I), entries
+    return compile_re(src, _I), entries
 
 
 _UNIT_RX, _UNIT_ENTRIES = _units_regex()
@@ -183,15 +190,53 @@ def _classify_unit(text: str) -> tuple[str, str]:
     return "", "block"
 
 
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("casualties", _c(lx.table(lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK))),
-    ("killed", _c(lx.table(lx.KILLED_SPACED, lx.KILLED_CJK))),
-    ("wounded", _c(lx.table(lx.WOUNDED_SPACED, lx.WOUNDED_CJK))),
-    ("captured", _c(lx.table(lx.CAPTURED_SPACED, lx.CAPTURED_CJK))),
-    ("planned", _c(lx.table(lx.PLANNED_SPACED, lx.PLANNED_CJK))),
-    ("deployed", _c(lx.table(lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK))),
-    ("force_size", _c(lx.table(lx.FORCE_SPACED, lx.FORCE_CJK))),
+_CUE_TABLES = [
+    ("casualties", lx.CASUALTIES_SPACED, lx.CASUALTIES_CJK),
+    ("killed", lx.KILLED_SPACED, lx.KILLED_CJK),
+    ("wounded", lx.WOUNDED_SPACED, lx.WOUNDED_CJK),
+    ("captured", lx.CAPTURED_SPACED, lx.CAPTURED_CJK),
+    ("planned", lx.PLANNED_SPACED, lx.PLANNED_CJK),
+    ("deployed", lx.DEPLOYED_SPACED, lx.DEPLOYED_CJK),
+    ("force_size", lx.FORCE_SPACED, lx.FORCE_CJK),
 ]
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (cat, _c(lx.table(sp, cjk))) for cat, sp, cjk in _CUE_TABLES
+]
+# Where any cue table matches: one scan of the sentence finds the few places where the
+# tables are then tried one by one (instead of seven scans). A lookahead, so that it
+# reports every such place, also inside or overlapping another cue. The few fragments
+# that can start on any letter ("[^\W\d_]{2,}raient") are scanned for only when the
+# sentence holds the text each must contain ("raient").
+_ANYWHERE = dict.fromkeys(  # in table order: the hint below is the same in every process
+    f
+    for _, sp, _ in _CUE_TABLES
+    for frags in sp.values()
+    for f in frags
+    if lx.starts_with_syntax(f) and lx.first_chars(f) is None
+)
+
+
+def _any_cue_at(keep) -> re.Pattern[str]:
+    """Lookahead regex: where a cue fragment for which ``keep`` holds matches."""
+    return _c(
+        "(?="
+        + lx.table(
+            {c: [f for fs in sp.values() for f in fs if keep(f)] for c, sp, _ in _CUE_TABLES},
+            {c: [f for fs in cj.values() for f in fs if keep(f)] for c, _, cj in _CUE_TABLES},
+            any_order=True,
+        )
+        + ")"
+    )
+
+
+_ANY_CUE_AT = _any_cue_at(lambda f: f not in _ANYWHERE)
+_ANYWHERE_CUE_AT = _any_cue_at(lambda f: f in _ANYWHERE)
+_ANYWHERE_TEXTS = [lx.required_text(f) for f in _ANYWHERE]
+_ANYWHERE_HINT = (
+    _c("|".join(re.escape(x) for x in _ANYWHERE_TEXTS))
+    if _ANYWHERE_TEXTS and None not in _ANYWHERE_TEXTS
+    else None  # some fragment contains no fixed text: always scan for them
+)
 # Tie-break when two cues are equally near: the more specific category wins.
 _CUE_RANK = {c: i for i, (c, _) in enumerate(_CUES)}
 _CASUALTY_TYPES = ("casualties", "killed", "wounded", "captured")
@@ -250,7 +295,7 @@ def _quals() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Patt
         cjk = lx.QUAL_BEFORE_CJK.get(q, [])
         src = lx.words(frags)
         if cjk:
-            src += "|" + lx.CJK_START + "(?:" + lx.raw(cjk) + ")"
+            src += "|" + lx.running(cjk)
         # A preposition or article may stand between the hedge and the number: "примерно
         # о тысяче", "superan las 4.000", "dépassent les 4 000".
         before.append(
@@ -282,7 +327,7 @@ _QUAL_BEFORE, _QUAL_AFTER = _quals()
 _BARE_TO = _c(r"(?<![^\W\d_])(?:до|hasta|auf)\s*$|(?<![가-힣])까지\s*$")
 _INCREASE = _c(_any("increase_verbs"))
 _ESTIMATE = _c(lx.ESTIMATE)
-_HISTORICAL = _c(lx.HISTORICAL)
+_HISTORICAL = _c(lx.filed(lx.HISTORICAL))
 _MONTHS = _c(lx.words(lx.MONTHS))
 _GENERIC = _c(
     lx.table(
@@ -327,36 +372,42 @@ _ORDINAL_AFTER = _c(
     r"차(?!량|례)|\s?번째|回目)"
 )
 _ORDINAL_BEFORE = _c(
-    r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
-    r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
-    r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
-    r"section|ward|district|building|rule)\s*$"
+    lx.filed(
+        r"(?:제|第|no\.|nr\.|№|#|brigade|division|corps|resolution|regiment|régiment|"
+        r"reggimento|regimiento|regimento|полк|полка|полку|الفوج|اللواء|الفرقة|الكتيبة|الوحدة|"
+        r"article|paragraph|unit|flight|route|highway|room|page|chapter|"
+        r"section|ward|district|building|rule)\s*$"
+    )
 )
 # "number 5" names; "to number 40,000" (a verb after a modal or "to") and "troops now
 # number 12,000" (a grouped figure: a head count, never a name) count.
 _NUMBER_NAME_BEFORE = _c(
     r"(?<!to\s)(?<!may\s)(?<!will\s)(?<!could\s)(?<!would\s)(?<!might\s)number\s*$"
 )
-_DE_ORDINAL_AFTER = re.compile(r"\.\s+[A-ZÄÖÜ]")  # case matters: a noun follows
+_DE_ORDINAL_AFTER = compile_re(r"\.\s+[A-ZÄÖÜ]")  # case matters: a noun follows
 _ID_BEFORE = _c(r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ][-‐]?$")  # F-16, KN-23, Su27
 _DATE_AFTER = _c(
     r"^\s*(?:년|年|월|月|일(?![가-힣])|日|г\.|гг\.|год\w*|рок\w*|р\.|yr|"
     r"years?\s+old|-year-old|-years?-old|a\.m\.|p\.m\.|am\b|pm\b|h\b|uhr|:\d|"
     r"세(?![가-힣])|歳|살)"
 )
-_AGE_BEFORE = _c(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$")
+_AGE_BEFORE = _c(lx.filed(r"(?:aged|age|ages|ans|años|лет|років|alter|살|세)\s*$"))
 _TIME_BEFORE = _c(r"(?:\d:|\d\.|\d/)$")
 _SANCTIONS_BEFORE = _c(
-    r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
-    r"\W+(?:\w+\W+){0,3}$"
+    lx.filed(
+        r"(?:sanction\w*|санкци\w*|санкці\w*|sanktion\w*|sancion\w*|制裁|제재)"
+        r"\W+(?:\w+\W+){0,3}$"
+    )
 )
 _SANCTIONS_AFTER = _c(
     r"^[^.;:]{0,60}?\b(?:to|on|onto|in)\s+(?:its|the|a)\s+(?:\w+\s+)?"
     r"(?:sanctions?|blacklist|black\s+list)\b"
 )
 _POPULATION_BEFORE = _c(
-    r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
-    r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    lx.filed(
+        r"(?:nation|country|population|people|state|inhabitants|населени\w*|"
+        r"населення|bevölkerung|population|población|인구|人口)\s+(?:of\s+)?$"
+    )
 )
 _POPULATION_CJK = _c(r"(?:인구|人口)\s*(?:는|은|が|は|약|約|およそ|\s)*$")
 # Pay and rations per head: "1인당", "1人当たり", "per soldier".
@@ -404,7 +455,7 @@ _SUBSET = _c(
 # "davon", "이 중", "うち" ("including" and its kin are _INCLUDING_END).
 _PART_AFTER = _c(r"(?:" + _bounded("partitive") + r")\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _PARTITIVE = _c(_bounded("partitive"))
-_WORD = re.compile(r"[^\W_]+")
+_WORD = compile_re(r"[^\W_]+")
 _PREP_GAP = _c(
     r"\b(?:by|in|on|at|for|over|within|during|since|until|after|before|per|a|an|from|last|next|past|"
     r"the|в|за|на|к|у|im|am|bis|seit|en|dans|depuis|par|durante|desde|hasta)\b"
@@ -603,7 +654,7 @@ _UNSPACED = frozenset(lx.UNSPACED)
 # Languages written without spaces between words (word distance read in characters).
 _CHAR_LANGS = frozenset(lang.code for lang in unspaced() if lang.script == "cjk")
 # Arabic diacritics (tashkeel) and the tatweel: removed before matching words.
-_ARABIC_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+_ARABIC_MARKS = compile_re(r"[\u0640\u064b-\u065f\u0670]")
 
 
 def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _Cand | None:
@@ -997,8 +1048,10 @@ def _spans_before(rx: re.Pattern[str], t: str, pos: int) -> list[tuple[int, int]
     return list(spans[: bisect_right(spans, pos, key=lambda sp: sp[1])])
 
 
+@lru_cache(maxsize=256)
 def _clause_start(t: str, pos: int) -> int:
-    """Start of the clause holding ``pos``: the end of the last hard break before it."""
+    """Start of the clause holding ``pos``: the end of the last hard break before it
+    (cached: the rules ask it again and again for the figures of one sentence)."""
     before = _spans_before(_CLAUSE_BREAK, t, pos)
     return before[-1][1] if before else 0
 
@@ -1119,8 +1172,27 @@ def _scope(
     return bool(nk_spans) or ctx_nk
 
 
+def _cue_matches(t: str) -> list[tuple[int, int, str]]:
+    """What ``rx.finditer(t)`` yields for each cue table in turn, read only at the places
+    where ``_ANY_CUE_AT`` says some table matches (a table matches nowhere else)."""
+    starts = [m.start() for m in _ANY_CUE_AT.finditer(t)]
+    if _ANYWHERE and (_ANYWHERE_HINT is None or _ANYWHERE_HINT.search(t)):
+        starts = sorted({*starts, *(m.start() for m in _ANYWHERE_CUE_AT.finditer(t))})
+    found: list[tuple[int, int, str]] = []
+    for cat, rx in _CUES:
+        resume = 0  # finditer goes on where its last match ended
+        for pos in starts:
+            if pos < resume:
+                continue
+            m = rx.match(t, pos)
+            if m:
+                found.append((m.start(), m.end(), cat))
+                resume = m.end()
+    return found
+
+
 def _cues(t: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), cat) for cat, rx in _CUES for m in rx.finditer(t)]
+    found = _cue_matches(t)
     # Of overlapping cues keep the longer ("killed or wounded" over "killed", "decided to
     # send" over "send"); equal spans keep the first table (planned before deployed).
     found.sort(key=lambda c: (-(c[1] - c[0]), _CUE_RANK[c[2]], c[0]))
@@ -1434,14 +1506,11 @@ _INCLUDING_THEN_WHOLE = _c(
 _DEFINITE_BEFORE = _c(
     r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
 )
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK_CHAR = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
     + "|"
-    + lx.CJK_START
-    + "(?:"
-    + lx.raw([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
-    + ")"
+    + lx.running([f for lang in unspaced() if not lang.verb_final for f in lang.future_markers])
 )
 _FUTURE_AFTER = _c(
     "|".join(f for lang in languages() if lang.verb_final for f in lang.future_markers)
@@ -1517,6 +1586,9 @@ def _modal_figure(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> 
     return not any(not _AUX.fullmatch(d.group()) for d in _DONE.finditer(gap))
 
 
+_CLAUSE_PUNCT = _c(r"[,.;:!?，。；：、]")
+
+
 def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) -> bool:
     """'Already' (すでに, già, уже) after the last plan cue before the figure and in its
     clause, or right after its noun phrase: the figure is said to be there already."""
@@ -1525,7 +1597,7 @@ def _already_there(t: str, cand: _Cand, all_cues: list[tuple[int, int, str]]) ->
     for d in _DONE.finditer(t, lo, cand.num.start):
         if not _AUX.fullmatch(d.group()):
             return True
-    stop = re.compile(r"[,.;:!?，。；：、]").search(t, cand.np_end)
+    stop = _CLAUSE_PUNCT.search(t, cand.np_end)
     end = min(stop.start() if stop else len(t), cand.np_end + 40)
     if any(cand.np_end <= s < end and c == "planned" for s, _, c in all_cues):
         return False
@@ -1721,11 +1793,18 @@ _AGENTLESS = _c(
 )
 
 
+@lru_cache(maxsize=8)
+def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
+    """Where a folded sentence names North Korea (cached: a passage's first two sentences
+    are read for it before their turn comes)."""
+    return tuple(m.span() for m in _NK.finditer(t))
+
+
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     if _ARABIC_MARKS.search(t):
         t = _ARABIC_MARKS.sub("", t)
-    nk_spans = [(m.start(), m.end()) for m in _NK.finditer(t)]
+    nk_spans = list(_nk_spans(t))
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     ctx.place_sent = None
     if claims:
@@ -2369,8 +2448,8 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         # (A whole sentence, not a fragment split at an ordinal: "Kämpfer des 11.")
         ctx.nk = bool(
             _words_between(first) >= 5
-            and not _NK.search(first)
-            and _NK.search(second)
+            and not _nk_spans(first)
+            and _nk_spans(second)
             and not _OTHER.search(first)
         )
     for sent in sents:
@@ -2390,8 +2469,12 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
-        closer = _QUOTE_CLOSER.search(sent)
-        opens = _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+        closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
+        opens = (
+            _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
+            if _has_quote(sent, _OPENING_MARKS)
+            else None
+        )
         claims = _sentence_claims(sent, lang, ctx)
         if closer and not opens and quoted:
             # '«… 3,000 … 12,000. …», - сказал Зеленский': the quotation began sentences
@@ -2412,11 +2495,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             pending = unattributed
         if closer:
             quoted = []
-        elif _QUOTE_OPEN.search(sent) or quoted or not out:
+        elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
-        present = [c for c in claims if c.category == "deployed"] if _announced(sent) else []
+        # (Read the tense only for a sentence with deployed figures: most have none.)
+        present = [c for c in claims if c.category == "deployed"]
+        if present and not _announced(sent):
+            present = []
     return out
 
 
@@ -2460,6 +2546,14 @@ def _future_of_them(sent: str) -> bool:
 # A straight quote closes only after a word: '"11 тисяч …' at a sentence start opens one.
 _QUOTE_CLOSER = _c(r"(?:[»”」』]|(?<=\S)\")\s*[,،]?\s*[-–—]?\s*(?=\S|$)")
 _QUOTE_OPEN = _c(r"[«“「『„]|(?:^|\s)\"(?=\w)")
+# The marks each of them needs: most sentences hold none, and a test for a few
+# characters is much cheaper than a regex scan of the sentence.
+_CLOSING_MARKS = '»”」』"'
+_OPENING_MARKS = '«“「『„"'
+
+
+def _has_quote(sent: str, marks: str) -> bool:
+    return any(m in sent for m in marks)
 
 
 def _pointer_claimant(sent: str, lang: str, text: str) -> str | None:

@@ -14,8 +14,12 @@ sentence whose language was guessed wrong still gets its cues read.
 from __future__ import annotations
 
 import re
+import unicodedata
+from re import _constants as _const
+from re import _parser
 
 from troopwatch.claims.languages import AP, spaced, unspaced
+from troopwatch.regexes import compile_re, memo
 
 # Language codes whose words are separated by spaces / matched inside running text.
 SPACED = tuple(lang.code for lang in spaced())
@@ -49,30 +53,300 @@ def _top_level_alt(frag: str) -> bool:
     return False
 
 
-def _bucketed(frags: list[str]) -> str:
+@memo  # parsing every fragment of every table costs a quarter of a second per process
+def first_chars(frag: str) -> frozenset[str] | None:
+    """The characters a match of ``frag`` can start with (as written: compare them
+    case-insensitively), or None when that is not a short list (a class like ``\\w``, a
+    negated set, an optional whole). Read from the parsed regex, so it is exact: a guard
+    ``(?=[those])`` in front of the fragment never rejects a place where it matches."""
+    try:
+        first, nullable = _first_of(_parser.parse(frag))
+    except (re.error, ValueError):
+        return None
+    return None if first is None or nullable else frozenset(first)
+
+
+def required_text(frag: str) -> str | None:
+    """A piece of plain text every match of ``frag`` contains (compare it ignoring
+    case): the longest run of literal characters in its top-level sequence, or None."""
+    try:
+        items = _parser.parse(frag)
+    except (re.error, ValueError):
+        return None
+    best, run = "", ""
+    for op, av in items:
+        run = run + chr(av) if op is _const.LITERAL else ""
+        best = max(best, run, key=len)
+    return best if len(best) >= 2 else None
+
+
+def _first_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
+    if op is _const.LITERAL:
+        return {chr(av)}, False
+    if op is _const.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is _const.LITERAL:
+                chars.add(chr(a))
+            elif o is _const.RANGE and a[1] - a[0] < 256:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:  # negation, a category (\w), a wide range
+                return None, False
+        return chars, False
+    if op is _const.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            first, n = _first_of(alt)
+            if first is None:
+                return None, False
+            out |= first
+            nullable = nullable or n
+        return out, nullable
+    if op is _const.SUBPATTERN:
+        return _first_of(av[3])
+    if op is _const.ATOMIC_GROUP:
+        return _first_of(av)
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        first, nullable = _first_of(av[2])
+        return first, first is not None and (nullable or av[0] == 0)
+    if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+        return set(), True  # zero-width: the next item consumes the first character
+    return None, False  # ANY, NOT_LITERAL, CATEGORY, a group reference …
+
+
+def _guard(chars) -> str:
+    """A lookahead that fails at once unless the next character is one of ``chars``,
+    compared case-insensitively (never stricter than the fragment it guards)."""
+    return "(?=(?i:[" + "".join(re.escape(c) for c in sorted(chars)) + "]))"
+
+
+def _script(ch: str) -> str:
+    """First word of the Unicode name: LATIN, CYRILLIC, ARABIC, HANGUL, CJK …"""
+    return unicodedata.name(ch, "?").split()[0]
+
+
+def starts_with_syntax(f: str) -> bool:
+    """Whether a fragment opens on regex syntax (a group, a class, an alternation) rather
+    than on a plain first letter."""
+    c = f[0]
+    return c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{")
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Whether a character of ``a`` and one of ``b`` are equal, ignoring case."""
+    rx = compile_re("[" + "".join(re.escape(c) for c in a) + "]", re.IGNORECASE)
+    return any(rx.fullmatch(c) for c in b)
+
+
+def ordered(frags: list[str] | tuple[str, ...]) -> str:
+    """Alternation of fragments where the first that matches wins, in the order given,
+    each filed under every letter it can start with (``first_chars``): at a word only
+    the fragments that can start with its letter are tried, still in their order. A
+    fragment that can start anywhere stays in place, between the runs filed around it."""
+    out: list[str] = []
+    run: list[tuple[str, frozenset[str]]] = []
+    for f in frags:
+        first = first_chars(f)
+        if first is None:
+            if run:
+                out.append(_filed(run))
+                run = []
+            out.append("(?:" + f + ")")
+        else:
+            run.append((f, first))
+    if run:
+        out.append(_filed(run))
+    return "|".join(out)
+
+
+# Letters per guard inside a script: a word meets a guard per run of this many letters,
+# then one per letter of its run, instead of one per letter of the script.
+_LETTERS_PER_RUN = 6
+
+
+def _filed(run: list[tuple[str, frozenset[str]]]) -> str:
+    """``run`` filed by first letter (see ``ordered``): letters of one script behind one
+    guard, in runs of a few letters behind one guard each."""
+    if len(run) == 1:
+        return _guard(run[0][1]) + "(?:" + run[0][0] + ")"
+    letters: dict[str, list[str]] = {}
+    for f, first in run:
+        # Under each letter only the alternatives that can start with it: at one place
+        # the others fail anyway, so the first that matches is the same.
+        split = _split_lead(f, str.lower)
+        for c in sorted({ch.lower() for ch in first}):
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
+    keys = sorted(letters)
+    if any(_meet({a}, set(keys[i + 1 :])) for i, a in enumerate(keys)):
+        # Two letters that are one ignoring case (a Kelvin sign and a k): a word could
+        # be filed under both, and read out of order. Keep the plain order.
+        return "|".join(_guard(first) + "(?:" + f + ")" for f, first in run)
+    scripts: dict[str, list[str]] = {}
+    for c in keys:
+        scripts.setdefault(_script(c), []).append(c)
+    return "|".join(_letter_tree(cs, letters) for cs in scripts.values())
+
+
+def _letter_tree(cs: list[str], letters: dict[str, list[str]]) -> str:
+    def filed(c: str) -> str:
+        return _guard({c}) + "(?:" + "|".join(letters[c]) + ")"
+
+    if len(cs) == 1:
+        return filed(cs[0])
+    n = _LETTERS_PER_RUN
+    if len(cs) <= n:
+        return _guard(set(cs)) + "(?:" + "|".join(map(filed, cs)) + ")"
+    runs = [cs[i : i + n] for i in range(0, len(cs), n)]
+    inner = "|".join(
+        filed(r[0]) if len(r) == 1 else _guard(set(r)) + "(?:" + "|".join(map(filed, r)) + ")"
+        for r in runs
+    )
+    return _guard(set(cs)) + "(?:" + inner + ")"
+
+
+def _any_of(frags: list[str]) -> str:
+    """Alternation that only tells whether one of ``frags`` matches: each is filed under
+    every letter it can start with, the letters of a script behind one guard, so a word
+    meets only the fragments that can start with its letter; those that can start
+    anywhere come last."""
+    letters: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for f in frags:
+        first = first_chars(f)
+        if first is None:
+            anywhere.append("(?:" + f + ")")
+            continue
+        split = _split_lead(f)
+        for c in first:
+            letters.setdefault(c, []).append("(?:" + (split[c] if split else f) + ")")
+    scripts: dict[str, list[str]] = {}
+    for c in sorted(letters):
+        scripts.setdefault(_script(c), []).append(c)
+    parts = [_letter_tree(cs, letters) for cs in scripts.values()]
+    return "|".join(parts + anywhere)
+
+
+def _split_lead(frag: str, key=lambda ch: ch) -> dict[str, str] | None:
+    """A fragment that opens on a group of alternatives ("(?:va|vont|pourrait)\\s+…",
+    or is one: "shells?|rounds|…"), as one fragment per first character (``key`` of it),
+    each keeping, in their order, only the alternatives that can start with it (None
+    when it opens otherwise). Filed under its letter, a word then tries the few
+    alternatives that can match there instead of all of them (the others would fail on
+    their first character, so the first that matches is the same): the big modal and
+    unit tables ("potrebbe|dovrebbe|intende|…") made most of the cost of their scans."""
+    lead = _leading_group(frag)
+    if lead is None:
+        return None
+    alts, rest = lead
+    if len(alts) < 2 or rest[:1] in ("?", "*", "+", "{") or _top_level_alt(rest):
+        return None  # one alternative, an optional group, or "(?:a|b)c|d": no split
+    firsts = [first_chars(a) for a in alts]
+    if None in firsts:
+        return None
+    keys = [{key(ch) for ch in fc} for fc in firsts]
+    return {
+        c: "(?:" + "|".join(a for a, ks in zip(alts, keys, strict=True) if c in ks) + ")" + rest
+        for c in set().union(*keys)
+    }
+
+
+def _leading_group(frag: str) -> tuple[list[str], str] | None:
+    """(the alternatives of the group ``frag`` opens on, what follows the group); a
+    top-level alternation is such a group with nothing after it. None for any other
+    shape, and for a fragment with a named group or a back-reference (its pieces are
+    repeated when filed under several letters)."""
+    if "(?P" in frag or re.search(r"\\\d", frag):
+        return None
+    if _top_level_alt(frag):
+        frag = "(?:" + frag + ")"
+    elif not frag.startswith("(?:"):
+        return None
+    depth, escaped, in_class, alts, start = 0, False, False, [], 3
+    for i, ch in enumerate(frag):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(frag[start:i])
+                return alts, frag[i + 1 :]
+        elif ch == "|" and depth == 1:
+            alts.append(frag[start:i])
+            start = i + 1
+    return None
+
+
+def filed(src: str) -> str:
+    """A hand-written alternation ("no\\.|number|brigade|…", or a group of them with
+    more after it: "(?:aged|age|ans)\\s*$") filed by first letter as ``ordered`` files
+    a table: the same matches, but at a place where none of its alternatives can start,
+    one set test rejects them all. Any other shape unchanged."""
+    lead = _leading_group(src)
+    if lead is None or (lead[1] and (lead[1][:1] in "?*+{" or _top_level_alt(lead[1]))):
+        return src
+    return "(?:" + ordered(lead[0]) + ")" + lead[1]
+
+
+def _bucketed(frags: list[str], any_order: bool = False) -> str:
     """Alternation grouped by first letter, longest first inside each group: the regex
     engine then rejects most branches on one character test, which keeps the big cue
-    tables fast. Fragments that start with regex syntax stay in a group of their own."""
+    tables fast. The letter groups are gathered by script, each behind one guard on its
+    first letters, so a Latin word skips the Cyrillic and Arabic groups in one test (groups
+    of different first letters cannot match at the same place, so their order is free).
+    Fragments that start with regex syntax stay first, in their order (``ordered``);
+    ``any_order`` (for a regex that only says whether some fragment matches) puts those
+    that can start anywhere last, out of the way of the guards."""
     buckets: dict[str, list[str]] = {}
     misc: list[str] = []
-    for f in sorted(set(frags), key=len, reverse=True):
-        c = f[0]
-        if c in _SPECIAL or not c.isalpha() or _top_level_alt(f) or f[1:2] in ("?", "*", "{"):
+    for f in sorted(dict.fromkeys(frags), key=len, reverse=True):  # ties: as given
+        if starts_with_syntax(f):
             misc.append(f)
         else:
-            buckets.setdefault(c.lower(), []).append(
+            buckets.setdefault(f[0].lower(), []).append(
                 f[0] + "(?:" + f[1:] + ")" if len(f) > 1 else f
             )
-    parts = [f"(?:{'|'.join(misc)})"] if misc else []
+    if any_order:
+        misc.sort(key=lambda f: first_chars(f) is None)
+        parts = [f"(?:{_any_of(misc)})"] if misc else []
+    else:
+        parts = [f"(?:{ordered(misc)})"] if misc else []
+    scripts: dict[str, list[str]] = {}
     for _c, fs in sorted(buckets.items()):
         # All fragments of a bucket share the first character: test it once.
-        parts.append(fs[0][0] + "(?:" + "|".join(f[1:] if len(f) > 1 else "" for f in fs) + ")")
+        # The rests filed again by their own first letter (``ordered``, same order):
+        # big buckets ("п…", "s…") then try only the few that can match.
+        bucket = fs[0][0] + "(?:" + ordered([f[1:] if len(f) > 1 else "" for f in fs]) + ")"
+        scripts.setdefault(_script(_c), []).append(bucket)
+    for group in scripts.values():
+        parts.append(_guard({b[0] for b in group}) + "(?:" + "|".join(group) + ")")
     return "|".join(parts)
 
 
-def words(frags: list[str] | tuple[str, ...]) -> str:
+def words(frags: list[str] | tuple[str, ...], any_order: bool = False) -> str:
     """Alternation of word-level fragments with letter boundaries on both sides."""
-    return rf"(?<![^\W\d_])(?:{_bucketed(list(frags))})(?![^\W\d_])"
+    return rf"(?<![^\W\d_])(?:{_bucketed(list(frags), any_order)})(?![^\W\d_])"
 
 
 # Korean and Japanese fragments only start on a Hangul/kana/Han (or full-width) character;
@@ -82,19 +356,32 @@ CJK_START = r"(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef%~])"
 
 def raw(frags: list[str] | tuple[str, ...]) -> str:
     """Alternation of fragments matched inside running text (Korean, Japanese)."""
-    return "|".join(sorted(set(frags), key=len, reverse=True))
+    return "|".join(sorted(dict.fromkeys(frags), key=len, reverse=True))  # ties: as given
 
 
-def table(spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None) -> str:
-    """One regex source for a cue table: bounded words for spaced langs, raw for ko/ja."""
+def running(frags: list[str] | tuple[str, ...]) -> str:
+    """``raw(frags)`` where a Korean/Japanese/Chinese character may start one: behind a
+    guard on the characters they can start with, so that at most characters of the text
+    (none starts a fragment) one set test rejects the place instead of every fragment
+    being tried there."""
+    firsts = [first_chars(f) for f in frags]
+    guard = _guard(set().union(*firsts)) if firsts and None not in firsts else ""
+    return CJK_START + guard + "(?:" + raw(frags) + ")"
+
+
+def table(
+    spaced: dict[str, list[str]], cjk: dict[str, list[str]] | None = None, any_order: bool = False
+) -> str:
+    """One regex source for a cue table: bounded words for spaced langs, raw for ko/ja.
+    ``any_order``: the regex only tells whether a fragment matches, not which one."""
     parts = []
     sp = [f for lang in spaced for f in spaced[lang]]
     if sp:
-        parts.append(words(sp))
+        parts.append(words(sp, any_order))
     if cjk:
         cj = [f for lang in cjk for f in cjk[lang]]
         if cj:
-            parts.append(f"{CJK_START}(?:{raw(cj)})")
+            parts.append(running(cj))
     return "|".join(parts)
 
 
@@ -168,9 +455,12 @@ MONTHS = _flat(_SP, "months")
 # Korean "북" alone as the North ("북이 파병한", "북의 병력"), "the North" in English and its
 # Romance forms ("il Nord", "le Nord", "el Norte", "o Norte"); capitalised, so never a
 # compass direction ("nel nord della Russia").
-NK_EXTRA = (
-    r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])|\bthe\s+North(?:" + AP + r"s)?\b"
-    r"|\b(?:[Ii]l|[Ll]e|[Ee]l|[Oo])\s+(?:Nord|Norte)\b(?!\s*(?:-|de\s+la|della|de\s+Rusia))"
+NK_EXTRA = ordered(
+    [
+        r"(?<![가-힣])북(?=[이은의측군에도과]|[ ,])",
+        r"\bthe\s+North(?:" + AP + r"s)?\b",
+        r"\b(?:[Ii]l|[Ll]e|[Ee]l|[Oo])\s+(?:Nord|Norte)\b(?!\s*(?:-|de\s+la|della|de\s+Rusia))",
+    ]
 )
 
 
@@ -181,7 +471,7 @@ NK_EXTRA = (
 
 
 # Vague-quantity words that are not numbers themselves (only used to tag vague claims).
-VAGUE_HINT = re.compile(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
+VAGUE_HINT = compile_re(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
 
 # --------------------------------------------------------------------------- categories
 
@@ -190,7 +480,7 @@ VAGUE_HINT = re.compile(r"(?i)\b(?:several|a\s+few|few|many|some)\b")
 
 
 # Titles and filler stripped from a claimant phrase that no entity matched.
-CLAIMANT_NOISE = re.compile(
+CLAIMANT_NOISE = compile_re(
     r"(?i)^(?:the|a|an|le|la|les|l'|el|los|las|der|die|das|des|dem|den|un|une|une?|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|president|spokesperson|spokesman|spokeswoman|"
     r"minister|secretary|general|gen\.?|lt\.?|col\.?|adm\.?|sen\.?|rep\.?|officials?|"
@@ -269,7 +559,7 @@ PLACES_CJK: list[tuple[str, str]] = [
 ]
 # Prepositions/particles that make a place the personnel's location (before it in spaced
 # languages, after it in Korean and Japanese).
-LOC_PREP_BEFORE = re.compile(
+LOC_PREP_BEFORE = compile_re(
     r"(?i)(?:\b(?:in|into|to|near|at|toward|towards|inside|within|across|on|"
     r"im|in|nach|ins|an|bei|"
     r"en|à|au|aux|dans|vers|près\s+de|"
@@ -280,7 +570,7 @@ LOC_PREP_BEFORE = re.compile(
     # "en territorio ruso", "em território russo", "sur le sol russe": the country's soil.
     r"(?:(?:territorio|território|territoire|sol|suelo|solo|suolo|terreno)\s+)?$)"
 )
-LOC_PARTICLE_AFTER = re.compile(
+LOC_PARTICLE_AFTER = compile_re(
     r"^(?:\s*(?:지역|일대|주|州|地域|地方|州|방면|전선))?"
     r"\s*(?:에서|에|로|으로|까지|に|へ|で|の前線|の戦線|入り|行(?![가-힣]))"
 )

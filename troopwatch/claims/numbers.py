@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from troopwatch.claims.languages import AP, REGISTRY, languages, spaced, unspaced
-from troopwatch.claims.lexicon import words
+from troopwatch.claims.lexicon import ordered, words
+from troopwatch.regexes import compile_re
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,10 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
-    """Same-length normalisation used before matching numbers."""
+    """Same-length normalisation used before matching numbers (cached: the extractor folds
+    each sentence several times, one after the other)."""
     return text.translate(_FOLD)
 
 
@@ -63,7 +66,7 @@ def fold(text: str) -> str:
 
 # Scale words after digits, with their multipliers. "mil" is Spanish, "mille" French.
 _SCALES: list[tuple[str, int]] = [s for lang in spaced() for s in lang.scale_words]
-_SCALE_VALUE = [(re.compile(rf"(?i){p}$"), v) for p, v in _SCALES]
+_SCALE_VALUE = [(compile_re(rf"(?i){p}$"), v) for p, v in _SCALES]
 _SCALE_ALT = "|".join(p for p, _ in sorted(_SCALES, key=lambda x: len(x[0]), reverse=True))
 
 
@@ -113,13 +116,16 @@ _CJK = (
     r"(?:\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?![\d.,]))?)"
     r"(?P<yeo>[ ]?[여余])?"
 )
+# The characters a CJK run can start with: a guard in front of it rejects a letter of
+# Latin or Cyrillic text on one set test instead of walking the run's optional parts.
+_CJK_FIRST = "(?=[\\d〇一二三四五六七八九两兩数數수几幾 " + "".join(_CJK_UNITS) + "])"
 # "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
 _CJK_FEW = r"(?P<few>(?<![가-힣])몇(?=[ ]?명)|[数數几幾](?=[人名](?![間间])))"
 # A CJK run without Arabic digits must be followed by a person counter (or の/의 + noun)
 # to count: 천 and 만 are also ordinary syllables (천안, 만나다, 백악관).
-_CJK_COUNTER_AFTER = re.compile(r"[ ]?(?:여|余)?[ ]?(?:명|人|名|의 |の)")
+_CJK_COUNTER_AFTER = compile_re(r"[ ]?(?:여|余)?[ ]?(?:명|人|名|의 |の)")
 # "천명했다" (declared) is a verb, not "a thousand people".
-_KO_VERB_AFTER = re.compile(r"[ ]?명(?:하|했|한|히|되|된|확)")
+_KO_VERB_AFTER = compile_re(r"[ ]?명(?:하|했|한|히|되|된|확)")
 
 
 def _bare_cjk_ok(t: str, start: int, end: int) -> bool:
@@ -196,7 +202,7 @@ def _parse_cjk(s: str) -> tuple[float | None, bool, int]:
 _WORD_TABLES = {lang.code: dict(lang.number_words) for lang in spaced() if lang.number_words}
 
 # Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
-_APPROX_NOUNS = re.compile(
+_APPROX_NOUNS = compile_re(
     r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен|migliai|centinai|decina|ventina|"
     r"trentina|quarantina|cinquantina|milhar|centena|dezena)"
 )
@@ -208,9 +214,9 @@ _MORPHS = {
     for lang in spaced()
     if lang.number_morphemes
 }
-_MORPH_RX = {code: re.compile("|".join(ms), re.IGNORECASE) for code, ms in _MORPHS.items()}
+_MORPH_RX = {code: compile_re("|".join(ms), re.IGNORECASE) for code, ms in _MORPHS.items()}
 _MORPH_WORD = {
-    code: re.compile("(?:" + "|".join(ms) + ")+", re.IGNORECASE) for code, ms in _MORPHS.items()
+    code: compile_re("(?:" + "|".join(ms) + ")+", re.IGNORECASE) for code, ms in _MORPHS.items()
 }
 # Connectors allowed between number words, per language.
 _CONNECT = {lang.code: lang.number_connector for lang in spaced()}
@@ -236,13 +242,13 @@ def _word_alt(lang: str) -> str | None:
             if k in "uhs" and not _MORPH_WORD[lang].fullmatch(t)
         ]
         whole += _ARTICLE_PHRASES.get(lang, [])
-        return "|".join(
+        return ordered(
             [r"(?:" + "|".join(_MORPHS[lang]) + r")+", *sorted(whole, key=len, reverse=True)]
         )
     # Articles and fractions only count before a scale word ("a thousand", "un millier").
     toks = [re.escape(t).replace("'", AP) for t, (_, k) in table.items() if k in "uhs"]
     toks += _ARTICLE_PHRASES.get(lang, [])
-    return "|".join(sorted(toks, key=len, reverse=True))
+    return ordered(sorted(toks, key=len, reverse=True))
 
 
 # Korean native numerals before the person counter: 두 명, 세 명, 열 명.
@@ -291,7 +297,7 @@ _ADJ_RX = (
     rf"(?<![^\W\d_])(?P<adj>(?:{_ADJ_STEM_ALT}){{1,2}}(?:{_ADJ_SCALE_ALT})[^\W\d_]{{1,4}})"
     r"(?![^\W\d_])"
 )
-_ADJ_PART = re.compile(f"{_ADJ_STEM_ALT}|{_ADJ_SCALE_ALT}", re.IGNORECASE)
+_ADJ_PART = compile_re(f"{_ADJ_STEM_ALT}|{_ADJ_SCALE_ALT}", re.IGNORECASE)
 
 
 def _adjective_value(word: str) -> tuple[int, int] | None:
@@ -326,15 +332,16 @@ def _scanner(lang: str) -> re.Pattern[str]:
         parts.append(rf"(?P<vague>{words(_VAGUE[lang])})")
     if lang in ("ko", "ja", "zh"):
         parts.append(_CJK_FEW)
-    parts.append(_CJK)
-    parts.append(rf"(?<![\d.])(?<!\d,)(?:{_DIGITS})")
+    parts.append(_CJK_FIRST + _CJK)
+    # (The digit first: most places are none, and fail there before the lookbehinds.)
+    parts.append(rf"(?=\d)(?<![\d.])(?<!\d,)(?:{_DIGITS})")
     alt = _word_alt(lang)
     if alt:
         conn = _CONNECT.get(lang) or ""
         sep = rf"(?:\s*-\s*|\s+(?:{conn}\s+)?)" if conn else r"(?:\s*-\s*|\s+)"
         w = rf"(?:{alt})"
         parts.append(rf"(?P<words>(?<![^\W\d_]){w}(?:{sep}{w})*(?![^\W\d_]))")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return compile_re("|".join(parts), re.IGNORECASE)
 
 
 def _tokens_for(lang: str, run: str) -> list[tuple[float, str]]:
@@ -396,8 +403,8 @@ def _combine_words(toks: list[tuple[float, str]]) -> float | None:
 
 
 # Range connectors between two numbers; "and"-type ones need "between" before the first.
-_RANGE_DASH = re.compile(r"^\s*(?:명|人|名)?\s*[-–—~∼〜]\s*$")
-_RANGE_WORD = re.compile(
+_RANGE_DASH = compile_re(r"^\s*(?:명|人|名)?\s*[-–—~∼〜]\s*$")
+_RANGE_WORD = compile_re(
     r"(?i)^\s*(?:명|人|名)?\s*(?:"
     + "|".join(w for lang in languages() for w in lang.range_to)
     + r")\s*$"
@@ -405,14 +412,14 @@ _RANGE_WORD = re.compile(
 # An article may stand before each end: "tra i 10mila e i 12mila", "entre los 10.000 y los
 # 12.000", "entre les 10 000 et les 12 000".
 _RANGE_ARTICLE = r"(?:(?:the|i|gli|le|les|los|las|os|as|die|den)\s+)?"
-_RANGE_AND = re.compile(
+_RANGE_AND = compile_re(
     r"(?i)^\s*(?:"
     + "|".join(w for lang in languages() for w in lang.range_and)
     + r")\s*"
     + _RANGE_ARTICLE
     + "$"
 )
-_BETWEEN_BEFORE = re.compile(
+_BETWEEN_BEFORE = compile_re(
     r"(?i)(?<![^\W\d_])(?:"
     + "|".join(w for lang in languages() for w in lang.range_from)
     + r")\s*"
@@ -471,7 +478,7 @@ def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
     return out
 
 
-_GENITIVE_PREP = re.compile(
+_GENITIVE_PREP = compile_re(
     r"(?i)(?:около|более|свыше|до|порядка|менее|близько|понад|до|"
     r"більше|менше|майже|почти|з|с)\s+$"
 )
@@ -607,15 +614,15 @@ def _prefilter_words() -> frozenset[str]:
 
 
 _PREFILTER_WORDS = _prefilter_words()
-_FAST = re.compile(
+_FAST = compile_re(
     r"[\d十百千万萬亿億만천백一二三四五六七八九两兩]|수십|몇\s?명|[数數几幾][人名]|"
     r"(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?명"
 )
-_TOKEN = re.compile(r"[^\W\d_]+")
-_DUAL_ANY = re.compile("|".join(_DUAL.values()), re.IGNORECASE) if _DUAL else None
+_TOKEN = compile_re(r"[^\W\d_]+")
+_DUAL_ANY = compile_re("|".join(_DUAL.values()), re.IGNORECASE) if _DUAL else None
 # Parts of compound number words (German zweitausend, Italian tremila, seicento).
-_GERMAN_PART = re.compile(r"tausend|hundert|zig|zehn|mila|mille|cento")
-_ADJ_SCALE_PART = re.compile(_ADJ_SCALE_ALT)
+_GERMAN_PART = compile_re(r"tausend|hundert|zig|zehn|mila|mille|cento")
+_ADJ_SCALE_PART = compile_re(_ADJ_SCALE_ALT)
 
 
 def has_number(text: str) -> bool:

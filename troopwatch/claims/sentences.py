@@ -16,30 +16,31 @@ import re
 
 from troopwatch.claims.languages import languages
 from troopwatch.langid import detect_sentence_language
+from troopwatch.regexes import compile_re
 
 # Abbreviations that end with a period but do not end a sentence (lower-cased, no dot).
 _ABBREV = {a for lang in languages() for a in lang.abbreviations}
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = compile_re(
     r"(?i)(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
     r"dezember|jan|feb|okt|dez)\b"
 )
-_ARTICLE_BEFORE = re.compile(
+_ARTICLE_BEFORE = compile_re(
     r"(?i)(?<![^\W\d_])(?:der|die|das|dem|den|des|im|am|zum|zur|vom|beim)\s+$"
 )
 # Words that open a new German sentence rather than follow an ordinal ("am 11. Das …").
-_CLAUSE_OPENER = re.compile(
+_CLAUSE_OPENER = compile_re(
     r"(?i)(?:der|die|das|er|sie|es|ein|eine|dies\w*|nach|laut|auch|doch|aber|und)\b"
 )
 
 # Candidate boundaries: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(
+_BOUNDARY = compile_re(
     r"[.!?…؟]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*|(?<=다)\.(?=[^\s.])|"
     # Arabic copy often runs the next sentence on without a space: "آلاف.ومن".
     r"(?<=[\u0621-\u064a])[.؟](?=[\u0621-\u064a])"
 )
-_NEXT_START = re.compile(r"\s*[\"'“‘«(\[¿¡]?\s*(.)", re.S)
-_TOKEN_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
-_LINE_END_PUNCT = re.compile(r"[.!?…:;。！？؟\"”’»)]\s*$")
+_NEXT_START = compile_re(r"\s*[\"'“‘«(\[¿¡]?\s*(.)", re.S)
+_TOKEN_BEFORE = compile_re(r"([^\s\"'“‘«(\[]+)$")
+_LINE_END_PUNCT = compile_re(r"[.!?…:;。！？؟\"”’»)]\s*$")
 
 
 # Longer tokens are no abbreviation or ordinal anyway.
