@@ -40,6 +40,17 @@ def test_pool_runs_stages_in_another_process_and_is_shared_per_crawler():
     assert crawl_es(crawler) is crawl_es(crawler)  # one client per crawl process
 
 
+def test_closing_the_pool_leaves_no_thread_to_race_python_exit():
+    # A manager thread still running at exit can close its wake-up pipe while Python's
+    # exit handler writes to it: the crawl then ends on "OSError: Bad file descriptor".
+    pool = CpuPool(1)
+    assert asyncio.run(pool.run(os.getpid)) != os.getpid()
+    manager = pool.executor._executor_manager_thread
+    assert manager.is_alive()
+    pool.close()
+    assert not manager.is_alive()
+
+
 def test_a_dead_worker_is_replaced_and_its_item_done():
     pool = CpuPool(1)
     try:

@@ -147,7 +147,14 @@ class CpuPool:
     def close(self) -> None:
         self.closed = True
         if self.executor is not None:
+            # Let its manager thread finish (every item is done when the engine stops, so
+            # this is quick): left running, it can close its wake-up pipe while Python's
+            # exit handler writes to it, and the crawl ends on "Bad file descriptor"
+            # (CPython 3.11's concurrent.futures.process._python_exit takes no lock).
+            manager = getattr(self.executor, "_executor_manager_thread", None)
             self.executor.shutdown(wait=False, cancel_futures=True)
+            if manager is not None:
+                manager.join(timeout=10)
             self.executor = None
 
 
