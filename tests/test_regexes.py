@@ -111,3 +111,12 @@ def test_claim_rules_compile_to_the_same_sources_in_every_process(tmp_path):
         assert done.stdout.strip() == "0", "patterns compiled again: a source differs"
     assert outs[0] == outs[1]
     assert len(outs[0]) > 500
+
+
+def test_an_unwritable_cache_only_costs_the_compile(tmp_path):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")  # the cache directory cannot be made under a file
+    for _ in range(2):
+        probe = _probe(blocked)
+        assert probe["parsed"] == len(PATTERNS)
+        assert probe["out"] == _expected()

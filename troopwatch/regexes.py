@@ -5,9 +5,10 @@ The claim rules are some hundred alternations of thousands of words in twelve la
 start (each crawl, each `troopwatch` command). `compile_re` keeps what the compiler
 produces (the engine's code words, groups and flags) in a file of the cache directory and
 builds the pattern object from it directly, as `re._compiler.compile` does last. The file
-is keyed by the Python build and the engine's version, so another Python never reads it;
-an unreadable or unwritable file, or a Python whose internals differ, only costs the
-compile (`re.compile`, the same pattern).
+is named by the Python build, the engine's version and the package's source, so another
+Python never reads it and an edited rule starts a new file (the last few are kept: a branch
+checked out beside main). An unreadable or unwritable file, or a Python whose internals
+differ, only costs the compile (`re.compile`, the same pattern).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _used: dict[tuple[str, int], _Entry] = {}  # compiled here; added to the file by
 _facts: dict[tuple[str, str], object] = {}
 _missed = False
 _CODE_TYPE = "I" if array.array("I").itemsize == 4 else "L"
-COPIES = 3  # files of other Python builds kept (two interpreters on one machine)
+COPIES = 3  # files of other Python builds or source versions kept besides the current one
 
 
 _PATH: Path | None = None
@@ -145,9 +146,10 @@ def save() -> None:
         return
     from troopwatch.files import atomic_write_bytes
 
-    path = _path()
+    merged = {**_load(), **_used}
+    _missed, _loaded = False, merged
     try:
-        merged = {**_load(), **_used}
+        path = _path()
         data = {"patterns": merged, "facts": _facts}
         atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         others = sorted(
@@ -158,5 +160,4 @@ def save() -> None:
         for old in others[COPIES:]:
             old.unlink(missing_ok=True)
     except OSError as exc:
-        log.debug("cannot keep compiled regexes in %s: %s", path.parent, exc)
-    _missed, _loaded = False, merged
+        log.debug("cannot keep compiled regexes: %s", exc)
