@@ -35,7 +35,8 @@ run: setup
 	$(BIN)/troopwatch run
 
 test: setup test-deps
-	$(BIN)/pytest -q -n auto --dist loadfile
+	$(BIN)/pytest -q -n auto --dist loadfile -m "not serial"
+	$(BIN)/pytest -q -m serial
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -22,7 +22,9 @@ from troopwatch.config import EsConfig
 from troopwatch.es.client import make_client
 from troopwatch.fleet import DONE, RUNNING, EsClock, TaskBoard, fleet_status, slot_for
 
-pytestmark = pytest.mark.es
+# Several daemons racing for leases on real time: run alone, not beside other test files
+# (`make test` runs the `serial` tests after the parallel ones).
+pytestmark = [pytest.mark.es, pytest.mark.serial]
 
 smtp_receiver = receivers.smtp_receiver
 slack_receiver = receivers.slack_receiver

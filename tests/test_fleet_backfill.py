@@ -45,7 +45,9 @@ from troopwatch.fleet import (
     gdelt_windows,
 )
 
-pytestmark = pytest.mark.es
+# Several daemons racing for leases on real time: run alone, not beside other test files
+# (`make test` runs the `serial` tests after the parallel ones).
+pytestmark = [pytest.mark.es, pytest.mark.serial]
 
 LEASE = 4  # seconds: a killed daemon's backfill task is taken over soon after
 

@@ -32,7 +32,9 @@ from troopwatch.es.indices import Indices, drop_indices, setup_indices
 from troopwatch.es.local import LocalCluster
 from troopwatch.paths import PROJECT_ROOT, var_dir
 
-pytestmark = pytest.mark.es
+# Several daemons racing for leases on real time: run alone, not beside other test files
+# (`make test` runs the `serial` tests after the parallel ones).
+pytestmark = [pytest.mark.es, pytest.mark.serial]
 
 smtp_receiver = receivers.smtp_receiver
 slack_receiver = receivers.slack_receiver
