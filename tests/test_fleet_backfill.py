@@ -15,6 +15,7 @@ import json
 import os
 import pty
 import re
+import select
 import signal
 import subprocess
 import threading
@@ -555,9 +556,19 @@ def test_ctrl_c_stops_following_and_leaves_the_tasks_queued(es, indices, tw_env,
     while b"0/1 done" not in output:  # following: no daemon takes the task
         output += os.read(leader, 4096)
     proc.send_signal(signal.SIGINT)
+    # Read until the terminal closes, or (a process it started still holding it) until the
+    # command has exited and said nothing more for a second: never block on the terminal.
+    deadline = time.monotonic() + 60
     with contextlib.suppress(OSError):
-        while chunk := os.read(leader, 4096):
-            output += chunk
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 1.0)
+            if ready:
+                chunk = os.read(leader, 4096)
+                if not chunk:
+                    break
+                output += chunk
+            elif proc.poll() is not None:
+                break
     os.close(leader)
     assert proc.wait(30) == 130
     assert (
