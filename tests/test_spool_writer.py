@@ -311,3 +311,35 @@ def test_a_sighting_refused_for_its_content_is_rejected_alone(es, indices, tmp_p
     es.indices.refresh(index=indices.articles)
     seen = es.get(index=indices.articles, id="a1")["_source"]["also_seen"]
     assert [s["url"] for s in seen] == ["https://example.com/3"]
+
+
+def test_a_copy_flushed_before_its_original_is_recorded_when_the_crawl_closes(
+    es, es_url, indices, tmp_path, monkeypatch
+):
+    """Items overtake each other between stages: a copy can reach the index stage a batch
+    ahead of its original. Each flush drains the spool before writing its own batch, so
+    after the last batch the copy must be tried once more, not left for the next crawl."""
+    import asyncio
+
+    from scrapy.statscollectors import MemoryStatsCollector
+    from scrapy.utils.test import get_crawler
+    from twisted.internet import defer
+
+    import pipelines.index as index_stage
+
+    monkeypatch.setattr(
+        index_stage, "deferToThread", lambda f, *a, **k: defer.maybeDeferred(f, *a, **k)
+    )
+    config = EsConfig(urls=(es_url,), prefix=indices.prefix)
+    pipeline = index_stage.IndexPipeline(
+        config, 50, tmp_path / "spool", MemoryStatsCollector(get_crawler())
+    )
+    pipeline._open()
+    pipeline.buffer = [{**_doc(2), "duplicate_of": "a1", "similarity": 0.97}]
+    assert pipeline.flush() is True
+    assert pipeline.spool.pending() == 1  # its original is not written yet
+    pipeline.buffer = [_doc(1)]
+    asyncio.run(pipeline.close_spider())
+    assert pipeline.spool.pending() == 0
+    seen = es.get(index=indices.articles, id="a1")["_source"]["also_seen"]
+    assert [s["url"] for s in seen] == ["https://example.com/2"]
