@@ -241,3 +241,25 @@ def test_subject_before_a_place_owns_the_figure(text: str) -> None:
 )
 def test_look_alikes_stay_out(text: str) -> None:
     assert figs(text) == []
+
+
+# A vague quantity is a claim (CLAIMS.md §1, "a small number of"): a quantity noun with a
+# size word before the people noun, also when the copy quotes the phrase.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon said a small number of North Korean soldiers are already in Kursk.",
+        "Officials said a “significant number” of North Korean troops had joined the assault.",
+        "В Пентагоне подтвердили нахождение «небольшого количества» северокорейских военных.",
+        "Значительное количество северокорейских солдат уже находится в Курской области.",
+        "Розвідка бачить невелику кількість північнокорейських військових біля кордону.",
+        "Laut Pentagon ist eine geringe Anzahl nordkoreanischer Soldaten bereits in Kursk.",
+        "Selon Washington, un nombre important de soldats nord-coréens est déjà à Koursk.",
+        "Según Kiev, Rusia usa un “número significativo” de soldados norcoreanos en Kursk.",
+        "Secondo Seul un numero imprecisato di soldati nordcoreani sarebbe già a Kursk.",
+        "Segundo Seul, um grande número de soldados norte-coreanos já está em Kursk.",
+        "Si vedono dozzine di soldati nordcoreani che ricevono uniformi russe a Kursk.",
+    ],
+)
+def test_vague_quantity_nouns(text: str) -> None:
+    assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [(None, "vague")]

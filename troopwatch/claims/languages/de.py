@@ -82,7 +82,7 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:mehrere|einige|wenige|eine\s+Handvoll|eine\s+kleine\s+Zahl)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:Soldaten|Militärs|Kämpfer|Gefangene|Nordkoreaner)(?![^\W\d_]))",
+        r"(?:mehrere|einige|wenige|eine\s+Handvoll|eine\s+[«“\"]?(?:kleine|kleinere|geringe|große|größere|erhebliche|beträchtliche|unbekannte|begrenzte|wachsende)\s+(?:An)?[Zz]ahl[»”\"]?(?:\s+(?:an|von))?)(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:Soldaten|Militärs|Kämpfer|Gefangene|Nordkoreaner)(?![^\W\d_]))",
         r"(?:mehrere\w*|einige\w*|ein\s+paar|viele\w*|etliche\w*|wenige\w*)\s+(?:zehntausend|hunderttausend|tausend|hundert|dutzend)",
         r"zehntausende\w*",
         r"hunderttausende\w*",
@@ -91,6 +91,9 @@ LANGUAGE = LanguageData(
         r"dutzende\w*",
     ),
     vague_tokens=(
+        "dutzend",
+        "zahl",
+        "anzahl",
         "mehrere",
         "einige",
         "handvoll",

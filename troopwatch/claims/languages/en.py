@@ -53,7 +53,7 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:several|a\s+few|a\s+handful\s+of|a\s+small\s+number\s+of)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldiers|troops|servicemen|fighters|prisoners|North\s+Koreans)(?![^\W\d_]))",
+        r"(?:several|a\s+few|a\s+handful\s+of|a\s+[«“\"]?(?:small|large|significant|limited|growing|substantial|considerable|sizable|sizeable|certain|unknown|undisclosed)\s+number[»”\"]?\s+of)(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:soldiers|troops|servicemen|fighters|prisoners|North\s+Koreans)(?![^\W\d_]))",
         r"(?:several|a\s+few|few|some|many|a\s+couple\s+of)\s+(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|thousands?|hundreds?|dozens?)",
         r"(?:tens|hundreds)\s+of\s+thousands",
         "thousands",
@@ -62,6 +62,8 @@ LANGUAGE = LanguageData(
         "scores",
     ),
     vague_tokens=(
+        "few",
+        "number",
         "several",
         "handful",
         "thousands",

@@ -72,7 +72,7 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:varios|algunos|unos\s+pocos|un\s+puñado\s+de|un\s+pequeño\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|efectivos|combatientes|prisioneros|norcoreanos)(?![^\W\d_]))",
+        r"(?:varios|algunos|unos\s+pocos|un\s+puñado\s+de|un\s+[«“\"]?(?:pequeño|gran|reducido|importante|creciente|cierto)\s+número[»”\"]?\s+de|un\s+[«“\"]?número\s+(?:significativo|importante|reducido|indeterminado|creciente|limitado|considerable|desconocido)[»”\"]?\s+de)(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|efectivos|combatientes|prisioneros|norcoreanos)(?![^\W\d_]))",
         r"(?:varios|varias|unos|unas|algunos|algunas|muchos)\s+(?:miles|cientos|centenares|millares)",
         r"(?:decenas|centenares|cientos)\s+de\s+miles",
         "miles",
@@ -82,6 +82,7 @@ LANGUAGE = LanguageData(
         "millares",
     ),
     vague_tokens=(
+        "número",
         "varios",
         "algunos",
         "puñado",

@@ -57,11 +57,12 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:plusieurs|quelques|une\s+poignée\s+de|un\s+petit\s+nombre\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldats|militaires|combattants|prisonniers|Nord-Coréens)(?![^\W\d_]))",
+        r"(?:plusieurs|quelques|une\s+poignée\s+de|un\s+[«“\"]?(?:petit|grand|certain)\s+nombre[»”\"]?\s+d[e’']|un\s+[«“\"]?nombre\s+(?:important|significatif|limité|croissant|indéterminé|inconnu|considérable)[»”\"]?\s+d[e’'])(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:soldats|militaires|combattants|prisonniers|Nord-Coréens)(?![^\W\d_]))",
         r"(?:des|plusieurs|quelques|de)\s+(?:dizaines\s+de\s+milliers|centaines\s+de\s+milliers|milliers|centaines|dizaines)",
         "milliers",
     ),
     vague_tokens=(
+        "nombre",
         "plusieurs",
         "quelques",
         "poignée",

@@ -55,7 +55,7 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:alcuni|diversi|pochi|una\s+manciata\s+di|un\s+piccolo\s+numero\s+di)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldati|militari|combattenti|prigionieri|nordcoreani)(?![^\W\d_]))",
+        r"(?:alcuni|diversi|pochi|una\s+manciata\s+di|un\s+[«“\"]?(?:piccolo|gran|grande|certo|ridotto|discreto)\s+numero[»”\"]?\s+di|un\s+[«“\"]?numero\s+(?:significativo|imprecisato|consistente|limitato|crescente|considerevole|elevato|indefinito)[»”\"]?\s+di)(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:soldati|militari|combattenti|prigionieri|nordcoreani)(?![^\W\d_]))",
         r"(?:alcune|diverse|varie|molte|poche|parecchie)\s+(?:decine\s+di\s+migliaia|centinaia\s+di\s+migliaia|migliaia|centinaia|decine|dozzine)",
         r"(?:decine|centinaia)\s+di\s+migliaia",
         "migliaia",
@@ -64,6 +64,8 @@ LANGUAGE = LanguageData(
         "dozzine",
     ),
     vague_tokens=(
+        "dozzine",
+        "numero",
         "alcuni",
         "diversi",
         "manciata",

@@ -77,7 +77,7 @@ LANGUAGE = LanguageData(
     ),
     vague_numbers=(
         # A vague few named by a people noun (CLAIMS.md §1: "декількох", "un puñado").
-        r"(?:vários|alguns|poucos|um\s+punhado\s+de|um\s+pequeno\s+número\s+de)(?=\s+(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|combatentes|prisioneiros|norte-coreanos)(?![^\W\d_]))",
+        r"(?:vários|alguns|poucos|um\s+punhado\s+de|um\s+[«“\"]?(?:pequeno|grande|certo|reduzido)\s+número[»”\"]?\s+de|um\s+[«“\"]?número\s+(?:significativo|indeterminado|considerável|limitado|crescente|elevado|desconhecido)[»”\"]?\s+de)(?=[»”\"’]?\s+[«“\"]?(?:[^\W\d_]+\s+){0,2}?(?:soldados|militares|combatentes|prisioneiros|norte-coreanos)(?![^\W\d_]))",
         r"(?:várias|vários|algumas|alguns|muitas|muitos|poucas|poucos)\s+(?:dezenas\s+de\s+milhares|centenas\s+de\s+milhares|milhares|centenas|dezenas)",
         r"(?:dezenas|centenas)\s+de\s+milhares",
         "milhares",
@@ -85,6 +85,7 @@ LANGUAGE = LanguageData(
         "dezenas",
     ),
     vague_tokens=(
+        "número",
         "vários",
         "alguns",
         "punhado",
