@@ -190,6 +190,11 @@ def test_number_of_personnel_rising_to(text: str) -> None:
         ),
         ("Seul prevê um total de 4.000 soldados norte-coreanos na Rússia até março.", 4000),
         ("북한은 북한군 공병 4000명을 러시아에 추가로 투입하겠다고 밝혔다.", 4000),
+        # Getting ready to send, with a reflexive verb.
+        ("Pyongyang se prepara para desplegar otros 4.000 soldados norcoreanos.", 4000),
+        ("Corea del Norte está preparándose para enviar 4.000 soldados a Rusia.", 4000),
+        ("Pyongyang prepara-se para enviar mais 4.000 soldados norte-coreanos.", 4000),
+        ("A Coreia do Norte está a preparar o envio de 4.000 soldados para Kursk.", 4000),
     ],
 )
 def test_orders_and_intentions_are_plans(text: str, want: int) -> None:

@@ -263,3 +263,21 @@ def test_look_alikes_stay_out(text: str) -> None:
 )
 def test_vague_quantity_nouns(text: str) -> None:
     assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [(None, "vague")]
+
+
+# A proportion counts no one (CLAIMS.md §2, fractions): "one in five", "5명 중 1명".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One in five North Korean soldiers sent to Kursk has been wounded, Seoul says.",
+        "Uno de cada diez soldados norcoreanos en Kursk ha muerto, según Kiev.",
+        "Um em cada dez soldados norte-coreanos em Kursk morreu, segundo Kiev.",
+        "Secondo Kiev è morto uno su dieci dei soldati nordcoreani a Kursk.",
+        "북한군 병사 10명 중 1명이 전사했다고 우크라이나군이 밝혔다.",
+        "北朝鮮兵の10人に1人が戦死したとウクライナ軍が明らかにした。",
+        "乌克兰军方称，每十名朝鲜士兵中就有一人阵亡。",
+        "قال الجيش الأوكراني إن واحدا من كل عشرة جنود كوريين شماليين قتل في كورسك.",
+    ],
+)
+def test_proportions_are_no_figures(text: str) -> None:
+    assert figs(text) == []

@@ -110,6 +110,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "واحد من كل خمسة".
+        r"(?:واحد|واحدا|جندي)\s+(?:من\s+)?(?:بين\s+)?كل",
         "يومي(?:ا|اً)?",
         r"في\s+اليوم",
         "أسبوعي(?:ا|اً)?",

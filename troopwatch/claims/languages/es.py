@@ -124,6 +124,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "uno de cada cinco".
+        r"(?:uno|una|1)\s+de\s+cada",
         r"(?:al|por)\s+(?:día|semana|mes)",
         r"cada\s+día",
         "diarios",
@@ -230,6 +232,8 @@ LANGUAGE = LanguageData(
         r"(?:va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|tienen\s+previsto|pretende\w*|piensa\w*|quiere\w*|estaría\w*\s+dispuest\w*|se\s+dispone\w*|podrá|podrán)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|aumentar|llegar|alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
         r"enviará\w*",
         r"(?:prepar\w*|planea\w*|prevé|contempla\w*)\s+(?:el\s+|un\s+)?(?:\w+\s+)?(?:envío|despliegue|traslado)",
+        # Getting ready to send: "se prepara para desplegar", "preparándose para enviar".
+        r"(?:se\s+prepar(?:a|an|aba|aban)|prepar(?:ándose|andose))\s+para\s+(?:\w+\s+){0,2}?(?:enviar|desplegar|mandar|trasladar)",
         r"desplegará\w*",
         r"enviaría\w*",
         r"se\s+espera\w*",

@@ -101,6 +101,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "un sur cinq".
+        r"(?:un|une|1)\s+sur(?=\s+(?:\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)",
         r"par\s+(?:jour|semaine|mois)",
         r"chaque\s+jour",
         "quotidiennement",

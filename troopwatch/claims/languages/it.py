@@ -99,6 +99,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "uno su cinque", "uno ogni dieci".
+        r"(?:uno|una|1)\s+(?:su|ogni)(?=\s+(?:\d|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\b)",
         r"al\s+(?:giorno|mese)",
         r"ogni\s+giorno",
         r"a\s+settimana",

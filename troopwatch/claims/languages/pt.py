@@ -117,6 +117,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "um em cada cinco".
+        r"(?:um|uma|1)\s+(?:em|de)\s+cada",
         r"(?:por|ao)\s+(?:dia|semana|mês)",
         "diariamente",
     ),
@@ -217,6 +219,9 @@ LANGUAGE = LanguageData(
         r"(?:prevê|preveem|previa)\s+(?:um\s+total\s+de|cerca\s+de|até)",
         r"(?:esteja|está|estão|estejam)\s+preparando\s+o\s+envio",
         r"prepar(?:a|am|ando)\s+o\s+envio",
+        # Getting ready to send: "prepara-se para enviar", "se preparam para", "está a preparar".
+        r"(?:prepar(?:a|am|ava|avam)-se|se\s+prepar(?:a|am|ava|avam|ando))\s+para\s+(?:\w+\s+){0,2}?(?:enviar|mandar|destacar|mobilizar|transferir)",
+        r"(?:está|estão|estava|estavam)\s+a\s+preparar\s+(?:o\s+envio|(?:\w+\s+){0,2}?(?:enviar|mandar|destacar))",
         r"começou\s+a\s+enviar",
         r"planejad[oa]s?|prevista?s?|previstos",
         r"ser(?:á|ão|ia|iam)\s+enviad[oa]s",

@@ -60,6 +60,8 @@ LANGUAGE = LanguageData(
     after_figure_words=(),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # A proportion: "每五名士兵中就有一人".
+        r"中(?:就)?有(?:1|一)[人名]",
         "每天",
         "每日",
         "日均",
