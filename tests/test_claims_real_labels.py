@@ -2,7 +2,8 @@
 labelled against shared/CLAIMS.md by annotators who never saw the extractor or its output.
 data/eval/claims_real.jsonl is split once by page into dev and test; claims_real2.jsonl,
 labelled later by other annotators, is dev only and shares no page or passage with the
-first set's test split.
+first set's test split; claims_real3.jsonl, a third dev-only set from stored copies of
+news pages, shares no page or passage with either.
 
 These tests check the file only (schema, coverage, the split); they never run the
 extractor. The scores are printed by `troopwatch claims eval data/eval/claims_real.jsonl
@@ -23,6 +24,7 @@ from troopwatch.paths import EVAL_DIR
 
 PATH = EVAL_DIR / "claims_real.jsonl"
 PATH2 = EVAL_DIR / "claims_real2.jsonl"
+PATH3 = EVAL_DIR / "claims_real3.jsonl"
 LANGS = LANGUAGES
 QUALIFIERS = {"exact", "approx", "at_least", "up_to", "nearly", "more_than", "vague"}
 CATEGORIES = {"deployed", "planned", "casualties", "killed", "wounded", "captured", "force_size"}
@@ -37,7 +39,7 @@ CLAIM_KEYS = {
     "source_text",
     "location",
 }
-ID_RE = re.compile(r"^r2?-(?P<lang>[a-z]{2})-\d{3}$")
+ID_RE = re.compile(r"^r[23]?-(?P<lang>[a-z]{2})-\d{3}$")
 SCRIPTS = {
     "ko": re.compile(r"[\uac00-\ud7a3]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
@@ -49,6 +51,7 @@ SCRIPTS = {
 
 ITEMS = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines()]
 ITEMS2 = [json.loads(line) for line in PATH2.read_text(encoding="utf-8").splitlines()]
+ITEMS3 = [json.loads(line) for line in PATH3.read_text(encoding="utf-8").splitlines()]
 
 
 def test_size_and_languages():
@@ -60,7 +63,7 @@ def test_size_and_languages():
     assert 0.2 <= share <= 0.35, share
 
 
-@pytest.mark.parametrize("item", ITEMS + ITEMS2, ids=lambda it: it["id"])
+@pytest.mark.parametrize("item", ITEMS + ITEMS2 + ITEMS3, ids=lambda it: it["id"])
 def test_item(item):
     assert set(item) == ITEM_KEYS
     m = ID_RE.match(item["id"])
@@ -86,7 +89,9 @@ def test_item(item):
         assert claim["source_text"] in item["text"]
 
 
-@pytest.mark.parametrize("items", [ITEMS, ITEMS2], ids=["claims_real", "claims_real2"])
+@pytest.mark.parametrize(
+    "items", [ITEMS, ITEMS2, ITEMS3], ids=["claims_real", "claims_real2", "claims_real3"]
+)
 def test_ids_sequential_and_texts_unique(items):
     by_lang = defaultdict(list)
     for it in items:
@@ -130,3 +135,21 @@ def test_split_once_by_page_and_balanced():
     for lang in LANGS:
         splits = Counter(it["split"] for it in ITEMS if it["lang"] == lang)
         assert splits["dev"] >= 20 and splits["test"] >= 20, (lang, splits)
+
+
+def test_third_set_is_dev_only_and_apart_from_both_earlier_sets():
+    """A page or passage of an earlier set would make its first score no unseen text."""
+    assert len(ITEMS3) >= 400 and {it["split"] for it in ITEMS3} == {"dev"}
+    per_lang = Counter(it["lang"] for it in ITEMS3)
+    assert set(per_lang) == set(LANGS) and min(per_lang.values()) >= 30, per_lang
+    host_path = lambda u: re.sub(r"^https?://(www\.)?", "", u.lower()).rstrip("/")  # noqa: E731
+    earlier = ITEMS + ITEMS2
+    pages = {host_path(it["url"]) for it in earlier}
+    assert not [it["id"] for it in ITEMS3 if host_path(it["url"]) in pages]
+    grams = [(it["lang"], _words(it["text"])) for it in earlier]
+    for it in ITEMS3:
+        mine = _words(it["text"])
+        for lang, other in grams:
+            if lang == it["lang"]:
+                shared = len(mine & other) / max(1, min(len(mine), len(other)))
+                assert shared < 0.5, it["id"]
