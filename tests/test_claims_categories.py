@@ -1539,3 +1539,31 @@ def test_japanese_expected_to_send(text: str, want: list[tuple]) -> None:
 )
 def test_active_killing_and_wounding_verbs(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# An earlier estimate given for contrast is its own claim, of the same category
+# (CLAIMS.md §6), however the language says the comparison.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul now says about 2,000 North Korean soldiers were killed, up from 600 in April.",
+        "Rund 2000 nordkoreanische Soldaten sind gefallen, nach zuvor geschätzten 600.",
+        "Environ 2 000 soldats nord-coréens ont été tués, contre 600 selon Séoul en avril.",
+        "Unos 2.000 soldados norcoreanos han muerto, frente a los 600 estimados en abril.",
+        "Circa 2.000 soldati nordcoreani sono stati uccisi, rispetto ai 600 stimati in aprile.",
+        "Cerca de 2.000 soldados norte-coreanos foram mortos, contra os 600 estimados em abril.",
+        "국정원은 북한군 전사자가 기존 600명에서 약 2000명으로 늘었다고 밝혔다.",
+        "国家情報院は北朝鮮兵の死者が従来の600人から約2000人に増えたと明らかにした。",
+        "韩国国家情报院称，朝鲜士兵死亡人数从此前的600人增至约2000人。",
+    ],
+)
+def test_earlier_estimate_for_contrast(text: str) -> None:
+    assert figs(text) == [(600, None, "killed"), (2000, None, "killed")]
+
+
+def test_against_the_other_side_is_no_comparison() -> None:
+    text = (
+        "По оценкам Сеула, не менее 600 северокорейских солдат погибли в войне России "
+        "против Украины, а тысячи получили ранения."
+    )
+    assert figs(text) == [(None, None, "wounded"), (600, None, "killed")]

@@ -509,6 +509,7 @@ class _Cand:
     coord_of: int | None = None  # "killed 30 soldiers and wounded another 20": index of the 30
     part_of: int | None = None  # "3,000 killed or wounded, of whom 1,000 …": index of the 3,000
     noun_of: int | None = None  # "killed 77 and wounded 40 soldiers": index of the 40
+    compared_of: int | None = None  # "2,000 killed, up from 600": index of the 2,000
 
 
 # A figure fronted before its noun: "3,000: that is how many North Korean troops …",
@@ -559,6 +560,7 @@ _ROLE_LEAD = _c(
     r"(?:help\s+(?:to\s+)?|helfen\s+|aider\s+à\s+|ayudar\s+a\s+|помочь\s+|допомогти\s+)?"
 )
 _CONTRAST = _c(_bounded("contrast"))
+_COMPARED = _c(_bounded("compared"))
 _COORD_GAP = _c(
     r",|\b(?:and|und|et|y|e|и|і|та|й|а|while|whereas|plus|another|more|weitere\w*|ещё|еще|ще|"
     r"autres|otros|otras|ed|ou|altri|altre|outros|outras)\b|(?<=[가-힣])(?:고|며)(?=\s)|、|また|"
@@ -1879,6 +1881,7 @@ def _claims_in(
     if not cands:
         return []
     _link_subsets(t, cands)
+    _link_compared(t, cands)
     _coordinate(t, cands, lg in _UNSPACED)
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
@@ -1997,6 +2000,8 @@ def _claims_in(
             # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
             # de efectivos", "130万现役军人").
             continue
+        if cand.compared_of in made:
+            category = made[cand.compared_of].category  # the same measure, earlier
         if (
             num.low in ctx.figures
             and num.high is None
@@ -2232,6 +2237,41 @@ def _link_subsets(t: str, cands: list[_Cand]) -> None:
             a.np_end = b.np_end
             a.elliptical = False
             a.subset_of = i + 1
+
+
+# A change from one figure to another in Korean, Japanese, Chinese: "600명에서 …으로",
+# "600人から…に", "600人增至…" (a range, "4万から8万人", is one number by then).
+_CHANGE_CJK = _c(
+    r"\s*(?:명|人|名)?\s*(?:에서|から|增至|增加至|增加到|增加为|上升至|上升到|升至|到|至)"
+)
+
+
+def _link_compared(t: str, cands: list[_Cand]) -> None:
+    """An earlier or other estimate given for contrast ("2,000 killed, up from 600",
+    "contre 600 auparavant", "по сравнению с 600") counts what the figure before it counts
+    (CLAIMS.md §6: its own claim, of the same category); without a noun of its own it
+    takes that figure's noun."""
+    for i in range(1, len(cands)):
+        p, c = cands[i - 1], cands[i]
+        if p.unit_kind not in ("mil", "nk", "weak", "count") or p.elliptical:
+            continue
+        if _CHANGE_CJK.match(t, p.num.end, c.num.start):
+            c.compared_of = i - 1  # "기존 600명에서 2000명으로", "从此前的600人增至2000人"
+            continue
+        gap = t[min(p.np_end, c.num.start) : c.num.start]
+        marks = list(_COMPARED.finditer(gap))
+        # The marker stands right before the figure ("up from about 600"): "against" or
+        # "contra" further back is the war's sides, not a comparison.
+        after = gap[marks[-1].end() :] if marks else ""
+        if not marks or re.search(r"[.;!?]\s", gap) or "," in after or _words_between(after) > 2:
+            continue
+        if c.elliptical and not c.num.vague and (c.num.low or 0) < 100:
+            continue  # "… contra Kiev a partir del 1 de noviembre": a date, not a figure
+        c.compared_of = i - 1
+        if c.elliptical:
+            c.unit, c.unit_kind, c.unit_text = p.unit, p.unit_kind, p.unit_text
+            c.elliptical = False
+            c.coord_of = i - 1
 
 
 def _coordinate(t: str, cands: list[_Cand], cjk: bool) -> None:

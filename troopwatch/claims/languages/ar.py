@@ -483,6 +483,12 @@ LANGUAGE = LanguageData(
     ),
     including=(r"بما\s+في\s+ذلك", r"بينهم", r"منهم", r"من\s+بينهم"),
     together=("معا", "مجتمعين", r"إجمالا"),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"مقارنة\s+(?:ب|مع)",
+        r"مقابل",
+        r"(?:بدلا|بدلاً)\s+من",
+    ),
     contrast=("بينما", "لكن", "ولكن", "فيما"),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

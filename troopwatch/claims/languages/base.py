@@ -107,6 +107,9 @@ class LanguageData:
     including: tuple[str, ...]  # "including": a part of a (possibly mixed) total follows
     together: tuple[str, ...]  # "together", "combined": a joint (mixed) total
     contrast: tuple[str, ...]  # "while", "but": a new subject follows
+    # An earlier or other estimate of the same measure after a figure ("…, up from 600",
+    # "contre 600 auparavant", "по сравнению с 600"): that figure counts what the first does.
+    compared: tuple[str, ...]
     support_words: tuple[str, ...]  # "to support"/"against" X: X is helped or fought, not owner
     perfect_markers: tuple[str, ...]  # "have", "already", "уже": a modal before them is no plan
     subordinators: tuple[str, ...]  # "that", "che", "что": a new clause starts
@@ -185,6 +188,7 @@ OPTIONAL: dict[str, str] = {
     "including": "not yet collected for Korean/Japanese (a measured change, not a refactor)",
     "together": "see including",
     "contrast": "see including",
+    "compared": "Korean, Japanese, Chinese state a change as 'from A to B' (에서/から/从)",
     "attribution_postposed": "languages whose attributions all precede the claimant",
     "relative_pronouns": "Korean, Japanese, Chinese put relative clauses before the noun",
     "deployed_formations": "names of the Storm Corps not yet collected for every language",

@@ -707,6 +707,13 @@ LANGUAGE = LanguageData(
         "zusammen",
         "gemeinsam",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"(?:nach|gegenüber|statt|anstatt)\s+(?:zuvor|bisher|bislang|früher|ursprünglich)",
+        r"verglichen\s+mit",
+        r"im\s+Vergleich\s+zu",
+        r"(?:einer|der|seiner|ihrer)\s+(?:früheren|bisherigen|vorherigen|ursprünglichen|ersten)\s+(?:Schätzung|Angabe|Zahl)\s+von",
+    ),
     contrast=(
         "aber",
         "während",

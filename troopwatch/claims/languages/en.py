@@ -991,6 +991,15 @@ LANGUAGE = LanguageData(
         "combined",
         "jointly",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"(?:up|down|rising|risen|climbing|falling|increased|increasing|revised(?:\s+up(?:ward)?s?)?)\s+from",
+        r"compared\s+(?:with|to)",
+        r"against",
+        r"versus",
+        r"vs\.?",
+        r"(?:an?|its|their|his|her|the)\s+(?:earlier|previous|initial|prior|original|first)\s+(?:estimate|figure|assessment|count|tally|projection)s?\s+of",
+    ),
     contrast=(
         "while",
         "whereas",

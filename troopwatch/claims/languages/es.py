@@ -676,6 +676,14 @@ LANGUAGE = LanguageData(
         "juntas",
         "conjuntamente",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"frente\s+a(?:\s+los|\s+las)?",
+        r"en\s+comparación\s+con",
+        r"comparad[oa]s?\s+con",
+        r"respecto\s+a(?:\s+los|\s+las)?",
+        r"(?:su|la|una)\s+(?:estimación|cifra|evaluación)\s+(?:anterior|previa|inicial)\s+de",
+    ),
     contrast=(
         "pero",
         "mientras",

@@ -627,6 +627,12 @@ LANGUAGE = LanguageData(
         "ensemble",
         "conjointement",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"contre",
+        r"par\s+rapport\s+(?:à|aux)",
+        r"(?:une|son|leur|sa|la|l['’])\s*(?:estimation|évaluation|chiffre|bilan)\s+(?:précédente?|antérieure?|initiale?)\s+de",
+    ),
     contrast=(
         "mais",
         "tandis",

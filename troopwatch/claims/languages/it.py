@@ -574,6 +574,13 @@ LANGUAGE = LanguageData(
     ),
     including=(r"tra\s+cui", r"compres[io]", r"inclus[io]", r"di\s+cui"),
     together=("insieme", "complessivamente", "congiuntamente"),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"rispetto\s+a(?:i|gli|lle|l)?",
+        r"contro\s+(?:i|gli|le)?",
+        r"a\s+fronte\s+de(?:i|gli|lle)",
+        r"(?:la|una|sua)\s+(?:stima|cifra)\s+(?:precedente|iniziale)\s+di",
+    ),
     contrast=("mentre", "ma", "però", "tuttavia"),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

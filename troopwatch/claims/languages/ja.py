@@ -483,6 +483,7 @@ LANGUAGE = LanguageData(
     partitive=("(?:この|その)?うち",),
     including=(),
     together=(),
+    compared=(),
     contrast=(),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

@@ -509,6 +509,7 @@ LANGUAGE = LanguageData(
     partitive=(r"(?:이|그)\s?(?:중|가운데)(?:에서|에는)?",),
     including=(),
     together=(),
+    compared=(),
     contrast=(),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

@@ -572,6 +572,13 @@ LANGUAGE = LanguageData(
     ),
     including=("incluindo", r"entre\s+eles", r"entre\s+os\s+quais", r"dos\s+quais", r"das\s+quais"),
     together=("juntos", "juntas", "conjuntamente", r"no\s+total"),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"contra\s+(?:os|as)?",
+        r"(?:em\s+)?comparação\s+com",
+        r"face\s+a(?:os|as)?",
+        r"(?:a|uma|sua)\s+(?:estimativa|cifra)\s+(?:anterior|inicial|prévia)\s+de",
+    ),
     contrast=("enquanto", "mas", "porém", "contudo"),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

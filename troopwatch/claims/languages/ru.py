@@ -766,6 +766,13 @@ LANGUAGE = LanguageData(
         "вместе",
         "совместно",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"против",
+        r"по\s+сравнению\s+с",
+        r"(?:вместо|а\s+не)",
+        r"(?:прежн|предыдущ|ранн|первоначальн)\w+\s+(?:оценк|цифр)\w+\s+(?:в)?",
+    ),
     contrast=(
         "но",
         "тогда",

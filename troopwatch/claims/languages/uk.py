@@ -678,6 +678,13 @@ LANGUAGE = LanguageData(
         "разом",
         "спільно",
     ),
+    # An earlier or other estimate of the same measure follows (CLAIMS.md §6).
+    compared=(
+        r"проти",
+        r"порівняно\s+з",
+        r"(?:замість|а\s+не)",
+        r"(?:попередн|ранн|початков)\w+\s+(?:оцінк|цифр)\w+\s+(?:у|в)?",
+    ),
     contrast=("але",),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").

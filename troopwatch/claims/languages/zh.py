@@ -437,6 +437,7 @@ LANGUAGE = LanguageData(
     partitive=("其中",),
     including=("其中", "包括", "包含"),
     together=("合计", "合計", "共同", "一起"),
+    compared=(),
     contrast=("而", "但", "然而"),
     # The army helped or fought is not the owner: words before it ("to support", "against"),
     # or after it in Korean/Japanese/Chinese ("ロシア軍を支援").
