@@ -1567,3 +1567,20 @@ def test_against_the_other_side_is_no_comparison() -> None:
         "против Украины, а тысячи получили ранения."
     )
     assert figs(text) == [(None, None, "wounded"), (600, None, "killed")]
+
+
+# Taiwan's and Hong Kong's press writes traditional characters: the same words, the same
+# reading as the mainland's simplified ones.
+@pytest.mark.parametrize(
+    "traditional, simplified",
+    [
+        ("平壤計畫再向俄羅斯增派6000名北韓士兵。", "平壤计划再向俄罗斯增派6000名朝鲜士兵。"),
+        (
+            "國情院表示，北韓士兵約300人陣亡、2700人受傷。",
+            "国情院表示，朝鲜士兵约300人阵亡、2700人受伤。",
+        ),
+        ("烏克蘭軍隊俘虜了兩名北韓士兵。", "乌克兰军队俘虏了两名朝鲜士兵。"),
+    ],
+)
+def test_traditional_chinese_reads_as_simplified(traditional: str, simplified: str) -> None:
+    assert figs(traditional) == figs(simplified) != []

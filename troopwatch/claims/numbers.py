@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from troopwatch.claims.chinese import is_chinese, to_simplified
 from troopwatch.claims.languages import AP, REGISTRY, languages, spaced, unspaced
 from troopwatch.claims.lexicon import ordered, words
 from troopwatch.regexes import compile_re
@@ -57,9 +58,12 @@ _FOLD = str.maketrans(
 
 @lru_cache(maxsize=64)
 def fold(text: str) -> str:
-    """Same-length normalisation used before matching numbers (cached: the extractor folds
-    each sentence several times, one after the other)."""
-    return text.translate(_FOLD)
+    """Same-length normalisation used before matching numbers and words (cached: the
+    extractor folds each sentence several times, one after the other). Chinese text (Han
+    without kana or Hangul) is folded to simplified characters, so one word list serves
+    Taiwan's, Hong Kong's and the mainland's press; Japanese keeps its own characters."""
+    text = text.translate(_FOLD)
+    return to_simplified(text) if is_chinese(text) else text
 
 
 # --------------------------------------------------------------------------- scale words

@@ -1,9 +1,15 @@
 """Chinese words (simplified and traditional) for the claim extractor (see ``base.LanguageData``).
 
 Fragments are matched inside running text (no spaces between words), like Japanese;
-digits with 万/萬/千 (1万1000, 1.5萬) are read by the shared CJK numeral grammar.
+digits with 万/萬/千 (1万1000, 1.5萬) are read by the shared CJK numeral grammar. Chinese
+sentences are matched in simplified characters (troopwatch.claims.chinese), and every
+fragment below gets its simplified form added, so a word written only in traditional
+characters still matches.
 """
 
+import dataclasses
+
+from troopwatch.claims.chinese import to_simplified
 from troopwatch.claims.languages.base import LanguageData
 
 _NK = r"(?:北韩|北韓|朝鲜|朝鮮)?"
@@ -11,7 +17,7 @@ _MORE = r"(?:多|余|餘)?"
 # Verbs of sending, for the planned cues that span "will … send".
 _SEND = r"(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|集结|集結|输送|輸送|派)"
 
-LANGUAGE = LanguageData(
+_WRITTEN = LanguageData(
     code="zh",
     name="Chinese",
     script="cjk",
@@ -197,11 +203,11 @@ LANGUAGE = LanguageData(
         r"(?:承诺|承諾|答应|答應)[^，。,；]{0,10}?(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|派)",
         # Considering, requesting, offering or agreeing to send is a plan.
         r"(?:考虑|考慮|要求|请求|請求|提议|提議|愿意|願意|同意|威胁|威脅)[^，。,；]{0,10}?(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|派)",
-        r"(?:将|將|将会|將會|计划|計劃|准备|準備|打算|决定|決定|可能|预计|預計|拟|擬|即将|即將|预估|預估)"
-        r"[^，。,；]{0,10}?" + _SEND,
+        r"(?:将|將|将会|將會|计划|計劃|計畫|准备|準備|打算|决定|決定|可能|预计|預計|拟|擬|即将|即將|预估|預估)"
+        r"[^，。,；]{0,20}?" + _SEND,
         "预计|預計|预估|預估",
         "将集结|將集結",
-        "计划中|計劃中",
+        "计划中|計劃中|計畫中",
     ),
     casualties=(
         "伤亡",
@@ -485,3 +491,18 @@ LANGUAGE = LanguageData(
     ),
     institutions=("情报", "情報", "政府", "国防部", "國防部", "官员", "官員", "发言人", "發言人"),
 )
+
+
+def _with_simplified(lang: LanguageData) -> LanguageData:
+    """Every word list with the simplified form of each entry after it."""
+    changes = {}
+    for field in dataclasses.fields(lang):
+        value = getattr(lang, field.name)
+        if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            changes[field.name] = tuple(
+                dict.fromkeys(x for v in value for x in (v, to_simplified(v)))
+            )
+    return dataclasses.replace(lang, **changes)
+
+
+LANGUAGE = _with_simplified(_WRITTEN)
