@@ -195,6 +195,33 @@ def test_number_of_personnel_rising_to(text: str) -> None:
         ("Corea del Norte está preparándose para enviar 4.000 soldados a Rusia.", 4000),
         ("Pyongyang prepara-se para enviar mais 4.000 soldados norte-coreanos.", 4000),
         ("A Coreia do Norte está a preparar o envio de 4.000 soldados para Kursk.", 4000),
+        # An agreement, a decision or a preparation named as a noun.
+        (
+            "Москва и Пхеньян достигли договоренности о направлении 4000 северокорейских военных.",
+            4000,
+        ),
+        (
+            "Між Москвою та КНДР є домовленість про направлення ще 4000 північнокорейських військових.",
+            4000,
+        ),
+        (
+            "Schoigu verkündete die Entscheidung, 4.000 nordkoreanische Soldaten nach Kursk zu schicken.",
+            4000,
+        ),
+        ("Seul: Pyongyang sta preparando l'invio di 4.000 soldati nordcoreani in Russia.", 4000),
+        ("Kiev met en garde contre l'arrivée imminente de 4 000 soldats nord-coréens.", 4000),
+        # Being got ready, expected, heading there, the future of any verb.
+        (
+            "Zelensky said 4,000 North Korean soldiers are being prepared to join the fighting.",
+            4000,
+        ),
+        ("Segundo Kiev, mais 4.000 soldados norte-coreanos são esperados em Kursk.", 4000),
+        ("I primi 4.000 soldati nordcoreani andranno al fronte di Kursk, secondo Kiev.", 4000),
+        ("Перші 4000 північнокорейських військових вирушать до Курської області.", 4000),
+        ("ウクライナ軍によると、北朝鮮兵4000人がクルスク州に向かう。", 4000),
+        ("泽连斯基说，朝鲜正在准备4000名士兵。", 4000),
+        ("Bis zu 4.000 nordkoreanische Soldaten sollen es nach Angaben Seouls werden.", 4000),
+        ("Según Kiev, Corea del Norte puede traer 4.000 soldados más a Kursk.", 4000),
     ],
 )
 def test_orders_and_intentions_are_plans(text: str, want: int) -> None:

@@ -245,14 +245,14 @@ LANGUAGE = LanguageData(
         r"fordert\w*\s+(?:\S+\s+){0,6}?an",
         r"bittet\s+um",
         r"gebeten",
-        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|umfassen)",
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:schicken|entsenden|senden|verlegen|stellen|liefern|steigen|anwachsen|erhöhen|umfassen|nachkommen|folgen|kommen|eintreffen|ankommen)",
         # A participle after "würde(n)" is reported speech ("würden … verlegt": are moved,
         # says the source) unless "werden" follows ("würden … verlegt werden").
         r"(?:wird|werden|werde|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|möchte|kann|können)\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)",
         r"würden?\s+(?:\w+\s+){0,4}?(?:erhöht|geschickt|entsandt|verlegt)(?=\s+werden)",
         r"plant\w*",
         # "hat beschlossen, … zu entsenden": a decision to send is a plan.
-        r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|vereinbart|zugesagt)\b"
+        r"(?:beschlossen|beschloss\w*|entschieden|entschied\w*|entscheidung\w*|vereinbart|vereinbarung\w*|zugesagt)\b"
         r"(?:(?![.;]\s).){0,100}?zu\s+(?:schicken|entsenden|senden|verlegen|stationieren)",
         "planen",
         r"beabsichtig\w*",
@@ -262,6 +262,8 @@ LANGUAGE = LanguageData(
         r"bereit\s*,?\s+(?:\w+\s+){0,3}zu\s+(?:schicken|entsenden)",
         r"weitere\w*\s+(?:\w+\s+){0,3}(?:sollen|könnten|werden)",
         r"in\s+den\s+kommenden\s+(?:wochen|monaten)",
+        # "Bis zu 12.000 sollen es werden": the figure it is to become.
+        r"(?:soll|sollen|wird|werden|dürfte|dürften|könnten?)\s+es\s+(?:\S+\s+){0,4}?werden",
         r"(?:könnte|könnten|dürfte|dürften)\s+[^.;]{0,60}?bis\s+(?:ende|zum|jahresende|frühjahr|sommer|herbst|winter)",
         r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
     ),

@@ -373,6 +373,9 @@ LANGUAGE = LanguageData(
         r"(?:will|could|may|might|would)\s+(?:\w+\s+){0,3}(?:additional|more|further|another)",
         r"in\s+the\s+(?:coming|next)\s+(?:weeks|months|days)",
         r"future\s+(?:deployments?|rotations?)",
+        # Being got ready: "are being prepared to join", "they are preparing around 10,000".
+        r"(?:is|are|was|were)\s+being\s+prepared",
+        r"(?:is|are|was|were)\s+preparing(?=\s+(?:about|around|some|up\s+to|as\s+many|\d))",
         r"rise\s+to",
         r"increase\s+to",
         r"grow\s+to",

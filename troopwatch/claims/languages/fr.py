@@ -200,6 +200,8 @@ LANGUAGE = LanguageData(
         + AP
         + r"apprête\w*|envisage\w*|prévoi\w*|prévu\w*|projette\w*|entend\w*|veut|souhaite|pourra|pourront|serait|seraient)\s+(?:\w+\s+){0,3}?(?:envoyer|déployer|dépêcher|fournir|atteindre|monter|augmenter|être\s+envoyés|être\s+déployés|grimper|porter|s'élever|passer)",
         r"enverra\w*",
+        # An arrival announced as imminent: "l'arrivée imminente de 10 000 soldats".
+        r"(?:arrivée|envoi|déploiement)\s+imminent\w*",
         # A force planned at a size: "une force nord-coréenne prévue de 10 000 hommes".
         r"prévue?s?\s+(?:de|d['’])",
         # A decision to send: "a décidé d'envoyer", "la décision de déployer".

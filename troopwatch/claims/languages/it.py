@@ -221,7 +221,8 @@ LANGUAGE = LanguageData(
         r"(?:\w+\s+){0,3}?che\s+(?:\w+\s+){0,5}?(?:avrebbe|avrebbero)\s+(?:\w+\s+)?"
         r"(?:inviato|mandato|schierato|dispiegato|trasferito)",
         # The future tense of any verb whose subject is the figure ("arriveranno", "saranno").
-        r"[^\W\d_]{2,}(?:er|ar|ir)anno",
+        r"[^\W\d_]{2,}ranno",
+        r"[^\W\d_]{2,}rà",
         # A decision or a forecast named as a noun: "la decisione di inviare", "la previsione di".
         r"decisione\s+di\s+(?:inviare|mandare|schierare)|previsione\s+di",
         r"(?:potrebbe|potrebbero|potrà|potranno|dovrebbe|dovrebbero|intende|intendono|prevede|prevedono|"
@@ -234,6 +235,9 @@ LANGUAGE = LanguageData(
         r"è\s+atteso\s+che|sono\s+attesi|è\s+previsto|si\s+prevede",
         r"nelle\s+prossime\s+settimane|nei\s+prossimi\s+mesi|entro\s+la\s+fine\s+dell['’]anno",
         r"pianificat[oiae]|previst[oiae]",
+        # Getting the dispatch ready: "sta preparando l'invio di 12.000 soldati".
+        r"(?:sta|stanno|stava|stavano|stia|stiano)\s+preparando\s+(?:l['’]invio|il\s+trasferimento|lo\s+schieramento)",
+        r"prepara(?:re|no)?\s+(?:l['’]invio|il\s+trasferimento)",
     ),
     casualties=(
         # 'Ha perso 4.000 soldati': losses ('perso la vita' is killed, a longer cue).

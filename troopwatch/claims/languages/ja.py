@@ -147,6 +147,9 @@ LANGUAGE = LanguageData(
         # "間もなくクルスクに到着する": soon to arrive (the adverb stands before the verb).
         "(?:間もなく|まもなく|近く)[^、。]{0,16}?(?:到着|派遣|投入|合流)",
         "送り込む",
+        # The non-past of heading somewhere: "まず2000人がクルスク州に向かう".
+        "向かう(?!と)",
+        "向かっている",
         "送る",
         "予定",
         "計画",

@@ -222,6 +222,10 @@ LANGUAGE = LanguageData(
         # Getting ready to send: "prepara-se para enviar", "se preparam para", "está a preparar".
         r"(?:prepar(?:a|am|ava|avam)-se|se\s+prepar(?:a|am|ava|avam|ando))\s+para\s+(?:\w+\s+){0,2}?(?:enviar|mandar|destacar|mobilizar|transferir)",
         r"(?:está|estão|estava|estavam)\s+a\s+preparar\s+(?:o\s+envio|(?:\w+\s+){0,2}?(?:enviar|mandar|destacar))",
+        # Expected, and being got ready: "mais 2.600 esperados", "estão a ser preparados".
+        r"esperad[oa]s",
+        r"(?:está|estão|estava|estavam)\s+(?:a\s+ser|sendo)\s+preparad[oa]s",
+        r"(?:está|estão|estava|estavam)\s+(?:a\s+preparar|preparando)(?=\s+(?:\w+\s+){0,3}?(?:cerca|mais|até|\d))",
         r"começou\s+a\s+enviar",
         r"planejad[oa]s?|prevista?s?|previstos",
         r"ser(?:á|ão|ia|iam)\s+enviad[oa]s",

@@ -208,6 +208,8 @@ _WRITTEN = LanguageData(
         "预计|預計|预估|預估",
         "将集结|將集結",
         "计划中|計劃中|計畫中",
+        # Getting troops ready: "正在准备1万名士兵".
+        "准备",
     ),
     casualties=(
         "伤亡",
