@@ -281,3 +281,37 @@ def test_vague_quantity_nouns(text: str) -> None:
 )
 def test_proportions_are_no_figures(text: str) -> None:
     assert figs(text) == []
+
+
+# Numbers as copy writes them: parts joined by a hyphen, collective numbers (about N),
+# "members of the army", the capital's local spellings.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Seoul says the North has sent a total of 12-thousand troops to Russia.",
+            (12000, "exact"),
+        ),
+        (
+            "Seoul says another two-thousand-300 North Korean soldiers were wounded.",
+            (2300, "exact"),
+        ),
+        ("Kiev affirme qu'une trentaine de soldats nord-coréens ont été tués.", (30, "approx")),
+        (
+            "Kiev afirma que una treintena de soldados norcoreanos murieron en Kursk.",
+            (30, "approx"),
+        ),
+        ("Kiev diz que uma trintena de soldados norte-coreanos morreram em Kursk.", (30, "approx")),
+        (
+            "Some 9,000 members of the North Korean army are now in Kursk, Seoul said.",
+            (9000, "approx"),
+        ),
+        (
+            "Environ 9 000 membres de l'armée nord-coréenne sont à Koursk, selon Séoul.",
+            (9000, "approx"),
+        ),
+        ("Unos 9.000 soldados de Piongyang combaten ya en Kursk, según Seúl.", (9000, "approx")),
+    ],
+)
+def test_numbers_as_copy_writes_them(text: str, want: tuple) -> None:
+    assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [want]

@@ -207,8 +207,10 @@ _WORD_TABLES = {lang.code: dict(lang.number_words) for lang in spaced() if lang.
 
 # Nouns of approximate quantity: "un millier", "une centaine", "около сотни" are approx.
 _APPROX_NOUNS = compile_re(
-    r"(?i)(?:millier|centaine|millar|centenar|сотн|сотен|migliai|centinai|decina|ventina|"
-    r"trentina|quarantina|cinquantina|milhar|centena|dezena)"
+    r"(?i)(?:millier|centaine|dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|"
+    r"millar|centenar|decena|veintena|treintena|cuarentena|cincuentena|сотн|сотен|migliai|"
+    r"centinai|decina|ventina|trentina|quarantina|cinquantina|milhar|centena|dezena|vintena|"
+    r"trintena|quarentena|cinquentena)"
 )
 
 # Compounding languages (German zweitausend, Italian tremila): number words are read
@@ -444,6 +446,18 @@ def _scale_up(a: Num, b: Num) -> int | None:
     return lo
 
 
+def _hyphen_joined(a: Num, b: Num, between: str) -> int | None:
+    """One number written in parts joined by a hyphen, not a range: "15-thousand" (digits
+    and a scale word), "four-thousand-100" (a round number and what it adds)."""
+    if between != "-" or a.low is None or b.low is None or a.high is not None or b.high is not None:
+        return None
+    if a.kind == "digits" and b.kind == "words" and b.scale >= 1000 and b.low == b.scale:
+        return a.low * b.scale
+    if a.kind == "words" and a.scale >= 1000 and a.low % a.scale == 0 and b.kind == "digits":
+        return a.low + b.low if b.low < a.scale else None
+    return None
+
+
 def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
     out: list[Num] = []
     i = 0
@@ -452,6 +466,24 @@ def _merge_ranges(text: str, nums: list[Num]) -> list[Num]:
         if i + 1 < len(nums) and not a.vague and not nums[i + 1].vague:
             b = nums[i + 1]
             between = text[a.end : b.start]
+            joined = _hyphen_joined(a, b, between)
+            if joined is not None:
+                out.append(
+                    Num(
+                        a.start,
+                        b.end,
+                        joined,
+                        None,
+                        False,
+                        a.qualifier,
+                        a.kind,
+                        max(a.scale, b.scale),
+                        a.grouped,
+                        text[a.start : b.end],
+                    )
+                )
+                i += 2
+                continue
             before = text[max(0, a.start - 14) : a.start]
             ok = bool(_RANGE_DASH.match(between) or _RANGE_WORD.match(between))
             if not ok and _RANGE_AND.match(between) and _BETWEEN_BEFORE.search(before):

@@ -156,6 +156,12 @@ LANGUAGE = LanguageData(
     # What is counted: (fragment, unit, kind); kind mil | nk | civ | weak | count | block.
     units_first=(),
     units=(
+        # Members of the army or its forces are its personnel.
+        (
+            r"Angehörige\w*\s+(?:der|des)\s+(?:nordkoreanischen\s+)?(?:Armee|Streitkräfte|Militärs|Spezialkräfte)",
+            "troops",
+            "mil",
+        ),
         (
             r"artilleristen|kanoniere|drohnen(?:piloten|operateure|bediener)\w*|scharfschützen|sanitäter\w*|fernmelder\w*|funker\w*",
             "personnel",

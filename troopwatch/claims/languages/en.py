@@ -188,6 +188,12 @@ LANGUAGE = LanguageData(
     # What is counted: (fragment, unit, kind); kind mil | nk | civ | weak | count | block.
     units_first=(),
     units=(
+        # Members of the army or its forces are its personnel.
+        (
+            r"members\s+of\s+(?:the\s+)?(?:north\s+korean\s+|korean\s+people['’]s\s+)?(?:army|armed\s+forces|military|special\s+forces|forces)",
+            "troops",
+            "mil",
+        ),
         (
             r"special[\s-]+(?:operations?\s+)?forces?(?:\s+(?:troops|soldiers|units?|personnel))?",
             "special forces",

@@ -55,12 +55,18 @@ LANGUAGE = LanguageData(
         "millones": (1_000_000, "s"),
         "millar": (1000, "s"),
         "centenar": (100, "s"),
+        # Collective numbers ("una veintena": about twenty) multiply like a scale word.
+        "decena": (10, "s"),
+        "veintena": (20, "s"),
+        "treintena": (30, "s"),
+        "cuarentena": (40, "s"),
+        "cincuentena": (50, "s"),
         "y": (0, "c"),
         "medio": (0.5, "f"),
     },
     number_morphemes=(),
     number_phrases=(
-        r"(?:un|una)\s+(?:millar|millón|centenar)",
+        r"(?:un|una)\s+(?:millar|millón|centenar|decena|veintena|treintena|cuarentena|cincuentena)",
         r"medio\s+millón",
     ),
     number_connector="y",
@@ -139,7 +145,7 @@ LANGUAGE = LanguageData(
         r"norcorean\w*",
         r"nortecorean\w*",
         r"ejército\s+popular\s+de\s+corea",
-        "pionyang",
+        "pi?ong?yang",
     ),
     other_owners=(
         "rus[oa]s?",
@@ -153,6 +159,12 @@ LANGUAGE = LanguageData(
         (r"fuerzas\s+(?:especiales|de\s+operaciones\s+especiales)", "special forces", "mil"),
     ),
     units=(
+        # Members of the army or its forces are its personnel.
+        (
+            r"miembros\s+(?:del\s+ejército|de\s+las\s+fuerzas(?:\s+armadas|\s+especiales)?)",
+            "troops",
+            "mil",
+        ),
         (
             r"artilleros|operadores(?:\s+de\s+drones)?|pilotos\s+de\s+drones|francotiradores|sanitarios\s+militares|médicos\s+militares|radiotelegrafistas",
             "personnel",

@@ -40,12 +40,19 @@ LANGUAGE = LanguageData(
         "millions": (1_000_000, "s"),
         "millier": (1000, "s"),
         "centaine": (100, "s"),
+        # Collective numbers ("une vingtaine": about twenty) multiply like a scale word.
+        "dizaine": (10, "s"),
+        "vingtaine": (20, "s"),
+        "trentaine": (30, "s"),
+        "quarantaine": (40, "s"),
+        "cinquantaine": (50, "s"),
+        "soixantaine": (60, "s"),
         "et": (0, "c"),
         "demi": (0.5, "f"),
     },
     number_morphemes=(),
     number_phrases=(
-        r"(?:un|une)\s+(?:millier|million|centaine)",
+        r"(?:un|une)\s+(?:millier|million|centaine|dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine)",
         r"un\s+demi-million",
         r"(?<=et\s)un",
     ),
@@ -126,6 +133,8 @@ LANGUAGE = LanguageData(
         (r"forces\s+(?:spéciales|d" + AP + r"opérations\s+spéciales)", "special forces", "mil"),
     ),
     units=(
+        # Members of the army or its forces are its personnel.
+        (r"membres\s+(?:de\s+l['’]armée|des\s+forces(?:\s+armées|\s+spéciales)?)", "troops", "mil"),
         (
             r"artilleurs|opérateurs(?:\s+de\s+drones)?|pilotes\s+de\s+drones|tireurs\s+d"
             + AP

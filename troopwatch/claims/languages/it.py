@@ -135,6 +135,8 @@ LANGUAGE = LanguageData(
         (r"personale\s+militare", "personnel", "mil"),
     ),
     units=(
+        # Members of the army or its forces are its personnel.
+        (r"membri\s+(?:dell['’]esercito|delle\s+forze(?:\s+armate|\s+speciali)?)", "troops", "mil"),
         ("soldat[io]|soldatesse", "soldiers", "mil"),
         ("militari", "troops", "mil"),
         # "11.000 members of its armed forces": a member noun of an armed force.

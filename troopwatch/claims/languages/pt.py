@@ -57,6 +57,10 @@ LANGUAGE = LanguageData(
         "dezena": (10, "s"),
         "centena": (100, "s"),
         "milhar": (1000, "s"),
+        "vintena": (20, "s"),
+        "trintena": (30, "s"),
+        "quarentena": (40, "s"),
+        "cinquentena": (50, "s"),
         "mil": (1000, "s"),
         "milhão": (1_000_000, "s"),
         "milhões": (1_000_000, "s"),
@@ -65,7 +69,7 @@ LANGUAGE = LanguageData(
     },
     number_morphemes=(),
     number_phrases=(
-        r"(?:um|uma)\s+(?:milhar|milhão|centena|dezena|dúzia)",
+        r"(?:um|uma)\s+(?:milhar|milhão|centena|dezena|dúzia|vintena|trintena|quarentena|cinquentena)",
         r"meio\s+milhão",
     ),
     number_connector="e",
@@ -147,6 +151,8 @@ LANGUAGE = LanguageData(
         (r"engenheiros\s+(?:militares|de\s+combate)", "engineers", "mil"),
     ),
     units=(
+        # Members of the army or its forces are its personnel.
+        (r"membros\s+(?:do\s+exército|das\s+forças(?:\s+armadas|\s+especiais)?)", "troops", "mil"),
         ("soldados?", "soldiers", "mil"),
         ("militares", "troops", "mil"),
         # "11.000 members of its armed forces": a member noun of an armed force.
