@@ -277,6 +277,15 @@ def test_vague_quantity_nouns(text: str) -> None:
         "北朝鮮兵の10人に1人が戦死したとウクライナ軍が明らかにした。",
         "乌克兰军方称，每十名朝鲜士兵中就有一人阵亡。",
         "قال الجيش الأوكراني إن واحدا من كل عشرة جنود كوريين شماليين قتل في كورسك.",
+        # Fractions written as a number and a denominator.
+        "Kiev says two-thirds of the North Korean soldiers sent to Kursk have died.",
+        "Nach Angaben Kiews sind zwei Drittel der nordkoreanischen Soldaten gefallen.",
+        "Selon Kiev, les deux tiers des soldats nord-coréens ont été tués.",
+        "Según Kiev, dos tercios de los soldados norcoreanos han muerto.",
+        "Secondo Kiev, due terzi dei soldati nordcoreani sono morti.",
+        "Segundo Kiev, dois terços dos soldados norte-coreanos morreram.",
+        "По данным Киева, две трети северокорейских солдат погибли.",
+        "За даними Києва, дві третини північнокорейських солдатів загинули.",
     ],
 )
 def test_proportions_are_no_figures(text: str) -> None:

@@ -363,7 +363,7 @@ def _generic_size(t: str) -> bool:
 
 
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
-_PERCENT_AFTER = _c(r"^\s*(?:%|％|" + _any("percent_words") + ")")
+_PERCENT_AFTER = _c(r"^\s*-?\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
     r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
     # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".

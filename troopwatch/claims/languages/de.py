@@ -671,7 +671,14 @@ LANGUAGE = LanguageData(
         r"(?<![^\W\d_])arbeit(?:en|et)(?![^\W\d_])",
         "arbeiter",
     ),
-    percent_words=("prozent",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"drittel",
+        r"viertel",
+        r"fünftel",
+        r"zehntel",
+        "prozent",
+    ),
     increase_verbs=(
         r"erhöh\w*",
         r"aufstock\w*",

@@ -942,6 +942,11 @@ LANGUAGE = LanguageData(
         "tourist",
     ),
     percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"thirds?",
+        r"quarters?",
+        r"fifths?",
+        r"tenths?",
         r"per\s*cent",
         "percent",
     ),

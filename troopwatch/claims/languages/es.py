@@ -640,7 +640,13 @@ LANGUAGE = LanguageData(
         "trabajador",
         "obrero",
     ),
-    percent_words=(r"por\s*ciento",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"tercios?",
+        r"cuartos?",
+        r"(?:terceras|cuartas|quintas)\s+partes",
+        r"por\s*ciento",
+    ),
     increase_verbs=(
         r"aument\w*",
         r"elev\w*",

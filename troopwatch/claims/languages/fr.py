@@ -601,7 +601,14 @@ LANGUAGE = LanguageData(
         "ouvrier",
         "travailleur",
     ),
-    percent_words=(r"pour\s*cent",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"tiers",
+        r"quarts?",
+        r"cinquièmes?",
+        r"dixièmes?",
+        r"pour\s*cent",
+    ),
     increase_verbs=(r"augment\w*",),
     estimate_words=(r"estim\w*",),
     loss_words=(

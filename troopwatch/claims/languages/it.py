@@ -551,7 +551,13 @@ LANGUAGE = LanguageData(
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("soldat", "militar", "truppe", "esercit", "uomini", "forze"),
     civilian_words=("lavor", "lavorator", "operai", "civil", "student", "turist"),
-    percent_words=(r"per\s*cento",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"terzi",
+        r"quarti",
+        r"quinti",
+        r"per\s*cento",
+    ),
     increase_verbs=(r"aument\w*", r"alz\w*", r"incrementa\w*", r"portare"),
     estimate_words=(r"stim\w*", r"si\s+stima"),
     loss_words=("perdite", "perso", r"persi"),

@@ -554,7 +554,13 @@ LANGUAGE = LanguageData(
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("soldad", "militar", "tropa", "exército", "forças"),
     civilian_words=("trabalh", "trabalhador", "operári", "civis", "estudante", "turista"),
-    percent_words=(r"por\s*cento",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"terços?",
+        r"quartos?",
+        r"quintos?",
+        r"por\s*cento",
+    ),
     increase_verbs=(r"aument\w*", r"elev\w*", r"ampli\w*"),
     estimate_words=(r"estim\w*", r"calcul\w*"),
     loss_words=("perdas", "perdeu", "perderam"),

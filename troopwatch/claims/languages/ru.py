@@ -729,7 +729,12 @@ LANGUAGE = LanguageData(
         "рабоч",
         "трудов",
     ),
-    percent_words=(r"процент\w*",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"трет(?:и|ей|ью|ь)",
+        r"четверт(?:и|ей|ью|ь)",
+        r"процент\w*",
+    ),
     increase_verbs=(
         r"увелич\w*",
         r"нарост\w*",

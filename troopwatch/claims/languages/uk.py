@@ -647,7 +647,12 @@ LANGUAGE = LanguageData(
         r"(?<![^\W\d_])працю",
         "робітн",
     ),
-    percent_words=(r"відсот\w*",),
+    percent_words=(
+        # A fraction: "two-thirds", "zwei Drittel", "дві третини" (CLAIMS.md §2).
+        r"третин\w*",
+        r"чверт\w*",
+        r"відсот\w*",
+    ),
     increase_verbs=(
         r"збільш\w*",
         r"нарощ\w*",
