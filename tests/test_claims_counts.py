@@ -324,3 +324,22 @@ def test_proportions_are_no_figures(text: str) -> None:
 )
 def test_numbers_as_copy_writes_them(text: str, want: tuple) -> None:
     assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [want]
+
+
+# Look-alikes: a total that includes North Koreans, the size of each batch, migrant
+# workers, a regiment's number, the hundred of a percentage.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロシア軍はクルスク州に北朝鮮兵を含む4万人の兵力を集結させた。",
+        "러시아군은 쿠르스크에 북한군을 포함한 4만 명의 병력을 집결시켰다.",
+        "俄军在库尔斯克集结了包括朝鲜士兵在内的4万名兵力。",
+        "Seoul says North Korea sends about 3,000 soldiers per rotation to Russia.",
+        "قال خبراء إن كوريا الشمالية ترسل قواتها على دفعات، ويبلغ عدد أفراد كل دفعة 5 آلاف جندي.",
+        "據報導，北韓計畫派遣3萬名移工前往俄羅斯的無人機工廠。",
+        "朝鲜为从俄罗斯归来的士兵举行仪式，318工兵团出席。",
+        "Budanov dijo que el 40 por ciento de los proyectiles norcoreanos no funcionan.",
+    ],
+)
+def test_more_look_alikes(text: str) -> None:
+    assert figs(text) == []

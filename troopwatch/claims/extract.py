@@ -282,6 +282,16 @@ _MIXED_COORD_CJK = _c(
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(_bounded("together"))
+# A total that includes North Koreans is a mixed force (CLAIMS.md §2): "a force of 50,000
+# including North Korean soldiers", "北朝鮮兵を含む5万人", "包括朝鲜士兵在内的5万名".
+_INCLUDES_NK_AFTER = _c(
+    r"^\s*,?\s*(?:" + _INCLUDING.pattern + r")\s+(?:[^\W\d_]+\s+){0,3}?(?:" + _NK.pattern + ")"
+)
+_INCLUDES_NK_BEFORE = _c(
+    r"(?:"
+    + _NK.pattern
+    + r")[^、。，,.]{0,10}?(?:を含む|を含めた|을\s?포함한|를\s?포함한|在内的|在內的)\W{0,2}$"
+)
 _CONJ = _c(
     r"^\s*,?\s*(?:and|und|et|y|и|і|та|й|or|oder|ou|o|와|과|と|및|или|або|as\s+well\s+as|"
     r"sowie|así\s+como|ainsi\s+que)\s*$"
@@ -362,12 +372,16 @@ def _generic_size(t: str) -> bool:
     return g is not None and _FORMATION_NOUN.search(t) is not None
 
 
+# "60 por ciento", "per cento", "pour cent": the hundred of a percentage is no figure.
+_PER_HUNDRED = _c(r"(?:por|per|pour)\s+(?:ciento|cento|cent)$")
 _CURRENCY_BEFORE = _c(r"(?:[$€£¥₩₽]|US\$|USD|EUR|KRW|RUB|UAH|A\$|C\$)\s*$")
 _PERCENT_AFTER = _c(r"^\s*-?\s*(?:%|％|" + _any("percent_words") + ")")
 _ORDINAL_AFTER = _c(
     r"^(?:(?:st|nd|rd|th|e|er|ère|ème|º|°|-?й|-?я|-?го|-?е|-?th)(?![^\W\d_])|"
     # Korean/Japanese/Chinese unit numbers take particles: "11군단이다", "第11军".
     r"군단|사단|여단|軍団|師団|旅団|军团|軍團|师|師|"
+    # A regiment or brigade named by its number: "528工兵团", "第3旅".
+    r"(?:工兵|炮兵|步兵|装甲|裝甲|特战|特戰|坦克)?(?:团|團|旅)(?![长長])|"
     # Rounds and ranks: "1차 수송" (the first transport), "두 번째", "2回目".
     r"차(?!량|례)|\s?번째|回目)"
 )
@@ -578,6 +592,8 @@ def _excluded(t: str, num: Num) -> bool:
     before = t[max(0, num.start - 24) : num.start]
     after = t[num.end : num.end + 16]
     if _CURRENCY_BEFORE.search(before) or _PERCENT_AFTER.match(after):
+        return True
+    if num.kind == "words" and _PER_HUNDRED.search(t, 0, num.end):
         return True
     if _ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before):
         return True
@@ -1911,6 +1927,11 @@ def _claims_in(
             and not _with_troops(t, cands, idx, cues)
         ):
             continue  # civilian workers are not troop figures
+        if not _NK.search(t, num.start, cand.np_end) and (
+            _INCLUDES_NK_AFTER.match(t, cand.np_end)
+            or _INCLUDES_NK_BEFORE.search(t, max(0, num.start - 40), num.start)
+        ):
+            continue  # a total that includes North Koreans: a mixed force
         if cand.unit_kind == "nk" and _CIVIL.search(t, cand.np_end, cand.np_end + 30):
             continue  # "100,000 North Koreans work in …": labourers, not troops
         if cand.unit_kind == "weak" and not (nk_spans or _says(_MILITARY_WORD, t)):

@@ -110,6 +110,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"كل\s+(?:دفعة|موجة|مجموعة)",
         # A proportion: "واحد من كل خمسة".
         r"(?:واحد|واحدا|جندي)\s+(?:من\s+)?(?:بين\s+)?كل",
         "يومي(?:ا|اً)?",

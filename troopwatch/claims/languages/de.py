@@ -132,6 +132,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:pro|je)\s+(?:Welle|Rotation|Kontingent|Gruppe)",
         r"(?:pro|je|am)\s+(?:tag|woche|monat)",
         "täglich",
     ),

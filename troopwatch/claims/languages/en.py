@@ -129,6 +129,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:per|each|every)\s+(?:batch|wave|rotation|contingent|group|shipment)",
         # A proportion: "one in five", "one out of every ten".
         r"(?:one|1)\s+(?:in|out\s+of)(?:\s+every)?(?=\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)",
         r"(?:a|per|each|every)\s+(?:day|week|month)(?!\s+(?:after|before|later|earlier|ago))",

@@ -130,6 +130,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:por|cada)\s+(?:oleada|tanda|rotación|contingente|grupo)",
         # A proportion: "uno de cada cinco".
         r"(?:uno|una|1)\s+de\s+cada",
         r"(?:al|por)\s+(?:día|semana|mes)",

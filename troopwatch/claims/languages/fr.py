@@ -108,6 +108,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:par|chaque)\s+(?:vague|contingent|rotation|groupe)",
         # A proportion: "un sur cinq".
         r"(?:un|une|1)\s+sur(?=\s+(?:\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)",
         r"par\s+(?:jour|semaine|mois)",

@@ -99,6 +99,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:per|ogni)\s+(?:ondata|scaglione|rotazione|contingente|gruppo)",
         # A proportion: "uno su cinque", "uno ogni dieci".
         r"(?:uno|una|1)\s+(?:su|ogni)(?=\s+(?:\d|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\b)",
         r"al\s+(?:giorno|mese)",

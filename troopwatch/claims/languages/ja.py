@@ -40,6 +40,8 @@ LANGUAGE = LanguageData(
     after_figure_words=(),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:1回|一回)(?:あたり|につき)",
         # A proportion: "5人に1人".
         r"人に(?:1|一)人",
         "1日(?:あたり|に|平均)",

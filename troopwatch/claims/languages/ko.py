@@ -44,6 +44,8 @@ LANGUAGE = LanguageData(
     after_figure_words=(),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:회|차례|번)당",
         # A proportion: "5명 중 1명", "10명당 1명".
         r"명\s?(?:중|당)\s?(?:1|한)\s?명",
         r"하루\s?(?:에|평균)?",

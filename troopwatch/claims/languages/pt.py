@@ -121,6 +121,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:por|cada)\s+(?:vaga|leva|rotação|contingente|grupo)",
         # A proportion: "um em cada cinco".
         r"(?:um|uma|1)\s+(?:em|de)\s+cada",
         r"(?:por|ao)\s+(?:dia|semana|mês)",

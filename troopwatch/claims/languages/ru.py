@@ -223,6 +223,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:в\s+каждой|на\s+каждую|каждая)\s+(?:парти\w+|волн\w+|ротаци\w+|групп\w+)",
         r"в\s+(?:день|сутки|неделю|месяц)",
         "ежедневно",
     ),

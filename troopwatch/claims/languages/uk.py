@@ -196,6 +196,8 @@ LANGUAGE = LanguageData(
     ),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"(?:у\s+кожній|кожна)\s+(?:парті\w+|хвил\w+|ротаці\w+|груп\w+)",
         r"на\s+(?:день|добу|тиждень|місяць)",
         "щодня",
         "щоденно",

@@ -66,6 +66,8 @@ _WRITTEN = LanguageData(
     after_figure_words=(),
     # Rates ("92 a day", "每天"): a figure per time span is no head count.
     rate_markers=(
+        # The size of each batch or wave, not a figure sent (CLAIMS.md §2).
+        r"每批|每轮|每一批",
         # A proportion: "每五名士兵中就有一人".
         r"中(?:就)?有(?:1|一)[人名]",
         "每天",
@@ -413,7 +415,22 @@ _WRITTEN = LanguageData(
     # Sentence-level words: soldiers/civilians in view, percentages, increases, estimates,
     # losses, whole forces, parts and joint totals, contrast, other countries, institutions.
     military_words=("士兵", "军", "軍", "兵", "部队", "部隊"),
-    civilian_words=("打工", "劳动", "勞動", "劳工", "勞工", "工人", "游客", "遊客", "留学", "留學"),
+    civilian_words=(
+        "打工",
+        "劳动",
+        "勞動",
+        "劳工",
+        "勞工",
+        "工人",
+        # Migrant workers (Taiwan's 移工, the mainland's 务工).
+        "移工",
+        "务工",
+        "劳务",
+        "游客",
+        "遊客",
+        "留学",
+        "留學",
+    ),
     percent_words=("百分之",),
     increase_verbs=("增加", "增至", "扩大", "擴大", "增派"),
     estimate_words=("估计", "估計", "评估", "評估", "推估", "预估", "預估"),
