@@ -1367,3 +1367,21 @@ def test_the_democratic_party_is_no_rate() -> None:
     assert [(c.figure_low, claimant_identity(c.source)) for c in got] == [(3000, "park-sun-won")]
     # A weekly rate is still no head count.
     assert extract_claims("북한군 사상자는 주당 300명에 달한다.") == []
+
+
+# Verbs of saying as copy uses them: a present tense of an impersonal "in the Pentagon
+# they confirm", "speaking of" a figure, disclosing, confirming in Chinese, and a speaker
+# named after the verb before a hyphenated day ("nesta segunda-feira").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Coreia do Norte enviou 9.000 soldados à Rússia, informou o Pentágono nesta segunda-feira.",
+        "Na semana passada, o Pentágono falou em 9.000 soldados norte-coreanos na Rússia.",
+        "У Пентагоні підтверджують перебування 9000 військових КНДР у Курській області.",
+        "В Пентагоне подтверждают присутствие 9000 военных КНДР в Курской области.",
+        "Le Pentagone a dévoilé jeudi que 9 000 soldats nord-coréens sont en Russie.",
+        "五角大楼确认，已有9000名朝鲜士兵被派往俄罗斯。",
+    ],
+)
+def test_verbs_of_saying_as_copy_uses_them(text: str) -> None:
+    assert sources(text) == ["Pentagon"]

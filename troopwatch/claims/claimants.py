@@ -1038,7 +1038,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     continue
                 # The name may carry its acronym: "informó el Instituto … (ISW)."
                 end_ok = re.match(
-                    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[^\W\d_]+\s+){0,4}?[^\W\d_]*\s*(?:[,.;:\"”»)]|$)",
+                    r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[^\W\d_][\w-]*\s+){0,4}?(?:[^\W\d_][\w-]*)?\s*(?:[,.;:\"”»)]|$)",
                     sent[m.end :],
                 )
                 if (

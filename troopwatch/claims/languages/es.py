@@ -514,6 +514,8 @@ LANGUAGE = LanguageData(
         "asimismo",
     ),
     say_verbs=(
+        # Speaking of a figure: "el Pentágono habló de 3.000".
+        r"habló\s+de|hablaron\s+de|habla\s+de|hablan\s+de",
         # "X has data on …": X states what its data show.
         r"t(?:iene|ienen|enía|enían)\s+(?:información|datos|pruebas)",
         r"dispone[n]?\s+de\s+(?:información|datos)",

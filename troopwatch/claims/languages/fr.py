@@ -485,6 +485,9 @@ LANGUAGE = LanguageData(
         "aussi",
     ),
     say_verbs=(
+        # Disclosing: "les États-Unis ont dévoilé que".
+        r"dévoil\w*",
+        r"a\s+révélé|ont\s+révélé",
         # "X has data on …": X states what its data show.
         r"a\s+des\s+(?:informations|données|preuves)",
         r"ont\s+des\s+(?:informations|données|preuves)",

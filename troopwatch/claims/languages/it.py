@@ -458,6 +458,8 @@ LANGUAGE = LanguageData(
         "anche",
     ),
     say_verbs=(
+        # Speaking of a figure: "il Pentagono ha parlato di 3.000".
+        r"ha\s+parlato\s+di|hanno\s+parlato\s+di|parla\s+di|parlano\s+di",
         # "X has data on …": X states what its data show.
         r"ha(?:nno)?\s+(?:informazioni|dati|prove)",
         r"avev(?:a|ano)\s+(?:informazioni|dati|prove)",

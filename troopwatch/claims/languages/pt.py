@@ -465,6 +465,8 @@ LANGUAGE = LanguageData(
         "também",
     ),
     say_verbs=(
+        # Speaking of a figure: "o Pentágono falou em 3.000".
+        r"falou\s+em|falaram\s+em|fala\s+em|falam\s+em",
         # "X has data on …": X states what its data show.
         r"t(?:em|êm|inha|inham)\s+(?:informações|dados|provas)",
         r"dispõe(?:m)?\s+de\s+(?:informações|dados)",

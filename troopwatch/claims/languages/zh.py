@@ -374,6 +374,10 @@ _WRITTEN = LanguageData(
     ),
     attribution_adnominal=(r"(?:公布|發布|发布|估计|估計|披露|宣布|报告|報告|推估|承认|承認)的",),
     say_verbs=(
+        # Confirming and pointing out state a figure too ("北约确认").
+        r"确认",
+        r"確認",
+        r"指出",
         "説",
         "推测",
         "推測",
