@@ -343,3 +343,26 @@ def test_numbers_as_copy_writes_them(text: str, want: tuple) -> None:
 )
 def test_more_look_alikes(text: str) -> None:
     assert figs(text) == []
+
+
+# Arabic and other copy: the Arabic comma grouping thousands, a hedge with a preposition
+# attached, and a figure of 2,000 written without a separator (no year before a noun).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "قالت الاستخبارات إن بيونغ يانغ أرسلت أكثر من 10،000 جندي إلى كورسك.",
+            (10000, "more_than"),
+        ),
+        (
+            "قال البنتاغون إن عدد القوات الكورية الشمالية في كورسك زاد بقرابة ألفي جندي.",
+            (2000, "nearly"),
+        ),
+        ("قالت سيول إن كوريا الشمالية أرسلت بنحو 3 آلاف جندي إلى روسيا.", (3000, "approx")),
+        ("قال النائب إنه جرت إعادة 2000 جندي كوري شمالي مصاب إلى بلادهم.", (2000, "exact")),
+        ("Secondo Seul, 2000 soldati nordcoreani sono morti a Kursk.", (2000, "exact")),
+        ("韩国称，朝鲜向俄罗斯增派了2000名士兵。", (2000, "exact")),
+    ],
+)
+def test_arabic_grouping_hedges_and_round_figures(text: str, want: tuple) -> None:
+    assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [want]

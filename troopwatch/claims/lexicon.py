@@ -873,7 +873,8 @@ ESTIMATE = (
 # Mentions of earlier wars: figures there are history, not this deployment.
 HISTORICAL = (
     r"(?<![\w.,'’])(?:19\d\d|200\d|201[0-3])(?:s|-е|-х)?(?![\d여余])(?!\s*(?:troops|soldiers|north|nord|"
-    r"soldat|truppen|troupes|tropas|militar|hommes|mann|солдат|военн|військ|명|人))|"
+    r"soldat|soldad|soldati|truppen|troupes|tropas|truppe|militar|militari|efectivos|personnel|"
+    r"servicemen|hommes|mann|солдат|военн|військ|جندي|جنود|عنصر|عناصر|مقاتل|명|人|名))|"
     r"(?<![^\W\d_])(?:korean\s+war|vietnam|1950s|1960s|1970s|koreakrieg\w*|guerre\s+de\s+corée|"
     r"guerra\s+de\s+corea|корейск\w+\s+войн\w*|корейськ\w+\s+війн\w*|вьетнам\w*|в'єтнам\w*|"
     r"vietnamkrieg|guerre\s+du\s+vietnam|guerra\s+de\s+vietnam)(?![^\W\d_])|"

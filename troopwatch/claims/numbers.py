@@ -56,6 +56,9 @@ _FOLD = str.maketrans(
 )
 
 
+_ARABIC_COMMA_GROUP = re.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
+
+
 @lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Same-length normalisation used before matching numbers and words (cached: the
@@ -63,6 +66,9 @@ def fold(text: str) -> str:
     without kana or Hangul) is folded to simplified characters, so one word list serves
     Taiwan's, Hong Kong's and the mainland's press; Japanese keeps its own characters."""
     text = text.translate(_FOLD)
+    if "،" in text:
+        # The Arabic comma between digits groups thousands ("10،000"), one character for one.
+        text = _ARABIC_COMMA_GROUP.sub(",", text)
     return to_simplified(text) if is_chinese(text) else text
 
 

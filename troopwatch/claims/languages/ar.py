@@ -278,10 +278,18 @@ LANGUAGE = LanguageData(
     ),
     # Qualifiers: hedge words before / after the number.
     qualifiers_before={
-        "approx": (_V + r"نحو", "حوالي", "حوالى", "زهاء", r"ما\s+يقدر\s+ب", r"تقريبا"),
+        # A preposition may attach to the hedge: "بنحو", "بقرابة" (by about, by nearly).
+        "approx": (
+            r"(?=[\u0621-\u064a])[وفب]?نحو",
+            "حوالي",
+            "حوالى",
+            "زهاء",
+            r"ما\s+يقدر\s+ب",
+            r"تقريبا",
+        ),
         "at_least": (r"ما\s+لا\s+يقل\s+عن", r"لا\s+يقل\s+عن", r"على\s+الأقل"),
         "up_to": (r"ما\s+يصل\s+إلى", r"يصل\s+إلى", r"حتى"),
-        "nearly": (r"ما\s+يقرب\s+من", r"ما\s+يقارب", "قرابة", r"ما\s+يناهز"),
+        "nearly": (r"ما\s+يقرب\s+من", r"ما\s+يقارب", r"[وفبل]?قرابة", r"ما\s+يناهز"),
         "more_than": (
             r"أكثر\s+من",
             r"أزيد\s+من",
