@@ -6,6 +6,7 @@ Real Elasticsearch (the session's), one client per "node", real threads racing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -21,6 +22,11 @@ from tests.test_alerts import FAST, alert_docs, claim, email_text, write_article
 from troopwatch.config import EsConfig
 from troopwatch.es.client import make_client
 from troopwatch.fleet import DONE, RUNNING, EsClock, TaskBoard, fleet_status, slot_for
+
+# A lease longer than any send on a loaded machine (an email renders its timelines): a
+# lease that ran out mid-send would let another sweeper send the same claims again, which
+# is the trade-off leases make for a sender that died, not what this test is about.
+SWEEP = dataclasses.replace(FAST, lease_s=30.0)
 
 # Several daemons racing for leases on real time: run alone, not beside other test files
 # (`make test` runs the `serial` tests after the parallel ones).
@@ -157,7 +163,7 @@ def test_three_sweepers_at_once_deliver_each_claim_once_per_channel(
     def sweeper_loop(i: int) -> None:
         client = make_client(EsConfig(urls=(es_url,)))
         sweeper = AlertSweeper(
-            client, indices, notifiers_from_env(notifiers_env), tmp_path / f"journal-{i}", FAST
+            client, indices, notifiers_from_env(notifiers_env), tmp_path / f"journal-{i}", SWEEP
         )
         try:
             while not stop.is_set():

@@ -570,7 +570,7 @@ def test_ctrl_c_stops_following_and_leaves_the_tasks_queued(es, indices, tw_env,
             elif proc.poll() is not None:
                 break
     os.close(leader)
-    assert proc.wait(30) == 130
+    assert proc.wait(30) == 130, (output.decode(errors="replace"), proc.stderr.read())
     assert (
         output.decode().rstrip().endswith("stopped following; the tasks go on (troopwatch status)")
     )

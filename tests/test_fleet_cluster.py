@@ -331,13 +331,17 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
     ), [r for r in runs if not r.get("node")]
 
     # No slot skipped: for every source, each slot from its first to its last has a task,
-    # and each was run to the end (none left to a dead holder).
+    # and each was run to the end, except one the killed node held too late in its slot
+    # for a survivor to notice before the slot ended: that one is marked abandoned (the
+    # next slot covers it), never left held by the dead node.
     tasks = _tasks(survivor, indices)
     for source in SOURCES:
         mine = sorted((t for t in tasks if t["source"] == source), key=lambda t: t["slot"])
         slots = [t["slot"] for t in mine]
         assert slots == list(range(slots[0], slots[-1] + 1)), (source, slots)
-        assert {t["status"] for t in mine[:-1]} <= {"done"}, [
+        late = [t for t in mine[:-1] if t["status"] == "abandoned" and t["node"] == "node-1"]
+        assert all(t["id"] != victim["id"] for t in late)
+        assert {t["status"] for t in mine[:-1] if t not in late} <= {"done"}, [
             (t["id"], t["status"], t["node"]) for t in mine
         ]
 
