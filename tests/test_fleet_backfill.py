@@ -515,7 +515,11 @@ def test_follow_tasks_redraws_until_every_task_is_settled(es, indices):
 
 
 def _in_a_terminal(args: list[str], env: dict) -> tuple[subprocess.Popen, int]:
-    """`troopwatch ARGS` with its output on a pseudo-terminal; (process, the reading end)."""
+    """`troopwatch ARGS` with its output on a pseudo-terminal; (process, the reading end).
+
+    Ctrl-C reaches it as it reaches a command a user runs in a terminal: a test run started
+    in the background by a non-interactive shell (`… &`, as CI jobs may be) ignores SIGINT,
+    and Python keeps ignoring a signal ignored when it starts."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
         [*TROOPWATCH, *args],
@@ -523,6 +527,7 @@ def _in_a_terminal(args: list[str], env: dict) -> tuple[subprocess.Popen, int]:
         stdin=subprocess.DEVNULL,
         stdout=follower,
         stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(follower)
     return proc, leader
