@@ -1588,6 +1588,14 @@ def test_earlier_estimate_for_contrast(text: str) -> None:
     assert figs(text) == [(600, None, "killed"), (2000, None, "killed")]
 
 
+def test_a_destination_is_no_change_of_figure() -> None:
+    # 至 says where the 1,000 went; the 300 killed is no earlier estimate of them.
+    assert figs("朝鲜派遣1000人至俄罗斯，其中300人阵亡。") == [
+        (300, None, "killed"),
+        (1000, None, "deployed"),
+    ]
+
+
 def test_against_the_other_side_is_no_comparison() -> None:
     text = (
         "По оценкам Сеула, не менее 600 северокорейских солдат погибли в войне России "

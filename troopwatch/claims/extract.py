@@ -2276,8 +2276,15 @@ def _link_compared(t: str, cands: list[_Cand]) -> None:
         p, c = cands[i - 1], cands[i]
         if p.unit_kind not in ("mil", "nk", "weak", "count") or p.elliptical:
             continue
-        if _CHANGE_CJK.match(t, p.num.end, c.num.start):
-            c.compared_of = i - 1  # "기존 600명에서 2000명으로", "从此前的600人增至2000人"
+        between = t[p.num.end : c.num.start]
+        if (
+            _CHANGE_CJK.match(between)
+            and len(between) <= 12
+            and not re.search(r"[，,。；;、]", between)
+        ):
+            # "기존 600명에서 2000명으로", "从此前的600人增至2000人"; not "派遣1000人至俄罗斯，
+            # 其中300人阵亡", where 至 says where they went.
+            c.compared_of = i - 1
             continue
         gap = t[min(p.np_end, c.num.start) : c.num.start]
         marks = list(_COMPARED.finditer(gap))
