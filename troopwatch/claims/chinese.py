@@ -8,12 +8,13 @@ Chinese word lists get the simplified form of every entry, so each word is writt
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7a3]")
+from troopwatch.regexes import compile_re
+
+_HAN = compile_re(r"[\u4e00-\u9fff]")
+_KANA_HANGUL = compile_re(r"[\u3040-\u30ff\uac00-\ud7a3]")
 
 
 @cache

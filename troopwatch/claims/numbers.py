@@ -56,7 +56,7 @@ _FOLD = str.maketrans(
 )
 
 
-_ARABIC_COMMA_GROUP = re.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
+_ARABIC_COMMA_GROUP = compile_re(r"(?<=\d)،(?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=64)
