@@ -593,7 +593,7 @@ def _excluded(t: str, num: Num) -> bool:
     after = t[num.end : num.end + 16]
     if _CURRENCY_BEFORE.search(before) or _PERCENT_AFTER.match(after):
         return True
-    if num.kind == "words" and _PER_HUNDRED.search(t, 0, num.end):
+    if num.kind == "words" and _PER_HUNDRED.search(t, max(0, num.start - 24), num.end):
         return True
     if _ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before):
         return True

@@ -20,24 +20,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from assemble2 import EVAL, LANG_ORDER, grams, overlap, page  # noqa: E402
 
+from troopwatch.claims.evaluate import load  # noqa: E402
+
 FIELDS = ("id", "lang", "split", "url", "text", "claims", "lookalike", "note")
 
 
 def main(paths: list[str]) -> None:
     earlier = [
-        json.loads(line)
-        for name in ("claims_real.jsonl", "claims_real2.jsonl")
-        for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        it for name in ("claims_real.jsonl", "claims_real2.jsonl") for it in load(EVAL / name)
     ]
     earlier_pages = {page(it["url"]) for it in earlier}
     earlier_grams = [(it["lang"], grams(it["text"])) for it in earlier]
-    rows = [
-        json.loads(line)
-        for p in paths
-        for line in Path(p).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = [row for p in paths for row in load(p)]
     rows.sort(key=lambda r: LANG_ORDER.index(r["lang"]))
     kept, kept_grams, dropped, numbers = [], [], Counter(), Counter()
     for row in rows:
