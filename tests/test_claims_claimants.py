@@ -1385,3 +1385,81 @@ def test_the_democratic_party_is_no_rate() -> None:
 )
 def test_verbs_of_saying_as_copy_uses_them(text: str) -> None:
     assert sources(text) == ["Pentagon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A title, a comma, then the person, after an inverted verb of saying.
+        (
+            "Rund 4.000 nordkoreanische Soldaten seien inzwischen in Kursk eingesetzt, "
+            "erklärte am Dienstag der Sprecher des Pentagons, Pat Ryder.",
+            "Pat Ryder",
+        ),
+        (
+            "Près de 3 000 soldats nord-coréens ont été blessés en Russie, a déclaré "
+            "mercredi le ministre ukrainien de la Défense, Roustem Oumerov.",
+            "Rustem Umerov",
+        ),
+        # The speaker right after the verb, then a time or a place phrase.
+        (
+            '"Unos 2.000 soldados norcoreanos ya están en Kursk", afirmó Budanov durante '
+            "una entrevista con una cadena estadounidense.",
+            "Kyrylo Budanov",
+        ),
+        (
+            "Circa 1.500 militari nordcoreani sono stati feriti, ha detto Zelensky nel "
+            "suo discorso serale alla nazione.",
+            "Volodymyr Zelensky",
+        ),
+        # A speaker the knowledge base does not know, in any language.
+        (
+            "«Pyongyang a envoyé environ 8 000 soldats dans l'est de la Russie», a "
+            "expliqué Jennings.",
+            "Jennings",
+        ),
+        (
+            '"Nordkorea hat bereits 7.000 Soldaten nach Russland geschickt", sagte Hallström.',
+            "Hallström",
+        ),
+    ],
+)
+def test_an_inverted_speaker_after_the_figure(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The pointer comes two sentences after the figure: the sentence between says
+        # more about the same troops and names nobody.
+        (
+            "Близько 9 тисяч військових КНДР перебувають у Курській області. Їхня кількість "
+            "постійно зростає. Про це повідомив головнокомандувач ЗСУ Олександр Сирський.",
+            "Oleksandr Syrskyi",
+        ),
+        (
+            "Около 2 тысяч северокорейских военных получили ранения. Часть из них уже "
+            "вернулась на фронт. Об этом заявил глава ГУР Кирилл Буданов.",
+            "Kyrylo Budanov",
+        ),
+    ],
+)
+def test_a_pointer_reaches_back_over_a_sentence_without_figures(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and all(claimant_identity(s) == claimant_identity(source) for s in got), got
+
+
+def test_he_said_further_keeps_the_claimant_past_a_wire_credit() -> None:
+    # The wire that reported the sentence before relays; "he" is still the minister.
+    text = (
+        "Nach Angaben des ukrainischen Verteidigungsministers Rustem Umjerow sind bereits "
+        "3.000 nordkoreanische Soldaten in Kursk. Das sagte er am Montag in Kiew, wie die "
+        "Nachrichtenagentur AFP meldete. Etwa "
+        "500 der nordkoreanischen Soldaten seien verwundet worden, sagte er weiter."
+    )
+    got = sources(text)
+    assert len(got) == 2 and {claimant_identity(s) for s in got} == {
+        claimant_identity("Rustem Umerov")
+    }, got

@@ -316,7 +316,8 @@ _PHRASE_SUBJECT = compile_re(
     r"told|stated|declared|assessed|wrote|added|noted|warned|expects|sagte|erklärte|a\s+déclaré|"
     r"a\s+affirmé|dijo|afirmó|заявил\w*|сообщил\w*|заяви\w*|повідоми\w*)"
 )
-_PHRASE_INVERTED = compile_re(r"(?:said|says|told|wrote|added)\s+(?P<x>[^,.;:]{2,60})", _I)
+# '…", explicó Singh.': the words after a verb of saying, up to the sentence's end.
+_PHRASE_INVERTED = compile_re(r"(?:" + lx.words(lx.SAY_SPACED) + r")\s+(?P<x>[^,.;:]{2,60})", _I)
 # Lazy words: the first topic particle ends the phrase ("이 의원은 “… 규모는": "이 의원").
 _PHRASE_KO = compile_re(r"^(?P<x>[^\s,.]+?(?:\s[^\s,.]+?){0,4}?)(?:은|는)\s")
 # A surname and a title, the person named in full before: "이 의원", "박 대변인",
@@ -1036,6 +1037,17 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     # Sicherheitsrates, John Kirby'.
                     consider(3 - 0.001 * n, m)
                     continue
+                if (
+                    m.person
+                    and re.search(r",\s*$", lead)
+                    and re.fullmatch(r"[^.;:,\"“”«»„]{1,90},\s*", gap)
+                    and not any(o.person and sv.end() <= o.start < m.start for o in mentions)
+                ):
+                    # A clause's speaker named after a title and a comma: '…, erklärte am
+                    # Dienstag der Sprecher des Pentagons, Pat Ryder'. The person, not the
+                    # office inside the title, speaks.
+                    consider(3.3 - 0.001 * n, m)
+                    continue
                 # The name may carry its acronym: "informó el Instituto … (ISW)."
                 end_ok = re.match(
                     r"^\s*(?:\([^()]{1,30}\)\s*)?(?:[^\W\d_][\w-]*\s+){0,4}?(?:[^\W\d_][\w-]*)?\s*(?:[,.;:\"”»)]|$)",
@@ -1045,7 +1057,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     re.search(r"[,\"”»]\s*(?:[-–—]\s*)?$", lead)
                     and not re.search(r"[.;:,]", gap)
                     and (n <= (1 if m.metonym else 6))
-                    and end_ok
+                    # A person right after the verb speaks whatever follows ("…, afirmó
+                    # Budanov durante una entrevista con …").
+                    and (end_ok or (n == 0 and m.person))
                 ):
                     consider(3.2 - 0.01 * n, m)
     if best is not None and best[0] >= 3 and best[1].metonym:

@@ -1761,9 +1761,14 @@ def _prev_source(ctx: _Ctx) -> str | None:
         lang = ctx.prev_lang or detect_lang(fold(ctx.prev_sent), ctx.lang)
         ctx.prev_source, explicit = source_of(ctx.prev_sent, lang, ctx.text)
         ctx.prev_source_done = True
-        if ctx.prev_source is None and not explicit and ctx.older is not None:
+        if (
+            ctx.prev_source is None
+            and (not explicit or _POINTER.match(ctx.prev_sent))
+            and ctx.older is not None
+        ):
             # "Wie der Geheimdienst mitteilte, … Trainiert wurden sie demnach … 12.000 …,
-            # heißt es": a sentence that only points back hands on the claimant before it.
+            # heißt es": a sentence that only points back hands on the claimant before it,
+            # also when a wire credits it ("Das sagte er …, wie AFP meldete").
             sent, lang, name, done = ctx.older
             if not done:
                 name, _ = source_of(sent, lang or "en", ctx.text)
@@ -2507,6 +2512,7 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     present: list[Claim] = []  # figures of the sentence before sent in the simple present
+    waited = False  # ``pending`` was kept over a sentence with neither figure nor speaker
     sents = split_sentences(text or "")
     if len(sents) >= 2:
         # A passage that opens on a figure and names North Korea in its second sentence
@@ -2557,12 +2563,25 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         unattributed = [c for c in claims if c.source == "unattributed"]
         # "… 4000 … . Из них около 1000 погибших. Об этом сообщает X": a run of sentences
         # with unattributed figures waits together for the pointer that names their source.
+        held = False
         if pending and claims and len(unattributed) == len(claims):
             pending = pending + unattributed
+        elif (
+            pending
+            and not claims
+            and not waited
+            and not _POINTER.match(sent)
+            and source_of(sent, ctx.lang or pending[0].lang, ctx.text)[0] is None
+        ):
+            # "… 11 тисяч … . Їх число зростає. Про це повідомив X": one sentence with no
+            # figure and no speaker may stand between the figures and their pointer.
+            waited = held = True
         else:
-            pending = unattributed
+            pending, waited = unattributed, False
         if closer:
             quoted = []
+        elif held:
+            pass  # its figures are in ``quoted`` already, when it is open
         elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
