@@ -1463,3 +1463,40 @@ def test_he_said_further_keeps_the_claimant_past_a_wire_credit() -> None:
     assert len(got) == 2 and {claimant_identity(s) for s in got} == {
         claimant_identity("Rustem Umerov")
     }, got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Russian sources said Pyongyang would send another 4,000 construction troops.",
+            "Russian sources",
+        ),
+        (
+            "Según medios rusos, Corea del Norte enviará otros 3.000 soldados a Kursk.",
+            "Russian media",
+        ),
+        (
+            "Laut russischen Medien sollen weitere 2.000 nordkoreanische Soldaten nach "
+            "Kursk verlegt werden.",
+            "Russian media",
+        ),
+        (
+            "Российские СМИ сообщили, что КНДР направит еще 3 тысячи военных строителей.",
+            "Russian media",
+        ),
+        (
+            "Fontes russas afirmaram que a Coreia do Norte enviará mais 2 mil sapadores.",
+            "Russian sources",
+        ),
+        # A side phrase that is no source does not hide the one that is.
+        (
+            "Cerca de 3.000 soldados norte-coreanos lutam ao lado do Exército russo, "
+            "segundo fontes ucranianas.",
+            "Ukrainian sources",
+        ),
+    ],
+)
+def test_russian_sides_and_media_as_claimants(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got

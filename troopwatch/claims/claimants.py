@@ -12,6 +12,7 @@ the previous sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -613,17 +614,25 @@ def _joint_tables(lang: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]
 def joint_claimant(
     sent: str, lang: str, bare_ok: bool = False
 ) -> tuple[int, int, str, int, bool] | None:
-    """(start, end, canonical name, number of sides, a source noun named) of a claimant named by its sides
-    rather than as one entity: "South Korean and Western intelligence", "fuentes
-    ucranianas y occidentales", "南韩及西方情报机构", "der USA und Südkoreas" (countries
-    alone: their governments, only when ``bare_ok`` — right after "according to")."""
+    """(start, end, canonical name, number of sides, a source noun named) of the first
+    claimant named by its sides rather than as one entity: "South Korean and Western
+    intelligence", "fuentes ucranianas y occidentales", "南韩及西方情报机构", "der USA und
+    Südkoreas" (countries alone: their governments, only when ``bare_ok`` — right after
+    "according to")."""
+    return next(joint_claimants(sent, lang, bare_ok), None)
+
+
+def joint_claimants(
+    sent: str, lang: str, bare_ok: bool = False
+) -> Iterator[tuple[int, int, str, int, bool]]:
+    """Every claimant of the sentence named by its sides (see ``joint_claimant``), in order."""
     tables = _joint_tables(lang)
     if tables is None:
-        return None
+        return
     rx, groups = tables
     items = [(m.start(), m.end(), *groups[m.lastgroup]) for m in rx.finditer(sent)]
     if not items:
-        return None
+        return
     clusters: list[list[tuple[int, int, str, str]]] = [[items[0]]]
     first = next((x.adjective_first for x in languages() if x.code == lang), True)
     for it in items[1:]:
@@ -651,15 +660,15 @@ def joint_claimant(
             # "Ukraine and its allies", "كييف وحلفائها الغربيين": a country and its allies.
             allies = "Western allies" if "Western" in sides else "allies"
             name = ", ".join(_COUNTRY_NOUN.get(x, x) for x in countries) + f" and {allies}"
-            return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
+            yield cl[0][0], cl[-1][1], name, len(sides), bool(heads)
+            continue
         if len(sides) == 1:
             # One country's government ("US government"); the West's are many.
             one = head == "governments" and sides[0] not in ("Western", "allied")
             name = f"{sides[0]} {head.rstrip('s') if one else head}"
         else:
             name = ", ".join(sides[:-1]) + f" and {sides[-1]} {head}"
-        return cl[0][0], cl[-1][1], name, len(sides), bool(heads)
-    return None
+        yield cl[0][0], cl[-1][1], name, len(sides), bool(heads)
 
 
 _COUNTRY_NOUN = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "US": "US"}
@@ -685,9 +694,24 @@ def _joint_source(
     cjk_marks = list(_CJK_MARKER.finditer(sent))
     if not (attribs or says or cjk_marks):
         return None
-    j = joint_claimant(sent, lang, bare_ok=bool(attribs))
-    if j is None:
-        return None
+    for j in joint_claimants(sent, lang, bare_ok=bool(attribs)):
+        name = _joint_source_at(sent, lang, best, attribs, says, cjk_marks, j)
+        if name is not None:
+            return name
+        # A side phrase that is not the source ("o Exército russo") does not hide a later
+        # one that is (", segundo fontes ocidentais").
+    return None
+
+
+def _joint_source_at(
+    sent: str,
+    lang: str,
+    best: Mention | None,
+    attribs: list[re.Match[str]],
+    says: list[re.Match[str]],
+    cjk_marks: list[re.Match[str]],
+    j: tuple[int, int, str, int, bool],
+) -> str | None:
     js, je, name, nsides, has_head = j
     adjacent = any(
         0 <= js - a.end() <= 25

@@ -478,6 +478,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"südkoreanisch\w*", r"Südkoreas?"),
         "Ukrainian": (r"ukrainisch\w*", r"(?:der\s+)?Ukraine"),
         "Western": (r"westlich\w*", r"des\s+Westens"),
+        "Russian": (r"russisch\w*", r"Russlands"),
         "allied": (r"verbündet\w*",),
     },
     claimant_heads={
@@ -490,6 +491,7 @@ LANGUAGE = LanguageData(
         "estimates": (r"(?:Ein)?[Ss]chätzungen",),
         "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
         "governments": ("Regierungen", r"Mächte\w*"),
+        "media": (r"(?:Staats)?[Mm]edien",),
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(

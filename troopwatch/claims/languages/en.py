@@ -654,6 +654,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"South\s+Korean?", r"South\s+Korea['’]s", "Seoul['’]s"),
         "Ukrainian": ("Ukrainian", r"Ukraine(?:['’]s)?", "Kyiv['’]s"),
         "Western": ("Western", r"(?:the\s+)?West(?:['’]s)?"),
+        "Russian": (r"Russian", r"Russia['’]s"),
         "allied": ("allied", "allies"),
     },
     claimant_heads={
@@ -666,6 +667,10 @@ LANGUAGE = LanguageData(
         "estimates": ("estimates", "assessments"),
         "officials": (r"officials?",),
         "governments": ("governments", "powers"),
+        "media": (
+            r"(?:state\s+)?media",
+            r"news\s+outlets?",
+        ),
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(

@@ -458,6 +458,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"surcorean[oa]s?", r"(?:de\s+)?Corea\s+del\s+Sur"),
         "Ukrainian": (r"ucranian[oa]s?", r"(?:de\s+)?Ucrania"),
         "Western": (r"occidentales?", r"(?:de\s+)?Occidente"),
+        "Russian": (r"rus[oa]s?", r"(?:de\s+)?Rusia"),
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
@@ -470,6 +471,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimaciones",),
         "officials": (r"funcionari[oa]s?",),
         "governments": ("gobiernos", "potencias"),
+        "media": (r"medios(?:\s+de\s+comunicación)?",),
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(

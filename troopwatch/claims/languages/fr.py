@@ -423,6 +423,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"sud-coréen\w*", r"(?:de\s+(?:la\s+)?)?Corée\s+du\s+Sud"),
         "Ukrainian": (r"ukrainien\w*", r"(?:de\s+l['’])?Ukraine"),
         "Western": (r"occidenta\w*", r"(?:de\s+)?pays\s+occidentaux", r"(?:de\s+l['’])?Occident"),
+        "Russian": (r"russes?", r"(?:de\s+la\s+)?Russie"),
         "allied": (r"alliés",),
     },
     claimant_heads={
@@ -435,6 +436,7 @@ LANGUAGE = LanguageData(
         "estimates": ("estimations",),
         "officials": (r"responsables?", r"officiels?"),
         "governments": ("gouvernements", "puissances"),
+        "media": (r"médias",),
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(

@@ -396,6 +396,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"sudcorean[aie]", r"(?:della\s+)?Corea\s+del\s+Sud"),
         "Ukrainian": (r"ucrain[aie]", r"(?:dell['’])?Ucraina"),
         "Western": ("occidentali", r"(?:dell['’])?Occidente"),
+        "Russian": (r"russ[aoie]", r"(?:della\s+)?Russia"),
         "allied": ("alleati",),
     },
     claimant_heads={
@@ -408,6 +409,10 @@ LANGUAGE = LanguageData(
         "estimates": ("stime",),
         "officials": (r"funzionari[oa]?",),
         "governments": ("governi", "potenze"),
+        "media": (
+            r"media",
+            r"mezzi\s+di\s+informazione",
+        ),
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(

@@ -408,6 +408,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"sul-corean[oa]s?", r"(?:da\s+)?Coreia\s+do\s+Sul"),
         "Ukrainian": (r"ucranian[oa]s?", r"(?:da\s+)?Ucrânia", r"(?:de\s+)?Kiev"),
         "Western": ("ocidentais", r"(?:do\s+)?Ocidente"),
+        "Russian": (r"russ[ao]s?", r"(?:da\s+)?Rússia"),
         "allied": (r"aliad[oa]s",),
     },
     claimant_heads={
@@ -421,6 +422,11 @@ LANGUAGE = LanguageData(
         "estimates": ("estimativas",),
         "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
         "governments": ("governos", "potências"),
+        "media": (
+            r"m[íi]dia",
+            r"imprensa",
+            r"meios\s+de\s+comunicação",
+        ),
         "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
     },
     attribution=(

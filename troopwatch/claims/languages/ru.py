@@ -574,6 +574,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"южнокорейск\w*", r"Южной\s+Кореи"),
         "Ukrainian": (r"украинск\w*", r"Украины"),
         "Western": (r"западн\w*", "Запада"),
+        "Russian": (r"российск\w*", r"России"),
         "allied": (r"союзн\w*",),
     },
     claimant_heads={
@@ -586,6 +587,10 @@ LANGUAGE = LanguageData(
         "estimates": (r"оценк\w*", r"оценками"),
         "officials": (r"чиновник\w*",),
         "governments": (r"правительств\w*", r"держав\w*"),
+        "media": (
+            r"СМИ",
+            r"медиа",
+        ),
         "military": (r"арми[яи]", "военные", r"войска", r"вооруж\w+\s+сил\w*"),
     },
     attribution=(

@@ -517,6 +517,7 @@ LANGUAGE = LanguageData(
         "South Korean": (r"південнокорейськ\w*", r"Південної\s+Кореї"),
         "Ukrainian": (r"українськ\w*", "України"),
         "Western": (r"західн\w*", "Заходу"),
+        "Russian": (r"російськ\w*", "Росії"),
         "allied": (r"союзн\w*",),
     },
     claimant_heads={
@@ -529,6 +530,10 @@ LANGUAGE = LanguageData(
         "estimates": (r"оцінк\w*", "оцінками"),
         "officials": (r"посадовц\w*", r"посадов\w+\s+ос\w+"),
         "governments": (r"уряд\w*", r"держав\w*"),
+        "media": (
+            r"ЗМІ",
+            r"медіа",
+        ),
         "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
     },
     attribution=(
