@@ -1500,3 +1500,47 @@ def test_he_said_further_keeps_the_claimant_past_a_wire_credit() -> None:
 def test_russian_sides_and_media_as_claimants(text: str, source: str) -> None:
     got = sources(text)
     assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A pointer naming a person refines a country's own figures ("nach ukrainischen
+        # Angaben … Das teilte Präsident Selenskyj mit").
+        (
+            "Nach ukrainischen Angaben wurden rund 200 nordkoreanische Soldaten verwundet. "
+            "Das teilte der ukrainische Präsident Selenskyj am Abend mit.",
+            "Volodymyr Zelensky",
+        ),
+        # Verb before subject after a fronted topic (Russian, Ukrainian).
+        (
+            "О потерях КНДР в 3 тысячи военных сообщил в эфире телемарафона глава ГУР "
+            "Кирилл Буданов.",
+            "Kyrylo Budanov",
+        ),
+        (
+            "Про 500 загиблих військових КНДР в інтерв'ю CNN заявив міністр оборони Рустем Умєров.",
+            "Rustem Umerov",
+        ),
+        # The name right after the verb speaks, not an institution named later.
+        (
+            '"Pyongyang ya envió unos 4.000 soldados", afirmó Zelenski ante la '
+            "Organización del Tratado del Atlántico Norte (OTAN).",
+            "Volodymyr Zelensky",
+        ),
+        # "They will …, X said": the speaker of the next sentence about the same troops.
+        (
+            "Nordkorea schickt weitere 3.000 Soldaten nach Russland. Sie sollen in Kursk "
+            "eingesetzt werden, sagte der ukrainische Präsident Selenskyj.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "КНДР направит в Россию еще 2 тысячи военных строителей. Они займутся "
+            "восстановлением Курской области, сообщил министр обороны Андрей Белоусов.",
+            "Andrei Belousov",
+        ),
+    ],
+)
+def test_speakers_named_around_the_figure(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got

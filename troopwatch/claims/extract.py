@@ -45,6 +45,7 @@ from troopwatch.claims.claimants import (
     joint_claimant,
     lawmaker_names,
     location,
+    media_names,
     places,
     source_of,
     wire_names,
@@ -2513,6 +2514,7 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     present: list[Claim] = []  # figures of the sentence before sent in the simple present
     waited = False  # ``pending`` was kept over a sentence with neither figure nor speaker
+    last: list[Claim] = []  # claims of the sentence before
     sents = split_sentences(text or "")
     if len(sents) >= 2:
         # A passage that opens on a figure and names North Korea in its second sentence
@@ -2538,11 +2540,23 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             for c in closed:
                 c.source = name or c.source
             closed = []
-        if pending and _POINTER.match(sent):
+        # A country's figures ("nach ukrainischen Angaben …") are refined by the pointer
+        # that names who gave them ("Das teilte Präsident Selenskyj mit").
+        governed = [c for c in last if c.source.endswith(" government")]
+        if (pending or governed) and _POINTER.match(sent):
             # "… 5,000 builders. Об этом сообщил Шойгу": the next sentence names who said it.
-            name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
-            for c in pending:
+            name = _pointer_claimant(sent, ctx.lang or (pending or governed)[0].lang, ctx.text)
+            if name in media_names():
+                governed = []  # a paper reporting them does not replace the government
+            for c in pending + governed:
                 c.source = name or c.source
+        elif pending and _THEY_OPENS.match(fold(sent)):
+            # "North Korea will send 5,000 builders. They will rebuild Kursk, Shoigu said":
+            # the speaker of the next sentence about the same people gave their figure.
+            name, explicit = source_of(sent, ctx.lang or pending[0].lang, ctx.text)
+            if name and explicit:
+                for c in pending:
+                    c.source = name
         closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
         opens = (
             _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
@@ -2586,6 +2600,7 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
         out.extend(claims)
+        last = claims
         # (Read the tense only for a sentence with deployed figures: most have none.)
         present = [c for c in claims if c.category == "deployed"]
         if present and not _announced(sent):
@@ -2596,6 +2611,7 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
 _PRESENT_SENDING = _c(lx.words([f for x in spaced() for f in x.present_sending]))
 _SINCE = _c(lx.words([f for x in spaced() for f in x.since_words]))
 _THEY = _c(lx.words([f for x in spaced() for f in x.plural_pronouns]))
+_THEY_OPENS = _c(r"^\W{0,3}" + lx.words([f for x in spaced() for f in x.plural_pronouns]))
 
 
 def _announced(sent: str) -> bool:
