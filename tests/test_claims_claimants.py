@@ -1544,3 +1544,42 @@ def test_russian_sides_and_media_as_claimants(text: str, source: str) -> None:
 def test_speakers_named_around_the_figure(text: str, source: str) -> None:
     got = sources(text)
     assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # One figure, two speakers: the figure's own clause names its claimant.
+        (
+            "According to the Pentagon, North Korean troops are in Russia, while "
+            "Ukraine's defence minister Rustem Umerov said about 5,000 of them were "
+            "already in Kursk.",
+            "Rustem Umerov",
+        ),
+        (
+            "Segundo o Kremlin, não há tropas norte-coreanas na Ucrânia, enquanto o "
+            "Pentágono estimou em cerca de 8 mil o número de soldados enviados por Pyongyang.",
+            "Pentagon",
+        ),
+        # A separable verb with its subject right after it.
+        (
+            "Nach einem Treffen in Pjöngjang am 4. Juni gab Schoigu die Entsendung von "
+            "3.000 nordkoreanischen Bausoldaten nach Kursk bekannt.",
+            "Sergei Shoigu",
+        ),
+        (
+            "Le ministre ukrainien de la Défense Roustem Oumerov met en garde contre "
+            "l'arrivée de 5 000 soldats nord-coréens supplémentaires.",
+            "Rustem Umerov",
+        ),
+        # An object pronoun for what was said, then the verb and its subject.
+        (
+            "Circa 300 soldati nordcoreani sono stati uccisi a Kursk: lo rivela il "
+            "ministro della Difesa ucraino Rustem Umerov.",
+            "Rustem Umerov",
+        ),
+    ],
+)
+def test_the_speaker_of_the_figure_clause(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got

@@ -259,6 +259,8 @@ _WORD = compile_re(r"[^\W_]+")
 _PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
 # Languages that put the verb of saying first (Arabic "قال المسؤول").
 _VERB_FIRST = frozenset({"ar"})
+# After a clause or a colon, an object pronoun standing for what was said, then the verb.
+_SAID_IT = compile_re(r"(?i)[,:]\s*(?:lo|l['’]|le|la|lo\s+ha|lo\s+han|lo\s+hanno|o)\s*$")
 # Free word order: a fronted topic puts the verb of saying before its subject.
 _TOPIC_FIRST = frozenset({"ru", "uk"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
@@ -1061,6 +1063,16 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     consider(3.5 - 0.01 * n, m)
                     continue
                 if (
+                    lang == "de"
+                    and m.person
+                    and n == 0
+                    and not re.search(r"[;:\"“”«»„]", pre + gap)
+                ):
+                    # A person right after the verb is its subject, however long the
+                    # fronted phrase: "Nach seinem Besuch am 17. Juni gab Schoigu … bekannt".
+                    consider(3.4, m)
+                    continue
+                if (
                     lang in _TOPIC_FIRST
                     and not m.metonym
                     and n <= (6 if m.person else 2)
@@ -1097,7 +1109,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     sent[m.end :],
                 )
                 if (
-                    re.search(r"[,\"”»]\s*(?:[-–—]\s*)?$", lead)
+                    (
+                        re.search(r"[,\"”»]\s*(?:[-–—]\s*)?$", lead)
+                        # An object pronoun for what was said: "…: lo rivela il Servizio",
+                        # "…, l'a déclaré le ministre", "…, это сообщил".
+                        or _SAID_IT.search(sent, max(0, sv.start() - 12), sv.start())
+                    )
                     and not re.search(r"[.;:,]", gap)
                     and (n <= (1 if m.metonym else 6))
                     # A person right after the verb speaks whatever follows ("…, afirmó

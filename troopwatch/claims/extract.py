@@ -2095,6 +2095,9 @@ def _claims_in(
         _per_figure_sources(
             t, lg, ctx, [(cands[i].num.start, cands[i].num.end, made[i]) for i in made]
         )
+    elif len(made) == 1:
+        ((i, claim),) = made.items()
+        _contrast_clause_source(t, lg, ctx, cands[i].num.start, cands[i].num.end, claim)
     for i, claim in made.items():
         # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant.
         own = adnominal_source(t, lg, cands[i].num.start)
@@ -2153,6 +2156,22 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
             joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
         ):
             claim.source = name  # an entity or joint name of its own, not a bare phrase
+
+
+def _contrast_clause_source(t: str, lang: str, ctx: _Ctx, s: int, e: int, claim: Claim) -> None:
+    """One figure, two speakers: "X first reported …, while Y said 10,000 …". The clause
+    of the figure (between contrast words) names its claimant when it names one."""
+    before = [m.start() for m in _CONTRAST.finditer(t, 0, s)]
+    after = _CONTRAST.search(t, e)
+    start, end = (before[-1] if before else 0), (after.start() if after else len(t))
+    if start == 0 and end == len(t):
+        return
+    seg = t[start:end]
+    name, explicit = source_of(seg, lang, ctx.text)
+    if not (name and explicit) or name == claim.source or name in lawmaker_names():
+        return
+    if name in {m.name for m in claimant_index().find(seg)}:
+        claim.source = name  # an entity of its own, not a bare phrase
 
 
 _LEAD_CONJ = _c(r"^\W*(?:" + "|".join(_part("conjunctions")) + r")?\W*")

@@ -549,7 +549,9 @@ LANGUAGE = LanguageData(
         "nennt",
         "nennen",
         r"bekannt\s+gegeben",
-        r"gab\w*\s+(?:\w+\s+){0,3}?bekannt",
+        # "gab Schoigu die Entscheidung … bekannt": the verb alone, so the subject after it
+        # is read as the verb's.
+        r"gab\w*(?=\s(?:(?:[^.;:]|\.(?=\d)){0,80}\s)?bekannt\b)",
         r"gibt(?=\s(?:[^.;:]{0,80}\s)?an\b)",
         # Perfect and pluperfect: "hatte am Montag gesagt", "hat mitgeteilt".
         r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben",

@@ -501,6 +501,7 @@ LANGUAGE = LanguageData(
         # Compound tenses with any auxiliary: "avait annoncé", "ont déclaré".
         r"annoncée?s?|déclarée?s?|affirmée?s?|indiquée?s?|estimée?s?|précisée?s?|confirmée?s?|rapportée?s?|chiffrée?s?|signalée?s?",
         r"a\s+averti",
+        r"(?:met(?:tent)?|a\s+mis|ont\s+mis)\s+en\s+garde",
         r"ajouté",
         r"parlen?t?\s+de",
         # Present participles: "les services … confirmant que".
