@@ -1619,3 +1619,23 @@ def test_against_the_other_side_is_no_comparison() -> None:
 )
 def test_traditional_chinese_reads_as_simplified(traditional: str, simplified: str) -> None:
     assert figs(traditional) == figs(simplified) != []
+
+
+# Agreed or about to send: a plan (CLAIMS.md §3), whatever the words between.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un ha accettato di inviare altri 3.000 soldati nordcoreani in Russia.",
+        "La Corea del Nord stava per trasferire 3.000 soldati in Russia.",
+        "Є домовленість між Росією та КНДР щодо направлення 3 тисяч військовослужбовців КНДР.",
+        "Была достигнута договоренность между Москвой и Пхеньяном о направлении 3 тысяч "
+        "военных КНДР.",
+        "Kim aceptó enviar 3.000 soldados norcoreanos más a Rusia.",
+        "Corea del Norte está a punto de enviar 3.000 soldados a Rusia.",
+        "Kim concordou em enviar mais 3.000 soldados norte-coreanos para a Rússia.",
+        "Kim a accepté d'envoyer 3 000 soldats nord-coréens supplémentaires.",
+        "Pyongyang était sur le point d'envoyer 3 000 soldats nord-coréens.",
+    ],
+)
+def test_agreed_or_about_to_send_is_planned(text: str) -> None:
+    assert figs(text) == [(3000, None, "planned")]

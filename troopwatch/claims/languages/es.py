@@ -243,7 +243,7 @@ LANGUAGE = LanguageData(
         # The future tense of any verb whose subject is the figure ("llegarán", "combatirán").
         r"[^\W\d_]{2,}(?:ar|er|ir|dr)án",
         r"(?:ha|han|había|habían)\s+decidido|decidió|decidieron|acordó|acordaron",
-        r"(?:va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|tienen\s+previsto|pretende\w*|piensa\w*|quiere\w*|estaría\w*\s+dispuest\w*|se\s+dispone\w*|podrá|podrán|puede|pueden)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|traer|llevar|aumentar|llegar|alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
+        r"(?:(?:ha|han|había|habían)\s+(?:aceptado|acordado|prometido)|aceptó|aceptaron|prometió|(?:está|están|estaba|estaban)\s+a\s+punto\s+de|va|van|podría|podrían|debería|deberían|planea\w*|prevé|prevén|tiene\s+previsto|tienen\s+previsto|pretende\w*|piensa\w*|quiere\w*|estaría\w*\s+dispuest\w*|se\s+dispone\w*|podrá|podrán|puede|pueden)\s+(?:a\s+)?(?:\w+\s+){0,3}?(?:enviar|desplegar|mandar|traer|llevar|aumentar|llegar|alcanzar|ascender|subir|ser\s+enviados|ser\s+desplegados|elevarse)",
         r"enviará\w*",
         r"(?:prepar\w*|planea\w*|prevé|contempla\w*)\s+(?:el\s+|un\s+)?(?:\w+\s+)?(?:envío|despliegue|traslado)",
         # Getting ready to send: "se prepara para desplegar", "preparándose para enviar".

@@ -219,6 +219,8 @@ LANGUAGE = LanguageData(
         r"(?:décid\w*|décision)\s+(?:de\s+|d['’]\s*)(?:\w+\s+){0,2}?(?:envoyer|déployer|dépêcher)",
         # Future in the past and announced arrivals: "allait envoyer", "l'arrivée prochaine de".
         r"allai(?:t|ent)\s+(?:\w+\s+){0,1}?(?:envoyer|déployer|dépêcher)",
+        # Agreed to, about to: "a accepté d'envoyer", "était sur le point d'envoyer".
+        r"(?:accept\w*|convenu|promis|sur\s+le\s+point)\s+(?:de\s+|d['’]\s*)(?:\w+\s+){0,2}?(?:envoyer|déployer|dépêcher|transférer)",
         r"arrivée\s+prochaine|prochaine\s+arrivée",
         r"viendr(?:a|ont|ait|aient)",
         r"(?:prépar\w*|envisag\w*|planifi\w*)\s+(?:l['’]|le\s+|un\s+|une\s+)?(?:\w+\s+)?(?:envoi|déploiement|dépêche)",

@@ -218,7 +218,9 @@ LANGUAGE = LanguageData(
         # The future tense of any verb whose subject is the figure ("chegarão", "serão").
         r"[^\W\d_]{2,}(?:ar|er|ir)ão",
         r"(?:vai|vão|irá|irão|poderá|poderão|poderia|poderiam|deverá|deverão|deveria|deveriam|pretende|pretendem|"
-        r"planeja|planejam|planeia|planeiam|prevê|preveem|está\s+prestes\s+a|estão\s+prestes\s+a|decidiu|decidiram)\s+"
+        r"planeja|planejam|planeia|planeiam|prevê|preveem|está\s+prestes\s+a|estão\s+prestes\s+a|decidiu|decidiram|"
+        # Agreed to, about to: "concordou em enviar", "estava prestes a enviar".
+        r"concordou\s+em|concordaram\s+em|aceitou|aceitaram|prometeu|prometeram|estava\s+prestes\s+a|estavam\s+prestes\s+a)\s+"
         r"(?:\w+\s+){0,3}?(?:enviar|mandar|destacar|mobilizar|chegar|atingir|aumentar|subir|transferir|"
         r"ser\s+enviad[oa]s)",
         r"pretende|pretendem|planeja|planejam|planeia|planeiam|deverá|deverão|poderá|poderão",
