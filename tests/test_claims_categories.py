@@ -1639,3 +1639,50 @@ def test_traditional_chinese_reads_as_simplified(traditional: str, simplified: s
 )
 def test_agreed_or_about_to_send_is_planned(text: str) -> None:
     assert figs(text) == [(3000, None, "planned")]
+
+
+# Losses "in combat": the fighting says where the losses were, not that troops were sent.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las bajas norcoreanas en combate ascienden a unos 4.000.",
+        "Les pertes nord-coréennes au combat s'élèvent à environ 4 000 hommes.",
+        "Потери КНДР в боях составляют около 4 тысяч человек.",
+        "Die Verluste Nordkoreas im Kampf belaufen sich auf rund 4.000 Soldaten.",
+        "As tropas norte-coreanas registraram baixa de 4.000 homens, disse o deputado.",
+    ],
+)
+def test_losses_in_combat_are_casualties(text: str) -> None:
+    assert figs(text) == [(4000, None, "casualties")]
+
+
+# Lost their lives is killed; came out wounded is wounded; a captured participle before
+# the noun is a capture; a capture that did not happen ("before being captured") is none.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Понад 6000 військових з Північної Кореї втратили життя в боях.",
+            [(6000, None, "killed")],
+        ),
+        (
+            "Более 6000 военных из Северной Кореи потеряли жизнь в Курской области.",
+            [(6000, None, "killed")],
+        ),
+        (
+            "Mehr als 6.000 nordkoreanische Soldaten haben in Kursk ihr Leben verloren.",
+            [(6000, None, "killed")],
+        ),
+        (
+            "Selenskyj zeigte ein Video mit zwei gefangen genommenen Soldaten aus Nordkorea.",
+            [(2, None, "captured")],
+        ),
+        (
+            "Unos 300 soldados norcoreanos murieron y otros 2.700 resultaron heridos, afirmó "
+            "un diputado, que añadió que tienen órdenes de suicidarse antes de ser capturados.",
+            [(300, None, "killed"), (2700, None, "wounded")],
+        ),
+    ],
+)
+def test_loss_words_by_kind(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -1221,7 +1221,35 @@ def _cues(t: str) -> list[tuple[int, int, str]]:
             continue
         out.append(c)
     out.sort()
-    return out
+    # "bajas en combate", "pertes au combat", "потери в боях": fighting that only says
+    # where the losses were is no cue of its own.
+    return [
+        c
+        for i, c in enumerate(out)
+        if not (
+            c[2] == "deployed"
+            and i
+            and out[i - 1][2] in _CASUALTY_TYPES
+            and _LOSS_PLACE.fullmatch(t, out[i - 1][1], c[0])
+        )
+        # "orders to kill themselves before being captured": a capture that has not
+        # happened.
+        and not (c[2] == "captured" and _BEFORE_BEING.search(t, max(0, c[0] - 20), c[0]))
+    ]
+
+
+_BEFORE_BEING = _c(
+    r"(?:before\s+being|antes\s+de\s+(?:ser|serem)|avant\s+d['’]être|prima\s+di\s+essere|"
+    r"bevor\s+sie|вместо\s+того\s+чтобы|замість\s+того\s+щоб)\s+$"
+)
+
+
+# Between a loss noun and the fighting it happened in: an owner or adjective, then a
+# preposition (unless the fighting cue opens with its own: "в боях").
+_LOSS_PLACE = _c(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:in|en|au|aux|im|bei|durante|during|в|во|у|під\s+час|nel|nei|"
+    r"nella|nelle|em|no|na|nos|nas|al|à|dans\s+les)\s+)?"
+)
 
 
 def _assign_cues(

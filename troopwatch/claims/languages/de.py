@@ -290,6 +290,9 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: töteten.
         r"töte(?:te|ten|t|n)",
+        # Lost their lives.
+        r"(?:verloren|verlor|verlieren)\s+(?:ihr|sein|ihre)\s+leben",
+        r"(?:ihr|sein)\s+leben\s+verloren",
         # Died of wounds: killed.
         r"(?:seinen|ihren)\s+verletzungen\s+erlegen",
         # Military usage: eliminated, destroyed; bodies.
@@ -329,7 +332,7 @@ LANGUAGE = LanguageData(
         r"sich\s+(?:[^\W\d_]+\s+){0,3}?ergeben",
         r"ergaben\s+sich",
         r"kapituliert\w*",
-        r"gefangen\s+genommen",
+        r"gefangen\s*genommen\w*",
         "gefangengenommen",
         "gefangennahme",
         "gefangenschaft",

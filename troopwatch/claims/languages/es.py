@@ -298,6 +298,8 @@ LANGUAGE = LanguageData(
     wounded=(
         # Active wounding: hirieron.
         r"hiri(?:eron|ó)",
+        # "resultaron heridos": came out wounded.
+        r"result(?:aron|ó|an|a|ado)\s+herid[oa]s?",
         # In hospital: wounded.
         r"hospitalizad[oa]s?",
         r"ingresad[oa]s?",

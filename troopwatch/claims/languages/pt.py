@@ -246,6 +246,8 @@ LANGUAGE = LanguageData(
         # 'Perdeu 4.000 soldados': losses ('perderam a vida' is killed, a longer cue).
         r"perd(?:eu|eram|ido)",
         "baixas",
+        # "registraram baixa de 4.700 homens": a loss, counted.
+        r"baixa\s+de",
         r"perdas",
         r"mort[oa]s\s+(?:ou|e)\s+ferid[oa]s",
         r"morreram\s+ou\s+ficaram\s+feridos",

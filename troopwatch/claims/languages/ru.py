@@ -398,6 +398,8 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: убили.
         r"убил(?:и|а)?",
+        # Lost their lives.
+        r"потеря\w*\s+(?:свою\s+|свои\s+)?жизн\w*",
         r"убива(?:ют|ли|ет)",
         # Died of wounds: killed.
         r"(?:скончал\w*|умер\w*)\s+от\s+ран\w*",

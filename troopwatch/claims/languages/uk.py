@@ -350,6 +350,8 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: вбили.
         r"[ву]бил(?:и|а)?",
+        # Lost their lives.
+        r"втрати(?:ли|в|ла)\s+(?:своє\s+|свої\s+)?житт\w*",
         r"[ву]бив",
         # Died of wounds: killed.
         r"помер\w*\s+від\s+(?:поранень|ран)",
