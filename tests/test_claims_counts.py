@@ -366,3 +366,18 @@ def test_more_look_alikes(text: str) -> None:
 )
 def test_arabic_grouping_hedges_and_round_figures(text: str, want: tuple) -> None:
     assert [(c.figure_low, c.qualifier) for c in extract_claims(text)] == [want]
+
+
+# Mixed forces named after the noun, and historical dates in running CJK text.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За його словами, сотні військових РФ та КНДР були знищені.",
+        "Сотни военных РФ и КНДР были уничтожены в боях.",
+        "Fifteen soldiers, Russians and North Koreans, posed together in a field near Kursk.",
+        "该部队前身曾于1968年1月发动袭击事件、派遣31名朝鲜官兵跨越非军事区。",
+        "北朝鮮は1968年に31人の特殊部隊員を韓国に送り込んだ。",
+    ],
+)
+def test_mixed_owners_after_the_noun_and_cjk_years(text: str) -> None:
+    assert extract_claims(text) == []

@@ -1151,6 +1151,12 @@ def _scope(
         ):
             return False
     paired = _mixed(t, max(clause_s, np_s - 60), min(clause_e, np_e + 80), nk_spans, other_spans)
+    if not paired and clause_e == np_e and t.startswith(",", clause_e):
+        # An apposition naming both sides right after the noun: "Quinze soldats, Russes et
+        # Nord-Coréens, …".
+        app = clause_e + 1
+        if any(app <= sp[0] <= app + 2 for sp in (*nk_spans, *other_spans)):
+            paired = _mixed(t, app, min(len(t), app + 40), nk_spans, other_spans)
     if paired:
         # Mixed force, unless this number's own noun is plainly North Korean and not part
         # of the pair ("11,000 North Korean troops fight alongside Russian units").

@@ -872,7 +872,8 @@ ESTIMATE = (
 )
 # Mentions of earlier wars: figures there are history, not this deployment.
 HISTORICAL = (
-    r"(?<![\w.,'’])(?:19\d\d|200\d|201[0-3])(?:s|-е|-х)?(?![\d여余])(?!\s*(?:troops|soldiers|north|nord|"
+    # (After a Han, kana or Hangul character too: "于1968年", "1968년에".)
+    r"(?:(?<![\w.,'’])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]))(?:19\d\d|200\d|201[0-3])(?:s|-е|-х)?(?![\d여余])(?!\s*(?:troops|soldiers|north|nord|"
     r"soldat|soldad|soldati|truppen|troupes|tropas|truppe|militar|militari|efectivos|personnel|"
     r"servicemen|hommes|mann|солдат|военн|військ|جندي|جنود|عنصر|عناصر|مقاتل|명|人|名))|"
     r"(?<![^\W\d_])(?:korean\s+war|vietnam|1950s|1960s|1970s|koreakrieg\w*|guerre\s+de\s+corée|"

@@ -250,6 +250,9 @@ LANGUAGE = LanguageData(
         r"китайск\w*",
         r"непальск\w*",
         r"южнокорейск\w*",
+        # An owner after the personnel noun: "военных РФ и КНДР" ("России" is also "to
+        # Russia": not an owner on its own).
+        "рф",
     ),
     # What is counted: (fragment, unit, kind); kind mil | nk | civ | weak | count | block.
     units_first=(

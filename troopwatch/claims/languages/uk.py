@@ -216,6 +216,10 @@ LANGUAGE = LanguageData(
         r"українц\w*",
         r"китайськ\w*",
         r"південнокорейськ\w*",
+        # An owner after the personnel noun: "військових РФ та КНДР" ("Росії" is also
+        # "to Russia" and "in Russia's Kursk region": not an owner on its own).
+        "рф",
+        "зсу",
     ),
     # What is counted: (fragment, unit, kind); kind mil | nk | civ | weak | count | block.
     units_first=(
