@@ -1583,3 +1583,35 @@ def test_speakers_named_around_the_figure(text: str, source: str) -> None:
 def test_the_speaker_of_the_figure_clause(text: str, source: str) -> None:
     got = sources(text)
     assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A relative clause's verb of saying: its antecedent states the figure.
+        (
+            "Kyiv's toll is far above the one given by South Korea's Joint Chiefs of Staff, "
+            "which put North Korean casualties at about 1,000.",
+            "JCS",
+        ),
+        (
+            "Le bilan est plus lourd que celui de l'état-major interarmées de Séoul, qui "
+            "évoque 900 soldats nord-coréens blessés ou tués.",
+            "JCS",
+        ),
+        (
+            "La cifra supera la del Estado Mayor de Corea del Sur, que el martes reportó "
+            "unos 900 militares norcoreanos muertos o heridos.",
+            "JCS",
+        ),
+        # Authorities named by their sides keep the word.
+        (
+            "Selon les autorités sud-coréennes et ukrainiennes, quelque 9 000 soldats "
+            "nord-coréens sont déployés en Russie.",
+            "South Korean and Ukrainian authorities",
+        ),
+    ],
+)
+def test_relative_clause_speakers_and_authorities(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got

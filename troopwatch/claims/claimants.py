@@ -1172,6 +1172,37 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     return None, True
 
 
+# A relative pronoun opening a clause about its antecedent, a few words before its verb.
+_RELATIVE_OPEN = compile_re(
+    r"(?i)\s*,\s*(?:qui|que|quien|quienes|che|il\s+quale|la\s+quale|which|who|der|die|"
+    r"который|которая|которое|которые|який|яка|яке|які)\s+(?:[^\W\d_]+\s+){0,3}$"
+)
+
+
+def relative_speaker(t: str, num_start: int) -> str | None:
+    """'… l'état-major interarmées, qui parle de 1 100 soldats', '… the JCS, which put the
+    toll at 1,100': the claimant a relative clause's verb of saying stands for, when the
+    figure is that verb's (within a few words of it)."""
+    sv = None
+    for m in SAY.finditer(t, max(0, num_start - 60), num_start):
+        sv = m
+    if (
+        sv is None
+        or _words_between(t[sv.end() : num_start]) > 5
+        or re.search(r"[.;:]\s", t[sv.end() : num_start])
+    ):
+        return None
+    rel = _RELATIVE_OPEN.search(t, max(0, sv.start() - 60), sv.start())
+    if rel is None:
+        return None
+    named = [
+        m
+        for m in claimant_index().find(t[: rel.start() + 1])
+        if m.claimant and rel.start() - 2 <= m.end <= rel.start() + 1
+    ]
+    return named[-1].name if named else None
+
+
 # The verb of saying of a relative clause, then the noun words up to the figure it states.
 _ADNOMINAL = {
     lang.code: compile_re(

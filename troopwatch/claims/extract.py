@@ -47,6 +47,7 @@ from troopwatch.claims.claimants import (
     location,
     media_names,
     places,
+    relative_speaker,
     source_of,
     wire_names,
 )
@@ -2133,8 +2134,11 @@ def _claims_in(
         ((i, claim),) = made.items()
         _contrast_clause_source(t, lg, ctx, cands[i].num.start, cands[i].num.end, claim)
     for i, claim in made.items():
-        # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant.
-        own = adnominal_source(t, lg, cands[i].num.start)
+        # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant;
+        # so does "…, which put the toll at 1,100" after the claimant.
+        own = adnominal_source(t, lg, cands[i].num.start) or (
+            None if lg in _UNSPACED else relative_speaker(t, cands[i].num.start)
+        )
         if own:
             claim.source = own
     _share_plans(t, cands, made, cues)

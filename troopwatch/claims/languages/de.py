@@ -495,6 +495,7 @@ LANGUAGE = LanguageData(
         "officials": (r"Beamte\w*", r"Regierungsvertreter\w*", r"Vertreter\w*"),
         "governments": ("Regierungen", r"Mächte\w*"),
         "media": (r"(?:Staats)?[Mm]edien",),
+        "authorities": (r"Behörden",),
         "military": ("Militär", r"Streitkräfte\w*", "Armee", "Truppen"),
     },
     attribution=(

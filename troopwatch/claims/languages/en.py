@@ -671,6 +671,7 @@ LANGUAGE = LanguageData(
             r"(?:state\s+)?media",
             r"news\s+outlets?",
         ),
+        "authorities": ("authorities",),
         "military": (r"(?:armed\s+)?forces", "military", "army", "troops"),
     },
     attribution=(
@@ -728,6 +729,8 @@ LANGUAGE = LanguageData(
         "separately",
     ),
     say_verbs=(
+        # An estimate stated: "put the toll at 1,100", "puts their number at".
+        r"put(?:s|ting)?\s+(?:[^\W\d_]+\s+){1,4}?at(?=\s)",
         # "X has data on …": X states what its data show.
         r"ha(?:s|ve|d)\s+(?:information|data|intelligence|evidence)\s+(?:that|about|on|showing)",
         # "Figures released by the Pentagon show", "an NIS assessment found": the owner

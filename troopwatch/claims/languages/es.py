@@ -474,6 +474,7 @@ LANGUAGE = LanguageData(
         "officials": (r"funcionari[oa]s?",),
         "governments": ("gobiernos", "potencias"),
         "media": (r"medios(?:\s+de\s+comunicación)?",),
+        "authorities": ("autoridades",),
         "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
     },
     attribution=(

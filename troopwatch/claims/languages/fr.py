@@ -439,6 +439,7 @@ LANGUAGE = LanguageData(
         "officials": (r"responsables?", r"officiels?"),
         "governments": ("gouvernements", "puissances"),
         "media": (r"médias",),
+        "authorities": (r"autorités",),
         "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
     },
     attribution=(
@@ -489,6 +490,7 @@ LANGUAGE = LanguageData(
         "aussi",
     ),
     say_verbs=(
+        r"évoqu(?:e|ent|ait|aient|é)",
         # Disclosing: "les États-Unis ont dévoilé que".
         r"dévoil\w*",
         r"a\s+révélé|ont\s+révélé",

@@ -415,6 +415,7 @@ LANGUAGE = LanguageData(
             r"media",
             r"mezzi\s+di\s+informazione",
         ),
+        "authorities": (r"autorità",),
         "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
     },
     attribution=(

@@ -424,7 +424,8 @@ LANGUAGE = LanguageData(
         "intelligence": (r"(?:agências|serviços)\s+de\s+inteligência", "inteligência"),
         "sources": ("fontes",),
         "estimates": ("estimativas",),
-        "officials": ("autoridades", r"funcionári[oa]s?", "oficial"),
+        "officials": (r"funcionári[oa]s?", "oficial"),
+        "authorities": ("autoridades",),
         "governments": ("governos", "potências"),
         "media": (
             r"m[íi]dia",

@@ -596,6 +596,7 @@ LANGUAGE = LanguageData(
             r"СМИ",
             r"медиа",
         ),
+        "authorities": (r"власт(?:и|ей|ям)",),
         "military": (r"арми[яи]", "военные", r"войска", r"вооруж\w+\s+сил\w*"),
     },
     attribution=(

@@ -540,6 +540,7 @@ LANGUAGE = LanguageData(
             r"ЗМІ",
             r"медіа",
         ),
+        "authorities": (r"влад(?:а|и|ою)",),
         "military": (r"армі[яї]", "військові", r"збройн\w+\s+сил\w*"),
     },
     attribution=(
