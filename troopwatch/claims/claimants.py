@@ -392,6 +392,12 @@ _HOME = {
 }
 
 
+def is_outlet(name: str | None) -> bool:
+    """Is ``name`` a news agency, paper or broadcaster the KB knows (one that may only
+    relay a source)?"""
+    return name in media_names() or name in wire_names()
+
+
 def _foreign_outlet(name: str, lang: str) -> bool:
     country = media_countries().get(name)
     return country is not None and country not in _HOME.get(lang, ())

@@ -42,6 +42,7 @@ from troopwatch.claims.claimants import (
     adnominal_source,
     attributions,
     claimant_index,
+    is_outlet,
     joint_claimant,
     lawmaker_names,
     location,
@@ -2507,6 +2508,10 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     quoted: list[Claim] = []  # claims inside a quotation still open, without a claimant
     closed: list[Claim] = []  # claims of a quotation that closed at the end of a sentence
     present: list[Claim] = []  # figures of the sentence before sent in the simple present
+    # Claims of the last few sentences a closing "X disclosed it" may still name (up to two
+    # sentences without figures between): none named, or only an outlet relaying.
+    run: list[Claim] = []
+    run_gap = 0
     sents = split_sentences(text or "")
     if len(sents) >= 2:
         # A passage that opens on a figure and names North Korea in its second sentence
@@ -2537,6 +2542,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             name = _pointer_claimant(sent, ctx.lang or pending[0].lang, ctx.text)
             for c in pending:
                 c.source = name or c.source
+        elif run and _TRAILER.search(sent):
+            # "…ことが分かった。ウクライナ軍筋が共同通信に明らかにした。": the source of the
+            # report before, named after it; it replaces an outlet that only relayed it.
+            name = _pointer_claimant(sent, ctx.lang or run[0].lang, ctx.text)
+            for c in run:
+                if name and (c.source == "unattributed" or is_outlet(c.source)):
+                    c.source = name
+            run = []
         closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
         opens = (
             _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
@@ -2566,6 +2579,13 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
+        run_gap = 0 if claims else run_gap + 1
+        if run_gap > 2 or any(
+            c.source != "unattributed" and not is_outlet(c.source) for c in claims
+        ):
+            run = []
+        else:
+            run += claims
         out.extend(claims)
         # (Read the tense only for a sentence with deployed figures: most have none.)
         present = [c for c in claims if c.category == "deployed"]
@@ -2651,3 +2671,4 @@ _POINTER = _c(
     + "|".join(f for lang in languages() for f in lang.attribution_pointer)
     + r")(?![^\W\d_])"
 )
+_TRAILER = _c("|".join(f for lang in languages() for f in lang.attribution_trailer))

@@ -355,6 +355,16 @@ LANGUAGE = LanguageData(
         "これは",
         "この(?:数字|情報)は",
     ),
+    # "ウクライナ軍筋が共同通信に明らかにした": the subject, whom it told, and the verb
+    # alone ("と" would bring words of its own); "（CNNは…と報じた。）情報総局の推計として
+    # いる": whose estimate the report gives.
+    attribution_trailer=(
+        r"^[^、。「」『』と]{2,40}?(?:が|は)、?(?:[0-9０-９]{1,2}日、?)?"
+        r"(?:[^、。「」『』と]{1,30}?(?:に対し|に|へ)、?)?"
+        r"(?:明らかにした|明かした|語った|話した|述べた|伝えた|証言した|打ち明けた|説明した)。?$",
+        r"^[^、。「」『』と]{2,40}?の(?:推計|推定|分析|情報|見方|調べ|集計)"
+        r"(?:としている|とした|だという|という)。?$",
+    ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
         "同氏は",

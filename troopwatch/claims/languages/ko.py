@@ -397,6 +397,12 @@ LANGUAGE = LanguageData(
         "이는",
         r"이\s?같은\s?(?:내용|사실)은",
     ),
+    # "…라며 이같이 전했다", "…에서 이 같은 내용을 밝혔다": "thus", "this" stand for what
+    # the sentences before said.
+    attribution_trailer=(
+        r"이\s?같이\s(?:밝혔|전했|말했|설명했|주장했|덧붙였|강조했|보고했|발표했|분석했)",
+        r"이\s?같은\s?(?:내용|사실|입장|분석|평가)을\s(?:밝혔|전했|공개했|설명했|발표했|보고했)",
+    ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
         "그는",

@@ -1,0 +1,58 @@
+"""Claimants of Japanese, Korean, Chinese and Arabic constructions (sentences written for
+these tests, not taken from the evaluation sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+from troopwatch.claims.evaluate import claimant_identity
+
+
+def _claimants(text: str, lang: str) -> dict[int | None, str]:
+    return {c.figure_low: claimant_identity(c.source, lang) for c in extract_claims(text)}
+
+
+def _want(name: str) -> str:
+    return claimant_identity(name, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure", "source"),
+    [
+        # A closing sentence names who disclosed the report before it, the words left out.
+        (
+            "【ソウル共同】ロシアに派遣された北朝鮮兵のうち約300人が戦死したことが10日、"
+            "分かった。負傷者の多くは後方の病院に移送された。"
+            "ウクライナ国防省情報総局が共同通信に明らかにした。",
+            "ja",
+            300,
+            "Ukraine military intelligence (HUR)",
+        ),
+        # "…の推計としている": the report relays whose estimate it is.
+        (
+            "英BBC放送は5日、クルスク州で北朝鮮兵約400人が死亡したと報じた。"
+            "韓国国家情報院の推計としている。",
+            "ja",
+            400,
+            "South Korea NIS",
+        ),
+        # "…라며 이같이 전했다": a lawmaker relays the briefing quoted before.
+        (
+            "“북한군 약 3000명이 추가로 러시아에 도착한 것으로 보인다.” 국회 정보위원회 "
+            "소속 의원이 국가정보원 보고를 토대로 이같이 전했다.",
+            "ko",
+            3000,
+            "South Korea NIS",
+        ),
+        (
+            "쿠르스크에서 북한군 사상자가 4000명을 넘어섰다. 우크라이나 국방정보국은 5일 "
+            "이 같은 내용을 밝혔다.",
+            "ko",
+            4000,
+            "Ukraine military intelligence (HUR)",
+        ),
+    ],
+)
+def test_trailer_names_the_source_before(text: str, lang: str, figure: int, source: str) -> None:
+    assert _claimants(text, lang)[figure] == _want(source)
