@@ -56,3 +56,31 @@ def _want(name: str) -> str:
 )
 def test_trailer_names_the_source_before(text: str, lang: str, figure: int, source: str) -> None:
     assert _claimants(text, lang)[figure] == _want(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "X를 인용해": the outlet relays X, who is the source.
+        (
+            "미국 CNN 방송은 한국 국가정보원을 인용해 북한군 약 1500명이 추가로 러시아에 "
+            "파견됐다고 보도했다.",
+            1500,
+            "South Korea NIS",
+        ),
+        # "…는 평가가 X로부터 나왔다": the assessment came from X.
+        (
+            "북한군 사망자가 500명에 이른다는 평가가 우크라이나 국방정보국으로부터 나왔다.",
+            500,
+            "Ukraine military intelligence (HUR)",
+        ),
+        # "X 측이 밝혔다": a country's side, as the subject of the verb of saying.
+        (
+            "북한군 약 2000명이 쿠르스크에 새로 배치됐다고 우크라이나 측이 9일 밝혔다.",
+            2000,
+            "Ukrainian government",
+        ),
+    ],
+)
+def test_korean_relayed_and_side_subject(text: str, figure: int, source: str) -> None:
+    assert _claimants(text, "ko")[figure] == _want(source)

@@ -280,6 +280,12 @@ _JA_TOPIC = compile_re(r"^[」』]?[^\s,、。「」\"“”]{0,12}?(?:は|が)(
 _KO_RELAY = compile_re(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
 )
+# The speaker is cited or the assessment came from it: "CNN은 X를 인용해", "…는 분석이
+# X로부터 나왔다", "Xの話として".
+_CJK_CITED = compile_re(
+    r"\s*(?:을|를)\s?인용(?:해|하여|한|했)|\s*(?:으로|로)부터\s?(?:나왔|나온|전해졌|입수)|"
+    r"を引用し|の話として|の情報として"
+)
 _DECLINE = compile_re(
     r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
     r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
@@ -927,7 +933,9 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
     han = lang in lx.UNSPACED and not cjk
     if cjk:
         for m in mentions:
-            if _KO_RELAY.match(sent[m.end : m.end + 16]):
+            if _KO_RELAY.match(sent[m.end : m.end + 16]) or _CJK_CITED.match(
+                sent, m.end, m.end + 12
+            ):
                 consider(6, m)
     for sv in says:
         for m in mentions:
@@ -978,7 +986,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # A country as topic yields to any named speaker.
                         top = 3.3 if m.metonym else 3.95 if wa else 3.9
                         consider(top - 0.0001 * len(gap), m)
-                    elif _KO_SUBJ.match(gap) and not m.metonym:
+                    elif _KO_SUBJ.match(gap) and (
+                        # "러시아 측이 밝혔다": a country's "side" speaks for it.
+                        not m.metonym
+                        or re.match(r"\s*측\s?(?:이|가)(?=\s|$)", gap)
+                        or (sent[m.end - 1] == "측" and re.match(r"(?:이|가)(?=\s|$)", gap))
+                    ):
                         # "우크라이나군이 … 생포했다고 젤렌스키 대통령이 밝혔다": the subject
                         # nearest the verb of saying speaks.
                         consider(3.1 - 0.0001 * len(gap), m)
