@@ -68,6 +68,11 @@ def test_trailer_names_the_source_before(text: str, lang: str, figure: int, sour
             1500,
             "South Korea NIS",
         ),
+        (
+            "미국 뉴욕타임스는 미국 정보당국자들을 인용해 북한군 약 1200명이 숨졌다고 보도했다.",
+            1200,
+            "US intelligence officials",
+        ),
         # "…는 평가가 X로부터 나왔다": the assessment came from X.
         (
             "북한군 사망자가 500명에 이른다는 평가가 우크라이나 국방정보국으로부터 나왔다.",
@@ -83,4 +88,29 @@ def test_trailer_names_the_source_before(text: str, lang: str, figure: int, sour
     ],
 )
 def test_korean_relayed_and_side_subject(text: str, figure: int, source: str) -> None:
+    assert _claimants(text, "ko")[figure] == _want(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # A passive verb of estimating ("추정되는") has no speaker: its topic is what is
+        # counted, not who counts.
+        ("북한군 사상자 규모는 3000명 이상으로 추정되는 것으로 알려졌다.", 3000, "unattributed"),
+        # "…라는 관측도 나온다": an observation heard, nobody named; not the source before.
+        (
+            "국정원에 따르면 북한군 약 1만1000명이 러시아에 파병됐다. 파병 규모가 앞으로 "
+            "2만명까지 늘어날 것이라는 관측도 나온다.",
+            20000,
+            "unattributed",
+        ),
+        (
+            "국정원에 따르면 북한군 약 1만1000명이 러시아에 파병됐다. 파병 규모가 앞으로 "
+            "2만명까지 늘어날 것이라는 관측도 나온다.",
+            11000,
+            "South Korea NIS",
+        ),
+    ],
+)
+def test_korean_agentless(text: str, figure: int, source: str) -> None:
     assert _claimants(text, "ko")[figure] == _want(source)

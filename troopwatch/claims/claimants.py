@@ -286,6 +286,8 @@ _CJK_CITED = compile_re(
     r"\s*(?:을|를)\s?인용(?:해|하여|한|했)|\s*(?:으로|로)부터\s?(?:나왔|나온|전해졌|입수)|"
     r"を引用し|の話として|の情報として"
 )
+# A Korean verb of saying made passive ("추정되는", "보고된", "공개됐다").
+_KO_PASSIVE = compile_re(r"(?:되|된|돼|됐|됩)")
 _DECLINE = compile_re(
     r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
     r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
@@ -700,6 +702,12 @@ def _joint_source(
     if j is None:
         return None
     js, je, name, nsides, has_head = j
+    if lang in _PARTICLE_LANGS and any(
+        _CJK_CITED.match(sent, k, k + 12) for k in range(je, min(je + 3, len(sent)))
+    ):
+        # "뉴욕타임스는 미국 정보당국자들을 인용해": the phrase cited (its head may run on:
+        # "당국+자들") is the source.
+        return name if nsides > 1 else _canonical(name)
     adjacent = any(
         0 <= js - a.end() <= 25
         and not re.search(r"[,.;:]", sent[a.end() : js])
@@ -928,6 +936,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             if person is not None:
                 consider(5, Mention(honorific.start(), honorific.end(), person, True, False, True))
     says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
+    # A Korean passive estimate ("추정되는") names no speaker: its topic is what is counted;
+    # the estimate is still that of the source before.
+    passive = [sv for sv in says if lang == "ko" and _KO_PASSIVE.match(sent, sv.end())]
+    says = [sv for sv in says if sv not in passive]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
     han = lang in lx.UNSPACED and not cjk
@@ -1114,7 +1126,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             relayed = _relayed_agency(sent, best[1], mentions, lang, text)
             return relayed or best[1].name, True
         return None, False
-    return None, True
+    return None, not passive
 
 
 # The verb of saying of a relative clause, then the noun words up to the figure it states.

@@ -386,6 +386,10 @@ LANGUAGE = LanguageData(
         "governments": ("정부", "국가들"),
         "military": ("군 당국", "군당국", "군은", "군이"),
     },
+    # "…라는 관측도 나온다": an observation or forecast heard, nobody named.
+    agentless=(
+        r"(?:예측|관측|전망|분석|지적|평가|주장|목소리|얘기)(?:도|이|가)\s?(?:나온다|나왔다|나오고|나와|제기)",
+    ),
     attribution=(
         "에 따르면",
         "에 의하면",
