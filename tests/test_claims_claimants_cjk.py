@@ -114,3 +114,40 @@ def test_korean_relayed_and_side_subject(text: str, figure: int, source: str) ->
 )
 def test_korean_agentless(text: str, figure: int, source: str) -> None:
     assert _claimants(text, "ko")[figure] == _want(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # The intelligence noun, "national", then the country: "المخابرات الوطنية الكورية
+        # الجنوبية" is the NIS, first in a verb-first sentence.
+        (
+            "تقدر المخابرات الوطنية الكورية الجنوبية أن نحو 4 آلاف جندي كوري شمالي قتلوا "
+            "أو أصيبوا في كورسك.",
+            4000,
+            "South Korea NIS",
+        ),
+        # "secret services" of two sides, one of them "the Western countries".
+        (
+            "وقالت الخدمات السرية في الولايات المتحدة والدول الغربية إن كوريا الشمالية "
+            "أرسلت نحو 8 آلاف جندي إلى روسيا.",
+            8000,
+            "US and Western intelligence",
+        ),
+        # An unnamed lawmaker relaying what the intelligence service told him (CLAIMS.md §5).
+        (
+            "وقال النائب الكوري الجنوبي للصحافيين إن جهاز الاستخبارات أبلغ اللجنة بمقتل نحو "
+            "500 جندي كوري شمالي.",
+            500,
+            "South Korea NIS",
+        ),
+        (
+            "ونقل مشرع كوري جنوبي عن معلومات من وكالة التجسس في سيول أن نحو 700 جندي "
+            "كوري شمالي أصيبوا.",
+            700,
+            "South Korea NIS",
+        ),
+    ],
+)
+def test_arabic_intelligence_and_lawmaker(text: str, figure: int, source: str) -> None:
+    assert _claimants(text, "ar")[figure] == _want(source)

@@ -458,7 +458,7 @@ def _relayed_agency(
             return agency
     intel = _intelligence_words(lang) if known else None
     if intel is not None and any(
-        not _COMMITTEE.search(part[max(0, m.start() - 25) : m.end() + 25])
+        not _committee_of(part, m.start(), m.end())
         for part in (sent, before)
         for m in intel.finditer(part)
     ):
@@ -474,8 +474,7 @@ def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
         return True  # "… после брифинга национальной разведывательной службы"
     intel = _intelligence_words(lang)
     if intel is not None and any(
-        not _COMMITTEE.search(sent[max(0, m.start() - 25) : m.end() + 25])
-        for m in intel.finditer(sent)
+        not _committee_of(sent, m.start(), m.end()) for m in intel.finditer(sent)
     ):
         return True
     at = text.find(sent[:40]) if text else -1
@@ -483,11 +482,39 @@ def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
     return any(m.name in _AGENCIES for m in claimant_index().find(before)) if before else False
 
 
+def _lawmaker_relays(sent: str, lang: str, text: str, verbs: list[re.Match[str]]) -> bool:
+    """'وقال النائب … إن جهاز الاستخبارات …', 'ونقل مشرع كوري جنوبي عن معلومات من وكالة
+    التجسس': a lawmaker, no name given, who speaks or relays in the sentence (the subject
+    or the word after the verb), relays the NIS when briefed by the intelligence services
+    (CLAIMS.md §5); not another country's lawmaker."""
+    for lm in _LAWMAKER.finditer(sent):
+        if not any(
+            v.start() <= lm.start() <= v.end() + 30 or 0 <= v.start() - lm.end() <= 40
+            for v in verbs
+        ):
+            continue
+        own = joint_claimant(sent[lm.start() : lm.end() + 30], lang)
+        if own is not None and not own[2].startswith("South Korean"):
+            continue
+        return _briefed_by_intelligence(sent, lang, text)
+    return False
+
+
 # "the intelligence committee" is the lawmaker's own, not a briefer.
 _COMMITTEE = compile_re(
     r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
     r"ausschuss\w*|위원회|委員会|委员会|委員會|لجنة"
 )
+
+
+def _committee_of(part: str, start: int, end: int) -> bool:
+    """Are the intelligence words at start:end the name of a committee ("لجنة الاستخبارات",
+    "the intelligence committee")? Where words are spaced, the word before or after them
+    must be the committee; "جهاز الاستخبارات أبلغ اللجنة" is the service that briefed it."""
+    if " " not in part[max(0, start - 25) : end + 25].strip():
+        return bool(_COMMITTEE.search(part[max(0, start - 25) : end + 25]))
+    near = part[:start].split()[-2:] + part[end:].split()[:1]
+    return bool(_COMMITTEE.search(" ".join(near) + " " + part[start:end]))
 
 
 _QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
@@ -590,15 +617,16 @@ _OUTLET = compile_re(
 # ----------------------------------------------------------------- joint claimants
 
 # What may stand between the parts of one claimant phrase: spaces, commas, "and", "of",
-# articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
-# الجنوبية والغرب").
+# articles, the genitive particles (의, の, 的), Arabic "من" ("مصادر … من كوريا
+# الجنوبية والغرب"), "في" ("الخدمات السرية في كوريا الجنوبية") and "national" ("المخابرات
+# الوطنية الكورية الجنوبية").
 _JOINER = compile_re(
     r"(?i)^(?:[\s,、，]|\b(?:its|their|seus|suas|sus|ses|leurs|ihren?|suoi|свои\w*|свої\w*|"
     r"and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
     r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
     r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
     r"segurança)\b|및|과|와|의|들|および|及び|及|和|"
-    r"与|與|的|の|من|-)*$"
+    r"与|與|的|の|من|في|(?:ال)?وطنية?|-)*$"
 )
 
 
@@ -1088,6 +1116,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         if joint.endswith(" lawmaker") and _briefed_by_intelligence(sent, lang, text):
             return next(iter(_AGENCIES)), True  # "a South Korean lawmaker, after a briefing"
         return joint, True
+    if (best is None or best[0] < 3 or best[1].metonym) and _lawmaker_relays(
+        sent, lang, text, [*says, *attribs]
+    ):
+        return next(iter(_AGENCIES)), True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions, lang, text)
         if relayed is not None:
