@@ -151,3 +151,12 @@ def test_korean_agentless(text: str, figure: int, source: str) -> None:
 )
 def test_arabic_intelligence_and_lawmaker(text: str, figure: int, source: str) -> None:
     assert _claimants(text, "ar")[figure] == _want(source)
+
+
+def test_pronoun_speaker_after_a_quotation_is_its_speaker() -> None:
+    # "他说" after a quotation of several sentences: the person named before it speaks.
+    text = (
+        "泽连斯基在记者会上说:「朝鲜士兵在前线伤亡惨重。俄罗斯并不关心他们的生死。」"
+        "他说,乌克兰军队已经俘虏了两名朝鲜士兵。"
+    )
+    assert _claimants(text, "zh")[2] == _want("Zelensky")

@@ -1783,6 +1783,21 @@ def _prev_mentioned(ctx: _Ctx) -> str | None:
     return (people or ms)[0].name
 
 
+def _last_named(ctx: _Ctx, sent: str) -> str | None:
+    """The claimant named last before ``sent`` in the few hundred characters before it, a
+    person first: "他说" after a quotation of several sentences is its speaker's."""
+    at = ctx.text.find(sent[:40]) if ctx.text else -1
+    if at <= 0:
+        return None
+    ms = [
+        m
+        for m in claimant_index().find(ctx.text[max(0, at - 300) : at])
+        if m.claimant and not m.metonym
+    ]
+    people = [m for m in ms if m.person]
+    return (people or ms)[-1].name if ms else None
+
+
 def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
@@ -1791,7 +1806,7 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
         return "unattributed"  # the sentence says nobody: "si stima che", "it is estimated"
     if not explicit:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
-        return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
+        return _prev_source(ctx) or _prev_mentioned(ctx) or _last_named(ctx, sent) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too, or announced it ("L'annonce a été faite par Moscou
     # mardi. Pyongyang doit envoyer …").
