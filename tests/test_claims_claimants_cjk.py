@@ -160,3 +160,15 @@ def test_pronoun_speaker_after_a_quotation_is_its_speaker() -> None:
         "他说,乌克兰军队已经俘虏了两名朝鲜士兵。"
     )
     assert _claimants(text, "zh")[2] == _want("Zelensky")
+
+
+def test_statement_introduced_by_a_colon_names_its_items() -> None:
+    # A lead-in ending in a colon ("X发表声明:") states the numbered items after it.
+    text = (
+        "乌克兰国防部情报总局局长布达诺夫在电视讲话中发表声明:\n"
+        "1.朝鲜将向俄罗斯增派3000名士兵。\n"
+        "2.另有2000名朝鲜工兵已经抵达库尔斯克。"
+    )
+    got = _claimants(text, "zh")
+    assert got[3000] == _want("Budanov")
+    assert got[2000] == _want("Budanov")

@@ -1753,6 +1753,10 @@ class _Ctx:
     figures: set = field(default_factory=set)  # figures claimed so far in the text
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
+    # The speaker of a lead-in ending in a colon ("X发表声明:"), for the few sentences
+    # after it that name nobody (the statement's items).
+    lead: str | None = None
+    lead_left: int = 0
 
 
 def _prev_source(ctx: _Ctx) -> str | None:
@@ -1804,6 +1808,8 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
         return name
     if _AGENTLESS.search(fold(sent)):
         return "unattributed"  # the sentence says nobody: "si stima che", "it is estimated"
+    if explicit and ctx.lead:
+        return ctx.lead
     if not explicit:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
         return _prev_source(ctx) or _prev_mentioned(ctx) or _last_named(ctx, sent) or "unattributed"
@@ -2594,6 +2600,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
+        if ctx.lead and (
+            ctx.lead_left <= 1 or any(c.source not in ("unattributed", ctx.lead) for c in claims)
+        ):
+            ctx.lead = None  # a new speaker, or the statement is over
+        ctx.lead_left -= 1
+        if sent.rstrip()[-1:] in (":", "："):
+            ctx.lead = source_of(sent, ctx.lang or detect_lang(fold(sent), None), ctx.text)[0]
+            ctx.lead_left = 8
         run_gap = 0 if claims else run_gap + 1
         if run_gap > 2 or any(
             c.source != "unattributed" and not is_outlet(c.source) for c in claims

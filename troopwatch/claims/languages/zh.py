@@ -408,6 +408,9 @@ _WRITTEN = LanguageData(
         "分析称",
         "说",
         "說",
+        # "发表声明:" opens the statement the lines after it give.
+        r"发表(?:了)?(?:声明|讲话)",
+        r"發表(?:了)?(?:聲明|講話)",
         "称",
         "稱",
         "指",
