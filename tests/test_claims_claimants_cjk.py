@@ -172,3 +172,25 @@ def test_statement_introduced_by_a_colon_names_its_items() -> None:
     got = _claimants(text, "zh")
     assert got[3000] == _want("Budanov")
     assert got[2000] == _want("Budanov")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure", "source"),
+    [
+        ("韩国媒体此前报道,朝鲜已向俄罗斯派遣约3000名士兵。", "zh", 3000, "South Korean media"),
+        (
+            "وذكرت وسائل الإعلام الأوكرانية أن نحو 3 آلاف جندي كوري شمالي وصلوا إلى كورسك.",
+            "ar",
+            3000,
+            "Ukrainian media",
+        ),
+    ],
+)
+def test_a_countrys_media_as_the_source(text: str, lang: str, figure: int, source: str) -> None:
+    assert _claimants(text, lang)[figure] == _want(source)
+
+
+def test_a_countrys_media_citing_someone_only_relays() -> None:
+    # The press relays the official it cites: it is no claimant of its own.
+    text = "韩国媒体引用一名政府高级官员的话报道,约有60名朝鲜士兵在库尔斯克阵亡。"
+    assert _claimants(text, "zh")[60] != _want("South Korean media")

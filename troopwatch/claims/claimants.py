@@ -712,6 +712,12 @@ def _canonical(name: str) -> str:
     return resolved or name
 
 
+# A country's press citing someone ("韩国媒体引用", "وسائل الإعلام … نقلا عن").
+_MEDIA_CITES = compile_re(
+    r"\s*(?:\S{1,4}\s*)?(?:引用|引述|援引|을\s?인용|를\s?인용|を引用|の取材|نقلا\s+عن|نقلت?\s+عن|cit)"
+)
+
+
 def _joint_source(
     sent: str,
     lang: str,
@@ -730,6 +736,8 @@ def _joint_source(
     if j is None:
         return None
     js, je, name, nsides, has_head = j
+    if name.endswith(" media") and _MEDIA_CITES.match(sent, je, je + 12):
+        return None  # "韩国媒体引用…官员的话报导": the press relays whom it cites
     if lang in _PARTICLE_LANGS and any(
         _CJK_CITED.match(sent, k, k + 12) for k in range(je, min(je + 3, len(sent)))
     ):

@@ -331,6 +331,7 @@ LANGUAGE = LanguageData(
         "officials": ("当局者",),
         "governments": ("政府", "諸国"),
         "military": ("軍は", "軍が", "軍当局"),
+        "media": ("メディア",),
     },
     attribution=(
         "の発表によると",

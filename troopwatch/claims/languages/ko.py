@@ -385,6 +385,7 @@ LANGUAGE = LanguageData(
         "officials": (r"(?:관리|당국자)들?",),
         "governments": ("정부", "국가들"),
         "military": ("군 당국", "군당국", "군은", "군이"),
+        "media": ("언론", "매체"),
     },
     # "…라는 관측도 나온다": an observation or forecast heard, nobody named.
     agentless=(

@@ -349,6 +349,8 @@ _WRITTEN = LanguageData(
         "officials": ("官員", "官员"),
         "governments": ("政府", "大国"),
         "military": ("軍方", "军方"),
+        # "韩国媒体报道": a country's press, no one outlet named.
+        "media": ("媒体", "媒體"),
     },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
     # A sentence opening with one of these names the claimant of the sentence before
