@@ -194,3 +194,22 @@ def test_a_countrys_media_citing_someone_only_relays() -> None:
     # The press relays the official it cites: it is no claimant of its own.
     text = "韩国媒体引用一名政府高级官员的话报道,约有60名朝鲜士兵在库尔斯克阵亡。"
     assert _claimants(text, "zh")[60] != _want("South Korean media")
+
+
+def test_japanese_confided_is_a_verb_of_saying() -> None:
+    text = (
+        "ウクライナ国防省情報総局のブダノフ局長は、米紙のインタビューで「北朝鮮兵約1500人が"
+        "新たにクルスク州に到着した」と打ち明けた。"
+    )
+    assert _claimants(text, "ja")[1500] == _want("Budanov")
+
+
+def test_japanese_agentless_passive_estimate() -> None:
+    # "…と推定されている": estimated by nobody named, not the speaker before.
+    text = (
+        "ウクライナ特殊作戦軍は、北朝鮮兵30人が死亡したと発表した。"
+        "ほかの戦線を含めると、北朝鮮軍の死傷者は500人を超えると推定されている。"
+    )
+    got = _claimants(text, "ja")
+    assert got[30] == _want("Ukrainian Special Operations Forces")
+    assert got[500] == "unattributed"

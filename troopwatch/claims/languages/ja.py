@@ -333,6 +333,12 @@ LANGUAGE = LanguageData(
         "military": ("軍は", "軍が", "軍当局"),
         "media": ("メディア",),
     },
+    # "…と推定されている", "…と伝えられている": estimated or told by nobody named.
+    agentless=(
+        r"と(?:推定|推計)されている",
+        r"と伝えられている",
+        r"と(?:言|い)われている",
+    ),
     attribution=(
         "の発表によると",
         "によると",
@@ -395,6 +401,8 @@ LANGUAGE = LanguageData(
         "述べ",
         "語った",
         "語り",
+        # Confiding a figure states it ("…と打ち明けた").
+        "打ち明け",
         "説明した",
         "推計した",
         "分析した",
