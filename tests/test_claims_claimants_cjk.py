@@ -213,3 +213,14 @@ def test_japanese_agentless_passive_estimate() -> None:
     got = _claimants(text, "ja")
     assert got[30] == _want("Ukrainian Special Operations Forces")
     assert got[500] == "unattributed"
+
+
+def test_arabic_verb_first_attribution_opens_only_its_clause() -> None:
+    # "…، وقالت كييف إن …": Kyiv says the second figure, not the first stated as fact.
+    text = (
+        "ونشرت كوريا الشمالية نحو 12 ألف جندي في منطقة كورسك العام الماضي، وقالت كييف إن "
+        "نحو 4 آلاف جندي كوري شمالي قتلوا أو أصيبوا."
+    )
+    got = _claimants(text, "ar")
+    assert got[12000] == "unattributed"
+    assert got[4000] == _want("Ukrainian government")

@@ -2181,7 +2181,18 @@ def _attribution_at(t: str, cut: int, end: int, lang: str, reach: int | None = N
     lead = _LEAD_CONJ.match(t, cut, end)
     pos = lead.end() if lead else cut
     attrib = next(iter(attributions(t[pos : pos + reach if reach else end], lang)), None)
-    return pos if attrib is not None and attrib.start() <= 2 else None
+    if attrib is not None and attrib.start() <= 2:
+        return pos
+    if lang == "ar":
+        # Verb first, "and" written onto it: "…، وقالت كييف إن …" opens the clause too.
+        verb = t[pos + 1 : end] if t.startswith("و", pos) else t[pos:end]
+        if SAY.match(verb) and _AR_THAT.search(verb, 0, 60):
+            return pos
+    return None
+
+
+# The "that" after an Arabic verb of saying and its subject ("قالت كييف إن").
+_AR_THAT = _c(r"(?<![^\W\d_])[إأ]ن(?![^\W\d_])")
 
 
 def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
