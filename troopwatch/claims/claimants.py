@@ -285,6 +285,14 @@ _JA_TOPIC = compile_re(r"^[」』]?[^\s,、。「」\"“”]{0,12}?(?:は|が)(
 _KO_RELAY = compile_re(
     r"^\s*(?:의\s*)?(?:보고|브리핑|발표|자료|분석)(?:를|을|\s|의)\s*(?:인용|내용|토대|바탕|근거)"
 )
+# The speaker is cited or the assessment came from it: "CNN은 X를 인용해", "…는 분석이
+# X로부터 나왔다", "Xの話として".
+_CJK_CITED = compile_re(
+    r"\s*(?:을|를)\s?인용(?:해|하여|한|했)|\s*(?:으로|로)부터\s?(?:나왔|나온|전해졌|입수)|"
+    r"を引用し|の話として|の情報として"
+)
+# A Korean verb of saying made passive ("추정되는", "보고된", "공개됐다").
+_KO_PASSIVE = compile_re(r"(?:되|된|돼|됐|됩)")
 _DECLINE = compile_re(
     r"^\W*(?:\w+\W+){0,3}?(?:declined|refused|would\s+not|did\s+not|denied|отказал\w*|"
     r"відмовив\w*|lehnte|a\s+refusé|refuse|se\s+negó|rechazó)",
@@ -398,6 +406,12 @@ _HOME = {
 }
 
 
+def is_outlet(name: str | None) -> bool:
+    """Is ``name`` a news agency, paper or broadcaster the KB knows (one that may only
+    relay a source)?"""
+    return name in media_names() or name in wire_names()
+
+
 def _foreign_outlet(name: str, lang: str) -> bool:
     country = media_countries().get(name)
     return country is not None and country not in _HOME.get(lang, ())
@@ -450,7 +464,7 @@ def _relayed_agency(
             return agency
     intel = _intelligence_words(lang) if known else None
     if intel is not None and any(
-        not _COMMITTEE.search(part[max(0, m.start() - 25) : m.end() + 25])
+        not _committee_of(part, m.start(), m.end())
         for part in (sent, before)
         for m in intel.finditer(part)
     ):
@@ -466,8 +480,7 @@ def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
         return True  # "… после брифинга национальной разведывательной службы"
     intel = _intelligence_words(lang)
     if intel is not None and any(
-        not _COMMITTEE.search(sent[max(0, m.start() - 25) : m.end() + 25])
-        for m in intel.finditer(sent)
+        not _committee_of(sent, m.start(), m.end()) for m in intel.finditer(sent)
     ):
         return True
     at = text.find(sent[:40]) if text else -1
@@ -475,11 +488,39 @@ def _briefed_by_intelligence(sent: str, lang: str, text: str) -> bool:
     return any(m.name in _AGENCIES for m in claimant_index().find(before)) if before else False
 
 
+def _lawmaker_relays(sent: str, lang: str, text: str, verbs: list[re.Match[str]]) -> bool:
+    """'وقال النائب … إن جهاز الاستخبارات …', 'ونقل مشرع كوري جنوبي عن معلومات من وكالة
+    التجسس': a lawmaker, no name given, who speaks or relays in the sentence (the subject
+    or the word after the verb), relays the NIS when briefed by the intelligence services
+    (CLAIMS.md §5); not another country's lawmaker."""
+    for lm in _LAWMAKER.finditer(sent):
+        if not any(
+            v.start() <= lm.start() <= v.end() + 30 or 0 <= v.start() - lm.end() <= 40
+            for v in verbs
+        ):
+            continue
+        own = joint_claimant(sent[lm.start() : lm.end() + 30], lang)
+        if own is not None and not own[2].startswith("South Korean"):
+            continue
+        return _briefed_by_intelligence(sent, lang, text)
+    return False
+
+
 # "the intelligence committee" is the lawmaker's own, not a briefer.
 _COMMITTEE = compile_re(
     r"(?i)committee|comit[ée]|comisi[óo]n|commission|commissione|комитет\w*|комітет\w*|"
     r"ausschuss\w*|위원회|委員会|委员会|委員會|لجنة"
 )
+
+
+def _committee_of(part: str, start: int, end: int) -> bool:
+    """Are the intelligence words at start:end the name of a committee ("لجنة الاستخبارات",
+    "the intelligence committee")? Where words are spaced, the word before or after them
+    must be the committee; "جهاز الاستخبارات أبلغ اللجنة" is the service that briefed it."""
+    if " " not in part[max(0, start - 25) : end + 25].strip():
+        return bool(_COMMITTEE.search(part[max(0, start - 25) : end + 25]))
+    near = part[:start].split()[-2:] + part[end:].split()[:1]
+    return bool(_COMMITTEE.search(" ".join(near) + " " + part[start:end]))
 
 
 _QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
@@ -582,15 +623,16 @@ _OUTLET = compile_re(
 # ----------------------------------------------------------------- joint claimants
 
 # What may stand between the parts of one claimant phrase: spaces, commas, "and", "of",
-# articles, the genitive particles (의, の, 的) and Arabic "من" ("مصادر … من كوريا
-# الجنوبية والغرب").
+# articles, the genitive particles (의, の, 的), Arabic "من" ("مصادر … من كوريا
+# الجنوبية والغرب"), "في" ("الخدمات السرية في كوريا الجنوبية") and "national" ("المخابرات
+# الوطنية الكورية الجنوبية").
 _JOINER = compile_re(
     r"(?i)^(?:[\s,、，]|\b(?:its|their|seus|suas|sus|ses|leurs|ihren?|suoi|свои\w*|свої\w*|"
     r"and|und|et|y|e|и|і|та|of|de|du|des|der|la|le|les|los|las|del|"
     r"da|do|das|dos|di|della|dei|degli|von|the|d['’]|l['’]|senior|high-ranking|alt[oa]|haut|"
     r"militar\w*|militär\w*|military|militare|security|sécurité|seguridad|sicurezza|"
     r"segurança)\b|및|과|와|의|들|および|及び|及|和|"
-    r"与|與|的|の|من|-)*$"
+    r"与|與|的|の|من|في|(?:ال)?وطنية?|-)*$"
 )
 
 
@@ -684,6 +726,12 @@ def _canonical(name: str) -> str:
     return resolved or name
 
 
+# A country's press citing someone ("韩国媒体引用", "وسائل الإعلام … نقلا عن").
+_MEDIA_CITES = compile_re(
+    r"\s*(?:\S{1,4}\s*)?(?:引用|引述|援引|을\s?인용|를\s?인용|を引用|の取材|نقلا\s+عن|نقلت?\s+عن|cit)"
+)
+
+
 def _joint_source(
     sent: str,
     lang: str,
@@ -717,6 +765,14 @@ def _joint_source_at(
     j: tuple[int, int, str, int, bool],
 ) -> str | None:
     js, je, name, nsides, has_head = j
+    if name.endswith(" media") and _MEDIA_CITES.match(sent, je, je + 12):
+        return None  # "韩国媒体引用…官员的话报导": the press relays whom it cites
+    if lang in _PARTICLE_LANGS and any(
+        _CJK_CITED.match(sent, k, k + 12) for k in range(je, min(je + 3, len(sent)))
+    ):
+        # "뉴욕타임스는 미국 정보당국자들을 인용해": the phrase cited (its head may run on:
+        # "당국+자들") is the source.
+        return name if nsides > 1 else _canonical(name)
     adjacent = any(
         0 <= js - a.end() <= 25
         and not re.search(r"[,.;:]", sent[a.end() : js])
@@ -945,12 +1001,18 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             if person is not None:
                 consider(5, Mention(honorific.start(), honorific.end(), person, True, False, True))
     says = [sv for sv in SAY.finditer(sent) if not _BEFORE_POSTPOSED.match(sent, sv.end())]
+    # A Korean passive estimate ("추정되는") names no speaker: its topic is what is counted;
+    # the estimate is still that of the source before.
+    passive = [sv for sv in says if lang == "ko" and _KO_PASSIVE.match(sent, sv.end())]
+    says = [sv for sv in says if sv not in passive]
     cjk = lang in _PARTICLE_LANGS
     # Chinese: no particles; the speaker stands right before the verb ("国情院表示").
     han = lang in lx.UNSPACED and not cjk
     if cjk:
         for m in mentions:
-            if _KO_RELAY.match(sent[m.end : m.end + 16]):
+            if _KO_RELAY.match(sent[m.end : m.end + 16]) or _CJK_CITED.match(
+                sent, m.end, m.end + 12
+            ):
                 consider(6, m)
     for sv in says:
         for m in mentions:
@@ -1001,7 +1063,12 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                         # A country as topic yields to any named speaker.
                         top = 3.3 if m.metonym else 3.95 if wa else 3.9
                         consider(top - 0.0001 * len(gap), m)
-                    elif _KO_SUBJ.match(gap) and not m.metonym:
+                    elif _KO_SUBJ.match(gap) and (
+                        # "러시아 측이 밝혔다": a country's "side" speaks for it.
+                        not m.metonym
+                        or re.match(r"\s*측\s?(?:이|가)(?=\s|$)", gap)
+                        or (sent[m.end - 1] == "측" and re.match(r"(?:이|가)(?=\s|$)", gap))
+                    ):
                         # "우크라이나군이 … 생포했다고 젤렌스키 대통령이 밝혔다": the subject
                         # nearest the verb of saying speaks.
                         consider(3.1 - 0.0001 * len(gap), m)
@@ -1131,6 +1198,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         if joint.endswith(" lawmaker") and _briefed_by_intelligence(sent, lang, text):
             return next(iter(_AGENCIES)), True  # "a South Korean lawmaker, after a briefing"
         return joint, True
+    if (best is None or best[0] < 3 or best[1].metonym) and _lawmaker_relays(
+        sent, lang, text, [*says, *attribs]
+    ):
+        return next(iter(_AGENCIES)), True
     if best is not None and best[0] >= 3:
         relayed = _relayed_agency(sent, best[1], mentions, lang, text)
         if relayed is not None:
@@ -1169,7 +1240,7 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
             relayed = _relayed_agency(sent, best[1], mentions, lang, text)
             return relayed or best[1].name, True
         return None, False
-    return None, True
+    return None, not passive
 
 
 # A relative pronoun opening a clause about its antecedent, a few words before its verb.

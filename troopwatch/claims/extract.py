@@ -42,6 +42,7 @@ from troopwatch.claims.claimants import (
     adnominal_source,
     attributions,
     claimant_index,
+    is_outlet,
     joint_claimant,
     lawmaker_names,
     location,
@@ -1788,6 +1789,10 @@ class _Ctx:
     figures: set = field(default_factory=set)  # figures claimed so far in the text
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
+    # The speaker of a lead-in ending in a colon ("X发表声明:"), for the few sentences
+    # after it that name nobody (the statement's items).
+    lead: str | None = None
+    lead_left: int = 0
 
 
 def _prev_source(ctx: _Ctx) -> str | None:
@@ -1823,15 +1828,32 @@ def _prev_mentioned(ctx: _Ctx) -> str | None:
     return (people or ms)[0].name
 
 
+def _last_named(ctx: _Ctx, sent: str) -> str | None:
+    """The claimant named last before ``sent`` in the few hundred characters before it, a
+    person first: "他说" after a quotation of several sentences is its speaker's."""
+    at = ctx.text.find(sent[:40]) if ctx.text else -1
+    if at <= 0:
+        return None
+    ms = [
+        m
+        for m in claimant_index().find(ctx.text[max(0, at - 300) : at])
+        if m.claimant and not m.metonym
+    ]
+    people = [m for m in ms if m.person]
+    return (people or ms)[-1].name if ms else None
+
+
 def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
     if _AGENTLESS.search(fold(sent)):
         return "unattributed"  # the sentence says nobody: "si stima che", "it is estimated"
+    if explicit and ctx.lead:
+        return ctx.lead
     if not explicit:
         # "He said", "Demnach", "the agency said": whoever the previous sentence named.
-        return _prev_source(ctx) or _prev_mentioned(ctx) or "unattributed"
+        return _prev_source(ctx) or _prev_mentioned(ctx) or _last_named(ctx, sent) or "unattributed"
     # Nobody named, or "the agency said": the claimant of the previous sentence when that
     # sentence was on the story too, or announced it ("L'annonce a été faite par Moscou
     # mardi. Pyongyang doit envoyer …").
@@ -2222,7 +2244,18 @@ def _attribution_at(t: str, cut: int, end: int, lang: str, reach: int | None = N
     lead = _LEAD_CONJ.match(t, cut, end)
     pos = lead.end() if lead else cut
     attrib = next(iter(attributions(t[pos : pos + reach if reach else end], lang)), None)
-    return pos if attrib is not None and attrib.start() <= 2 else None
+    if attrib is not None and attrib.start() <= 2:
+        return pos
+    if lang == "ar":
+        # Verb first, "and" written onto it: "…، وقالت كييف إن …" opens the clause too.
+        verb = t[pos + 1 : end] if t.startswith("و", pos) else t[pos:end]
+        if SAY.match(verb) and _AR_THAT.search(verb, 0, 60):
+            return pos
+    return None
+
+
+# The "that" after an Arabic verb of saying and its subject ("قالت كييف إن").
+_AR_THAT = _c(r"(?<![^\W\d_])[إأ]ن(?![^\W\d_])")
 
 
 def _opens_attribution(t: str, cut: int, end: int, lang: str) -> bool:
@@ -2572,6 +2605,10 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
     present: list[Claim] = []  # figures of the sentence before sent in the simple present
     waited = False  # ``pending`` was kept over a sentence with neither figure nor speaker
     last: list[Claim] = []  # claims of the sentence before
+    # Claims of the last few sentences a closing "X disclosed it" may still name (up to two
+    # sentences without figures between): none named, or only an outlet relaying.
+    run: list[Claim] = []
+    run_gap = 0
     sents = split_sentences(text or "")
     if len(sents) >= 2:
         # A passage that opens on a figure and names North Korea in its second sentence
@@ -2614,6 +2651,14 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
             if name and explicit:
                 for c in pending:
                     c.source = name
+        elif run and _TRAILER.search(sent):
+            # "…ことが分かった。ウクライナ軍筋が共同通信に明らかにした。": the source of the
+            # report before, named after it; it replaces an outlet that only relayed it.
+            name = _pointer_claimant(sent, ctx.lang or run[0].lang, ctx.text)
+            for c in run:
+                if name and (c.source == "unattributed" or is_outlet(c.source)):
+                    c.source = name
+            run = []
         closer = _QUOTE_CLOSER.search(sent) if _has_quote(sent, _CLOSING_MARKS) else None
         opens = (
             _QUOTE_OPEN.search(sent, 0, closer.start() if closer else len(sent))
@@ -2656,6 +2701,21 @@ def extract_claims(text: str, lang: str | None = None) -> list[Claim]:
         elif opens or quoted or not out:  # (no closer: ``opens`` read the whole sentence)
             # Inside a quotation (or at the start of a passage that may begin inside one).
             quoted += pending
+        if ctx.lead and (
+            ctx.lead_left <= 1 or any(c.source not in ("unattributed", ctx.lead) for c in claims)
+        ):
+            ctx.lead = None  # a new speaker, or the statement is over
+        ctx.lead_left -= 1
+        if sent.rstrip()[-1:] in (":", "："):
+            ctx.lead = source_of(sent, ctx.lang or detect_lang(fold(sent), None), ctx.text)[0]
+            ctx.lead_left = 8
+        run_gap = 0 if claims else run_gap + 1
+        if run_gap > 2 or any(
+            c.source != "unattributed" and not is_outlet(c.source) for c in claims
+        ):
+            run = []
+        else:
+            run += claims
         out.extend(claims)
         last = claims
         # (Read the tense only for a sentence with deployed figures: most have none.)
@@ -2743,3 +2803,4 @@ _POINTER = _c(
     + "|".join(f for lang in languages() for f in lang.attribution_pointer)
     + r")(?![^\W\d_])"
 )
+_TRAILER = _c("|".join(f for lang in languages() for f in lang.attribution_trailer))

@@ -160,6 +160,10 @@ class LanguageData:
     # Asides between a speaker and its verb that name nobody ("for its part", "dal canto
     # suo", "со своей стороны"): "Seoul, for its part, estimated" is still Seoul's estimate.
     asides: tuple[str, ...] = ()
+    # A sentence that only names who disclosed what the sentences before said, the words
+    # said left out ("ウクライナ軍筋が共同通信に明らかにした", "…라며 이같이 밝혔다"): its
+    # claimant is theirs. Searched in the whole sentence.
+    attribution_trailer: tuple[str, ...] = ()
     # People nouns in the dual number, a count of two on their own (Arabic "جنديين").
     dual_people: tuple[str, ...] = ()
     # The simple present of a sending verb ("schickt", "envoie", "sends"): an announcement
@@ -197,6 +201,8 @@ OPTIONAL: dict[str, str] = {
     "formation_nouns": "see generic_markers",
     "restatement": "not yet collected for every language",
     "agentless": "not yet collected for every language",
+    "attribution_trailer": "languages that state a source after the report only in a "
+    "pointer opening the sentence (attribution_pointer)",
     "asides": "Korean/Japanese/Chinese mark the speaker with a particle across any aside",
     "attribution_adnominal": "languages whose relative clauses follow the noun ('the 1,100 "
     "the JCS reported' is read by the verb of saying)",

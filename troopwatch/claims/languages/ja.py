@@ -331,7 +331,14 @@ LANGUAGE = LanguageData(
         "officials": ("当局者",),
         "governments": ("政府", "諸国"),
         "military": ("軍は", "軍が", "軍当局"),
+        "media": ("メディア",),
     },
+    # "…と推定されている", "…と伝えられている": estimated or told by nobody named.
+    agentless=(
+        r"と(?:推定|推計)されている",
+        r"と伝えられている",
+        r"と(?:言|い)われている",
+    ),
     attribution=(
         "の発表によると",
         "によると",
@@ -354,6 +361,16 @@ LANGUAGE = LanguageData(
     attribution_pointer=(
         "これは",
         "この(?:数字|情報)は",
+    ),
+    # "ウクライナ軍筋が共同通信に明らかにした": the subject, whom it told, and the verb
+    # alone ("と" would bring words of its own); "（CNNは…と報じた。）情報総局の推計として
+    # いる": whose estimate the report gives.
+    attribution_trailer=(
+        r"^[^、。「」『』と]{2,40}?(?:が|は)、?(?:[0-9０-９]{1,2}日、?)?"
+        r"(?:[^、。「」『』と]{1,30}?(?:に対し|に|へ)、?)?"
+        r"(?:明らかにした|明かした|語った|話した|述べた|伝えた|証言した|打ち明けた|説明した)。?$",
+        r"^[^、。「」『』と]{2,40}?の(?:推計|推定|分析|情報|見方|調べ|集計)"
+        r"(?:としている|とした|だという|という)。?$",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
@@ -384,6 +401,8 @@ LANGUAGE = LanguageData(
         "述べ",
         "語った",
         "語り",
+        # Confiding a figure states it ("…と打ち明けた").
+        "打ち明け",
         "説明した",
         "推計した",
         "分析した",

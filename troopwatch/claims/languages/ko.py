@@ -385,7 +385,12 @@ LANGUAGE = LanguageData(
         "officials": (r"(?:관리|당국자)들?",),
         "governments": ("정부", "국가들"),
         "military": ("군 당국", "군당국", "군은", "군이"),
+        "media": ("언론", "매체"),
     },
+    # "…라는 관측도 나온다": an observation or forecast heard, nobody named.
+    agentless=(
+        r"(?:예측|관측|전망|분석|지적|평가|주장|목소리|얘기)(?:도|이|가)\s?(?:나온다|나왔다|나오고|나와|제기)",
+    ),
     attribution=(
         "에 따르면",
         "에 의하면",
@@ -396,6 +401,12 @@ LANGUAGE = LanguageData(
     attribution_pointer=(
         "이는",
         r"이\s?같은\s?(?:내용|사실)은",
+    ),
+    # "…라며 이같이 전했다", "…에서 이 같은 내용을 밝혔다": "thus", "this" stand for what
+    # the sentences before said.
+    attribution_trailer=(
+        r"이\s?같이\s(?:밝혔|전했|말했|설명했|주장했|덧붙였|강조했|보고했|발표했|분석했)",
+        r"이\s?같은\s?(?:내용|사실|입장|분석|평가)을\s(?:밝혔|전했|공개했|설명했|발표했|보고했)",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(

@@ -349,6 +349,8 @@ _WRITTEN = LanguageData(
         "officials": ("官員", "官员"),
         "governments": ("政府", "大国"),
         "military": ("軍方", "军方"),
+        # "韩国媒体报道": a country's press, no one outlet named.
+        "media": ("媒体", "媒體"),
     },
     attribution=("根据", "根據", "据", "據", "引述", "援引", "依据", "依據"),
     # A sentence opening with one of these names the claimant of the sentence before
@@ -408,6 +410,9 @@ _WRITTEN = LanguageData(
         "分析称",
         "说",
         "說",
+        # "发表声明:" opens the statement the lines after it give.
+        r"发表(?:了)?(?:声明|讲话)",
+        r"發表(?:了)?(?:聲明|講話)",
         "称",
         "稱",
         "指",
