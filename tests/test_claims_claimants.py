@@ -1615,3 +1615,30 @@ def test_the_speaker_of_the_figure_clause(text: str, source: str) -> None:
 def test_relative_clause_speakers_and_authorities(text: str, source: str) -> None:
     got = sources(text)
     assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A country opening the sentence as the subject of a verb of saying.
+        (
+            "Die Ukraine hat am Sonntag die Gefangennahme von drei nordkoreanischen "
+            "Soldaten bei Sudscha gemeldet.",
+            "Ukrainian government",
+        ),
+        (
+            "Russland hatte im Mai angekündigt, dass Nordkorea weitere 2.000 Soldaten "
+            "nach Kursk schicken werde.",
+            "Russian government",
+        ),
+        # "geht davon aus", "legt nahe": verbs of estimating.
+        (
+            "Der Geheimdienst NIS geht inzwischen davon aus, dass rund 2.000 nordkoreanische "
+            "Soldaten verwundet wurden.",
+            "NIS",
+        ),
+    ],
+)
+def test_german_subjects_and_verbs_of_estimating(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got

@@ -259,6 +259,9 @@ _WORD = compile_re(r"[^\W_]+")
 _PARTICLE_LANGS = frozenset(lang.code for lang in languages() if lang.attribution_after_claimant)
 # Languages that put the verb of saying first (Arabic "قال المسؤول").
 _VERB_FIRST = frozenset({"ar"})
+_DE_AUX = compile_re(r"(?i)\s*(?:hat|hatte|haben|hatten)\s")
+# Nothing but an article before a name at the start of a sentence.
+_ARTICLE_ONLY = compile_re(r"(?i)\W{0,3}(?:(?:the|die|der|das|la|le|l['’]|el|il|a|o)\s*)?")
 # After a clause or a colon, an object pronoun standing for what was said, then the verb.
 _SAID_IT = compile_re(r"(?i)[,:]\s*(?:lo|l['’]|le|la|lo\s+ha|lo\s+han|lo\s+hanno|o)\s*$")
 # Free word order: a fronted topic puts the verb of saying before its subject.
@@ -1089,6 +1092,17 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                     consider(4 - 0.01 * n, m)
                 elif not m.metonym and m.start <= 2 and n <= 10 and "," not in gap:
                     consider(3.5, m)  # sentence-initial subject: "Umerov during a visit … said"
+                elif (
+                    m.metonym
+                    and _ARTICLE_ONLY.fullmatch(sent, 0, m.start)
+                    # (German perfect: the participle ends the clause, however long.)
+                    and (n <= 6 or (lang == "de" and _DE_AUX.match(gap)))
+                    and not re.search(r"[,;:]", gap)
+                ):
+                    # A country opening the sentence as its subject speaks for its
+                    # government: "Russland hat im Juni angekündigt", "Die Ukraine hatte am
+                    # Samstag … bekanntgegeben".
+                    consider(3.3, m)
                 elif (
                     not m.metonym
                     and n <= 12

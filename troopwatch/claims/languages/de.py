@@ -558,7 +558,8 @@ LANGUAGE = LanguageData(
         r"gab\w*(?=\s(?:(?:[^.;:]|\.(?=\d)){0,80}\s)?bekannt\b)",
         r"gibt(?=\s(?:[^.;:]{0,80}\s)?an\b)",
         # Perfect and pluperfect: "hatte am Montag gesagt", "hat mitgeteilt".
-        r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben",
+        r"gesagt|erklärt|berichtet|mitgeteilt|gewarnt|betont|geschätzt|bestätigt|angegeben|"
+        r"angekündigt|bekanntgegeben|gemeldet",
         r"veröffentlichte\w*",
         r"sprach\w*\s+von",
         r"spricht\s+von",
@@ -582,6 +583,9 @@ LANGUAGE = LanguageData(
         "berichten",
         r"vermutet\w*",
         r"geht\s+von",
+        # "Der NIS geht zudem davon aus, dass …", "Der Bericht legt nahe, dass …".
+        r"geh(?:t|en|t)\s+(?:[^\W\d_]+\s+){0,2}?davon\s+aus",
+        r"(?:legt|legen|legte|legten)\s+nahe",
         r"verlautete\w*",
         r"gehen\s+von",
         r"rechnet\s+mit",
