@@ -1095,8 +1095,10 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
                 elif (
                     m.metonym
                     and _ARTICLE_ONLY.fullmatch(sent, 0, m.start)
-                    # (German perfect: the participle ends the clause, however long.)
-                    and (n <= 6 or (lang == "de" and _DE_AUX.match(gap)))
+                    # (German perfect: the participle ends the clause, however long; else
+                    # only an auxiliary or an adverb between: "North Korea had sent an
+                    # estimated 11,000" has no speaker.)
+                    and (n <= 2 or (lang == "de" and (n <= 6 or _DE_AUX.match(gap))))
                     and not re.search(r"[,;:]", gap)
                 ):
                     # A country opening the sentence as its subject speaks for its
