@@ -381,3 +381,30 @@ def test_arabic_grouping_hedges_and_round_figures(text: str, want: tuple) -> Non
 )
 def test_mixed_owners_after_the_noun_and_cjk_years(text: str) -> None:
     assert extract_claims(text) == []
+
+
+# Another estimate of the figure the sentence before gave counts what that one counted;
+# its claimant is its own sentence's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said 3,000 North Korean soldiers had been killed. South Korea's "
+        "government puts the figure at about 1,100.",
+        "Selon Zelensky, 3 000 soldats nord-coréens ont été tués. Le gouvernement "
+        "sud-coréen, de son côté, estime ce chiffre à environ 1 100.",
+        "Selenskyj sagte, 3.000 nordkoreanische Soldaten seien getötet worden. Die "
+        "südkoreanische Regierung beziffert diese Zahl auf etwa 1.100.",
+        "Зеленский заявил, что погибли 3 тысячи северокорейских военных. Правительство "
+        "Южной Кореи оценивает эту цифру в 1100.",
+        "Zelenski dijo que 3.000 soldados norcoreanos murieron. El gobierno surcoreano "
+        "sitúa esta cifra en unos 1.100.",
+    ],
+)
+def test_another_estimate_of_the_same_figure(text: str) -> None:
+    got = [(c.figure_low, c.category) for c in extract_claims(text)]
+    assert got == [(3000, "killed"), (1100, "killed")]
+    assert extract_claims(text)[1].source == "South Korean government"
+
+
+def test_a_figure_again_needs_a_figure_before() -> None:
+    assert extract_claims("The ministry cut the budget. It puts the figure at 1,100.") == []

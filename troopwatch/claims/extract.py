@@ -1789,6 +1789,7 @@ class _Ctx:
     figures: set = field(default_factory=set)  # figures claimed so far in the text
     place: str | None = None  # place the previous on-topic sentence gave its personnel
     place_sent: str | None = None  # that sentence, when its place is still to be read
+    prev_claims: list = field(default_factory=list)  # claims of the sentence before
     # The speaker of a lead-in ending in a colon ("X发表声明:"), for the few sentences
     # after it that name nobody (the statement's items).
     lead: str | None = None
@@ -1887,6 +1888,10 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         t = _ARABIC_MARKS.sub("", t)
     nk_spans = list(_nk_spans(t))
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
+    if not claims and ctx.prev_claims and _FIGURE_AGAIN.search(t):
+        again = _figure_again(sent, t, lang, ctx)
+        claims = [again] if again else []
+    ctx.prev_claims = claims
     ctx.place_sent = None
     if claims:
         ctx.place = next((c.location for c in claims if c.location), None)
@@ -1920,6 +1925,35 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     else:
         ctx.prev_source, ctx.prev_source_done = None, False
     return claims
+
+
+_FIGURE_AGAIN = _c(lx.words([f for x in spaced() for f in x.figure_again]))
+
+
+def _figure_again(sent: str, t: str, lang: str | None, ctx: _Ctx) -> Claim | None:
+    """'Zelensky said 3,000 were killed. Seoul puts the figure at 1,100': another estimate
+    of the figure the sentence before gave counts what that one counted (CLAIMS.md §6)."""
+    m = _FIGURE_AGAIN.search(t)
+    if m is None:
+        return None
+    lg = lang or detect_lang(t, ctx.lang)
+    num = next((n for n in find_numbers(t, lg) if m.end() <= n.start <= m.end() + 24), None)
+    if num is None or (num.low is None and not num.vague):
+        return None
+    prev = ctx.prev_claims[0]
+    return Claim(
+        figure_low=num.low,
+        figure_high=num.high,
+        qualifier=_qualifier(t, num),
+        category=prev.category,
+        unit=prev.unit,
+        source=_sentence_source(sent, lg, ctx),
+        location=prev.location,
+        sentence=sent,
+        lang=lg,
+        # The measure is the sentence before's, not named here: a weaker cue.
+        confidence=round(prev.confidence * 0.75, 2),
+    )
 
 
 def _claims_in(

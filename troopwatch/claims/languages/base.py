@@ -174,6 +174,9 @@ class LanguageData:
     plural_pronouns: tuple[str, ...] = ()
     # "Since" before a date or period ("seit September", "depuis"): an ongoing dispatch.
     since_words: tuple[str, ...] = ()
+    # Another estimate of the figure the sentence before gave, its measure left implicit
+    # ("puts the figure at 1,100", "estime ce chiffre à 1 100"): it counts what that one did.
+    figure_again: tuple[str, ...] = ()
 
 
 # Parts a language may leave empty, and why (tests check every other part is filled).
@@ -209,6 +212,7 @@ OPTIONAL: dict[str, str] = {
     "present_sending": "Korean, Japanese, Chinese mark no such present (ko: a plan cue)",
     "plural_pronouns": "see present_sending",
     "since_words": "see present_sending",
+    "figure_again": "not yet collected for Korean, Japanese, Chinese and Arabic",
 }
 
 

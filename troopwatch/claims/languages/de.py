@@ -804,4 +804,7 @@ LANGUAGE = LanguageData(
         r"diese(?:\s+\w+)?",
     ),
     since_words=("seit",),
+    figure_again=(
+        r"(?:beziffer\w*|schätz\w*|gib\w*|gab\w*)\s+(?:diese|die|ihre|seine)\s+(?:Zahl|Ziffer)\s+(?:auf|mit)",
+    ),
 )

@@ -1138,4 +1138,7 @@ LANGUAGE = LanguageData(
         r"these\s+(?:troops|soldiers|forces)",
     ),
     since_words=("since",),
+    figure_again=(
+        r"(?:puts?|putting|estimates?|estimated|places?|placed|sets?)\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:figure|number|toll|tally|count)\s+at",
+    ),
 )

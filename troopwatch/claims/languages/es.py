@@ -771,4 +771,7 @@ LANGUAGE = LanguageData(
         r"estos\s+\w+",
     ),
     since_words=("desde",),
+    figure_again=(
+        r"(?:cifr\w*|estim\w*|calcul\w*|sitú\w*|situ\w*)\s+(?:esta|esa|la|su)\s+(?:cifra|cantidad)\s+en|(?:cifr\w*|estim\w*|calcul\w*|sitú\w*|situ\w*)\s+(?:este|ese|el|su)\s+número\s+en",
+    ),
 )

@@ -729,4 +729,7 @@ LANGUAGE = LanguageData(
         r"ces\s+\w+",
     ),
     since_words=("depuis",),
+    figure_again=(
+        r"(?:estim\w*|chiffr\w*|évalu\w*|situ\w*|port\w*)\s+(?:ce|le|leur|son)\s+(?:chiffre|nombre|bilan)\s+à",
+    ),
 )

@@ -664,4 +664,7 @@ LANGUAGE = LanguageData(
         r"da(?:l|ll['’])?\s+(?:settembre|ottobre|novembre|dicembre|gennaio|febbraio|marzo|"
         r"aprile|maggio|giugno|luglio|agosto|mesi|settimane)",
     ),
+    figure_again=(
+        r"(?:stim\w*|calcol\w*|colloc\w*|fiss\w*)\s+(?:questa|tale|la|sua)\s+cifra\s+(?:a|in)|(?:stim\w*|calcol\w*|fiss\w*)\s+(?:questo|il|suo)\s+numero\s+(?:a|in)",
+    ),
 )

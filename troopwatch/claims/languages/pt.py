@@ -666,4 +666,7 @@ LANGUAGE = LanguageData(
     present_sending=("envia", "enviam", "manda", "mandam", "destaca", "destacam"),
     plural_pronouns=("eles", r"esses\s+\w+", r"estes\s+\w+"),
     since_words=("desde",),
+    figure_again=(
+        r"(?:estim\w*|calcul\w*|coloc\w*|situ\w*)\s+(?:esse|este|o|seu)\s+número\s+em|(?:estim\w*|calcul\w*|coloc\w*|situ\w*)\s+(?:essa|esta|a|sua)\s+cifra\s+em",
+    ),
 )
