@@ -408,3 +408,28 @@ def test_another_estimate_of_the_same_figure(text: str) -> None:
 
 def test_a_figure_again_needs_a_figure_before() -> None:
     assert extract_claims("The ministry cut the budget. It puts the figure at 1,100.") == []
+
+
+# "Kim" alone, as the subject of a verb, is the North Korean leader; "Kim Yong-hyun" is not.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Kim had agreed to dispatch 2,000 combat engineers to Kursk.", [(2000, "planned")]),
+        (
+            "Après la rencontre, Kim a promis d'envoyer 6 000 ingénieurs militaires à Koursk.",
+            [(6000, "planned")],
+        ),
+        (
+            "После переговоров Ким пообещал направить 6 тысяч военных инженеров в Курск.",
+            [(6000, "planned")],
+        ),
+        ("Defence Minister Kim Yong-hyun said 3,000 soldiers were sent to the border.", []),
+    ],
+)
+def test_kim_alone_names_north_korea(text: str, want: list[tuple]) -> None:
+    assert [(c.figure_low, c.category) for c in extract_claims(text)] == want
+
+
+def test_a_handful_with_nothing_said_of_them_is_no_figure() -> None:
+    text = "Kim Jong Un appeared at an observation post, flanked by two North Korean officers."
+    assert extract_claims(text) == []

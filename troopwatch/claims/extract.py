@@ -2100,6 +2100,18 @@ def _claims_in(
                     )
                     ctx.place_sent = None
                 loc = ctx.place
+        if (
+            not cues
+            and len(cands) == 1
+            and cand.part_of is None
+            and loc is None
+            and not num.vague
+            and num.high is None
+            and (num.low or 0) < 10
+        ):
+            # A handful of people with nothing said of them, no sending, fighting or loss
+            # and no place ("Kim appeared flanked by two officers"): no troop figure.
+            continue
         category = _category(local, cues, t, cand, loc)
         if category == "deployed" and _modal_figure(t, cand, cues):
             category = "planned"  # "may soon have as many as 12,000", "будет 12 тыс."

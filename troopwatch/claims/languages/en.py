@@ -145,6 +145,9 @@ LANGUAGE = LanguageData(
         "dprk",
         "pyongyang" + AP + r"?s?",
         r"kim\s+jong[\s-]+un" + AP + r"?s?",
+        # "Kim" alone as subject ("Kim had agreed to dispatch", "Kim a promis"): the leader,
+        # not a Kim with a given name after it (Kim Yong-hyun). Latin script, any language.
+        r"kim(?=\s+(?-i:[a-zà-ÿ]))",
         r"korean\s+people" + AP + r"s\s+army",
         "kpa",
         "kcna",

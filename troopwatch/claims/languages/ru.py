@@ -236,6 +236,8 @@ LANGUAGE = LanguageData(
         r"северокоре\w*",
         r"пхеньян\w*",
         r"ким\s+чен\s+ын\w*",
+        # "Ким пообещал": the leader alone, capitalised ("ким" is also "by whom").
+        r"(?-i:Ким)(?=\s+(?-i:[а-яё]))",
         r"корейск\w+\s+народн\w+\s+арми\w*",
     ),
     other_owners=(

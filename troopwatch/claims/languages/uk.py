@@ -207,6 +207,8 @@ LANGUAGE = LanguageData(
         r"північн\w*\s+коре\w*",
         r"північнокоре\w*",
         r"кім\s+чен\s+ин\w*",
+        # "Кім пообіцяв": the leader alone, capitalised.
+        r"(?-i:Кім)(?=\s+(?-i:[а-яіїєґ']))",
         r"корейськ\w+\s+народн\w+\s+армі\w*",
     ),
     other_owners=(
