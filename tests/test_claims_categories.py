@@ -1686,3 +1686,44 @@ def test_losses_in_combat_are_casualties(text: str) -> None:
 )
 def test_loss_words_by_kind(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# "The death of N" is killed, also after a loss word; eliminating them is killing them.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "As tropas norte-coreanas registraram baixas, com a morte de cerca de 600 soldados.",
+            [(600, None, "killed")],
+        ),
+        (
+            "Las tropas norcoreanas sufrieron pérdidas, con la muerte de unos 600 soldados.",
+            [(600, None, "killed")],
+        ),
+        (
+            "Le truppe nordcoreane hanno subito perdite, con la morte di circa 600 soldati.",
+            [(600, None, "killed")],
+        ),
+        (
+            "Die nordkoreanischen Truppen erlitten Verluste, mit dem Tod von rund 600 Soldaten.",
+            [(600, None, "killed")],
+        ),
+        (
+            "As forças ucranianas conseguiram eliminar três soldados norte-coreanos em Kursk.",
+            [(3, None, "killed")],
+        ),
+    ],
+)
+def test_the_death_of_n(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want
+
+
+def test_forces_named_by_their_side_speak() -> None:
+    from troopwatch.claims.evaluate import claimant_identity
+
+    text = (
+        "As forças ucranianas informaram que eliminaram três soldados norte-coreanos em "
+        "Kursk, enquanto a Rússia tenta esconder a presença de combatentes estrangeiros."
+    )
+    got = extract_claims(text)
+    assert got and claimant_identity(got[0].source) == claimant_identity("Ukrainian military")

@@ -290,6 +290,8 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: töteten.
         r"töte(?:te|ten|t|n)",
+        # The death of N: "mit dem Tod von rund 600 Soldaten".
+        r"tod\s+von",
         # Lost their lives.
         r"(?:verloren|verlor|verlieren)\s+(?:ihr|sein|ihre)\s+leben",
         r"(?:ihr|sein)\s+leben\s+verloren",

@@ -272,6 +272,8 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: mataron.
         r"mat(?:aron|ó|ado|ados|an)",
+        # The death of N: "con la muerte de unos 600 soldados".
+        r"muerte\s+de",
         # Died of wounds: killed.
         r"(?:murieron|murió|fallecieron|falleció)\s+(?:a\s+causa\s+de\s+|por\s+|de\s+)?(?:sus\s+)?heridas",
         # Fell in battle: killed.
@@ -475,7 +477,7 @@ LANGUAGE = LanguageData(
         "governments": ("gobiernos", "potencias"),
         "media": (r"medios(?:\s+de\s+comunicación)?",),
         "authorities": ("autoridades",),
-        "military": (r"fuerzas\s+(?:armadas|militares)", "ejército", "militares", "tropas"),
+        "military": (r"fuerzas(?:\s+(?:armadas|militares))?", "ejército", "militares", "tropas"),
     },
     attribution=(
         r"(?:confirmación|anuncio|declaración|declaraciones|estimación|estimaciones|informe|reconocimiento)\s+(?:oficial\s+)?por\s+parte\s+del?",

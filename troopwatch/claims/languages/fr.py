@@ -440,7 +440,7 @@ LANGUAGE = LanguageData(
         "governments": ("gouvernements", "puissances"),
         "media": (r"médias",),
         "authorities": (r"autorités",),
-        "military": (r"forces\s+armées", "armée", "militaires", "troupes"),
+        "military": (r"forces(?:\s+armées)?", "armée", "militaires", "troupes"),
     },
     attribution=(
         r"(?:confirmation|annonce|déclaration|déclarations|estimation|estimations|rapport)\s+(?:officielle?\s+)?de\s+la\s+part\s+d(?:e|u|es|['’])",

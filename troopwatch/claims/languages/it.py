@@ -256,6 +256,8 @@ LANGUAGE = LanguageData(
         "vittime",
     ),
     killed=(
+        # The death of N: "con la morte di circa 600 soldati".
+        r"morte\s+di",
         # Died of wounds: killed.
         r"(?:mort[io]|deceduti)\s+(?:per|a\s+causa\s+delle)\s+(?:le\s+)?ferite",
         # Fell in battle: killed.
@@ -416,7 +418,7 @@ LANGUAGE = LanguageData(
             r"mezzi\s+di\s+informazione",
         ),
         "authorities": (r"autorità",),
-        "military": (r"forze\s+armate", "esercito", "militari", "truppe"),
+        "military": (r"forze(?:\s+armate)?", "esercito", "militari", "truppe"),
     },
     attribution=(
         r"(?:conferma|annuncio|dichiarazione|dichiarazioni|stima|stime|rapporto)\s+(?:ufficiale\s+)?da\s+parte\s+d(?:i|el|ella|ei|egli|ell['’])",

@@ -257,6 +257,9 @@ LANGUAGE = LanguageData(
     killed=(
         # Active killing: mataram.
         r"mat(?:aram|ou|ado|ados)",
+        # The death of N ("com a morte de cerca de 600"); eliminating them.
+        r"morte\s+de",
+        r"elimin(?:ar|aram|ou|am)",
         # Died of wounds: killed.
         # In the first group: "morreram|morreu|…" (a top-level alternation) is tried before
         # the lettered fragments, and this longer cue must come first.
@@ -432,7 +435,7 @@ LANGUAGE = LanguageData(
             r"imprensa",
             r"meios\s+de\s+comunicação",
         ),
-        "military": (r"forças\s+(?:armadas|militares)", "exército", "militares", "tropas"),
+        "military": (r"forças(?:\s+(?:armadas|militares))?", "exército", "militares", "tropas"),
     },
     attribution=(
         r"(?:confirmação|anúncio|declaração|declarações|estimativa|estimativas|relatório|reconhecimento)\s+(?:oficial\s+)?por\s+parte\s+d[oa]s?",
