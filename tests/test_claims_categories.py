@@ -1727,3 +1727,24 @@ def test_forces_named_by_their_side_speak() -> None:
     )
     got = extract_claims(text)
     assert got and claimant_identity(got[0].source) == claimant_identity("Ukrainian military")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # "overall" counts everyone there; it is no formation's size.
+        (
+            "He added that overall there could be 10,000 to 11,000 North Korean troops "
+            "inside of Russia.",
+            [(10000, 11000, "deployed")],
+        ),
+        # Joined to the ranks is deployed, whatever a later clause decides.
+        (
+            "La incorporación de 9.000 soldados norcoreanos al ejército ruso provocó la "
+            "respuesta de Washington, que decidió enviar más misiles a Ucrania.",
+            [(9000, None, "deployed")],
+        ),
+    ],
+)
+def test_overall_and_joined_ranks_are_deployed(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

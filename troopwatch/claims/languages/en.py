@@ -488,7 +488,8 @@ LANGUAGE = LanguageData(
         r"world" + AP + r"s\s+(?:fourth|fifth|third|second)[\s-]+largest",
         "conscription",
         r"can\s+call\s+up",
-        "overall",
+        # "overall strength", not "overall there could be 12,000 inside Russia".
+        r"overall(?=\s+(?:strength|size|manpower|force|army|troop\s+strength))",
     ),
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).

@@ -209,6 +209,8 @@ LANGUAGE = LanguageData(
         "envi(?:ó|ado|ados|adas|an|a|ar|o|aron|ando)",
         "envío",
         r"despleg\w*",
+        # Joined to the ranks: "la incorporación de 10.000 soldados".
+        r"incorpor(?:ación|aciones|ado|ados|aron|ó)",
         r"desplieg\w*",
         r"desplaz\w*",
         r"destac\w*",
