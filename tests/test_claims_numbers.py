@@ -282,3 +282,11 @@ def test_compound_adjective_numbers(text: str, lang: str, low: int) -> None:
     if low:
         assert has_number(text)  # the prefilter must let the sentence through
     assert [n.low for n in find_numbers(text, lang)] == ([low] if low else [])
+
+
+def test_at_least_one_is_a_count_a_lone_one_is_not() -> None:
+    from troopwatch.claims import extract_claims
+
+    got = extract_claims("At least one North Korean soldier died in Ukrainian custody, Kyiv said.")
+    assert [(c.figure_low, c.qualifier, c.category) for c in got] == [(1, "at_least", "killed")]
+    assert extract_claims("One North Korean soldier spoke to reporters in Kyiv.") == []

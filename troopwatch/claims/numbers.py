@@ -76,6 +76,12 @@ def fold(text: str) -> str:
 
 # Scale words after digits, with their multipliers. "mil" is Spanish, "mille" French.
 _SCALES: list[tuple[str, int]] = [s for lang in spaced() for s in lang.scale_words]
+_AT_LEAST_BEFORE = compile_re(
+    r"(?<![^\W\d_])(?:"
+    + ordered([f for lang in spaced() for f in lang.qualifiers_before.get("at_least", ())])
+    + r")\s+$",
+    re.IGNORECASE,
+)
 _SCALE_VALUE = [(compile_re(rf"(?i){p}$"), v) for p, v in _SCALES]
 _SCALE_ALT = "|".join(p for p, _ in sorted(_SCALES, key=lambda x: len(x[0]), reverse=True))
 
@@ -623,8 +629,15 @@ def find_numbers(text: str, lang: str = "en") -> list[Num]:
                 continue
             # Strip a leading article from the span for tidier text ("a thousand").
             scale = max([v for v, k in toks if k == "s"] or [1])
-            if len(toks) == 1 and toks[0][1] == "u" and value == 1:
-                continue  # a lone "one"/"один": an article-like word, not a head count
+            if (
+                len(toks) == 1
+                and toks[0][1] == "u"
+                and value == 1
+                and not _AT_LEAST_BEFORE.search(text, max(0, s - 30), s)
+            ):
+                # A lone "one"/"один": an article-like word, not a head count; "at least
+                # one" is a count.
+                continue
             qual = "approx" if _APPROX_NOUNS.search(m.group("words")) else None
             found.append(
                 Num(s, e, int(value), None, False, qual, "words", int(scale), False, text[s:e])
