@@ -1748,3 +1748,27 @@ def test_forces_named_by_their_side_speak() -> None:
 )
 def test_overall_and_joined_ranks_are_deployed(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Zelensky warned that the presence of North Korean troops in Russia could "
+            "escalate to 50,000.",
+            [(50000, None, "planned")],
+        ),
+        (
+            "Kim, infine, ha anche accettato di inviare altri 3.000 soldati nordcoreani in Russia.",
+            [(3000, None, "planned")],
+        ),
+        # The German verb bracket: the modal and its infinitive far apart.
+        (
+            "Wie ein Abgeordneter sagte, will Pjöngjang nach Informationen des "
+            "südkoreanischen Geheimdienstes nun weitere 3.000 Soldaten nach Russland entsenden.",
+            [(3000, None, "planned")],
+        ),
+    ],
+)
+def test_plans_far_from_their_modal(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

@@ -273,7 +273,7 @@ LANGUAGE = LanguageData(
         # "Bis zu 12.000 sollen es werden": the figure it is to become.
         r"(?:soll|sollen|wird|werden|dürfte|dürften|könnten?)\s+es\s+(?:\S+\s+){0,4}?werden",
         r"(?:könnte|könnten|dürfte|dürften)\s+[^.;]{0,60}?bis\s+(?:ende|zum|jahresende|frühjahr|sommer|herbst|winter)",
-        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,80}?\b(?:schicken|entsenden|senden|verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
+        r"(?:wird|werden|werde|würde|würden|könnte|könnten|könne|dürfte|dürften|dürfe|soll|sollen|solle|sollte|sollten|will|wolle|wollen|plant|planen|beabsichtigt)\b(?:(?![.;,]\s).){0,140}?\b(?:schicken|entsenden|senden|verlegen|liefern|stellen|steigen|anwachsen|erhöhen|umfassen|bereitstellen|eintreffen|kommen|ankommen|geschickt\s+werden|entsandt\s+werden|verlegt\s+werden)",
     ),
     casualties=(
         r"(?:kriegs|kampf|gefechts)?verluste\w*",

@@ -233,7 +233,7 @@ LANGUAGE = LanguageData(
         r"intend[ae]|pianifica|pianificano|sta\s+per|stanno\s+per|si\s+prepara\s+a|si\s+preparano\s+a|è\s+pronta\s+a|"
         r"sarebbe\s+pront[ao]\s+a|vuole|vogliono|ha\s+deciso\s+di|hanno\s+deciso\s+di|starebbe\s+per|"
         # Agreed to, about to: "ha accettato di inviare", "stava per trasferire".
-        r"(?:ha|hanno|aveva|avevano)\s+(?:accettato|concordato|promesso)\s+di|stava\s+per|stavano\s+per)\s+"
+        r"(?:ha|hanno|aveva|avevano)\s+(?:\w+\s+)?(?:accettato|concordato|promesso)\s+di|stava\s+per|stavano\s+per)\s+"
         r"(?:\w+\s+){0,3}?(?:inviare|mandare|schierare|dispiegare|mettere\s+a\s+disposizione|contare|"
         r"raggiungere|salire|arrivare|aumentare|trasferire)",
         r"invierà|invieranno|manderà|manderanno|schiererà|schiereranno|dispiegherà",
