@@ -282,6 +282,12 @@ _MIXED_COORD_CJK = _c(
     rf"{_RU_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_NK_CJK}|"
     rf"{_NK_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_RU_CJK}"
 )
+# Both sides coordinated, then "made up of": "러시아군과 북한군으로 구성된",
+# "ロシア兵と北朝鮮兵で構成された", "由俄罗斯和朝鲜士兵组成的".
+_MIXED_COMPOSED_CJK = _c(
+    rf"(?:{_MIXED_COORD_CJK.pattern})\s*(?:士兵|军人|軍人|병사|兵士|兵|군|部队|部隊)?\s*"
+    r"(?:(?:으로|로)\s*(?:구성|편성|이뤄|이루어)|で構成|からなる|から成る|(?:组成|組成|构成|構成))"
+)
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(_bounded("together"))
@@ -1136,6 +1142,12 @@ def _scope(
         t, max(0, np_s - 16), np_e + 16
     ):
         return False
+    if not any(sp[0] <= np_e for sp in nk_np):
+        # "러시아 병사와 북한 병사로 구성된 부대의 전사자 … 200명": a unit made of both
+        # sides, named earlier in the clause, is what the figure counts.
+        for m in _spans_before(_MIXED_COMPOSED_CJK, t, num.start):
+            if m[0] >= clause_s and not re.search(r"[,.;:!?，。；]", t[m[1] : num.start]):
+                return False
     # Its own noun is North Korean, also right after a counter ("10,000名朝鲜人民军").
     own_nk_np = any(sp[0] <= np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
@@ -1881,6 +1893,13 @@ def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _NK.finditer(t))
 
 
+# A Korean/Japanese/Chinese date ("11月1日", "11월1일", "17일"): no figure of its own, so a
+# quoted sentence naming only a date ("…11月1日には準備ができている") keeps the topic.
+_CJK_DATE = _c(
+    r"(?:\d{1,4}\s?[년年]\s?)?\d{1,2}\s?[월月]\s?(?:\d{1,2}\s?[일日])?|\d{1,2}\s?[일日](?![本])"
+)
+
+
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     if _ARABIC_MARKS.search(t):
@@ -1900,7 +1919,7 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     carried = (
         ctx.nk
         and not ctx.carried
-        and not has_number(t)
+        and not has_number(_CJK_DATE.sub("", t) if _CJK_DATE.search(t) else t)
         and not _OTHER.search(t)
         and not _COUNTRY_WORD.search(t)
     )

@@ -131,8 +131,9 @@ LANGUAGE = LanguageData(
         "戦闘",
         "参加",
         "合流",
-        "前線",
-        "戦地",
+        # The front as a place the verb after it goes to ("前線に向かう") is no predicate.
+        "前線(?![にへ])",
+        "戦地(?![にへ])",
         "増派",
         "移送",
         "集結",

@@ -1,0 +1,48 @@
+"""Figures and categories of Japanese, Korean, Chinese and Arabic constructions (sentences
+written for these tests, not taken from the evaluation sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from troopwatch.claims import extract_claims
+
+
+def _figures(text: str) -> dict[int | None, str]:
+    return {c.figure_low: c.category for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A quoted sentence naming only a date keeps North Korea as the topic of the next.
+        (
+            "情報総局の局長は「北朝鮮兵の訓練は続いている」と述べた。"
+            "「部隊は12月5日までに移動を終える。まず3000人が前線に向かう」と付け加えた。",
+            3000,
+            "planned",
+        ),
+        (
+            '국방부는 북한군 1만여 명이 러시아 동부에서 훈련 중이라고 밝혔다. 당국자는 "그들은 '
+            '12월5일에 준비될 것"이라고 말했다. 투입 규모는 선발대 1800명으로 전망했다.',
+            1800,
+            "planned",
+        ),
+    ],
+)
+def test_topic_kept_over_a_date(text: str, figure: int, category: str) -> None:
+    assert _figures(text).get(figure) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A unit made of both sides, named well before the figure it counts: a mixed force.
+        '우크라이나 정보총국은 "러시아 병사와 북한 병사로 편성된 돌격부대의 전사자 수가 '
+        '이번 달에만 300명을 넘어섰다"고 밝혔다.',
+        "ロシア兵と北朝鮮兵で構成された突撃部隊の今月の戦死者は推計で約300人に上る。",
+        "乌克兰情报部门称,由俄罗斯和朝鲜士兵组成的突击部队本月阵亡人数估计已超过300人。",
+    ],
+)
+def test_mixed_unit_composed_of_both_sides(text: str) -> None:
+    assert extract_claims(text) == []
