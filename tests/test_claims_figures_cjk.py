@@ -46,3 +46,42 @@ def test_topic_kept_over_a_date(text: str, figure: int, category: str) -> None:
 )
 def test_mixed_unit_composed_of_both_sides(text: str) -> None:
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # 配備 (stationed) is a deployment predicate; its progressive is no plan.
+        (
+            "米国防総省は、北朝鮮兵が今後さらに増える可能性があるとし、"
+            "「前線には少なくとも8000人」が配備されていると述べた。",
+            8000,
+            "deployed",
+        ),
+        # After 已 the 将 of "已将…派往" marks the object: sent, not to be sent.
+        (
+            "多方消息称,朝鲜已将约8000名士兵派往俄罗斯,也有说法称这一数字达到了9000人。",
+            9000,
+            "deployed",
+        ),
+        # 掳获/擄獲 (seized): captured.
+        ("乌克兰军方11日宣布在库尔斯克掳获三名朝鲜士兵。", 3, "captured"),
+        # Vague "thousands upon thousands".
+        ("分析人士指出,成千上万的朝鲜士兵已在库尔斯克参战。", None, "deployed"),
+        # On the way, not there yet: planned.
+        ("他警告说,数以千计的朝鲜士兵正在前往前线的路上。", None, "planned"),
+    ],
+)
+def test_predicates_and_vague_numbers(text: str, figure: int | None, category: str) -> None:
+    assert _figures(text).get(figure) == category
+
+
+def test_later_clause_of_unnamed_reports_is_unattributed() -> None:
+    claims = {
+        c.figure_low: c.source
+        for c in extract_claims(
+            "美国国防部表示,朝鲜已向俄罗斯派遣约8000名士兵,有些报道称这一数字达到了9000人。"
+        )
+    }
+    assert claims.get(9000) == "unattributed"
+    assert claims.get(8000) not in (None, "unattributed")

@@ -2222,6 +2222,10 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
             continue
         seg = t[start:end]
         name, explicit = source_of(seg, lang, ctx.text)
+        if not name and start > 0 and _AGENTLESS.search(seg):
+            # "…, and some reports put it at 12,000": a later clause that names nobody.
+            claim.source = "unattributed"
+            continue
         if not name and i + 1 < len(figs) and _fronted_later(t, spans[i + 1][0], lang, claim):
             # "… sent 13,000, and, according to the NIS, 2,000 of them were killed": an
             # attribution opening a later clause does not reach back to this figure.

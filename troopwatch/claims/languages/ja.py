@@ -118,6 +118,7 @@ LANGUAGE = LanguageData(
         "派遣",
         "派兵",
         "配置",
+        "配備",
         "展開",
         "到着",
         "訓練",
@@ -144,7 +145,7 @@ LANGUAGE = LanguageData(
         r"(?:派遣|派兵|増派|投入)\s?(?:を|の)?\s?(?:要請|要求|提案|打診)",
         # The non-past is not done yet, with とみられる too ("派遣するとみられる": is expected
         # to send); the past (派遣したとみられる) and the progressive (されている) are not here.
-        "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)",
+        "(?:派遣|派兵|増派|投入|配置|配備|展開|移送)(?:する|される)",
         "(?:派遣|派兵|増派|投入)(?:を|の)?(?:準備|計画|検討|予定|見通し)",
         "(?:派遣|派兵|増派|投入|送)(?:する|る)(?:見通し|予定|計画|方針|構え)",
         # "間もなくクルスクに到着する": soon to arrive (the adverb stands before the verb).
