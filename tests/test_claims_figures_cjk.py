@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from troopwatch.claims import extract_claims
+from troopwatch.claims.evaluate import claimant_identity
 
 
 def _figures(text: str) -> dict[int | None, str]:
@@ -85,3 +86,66 @@ def test_later_clause_of_unnamed_reports_is_unattributed() -> None:
     }
     assert claims.get(9000) == "unattributed"
     assert claims.get(8000) not in (None, "unattributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A casualty noun right before the figure is what it counts, whatever else follows.
+        (
+            "北朝鮮軍の損失は約3000人に上る。このうち戦死者約500人のほか、負傷者も多数いる。",
+            500,
+            "killed",
+        ),
+        (
+            "북한군 손실은 약 3000명으로, 사망자 약 500명 외에 부상자도 다수 포함됐다.",
+            500,
+            "killed",
+        ),
+    ],
+)
+def test_casualty_noun_before_the_figure(text: str, figure: int, category: str) -> None:
+    assert _figures(text).get(figure) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # The side whose war is supported, or fought alongside, is not the owner.
+        (
+            "韓国政府は、約5000人の北朝鮮兵がロシアの戦争を支援するため前線に展開していると分析した。",
+            5000,
+            "deployed",
+        ),
+        (
+            "국정원은 북한이 러시아군과 함께 싸우면서 약 2000명의 사상자를 낸 것으로 파악했다.",
+            2000,
+            "casualties",
+        ),
+        # The side that occupied a place is not the owner of the figure sent there.
+        (
+            "北朝鮮は、ウクライナ軍が一時占領した地域に約3000人の工兵を派遣することにした。",
+            3000,
+            "planned",
+        ),
+    ],
+)
+def test_helped_or_occupying_side_is_no_owner(text: str, figure: int, category: str) -> None:
+    assert _figures(text).get(figure) == category
+
+
+def test_alongside_keeps_the_other_sides_own_figure_out() -> None:
+    # "数万人のロシア軍とともに": the figure counts the Russians fought alongside.
+    assert (
+        extract_claims("北朝鮮兵の一部は、数万人のロシア軍とともにクルスク州で戦闘に参加している。")
+        == []
+    )
+
+
+def test_topic_marked_source_noun_is_the_claimant() -> None:
+    (claim,) = extract_claims(
+        "지난달 한국의 정보 기관은 북한이 러시아에서 전투에 참여하면서 약 3000명의 사상자를 "
+        "냈을 가능성이 있다고 국회에 보고했다."
+    )
+    assert claim.figure_low == 3000
+    assert claimant_identity(claim.source, "ko") == claimant_identity("South Korea NIS", "en")

@@ -948,7 +948,11 @@ _SUPPORT_BEFORE = _c(
     r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
 )
 _SUPPORT_AFTER = _c(
-    r"^\s*(?:を|에|을|를|의)?\s*(?:" + "|".join(_part("support_words", unspaced())) + ")"
+    r"^\s*(?:を|에|을|를|의)?\s*"
+    # The war or fighting helped may stand between: "ロシアの戦闘を支援", "러시아의 전쟁을 지원".
+    r"(?:(?:の|의|的)?\s*(?:戦闘|戦争|作戦|侵攻|戦争努力|전쟁|전투|작전|침공|战争|戰爭|作战|作戰)\s*"
+    r"(?:を|을|를)?\s*)?"
+    r"(?:" + "|".join(_part("support_words", unspaced())) + ")"
 )
 
 
@@ -956,7 +960,7 @@ def _supported(t: str, sp: tuple[int, int]) -> bool:
     """Is the owner at ``sp`` the force being helped rather than the one sent?"""
     return bool(
         _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
-        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 12])
         or _SIDE_AFTER.match(t, sp[1])
         or _SIDE_BEFORE.search(t, max(0, sp[0] - 24), sp[0])
     )
@@ -991,7 +995,10 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
 # An attack, offensive or incursion after a country: the country is the attacker, not the
 # owner of the personnel ("우크라이나의 공격으로 망가진", "an incursion by Ukraine").
 _EVENT_AFTER = _c(
-    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*)?(?:越境|기습|大規模)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
+    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*|이\s*)?(?:越境|기습|大規模)?"
+    # The side that holds or held a place is no owner: "ウクライナが一時占領したクルスク".
+    r"(?:(?:一時(?:的に)?|한때|一度|曾)?\s*(?:占領|점령|占领|佔領|制圧|장악)|"
+    r"공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
     r"(?:attacks?|offensive|incursion|invasion|counter-?offensive|атак\w*|наступ\w*|вторжени\w*|"
     r"angriff\w*|ofensiva|attacco|incursione|ataque|هجوم)(?![^\W\d_]))"
 )
@@ -1086,6 +1093,18 @@ def _clause_start(t: str, pos: int) -> int:
 _CJK_END = _c(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]$")
 
 
+def _own_owner_cjk(t: str, num_end: int, np_e: int, sp: tuple[int, int]) -> bool:
+    """The owner of the figure's own noun after it ("数万人のロシア軍", "수만 명의 러시아군")."""
+    return (
+        num_end <= sp[0]
+        and _CJK_CHAR.search(t, sp[0], sp[1]) is not None
+        and (sp[0] < np_e or _OWN_GENITIVE.fullmatch(t, np_e, sp[0]) is not None)
+    )
+
+
+_OWN_GENITIVE = _c(r"\s?(?:の|의|的)?\s?")
+
+
 def _scope(
     t: str,
     cand: _Cand,
@@ -1117,7 +1136,8 @@ def _scope(
         and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
-        and not _supported(t, sp)
+        # "数万人のロシア軍とともに": the side helped, but its own figure.
+        and not (_supported(t, sp) and not _own_owner_cjk(t, num.end, np_e, sp))
         and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
         and not _attacker(t, sp)
         and not _AGENT_BEFORE.search(t, max(0, sp[0] - 16), sp[0])
@@ -1389,6 +1409,13 @@ _COPULA_TO_NOUN = _c(
 )
 
 
+# A casualty noun right before a CJK figure, with at most a particle and a hedge between
+# ("死亡者1,000人", "사망자 약 600명", "阵亡者约600人"): the noun the figure counts.
+_NOUN_THEN_FIGURE = _c(
+    r"(?:者|자)?\s?(?:は|が|은|는|이|가)?\s?(?:約|약|约|およそ|推定で?|少なくとも|최소|至少)?\s?"
+)
+
+
 def _category(
     local: list[tuple[int, str, int, int]],
     all_cues: list[tuple[int, int, str]],
@@ -1396,6 +1423,15 @@ def _category(
     cand: _Cand,
     location: str | None,
 ) -> str:
+    for _, c, s, e in local:
+        if (
+            c in _CASUALTY_TYPES
+            and e <= cand.num.start
+            and _CJK_CHAR.search(t, s, e)
+            and _NOUN_THEN_FIGURE.fullmatch(t, e, cand.num.start)
+        ):
+            # "死亡者1,000人に加え、負傷者…": another kind named further on is another count.
+            return c
     kept = [
         (d, c, s, e)
         for d, c, s, e in local

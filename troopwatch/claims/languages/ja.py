@@ -520,6 +520,8 @@ LANGUAGE = LanguageData(
         "支援",
         "助け",
         "増援",
+        # Alongside: "ロシア軍と共に戦う".
+        "と(?:共|とも)に",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.
     perfect_markers=("すでに",),

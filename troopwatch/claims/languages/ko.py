@@ -533,6 +533,8 @@ LANGUAGE = LanguageData(
         r"[을를]\s?상대로",
         "지원",
         "돕",
+        # Alongside: "러시아군과 함께 싸우며".
+        r"[과와]\s?함께",
         "도와",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.

@@ -513,6 +513,11 @@ _WRITTEN = LanguageData(
         "支持",
         "援助",
         "增援",
+        # Alongside: "与俄军并肩作战", "和俄军一起".
+        "并肩",
+        "並肩",
+        "一起",
+        "一同",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.
     perfect_markers=("已",),
