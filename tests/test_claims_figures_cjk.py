@@ -149,3 +149,53 @@ def test_topic_marked_source_noun_is_the_claimant() -> None:
     )
     assert claim.figure_low == 3000
     assert claimant_identity(claim.source, "ko") == claimant_identity("South Korea NIS", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A country adjective after a place noun or name is a place, not an owner.
+        (
+            "قال مسؤولون أميركيون إن عدد الجنود الكوريين الشماليين في منطقة كورسك الروسية "
+            "ارتفع إلى نحو 12 ألف جندي.",
+            12000,
+            "deployed",
+        ),
+        (
+            "وأفادت الاستخبارات الكورية الجنوبية بأن كوريا الشمالية نشرت قرب الحدود الروسية "
+            "الأوكرانية نحو ألف مهندس عسكري.",
+            1000,
+            "deployed",
+        ),
+        # So is the adjective of a war: "the Russian war effort" owns no personnel.
+        (
+            "وساهمت كوريا الشمالية في المجهود الحربي الروسي بإرسال آلاف الجنود إلى كورسك.",
+            None,
+            "deployed",
+        ),
+        # The passive "were added": deployed; an Arabic comma ends the plan before it.
+        (
+            "أرسلت كوريا الشمالية نحو 11 ألف جندي بحلول نهاية العام الماضي، "
+            "وأضيف نحو ألفي جندي آخر هذا العام.",
+            2000,
+            "deployed",
+        ),
+        # "قد يتجاوز" (may exceed): planned.
+        (
+            "وقال المسؤول إن عدد الجنود الكوريين الشماليين في روسيا قد يتجاوز في الأشهر "
+            "المقبلة 20 ألف جندي.",
+            20000,
+            "planned",
+        ),
+        # Vague numbers with a preposition attached.
+        (
+            "وقدرت الاستخبارات الكورية الجنوبية خسائر القوات الكورية الشمالية بمئات القتلى.",
+            None,
+            "killed",
+        ),
+    ],
+)
+def test_arabic_places_modality_and_vague_numbers(
+    text: str, figure: int | None, category: str
+) -> None:
+    assert _figures(text).get(figure) == category

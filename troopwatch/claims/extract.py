@@ -1011,7 +1011,12 @@ def _attacker(t: str, sp: tuple[int, int]) -> bool:
 # A country adjective of a place noun names a place, with or without a preposition.
 _PLACE_NOUN_BEFORE = _c(
     r"(?<![^\W\d_])(?:territ(?:ory|orio|ório|oire|orium)|sol|suelo|suolo|solo|terreno|région|región|"
-    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$"
+    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$|"
+    # Arabic adjectives follow the noun, with a place name or another adjective between:
+    # "منطقة كورسك الروسية", "الحدود الروسية الأوكرانية", "الأراضي الروسية"; so do a war's
+    # ("المجهود الحربي الروسي", "الحرب الروسية"): no owner of personnel.
+    r"(?<![^\W\d_])(?:ال)?(?:أراضي|أرض|حدود|منطقة|مقاطعة|إقليم|جبهة)(?:\s+[^\W\d_]+){0,2}\s+$|"
+    r"(?<![^\W\d_])(?:المجهود\s+الحربي|الحرب|الغزو|العدوان|الهجوم)\s+$"
 )
 _PLACE_NOUN_AFTER = _c(
     r"\s+(?:territory|soil|region|oblast|gebiet\w*|territorium|boden|территори\w+|"
@@ -1622,7 +1627,7 @@ _FUTURE_AFTER = _c(
 _DONE = _c(_bounded("perfect_markers"))
 # "and" too in every language: "demandé et obtenu 11 000" is no longer a request.
 _MODAL_GAP = _c(
-    r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas|et|y|e|und|и|і|й|та)\b"
+    r"[.;:!?，。；、،]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas|et|y|e|und|и|і|й|та)\b"
 )
 
 
