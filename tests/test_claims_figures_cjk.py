@@ -199,3 +199,27 @@ def test_arabic_places_modality_and_vague_numbers(
     text: str, figure: int | None, category: str
 ) -> None:
     assert _figures(text).get(figure) == category
+
+
+def test_korean_hearsay_keeps_the_claimant_before() -> None:
+    # "…하기로 했다고 한다" (reportedly): the topic did the deed; who said it is named before.
+    claims = extract_claims(
+        "타스 통신에 따르면 러시아 국방부 대변인은 평양에서 기자들에게 이 같은 내용을 "
+        "밝혔다. 북한은 쿠르스크 복구를 위해 공병 2000명을 추가로 파견하기로 했다고 한다."
+    )
+    (claim,) = [c for c in claims if c.figure_low == 2000]
+    assert claim.category == "planned"
+    assert claimant_identity(claim.source, "ko") != claimant_identity("North Korea", "en")
+    assert "North Korea" not in claim.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "朝鲜官方媒体周六宣布,在库尔斯克执行排雷任务的工兵部队中有7名士兵牺牲。",
+        "وأعلنت وسائل الإعلام الرسمية الكورية الشمالية مقتل سبعة جنود من وحدة الهندسة في كورسك.",
+    ],
+)
+def test_north_korean_state_media_is_kcna(text: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claimant_identity(claim.source, "en") == claimant_identity("KCNA", "en")

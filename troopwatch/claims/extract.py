@@ -1896,7 +1896,30 @@ def _last_named(ctx: _Ctx, sent: str) -> str | None:
     return (people or ms)[-1].name if ms else None
 
 
+# Korean hearsay ending ("…파견하기로 했다고 한다": reportedly): the topic before it did
+# the deed, it did not say so.
+_HEARSAY_KO = _c(r"(?:다|라)고\s?(?:한다|합니다)[.\s]*$")
+
+
+def _hearsay(sent: str, lang: str) -> bool:
+    """A Korean sentence that only reports what was said, with no verb of saying or
+    attribution of its own besides its hearsay ending."""
+    if lang != "ko":
+        return False
+    h = _HEARSAY_KO.search(sent)
+    return (
+        h is not None
+        and not any(m.start() < h.start() for m in SAY.finditer(sent, 0, h.start() + 1))
+        and not attributions(sent, lang)
+        and not _CJK_MARKER_X.search(sent)
+    )
+
+
 def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
+    if _hearsay(sent, lang) and ctx.nk:
+        prev = _prev_source(ctx)
+        if prev:
+            return prev
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
@@ -1919,6 +1942,7 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
+_CJK_MARKER_X = _c(lx.running(lx.ATTRIB_CJK["before_marker"]))
 _AGENTLESS = _c(
     lx.table(
         {x.code: list(x.agentless) for x in spaced()},
