@@ -223,3 +223,37 @@ def test_korean_hearsay_keeps_the_claimant_before() -> None:
 def test_north_korean_state_media_is_kcna(text: str) -> None:
     (claim,) = extract_claims(text)
     assert claimant_identity(claim.source, "en") == claimant_identity("KCNA", "en")
+
+
+def test_demonstrative_points_back_to_the_figure() -> None:
+    # "这8000名士兵": the figure just stated, not a second claim of another category.
+    claims = extract_claims(
+        "韩国情报机构称,朝鲜将向俄罗斯派遣8000名士兵,这8000名士兵的部署预计下月完成。"
+    )
+    assert [(c.figure_low, c.category) for c in claims] == [(8000, "planned")]
+
+
+def test_formation_size_does_not_reach_over_a_sending_verb() -> None:
+    figures = _figures("国情院指出,“暴风军团”共有5万名兵力,目前已派出1.2万人。")
+    assert figures.get(50000) == "force_size"
+    assert figures.get(12000) == "deployed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The support verb of a purpose clause says what they are for: the plan decides.
+        "북한이 현지 복구를 지원하기 위해 수천 명의 공병 부대원과 건설 인력을 러시아 서부로 "
+        "보낼 것이라고 타스 통신이 전했다.",
+        "北朝鮮はクルスクの復興を支援するため数千人の工兵部隊と地雷除去要員をロシアに派遣する予定だ。",
+    ],
+)
+def test_purpose_clause_yields_to_the_plan(text: str) -> None:
+    assert _figures(text).get(None) == "planned"
+
+
+def test_russian_media_named_by_its_side() -> None:
+    (claim,) = extract_claims(
+        "북한이 수천 명의 공병을 쿠르스크에 파견할 것이라고 러시아 언론이 보도했다."
+    )
+    assert claim.source == "Russian media"

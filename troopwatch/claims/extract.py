@@ -1399,6 +1399,10 @@ _PURPOSE = _c(
     r"(?<![^\W\d_])(?:to|in\s+order\s+to|pour|afin\s+de|para|per|um|чтобы|для|щоб|للمساعدة\s+في|"
     r"من\s+أجل)\s+(?:help\s+|aider\s+à\s+|ayudar\s+a\s+|aiutare\s+a\s+|ajudar\s+a\s+)?$"
 )
+# Korean/Japanese put the purpose after its verb ("재건을 지원하기 위해", "支援するため"),
+# Chinese before it ("为了支援").
+_PURPOSE_AFTER_CJK = _c(r"(?:하기|되기)\s?(?:위해|위한|위하여)|(?:する|させる)?ため")
+_PURPOSE_BEFORE_ZH = _c(r"(?:为了|為了|以便)[^，。,；]{0,6}$")
 _PURPOSE_OBJECT = _c(
     r"(?<![^\W\d_])(?:to|pour|para|per|um|чтобы|щоб)\s+"
     r"(?!(?:have|be|been|avoir|être|été|haber|ser|sido|sein|essere|stati|ter)\b)"
@@ -1463,7 +1467,14 @@ def _category(
     # fight") says what the personnel are for, not whether they are there: it yields to the
     # figure's other predicates.
     purpose = [
-        k for k in kept if k[1] == "deployed" and _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+        k
+        for k in kept
+        if k[1] == "deployed"
+        and (
+            _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+            or _PURPOSE_AFTER_CJK.match(t, k[3])
+            or _PURPOSE_BEFORE_ZH.search(t, max(0, k[2] - 8), k[2])
+        )
     ]
     if purpose and len(purpose) < len(kept):
         kept = [k for k in kept if k not in purpose]
@@ -1614,6 +1625,8 @@ _INCLUDING_THEN_WHOLE = _c(
 _DEFINITE_BEFORE = _c(
     r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
 )
+# "这1万名兵力", "この1万人", "이 1만 명": a demonstrative points back to a figure said before.
+_DEMONSTRATIVE_CJK = _c(r"(?:这|這|该|該|此|上述|この|その|(?<![가-힣])(?:이|그|해당))\s?$")
 _CJK_CHAR = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
@@ -1721,6 +1734,7 @@ _COUNTING = _c(
 )
 
 
+_CJK_CLAUSE_END = _c(r"[，、；。]|,(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
 _RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
 
 
@@ -1731,7 +1745,9 @@ def _restates_plan(t: str, ctx: _Ctx) -> bool:
     return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
 
 
-def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
+def _formation_size(
+    t: str, cand: _Cand, ctx: _Ctx, cues: list[tuple[int, int, str]] | None = None
+) -> bool:
     """'The total troop strength is … 40,000 to 80,000' (the Storm Corps named here or in
     the sentence before), '「暴風軍団」は4万から8万人規模': the formation's size, not a
     deployment."""
@@ -1740,7 +1756,17 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     s = _clause_start(t, cand.num.start)
     stop = _CLAUSE_STOP.search(t, cand.np_end)
     e = stop.start() if stop else len(t)
-    if _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None:
+    cjk_stop = _CJK_CLAUSE_END.search(t, cand.np_end, e)
+    if cjk_stop is not None:
+        e = cjk_stop.start()  # Chinese and Japanese commas take no space after them
+    sized = _SIZE_WORD.search(t, s, min(e, cand.np_end + 6))
+    if sized is not None and not (
+        sized.end() <= cand.num.start
+        and any(
+            sized.end() <= cs < cand.num.start and c in _SENDING for cs, _, c in cues or _cues(t)
+        )
+    ):
+        # Not across a sending verb of its own: "共有4.6万名兵力,目前仅派出1.1万人".
         return True
     # The formation as the subject, with no verb of its own before the figure: "The Storm
     # Corps is estimated at 40,000 to 80,000 troops", "Le corps Tempête compte 40 000 hommes".
@@ -1751,7 +1777,7 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     return (
         _words_between(t[gap_s : cand.num.start]) <= 6
         and not re.search(r"[,;:()]", t[gap_s : cand.num.start])
-        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in _cues(t))
+        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in cues or _cues(t))
     )
 
 
@@ -2048,7 +2074,7 @@ def _claims_in(
     _coordinate(t, cands, lg in _UNSPACED)
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
-    cues = _cues(t)
+    cues = found_cues = _cues(t)
     # "우크라이나의 공격으로", "Ukraine's offensive": another side's attack is no predicate
     # of the North Korean figure.
     attacks = [sp[1] for sp in other_spans if _attacker(t, sp)]
@@ -2160,7 +2186,7 @@ def _claims_in(
         if (
             category in ("deployed", "force_size")
             and (loc is None or _sized_here(t, cand))
-            and _formation_size(t, cand, ctx)
+            and _formation_size(t, cand, ctx, found_cues)
         ):
             category = "force_size"
         if category in ("force_size", "deployed") and _national_total(cand):
@@ -2174,6 +2200,10 @@ def _claims_in(
             num.low in ctx.figures
             and num.high is None
             and _DEFINITE_BEFORE.search(t, max(0, num.start - 8), num.start)
+        ) or (
+            num.high is None
+            and num.low in {c.figure_low for c in made.values()} | ctx.figures
+            and _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
         ):
             # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
             # article points back to a figure already claimed (CLAIMS.md §6: one claim).

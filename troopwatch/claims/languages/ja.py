@@ -322,6 +322,7 @@ LANGUAGE = LanguageData(
         "US": ("米国", "アメリカ", "米"),
         "South Korean": ("韓国",),
         "Ukrainian": ("ウクライナ",),
+        "Russian": ("ロシア",),
         "Western": (r"欧米(?:諸国)?", r"西側(?:諸国)?"),
         "allied": ("同盟国",),
     },

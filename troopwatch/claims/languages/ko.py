@@ -371,6 +371,7 @@ LANGUAGE = LanguageData(
         "US": ("미국",),
         "South Korean": ("한국", "남한", "우리"),
         "Ukrainian": ("우크라이나",),
+        "Russian": ("러시아",),
         "Western": ("서방",),
         "allied": ("동맹국",),
     },

@@ -362,6 +362,7 @@ _WRITTEN = LanguageData(
         "US": ("美國", "美国"),
         "South Korean": ("南韓", "南韩", "韓國", "韩国"),
         "Ukrainian": ("烏克蘭", "乌克兰"),
+        "Russian": ("俄罗斯", "俄羅斯"),
         "Western": (r"西方(?:國家|国家)?",),
         "allied": ("盟國", "盟国"),
     },
