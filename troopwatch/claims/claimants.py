@@ -802,6 +802,14 @@ def _joint_source_at(
                 for sv in says
             )
         )
+        # "한국의 정보 기관은 … 주장했다", "韓国の情報当局は…": a source noun with the topic
+        # particle is the subject of the sentence's verb of saying, however far it stands.
+        subject = subject or (
+            lang in _PARTICLE_LANGS
+            and has_head
+            and _TOPIC_AFTER.match(sent, je) is not None
+            and any(sv.start() >= je for sv in says)
+        )
         # A place standing for its government ("l'Ucraina") yields to the phrase that is
         # the verb's own subject; a named agency or person does not.
         named = best is not None and (best.claimant or not adjacent) and not best.metonym
@@ -817,6 +825,9 @@ def _joint_source_at(
         if gov:
             return gov
     return _canonical(name)
+
+
+_TOPIC_AFTER = compile_re(r"\s?(?:은|는|は)")
 
 
 # Arabic vowel marks, shadda and tatweel: optional in writing, absent from the word lists.

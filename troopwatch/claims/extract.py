@@ -282,6 +282,12 @@ _MIXED_COORD_CJK = _c(
     rf"{_RU_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_NK_CJK}|"
     rf"{_NK_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_RU_CJK}"
 )
+# Both sides coordinated, then "made up of": "러시아군과 북한군으로 구성된",
+# "ロシア兵と北朝鮮兵で構成された", "由俄罗斯和朝鲜士兵组成的".
+_MIXED_COMPOSED_CJK = _c(
+    rf"(?:{_MIXED_COORD_CJK.pattern})\s*(?:士兵|军人|軍人|병사|兵士|兵|군|部队|部隊)?\s*"
+    r"(?:(?:으로|로)\s*(?:구성|편성|이뤄|이루어)|で構成|からなる|から成る|(?:组成|組成|构成|構成))"
+)
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
 _TOGETHER = _c(_bounded("together"))
@@ -942,7 +948,11 @@ _SUPPORT_BEFORE = _c(
     r"della|delle|dei|degli|alle|ai)\s+|[dl]['’])*(?:[^\W\d_]+\s+)?$"
 )
 _SUPPORT_AFTER = _c(
-    r"^\s*(?:を|에|을|를|의)?\s*(?:" + "|".join(_part("support_words", unspaced())) + ")"
+    r"^\s*(?:を|에|을|를|의)?\s*"
+    # The war or fighting helped may stand between: "ロシアの戦闘を支援", "러시아의 전쟁을 지원".
+    r"(?:(?:の|의|的)?\s*(?:戦闘|戦争|作戦|侵攻|戦争努力|전쟁|전투|작전|침공|战争|戰爭|作战|作戰)\s*"
+    r"(?:を|을|를)?\s*)?"
+    r"(?:" + "|".join(_part("support_words", unspaced())) + ")"
 )
 
 
@@ -950,7 +960,7 @@ def _supported(t: str, sp: tuple[int, int]) -> bool:
     """Is the owner at ``sp`` the force being helped rather than the one sent?"""
     return bool(
         _SUPPORT_BEFORE.search(t[max(0, sp[0] - 40) : sp[0]])
-        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 6])
+        or _SUPPORT_AFTER.match(t[sp[1] : sp[1] + 12])
         or _SIDE_AFTER.match(t, sp[1])
         or _SIDE_BEFORE.search(t, max(0, sp[0] - 24), sp[0])
     )
@@ -985,7 +995,10 @@ def _is_located(t: str, sp: tuple[int, int]) -> bool:
 # An attack, offensive or incursion after a country: the country is the attacker, not the
 # owner of the personnel ("우크라이나의 공격으로 망가진", "an incursion by Ukraine").
 _EVENT_AFTER = _c(
-    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*)?(?:越境|기습|大規模)?(?:공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
+    r"\s*(?:의\s*|の\s*|的\s*|が\s*|가\s*|이\s*)?(?:越境|기습|大規模)?"
+    # The side that holds or held a place is no owner: "ウクライナが一時占領したクルスク".
+    r"(?:(?:一時(?:的に)?|한때|一度|曾)?\s*(?:占領|점령|占领|佔領|制圧|장악)|"
+    r"공격|침공|반격|공세|攻撃|侵攻|反攻|进攻|進攻|入侵|"
     r"(?:attacks?|offensive|incursion|invasion|counter-?offensive|атак\w*|наступ\w*|вторжени\w*|"
     r"angriff\w*|ofensiva|attacco|incursione|ataque|هجوم)(?![^\W\d_]))"
 )
@@ -998,7 +1011,12 @@ def _attacker(t: str, sp: tuple[int, int]) -> bool:
 # A country adjective of a place noun names a place, with or without a preposition.
 _PLACE_NOUN_BEFORE = _c(
     r"(?<![^\W\d_])(?:territ(?:ory|orio|ório|oire|orium)|sol|suelo|suolo|solo|terreno|région|región|"
-    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$"
+    r"regione|região|oblast|gebiet|территори\w+|територі\w+)\s+$|"
+    # Arabic adjectives follow the noun, with a place name or another adjective between:
+    # "منطقة كورسك الروسية", "الحدود الروسية الأوكرانية", "الأراضي الروسية"; so do a war's
+    # ("المجهود الحربي الروسي", "الحرب الروسية"): no owner of personnel.
+    r"(?<![^\W\d_])(?:ال)?(?:أراضي|أرض|حدود|منطقة|مقاطعة|إقليم|جبهة)(?:\s+[^\W\d_]+){0,2}\s+$|"
+    r"(?<![^\W\d_])(?:المجهود\s+الحربي|الحرب|الغزو|العدوان|الهجوم)\s+$"
 )
 _PLACE_NOUN_AFTER = _c(
     r"\s+(?:territory|soil|region|oblast|gebiet\w*|territorium|boden|территори\w+|"
@@ -1080,6 +1098,18 @@ def _clause_start(t: str, pos: int) -> int:
 _CJK_END = _c(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]$")
 
 
+def _own_owner_cjk(t: str, num_end: int, np_e: int, sp: tuple[int, int]) -> bool:
+    """The owner of the figure's own noun after it ("数万人のロシア軍", "수만 명의 러시아군")."""
+    return (
+        num_end <= sp[0]
+        and _CJK_CHAR.search(t, sp[0], sp[1]) is not None
+        and (sp[0] < np_e or _OWN_GENITIVE.fullmatch(t, np_e, sp[0]) is not None)
+    )
+
+
+_OWN_GENITIVE = _c(r"\s?(?:の|의|的)?\s?")
+
+
 def _scope(
     t: str,
     cand: _Cand,
@@ -1111,7 +1141,8 @@ def _scope(
         and (sp[0] < np_e or not re.search(r"[,.;:、，]", t[np_e : sp[0]]))
         and (sp[0] < np_e or sp[0] - np_e <= tail_len + 3 or _CONJ.match(t[np_e : sp[0]]))
         and not _owner_is_source(t, sp)
-        and not _supported(t, sp)
+        # "数万人のロシア軍とともに": the side helped, but its own figure.
+        and not (_supported(t, sp) and not _own_owner_cjk(t, num.end, np_e, sp))
         and not (sp[0] > np_s and _is_located(t, sp))  # "… en territorio ruso …": a place
         and not _attacker(t, sp)
         and not _AGENT_BEFORE.search(t, max(0, sp[0] - 16), sp[0])
@@ -1136,6 +1167,12 @@ def _scope(
         t, max(0, np_s - 16), np_e + 16
     ):
         return False
+    if not any(sp[0] <= np_e for sp in nk_np):
+        # "러시아 병사와 북한 병사로 구성된 부대의 전사자 … 200명": a unit made of both
+        # sides, named earlier in the clause, is what the figure counts.
+        for m in _spans_before(_MIXED_COMPOSED_CJK, t, num.start):
+            if m[0] >= clause_s and not re.search(r"[,.;:!?，。；]", t[m[1] : num.start]):
+                return False
     # Its own noun is North Korean, also right after a counter ("10,000名朝鲜人民军").
     own_nk_np = any(sp[0] <= np_e for sp in nk_np)
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
@@ -1362,6 +1399,10 @@ _PURPOSE = _c(
     r"(?<![^\W\d_])(?:to|in\s+order\s+to|pour|afin\s+de|para|per|um|чтобы|для|щоб|للمساعدة\s+في|"
     r"من\s+أجل)\s+(?:help\s+|aider\s+à\s+|ayudar\s+a\s+|aiutare\s+a\s+|ajudar\s+a\s+)?$"
 )
+# Korean/Japanese put the purpose after its verb ("재건을 지원하기 위해", "支援するため"),
+# Chinese before it ("为了支援").
+_PURPOSE_AFTER_CJK = _c(r"(?:하기|되기)\s?(?:위해|위한|위하여)|(?:する|させる)?ため")
+_PURPOSE_BEFORE_ZH = _c(r"(?:为了|為了|以便)[^，。,；]{0,6}$")
 _PURPOSE_OBJECT = _c(
     r"(?<![^\W\d_])(?:to|pour|para|per|um|чтобы|щоб)\s+"
     r"(?!(?:have|be|been|avoir|être|été|haber|ser|sido|sein|essere|stati|ter)\b)"
@@ -1377,6 +1418,13 @@ _COPULA_TO_NOUN = _c(
 )
 
 
+# A casualty noun right before a CJK figure, with at most a particle and a hedge between
+# ("死亡者1,000人", "사망자 약 600명", "阵亡者约600人"): the noun the figure counts.
+_NOUN_THEN_FIGURE = _c(
+    r"(?:者|자)?\s?(?:は|が|은|는|이|가)?\s?(?:約|약|约|およそ|推定で?|少なくとも|최소|至少)?\s?"
+)
+
+
 def _category(
     local: list[tuple[int, str, int, int]],
     all_cues: list[tuple[int, int, str]],
@@ -1384,6 +1432,15 @@ def _category(
     cand: _Cand,
     location: str | None,
 ) -> str:
+    for _, c, s, e in local:
+        if (
+            c in _CASUALTY_TYPES
+            and e <= cand.num.start
+            and _CJK_CHAR.search(t, s, e)
+            and _NOUN_THEN_FIGURE.fullmatch(t, e, cand.num.start)
+        ):
+            # "死亡者1,000人に加え、負傷者…": another kind named further on is another count.
+            return c
     kept = [
         (d, c, s, e)
         for d, c, s, e in local
@@ -1410,7 +1467,14 @@ def _category(
     # fight") says what the personnel are for, not whether they are there: it yields to the
     # figure's other predicates.
     purpose = [
-        k for k in kept if k[1] == "deployed" and _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+        k
+        for k in kept
+        if k[1] == "deployed"
+        and (
+            _PURPOSE.search(t, max(0, k[2] - 16), k[2])
+            or _PURPOSE_AFTER_CJK.match(t, k[3])
+            or _PURPOSE_BEFORE_ZH.search(t, max(0, k[2] - 8), k[2])
+        )
     ]
     if purpose and len(purpose) < len(kept):
         kept = [k for k in kept if k not in purpose]
@@ -1561,6 +1625,8 @@ _INCLUDING_THEN_WHOLE = _c(
 _DEFINITE_BEFORE = _c(
     r"(?<![^\W\d_])(?:the|these|those|i|gli|le|les|ces|los|las|estos|os|as|die|diese|эти|ці)\s+$"
 )
+# "这1万名兵力", "この1万人", "이 1만 명": a demonstrative points back to a figure said before.
+_DEMONSTRATIVE_CJK = _c(r"(?:这|這|该|該|此|上述|この|その|(?<![가-힣])(?:이|그|해당))\s?$")
 _CJK_CHAR = compile_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _FUTURE_BEFORE = _c(
     lx.words([f for lang in spaced() for f in lang.future_markers])
@@ -1574,7 +1640,7 @@ _FUTURE_AFTER = _c(
 _DONE = _c(_bounded("perfect_markers"))
 # "and" too in every language: "demandé et obtenu 11 000" is no longer a request.
 _MODAL_GAP = _c(
-    r"[.;:!?，。；、]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas|et|y|e|und|и|і|й|та)\b"
+    r"[.;:!?，。；、،]|\b(?:but|while|and|mais|pero|aber|но|але|ma|mas|et|y|e|und|и|і|й|та)\b"
 )
 
 
@@ -1668,6 +1734,7 @@ _COUNTING = _c(
 )
 
 
+_CJK_CLAUSE_END = _c(r"[，、；。]|,(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3])")
 _RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
 
 
@@ -1678,7 +1745,9 @@ def _restates_plan(t: str, ctx: _Ctx) -> bool:
     return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
 
 
-def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
+def _formation_size(
+    t: str, cand: _Cand, ctx: _Ctx, cues: list[tuple[int, int, str]] | None = None
+) -> bool:
     """'The total troop strength is … 40,000 to 80,000' (the Storm Corps named here or in
     the sentence before), '「暴風軍団」は4万から8万人規模': the formation's size, not a
     deployment."""
@@ -1687,7 +1756,17 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     s = _clause_start(t, cand.num.start)
     stop = _CLAUSE_STOP.search(t, cand.np_end)
     e = stop.start() if stop else len(t)
-    if _SIZE_WORD.search(t, s, min(e, cand.np_end + 6)) is not None:
+    cjk_stop = _CJK_CLAUSE_END.search(t, cand.np_end, e)
+    if cjk_stop is not None:
+        e = cjk_stop.start()  # Chinese and Japanese commas take no space after them
+    sized = _SIZE_WORD.search(t, s, min(e, cand.np_end + 6))
+    if sized is not None and not (
+        sized.end() <= cand.num.start
+        and any(
+            sized.end() <= cs < cand.num.start and c in _SENDING for cs, _, c in cues or _cues(t)
+        )
+    ):
+        # Not across a sending verb of its own: "共有4.6万名兵力,目前仅派出1.1万人".
         return True
     # The formation as the subject, with no verb of its own before the figure: "The Storm
     # Corps is estimated at 40,000 to 80,000 troops", "Le corps Tempête compte 40 000 hommes".
@@ -1698,7 +1777,7 @@ def _formation_size(t: str, cand: _Cand, ctx: _Ctx) -> bool:
     return (
         _words_between(t[gap_s : cand.num.start]) <= 6
         and not re.search(r"[,;:()]", t[gap_s : cand.num.start])
-        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in _cues(t))
+        and not any(gap_s <= cs < e and c != "force_size" for cs, _, c in cues or _cues(t))
     )
 
 
@@ -1844,7 +1923,30 @@ def _last_named(ctx: _Ctx, sent: str) -> str | None:
     return (people or ms)[-1].name if ms else None
 
 
+# Korean hearsay ending ("…파견하기로 했다고 한다": reportedly): the topic before it did
+# the deed, it did not say so.
+_HEARSAY_KO = _c(r"(?:다|라)고\s?(?:한다|합니다)[.\s]*$")
+
+
+def _hearsay(sent: str, lang: str) -> bool:
+    """A Korean sentence that only reports what was said, with no verb of saying or
+    attribution of its own besides its hearsay ending."""
+    if lang != "ko":
+        return False
+    h = _HEARSAY_KO.search(sent)
+    return (
+        h is not None
+        and not any(m.start() < h.start() for m in SAY.finditer(sent, 0, h.start() + 1))
+        and not attributions(sent, lang)
+        and not _CJK_MARKER_X.search(sent)
+    )
+
+
 def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
+    if _hearsay(sent, lang) and ctx.nk:
+        prev = _prev_source(ctx)
+        if prev:
+            return prev
     name, explicit = source_of(sent, lang, ctx.text)
     if name:
         return name
@@ -1867,6 +1969,7 @@ def _sentence_source(sent: str, lang: str, ctx: _Ctx) -> str:
     return (_prev_source(ctx) if ctx.nk else None) or "unattributed"
 
 
+_CJK_MARKER_X = _c(lx.running(lx.ATTRIB_CJK["before_marker"]))
 _AGENTLESS = _c(
     lx.table(
         {x.code: list(x.agentless) for x in spaced()},
@@ -1880,6 +1983,13 @@ def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
     """Where a folded sentence names North Korea (cached: a passage's first two sentences
     are read for it before their turn comes)."""
     return tuple(m.span() for m in _NK.finditer(t))
+
+
+# A Korean/Japanese/Chinese date ("11月1日", "11월1일", "17일"): no figure of its own, so a
+# quoted sentence naming only a date ("…11月1日には準備ができている") keeps the topic.
+_CJK_DATE = _c(
+    r"(?:\d{1,4}\s?[년年]\s?)?\d{1,2}\s?[월月]\s?(?:\d{1,2}\s?[일日])?|\d{1,2}\s?[일日](?![本])"
+)
 
 
 def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
@@ -1905,7 +2015,7 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     carried = (
         ctx.nk
         and not ctx.carried
-        and not has_number(t)
+        and not has_number(_CJK_DATE.sub("", t) if _CJK_DATE.search(t) else t)
         and not _OTHER.search(t)
         and not _COUNTRY_WORD.search(t)
     )
@@ -1998,7 +2108,7 @@ def _claims_in(
     _coordinate(t, cands, lg in _UNSPACED)
     _link_parts(t, cands)
     other_spans = [(m.start(), m.end()) for m in _OTHER.finditer(t)]
-    cues = _cues(t)
+    cues = found_cues = _cues(t)
     # "우크라이나의 공격으로", "Ukraine's offensive": another side's attack is no predicate
     # of the North Korean figure.
     attacks = [sp[1] for sp in other_spans if _attacker(t, sp)]
@@ -2122,7 +2232,7 @@ def _claims_in(
         if (
             category in ("deployed", "force_size")
             and (loc is None or _sized_here(t, cand))
-            and _formation_size(t, cand, ctx)
+            and _formation_size(t, cand, ctx, found_cues)
         ):
             category = "force_size"
         if category in ("force_size", "deployed") and _national_total(cand):
@@ -2136,6 +2246,10 @@ def _claims_in(
             num.low in ctx.figures
             and num.high is None
             and _DEFINITE_BEFORE.search(t, max(0, num.start - 8), num.start)
+        ) or (
+            num.high is None
+            and num.low in {c.figure_low for c in made.values()} | ctx.figures
+            and _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
         ):
             # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
             # article points back to a figure already claimed (CLAIMS.md §6: one claim).
@@ -2249,6 +2363,10 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
             continue
         seg = t[start:end]
         name, explicit = source_of(seg, lang, ctx.text)
+        if not name and start > 0 and _AGENTLESS.search(seg):
+            # "…, and some reports put it at 12,000": a later clause that names nobody.
+            claim.source = "unattributed"
+            continue
         if not name and i + 1 < len(figs) and _fronted_later(t, spans[i + 1][0], lang, claim):
             # "… sent 13,000, and, according to the NIS, 2,000 of them were killed": an
             # attribution opening a later clause does not reach back to this figure.

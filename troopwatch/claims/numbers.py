@@ -136,7 +136,11 @@ _CJK = (
 # Latin or Cyrillic text on one set test instead of walking the run's optional parts.
 _CJK_FIRST = "(?=[\\d〇一二三四五六七八九两兩数數수几幾 " + "".join(_CJK_UNITS) + "])"
 # "몇 명", "数人", "几名": a few people (vague, CLAIMS.md §1), only before a person counter.
-_CJK_FEW = r"(?P<few>(?<![가-힣])몇(?=[ ]?명)|[数數几幾](?=[人名](?![間间])))"
+# "成千上万的士兵", "数以千计的士兵" (thousands upon thousands): vague too.
+_CJK_FEW = (
+    r"(?P<few>(?<![가-힣])몇(?=[ ]?명)|[数數几幾](?=[人名](?![間间]))|"
+    r"成千上[万萬]|成百上千|[数數]以[千万萬][计計])"
+)
 # A CJK run without Arabic digits must be followed by a person counter (or の/의 + noun)
 # to count: 천 and 만 are also ordinary syllables (천안, 만나다, 백악관).
 _CJK_COUNTER_AFTER = compile_re(r"[ ]?(?:여|余)?[ ]?(?:명|人|名|의 |の)")

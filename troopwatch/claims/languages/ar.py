@@ -87,10 +87,29 @@ LANGUAGE = LanguageData(
     vague_numbers=(
         r"(?:عشرات|مئات)\s+(?:ال)?آلاف",
         r"و?(?:ال)?آلاف",
-        r"مئات(?:\s+عدة)?",
-        r"عشرات",
+        # With a preposition attached: "بمئات القتلى" (at hundreds of dead), "لعشرات".
+        r"[وفبل]?مئات(?:\s+عدة)?",
+        r"[وفبل]?عشرات",
     ),
-    vague_tokens=("آلاف", "الآلاف", "مئات", "عشرات", "ألف", "مئة", "مائة"),
+    vague_tokens=(
+        "آلاف",
+        "الآلاف",
+        "مئات",
+        "عشرات",
+        "ألف",
+        "مئة",
+        "مائة",
+        # The same with "and" or a preposition attached ("وآلاف الجرحى", "بمئات القتلى").
+        "وآلاف",
+        "بآلاف",
+        "لآلاف",
+        "ومئات",
+        "بمئات",
+        "لمئات",
+        "وعشرات",
+        "بعشرات",
+        "لعشرات",
+    ),
     # Ranges: the word between two numbers ("10 to 12"), "and" after "between", and
     # "between"/"from" before the first number.
     range_to=("إلى",),
@@ -196,6 +215,8 @@ LANGUAGE = LanguageData(
         _P + r"توفير",
         r"إلى\s+(?:ال)?جبهة",
         _V + r"(?:شارك|يشارك)(?:ت|وا|ون)?",
+        # The passive "أضيف" (were added to the force); the active أضاف is "he added" (said).
+        _V + r"أضيف(?:ت|وا)?",
     ),
     planned=(
         _V + r"(?:ست|سي)(?:رسل|نشر|قوم\s+بإرسال|تم\s+إرسال)\w*",
@@ -204,6 +225,9 @@ LANGUAGE = LanguageData(
         r"من\s+(?:ال)?متوقع",
         r"من\s+(?:ال)?مقرر",
         r"(?:قد|يمكن\s+أن)\s+(?:ت|ي)رسل",
+        # May or will reach/exceed: "قد يتجاوز العدد … 40 ألف", "سيصل العدد إلى".
+        r"(?:قد|يمكن\s+أن)\s+(?:ي|ت)(?:تجاوز|صل|رتفع|بلغ)",
+        _V + r"(?:سي|ست)(?:تجاوز|صل|رتفع|بلغ)",
         _P + r"(?:استعداد|تخطيط)\s+(?:ل)?\S+",
         r"بحلول",
     ),

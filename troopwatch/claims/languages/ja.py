@@ -118,6 +118,7 @@ LANGUAGE = LanguageData(
         "派遣",
         "派兵",
         "配置",
+        "配備",
         "展開",
         "到着",
         "訓練",
@@ -131,8 +132,9 @@ LANGUAGE = LanguageData(
         "戦闘",
         "参加",
         "合流",
-        "前線",
-        "戦地",
+        # The front as a place the verb after it goes to ("前線に向かう") is no predicate.
+        "前線(?![にへ])",
+        "戦地(?![にへ])",
         "増派",
         "移送",
         "集結",
@@ -143,7 +145,7 @@ LANGUAGE = LanguageData(
         r"(?:派遣|派兵|増派|投入)\s?(?:を|の)?\s?(?:要請|要求|提案|打診)",
         # The non-past is not done yet, with とみられる too ("派遣するとみられる": is expected
         # to send); the past (派遣したとみられる) and the progressive (されている) are not here.
-        "(?:派遣|派兵|増派|投入|配置|展開|移送)(?:する|される)",
+        "(?:派遣|派兵|増派|投入|配置|配備|展開|移送)(?:する|される)",
         "(?:派遣|派兵|増派|投入)(?:を|の)?(?:準備|計画|検討|予定|見通し)",
         "(?:派遣|派兵|増派|投入|送)(?:する|る)(?:見通し|予定|計画|方針|構え)",
         # "間もなくクルスクに到着する": soon to arrive (the adverb stands before the verb).
@@ -320,6 +322,7 @@ LANGUAGE = LanguageData(
         "US": ("米国", "アメリカ", "米"),
         "South Korean": ("韓国",),
         "Ukrainian": ("ウクライナ",),
+        "Russian": ("ロシア",),
         "Western": (r"欧米(?:諸国)?", r"西側(?:諸国)?"),
         "allied": ("同盟国",),
     },
@@ -518,6 +521,8 @@ LANGUAGE = LanguageData(
         "支援",
         "助け",
         "増援",
+        # Alongside: "ロシア軍と共に戦う".
+        "と(?:共|とも)に",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.
     perfect_markers=("すでに",),

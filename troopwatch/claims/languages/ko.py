@@ -371,6 +371,7 @@ LANGUAGE = LanguageData(
         "US": ("미국",),
         "South Korean": ("한국", "남한", "우리"),
         "Ukrainian": ("우크라이나",),
+        "Russian": ("러시아",),
         "Western": ("서방",),
         "allied": ("동맹국",),
     },
@@ -533,6 +534,8 @@ LANGUAGE = LanguageData(
         r"[을를]\s?상대로",
         "지원",
         "돕",
+        # Alongside: "러시아군과 함께 싸우며".
+        r"[과와]\s?함께",
         "도와",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.

@@ -205,13 +205,17 @@ _WRITTEN = LanguageData(
         r"(?:承诺|承諾|答应|答應)[^，。,；]{0,10}?(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|派)",
         # Considering, requesting, offering or agreeing to send is a plan.
         r"(?:考虑|考慮|要求|请求|請求|提议|提議|愿意|願意|同意|威胁|威脅)[^，。,；]{0,10}?(?:派遣|派兵|派出|派往|增派|增兵|部署|投入|派)",
-        r"(?:将|將|将会|將會|计划|計劃|計畫|准备|準備|打算|决定|決定|可能|预计|預計|拟|擬|即将|即將|预估|預估)"
+        # After 已/已经 ("已将1万名士兵派往") 将 marks the object, not the future.
+        r"(?:(?<!已)(?<!經)(?<!经)(?:将|將)|将会|將會|计划|計劃|計畫|准备|準備|打算|决定|決定|可能|预计|預計|拟|擬|即将|即將|预估|預估)"
         r"[^，。,；]{0,20}?" + _SEND,
         "预计|預計|预估|預估",
         "将集结|將集結",
         "计划中|計劃中|計畫中",
         # Getting troops ready: "正在准备1万名士兵".
         "准备",
+        # On the way, not there yet: "正在前往俄罗斯的路上", "正赶赴前线", "途中".
+        r"(?:正在|正)(?:前往|赶往|趕往|赶赴|趕赴|开赴|開赴)",
+        r"(?:前往|赶往|趕往|开赴|開赴)[^，。,；]{0,12}?(?:的)?(?:路上|途中)",
     ),
     casualties=(
         "伤亡",
@@ -277,7 +281,22 @@ _WRITTEN = LanguageData(
         "伤员",
         "傷員",
     ),
-    captured=("俘虏", "俘虜", "俘获", "俘獲", "被俘", "抓获", "抓獲", "生擒", "投降"),
+    captured=(
+        "俘虏",
+        "俘虜",
+        "俘获",
+        "俘獲",
+        "被俘",
+        "抓获",
+        "抓獲",
+        "生擒",
+        "投降",
+        # Seized in battle ("掳获", "擄獲", "捕获").
+        "掳获",
+        "擄獲",
+        "捕获",
+        "捕獲",
+    ),
     force_size=("总兵力", "總兵力", "常备军", "常備軍", "兵力规模", "兵力規模"),
     # Tense and modality: a sending predicate next to one of these is not yet done
     # (before the verb; after it in Korean and Japanese).
@@ -330,11 +349,20 @@ _WRITTEN = LanguageData(
     ),
     generic_markers=("通常", "一般来说", "一般來說", "一般有", "平均"),
     formation_nouns=(r"[一个個每](?:营|營|旅|团|團|师|師|连|連)",),
-    agentless=("据估计", "據估計", "据报道", "據報導", "據報道"),
+    agentless=(
+        "据估计",
+        "據估計",
+        "据报道",
+        "據報導",
+        "據報道",
+        # "有些报道称" (some reports say): no source named.
+        "有(?:些|的)?(?:报道|報導|報道)(?:称|稱|指出)",
+    ),
     claimant_sides={
         "US": ("美國", "美国"),
         "South Korean": ("南韓", "南韩", "韓國", "韩国"),
         "Ukrainian": ("烏克蘭", "乌克兰"),
+        "Russian": ("俄罗斯", "俄羅斯"),
         "Western": (r"西方(?:國家|国家)?",),
         "allied": ("盟國", "盟国"),
     },
@@ -486,6 +514,11 @@ _WRITTEN = LanguageData(
         "支持",
         "援助",
         "增援",
+        # Alongside: "与俄军并肩作战", "和俄军一起".
+        "并肩",
+        "並肩",
+        "一起",
+        "一同",
     ),
     # Perfect/"already" markers: "could have sent" is done, not planned.
     perfect_markers=("已",),
