@@ -1772,3 +1772,31 @@ def test_overall_and_joined_ranks_are_deployed(text: str, want: list[tuple]) -> 
 )
 def test_plans_far_from_their_modal(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# "Of the N …, many were killed": N is the whole that was there; the losses are its part.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Of the 12,000 North Korean soldiers sent to Kursk, many have been killed or wounded.",
+            [(12000, None, "deployed")],
+        ),
+        (
+            "De los 11.000 soldados norcoreanos enviados, muchos han muerto.",
+            [(11000, None, "deployed")],
+        ),
+        (
+            "Von ursprünglich 9.000 nordkoreanischen Soldaten sollen viele gefallen sein.",
+            [(9000, None, "deployed")],
+        ),
+        ("Из 11 тысяч северокорейских военных многие погибли.", [(11000, None, "deployed")]),
+        # Not a whole: "many of them" describes the figure's own people.
+        (
+            "Some 3,000 North Korean soldiers, many of them teenagers, were killed.",
+            [(3000, None, "killed")],
+        ),
+    ],
+)
+def test_a_whole_before_a_vague_part(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

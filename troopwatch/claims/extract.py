@@ -2066,6 +2066,30 @@ def _figure_again(sent: str, t: str, lang: str | None, ctx: _Ctx) -> Claim | Non
     )
 
 
+# "Of the", "Von (ursprünglich)", "De los", "Из", "Dei": a whole named before its part.
+_OF_THE_WHOLE = _c(
+    r"(?:^|[,;:]\s*)\W{0,2}(?:of|out\s+of|von|aus|de|des|del|dos|das|di|dei|degli|delle|delle|"
+    r"из|з|із)\s+(?:(?:the|den|der|los|las|les|i|gli|le|os|as|ces|these|those|ursprünglich|"
+    r"originally|alrededor\s+de|cerca\s+de|about|around|some|rund|etwa|около|близько)\s+){0,2}$"
+)
+# A part of it counted vaguely, right after its noun phrase: "many", "zahlreiche", "многие".
+_MANY_OF_THEM = _c(
+    # (Right after it, or after a short description and a comma: "… sent to Kursk, many".)
+    r"(?:[^\d.;:,]{0,50}?,\s*|\W{0,3}(?:[^\W\d_]+\s+){0,2}?)(?:many|most|some|several|numerous|hundreds|thousands|"
+    r"zahlreiche|viele|einige|muchos|muchas|varios|cientos|miles|muitos|vários|centenas|"
+    r"milhares|molti|numerosi|centinaia|migliaia|nombreux|plusieurs|des\s+centaines|des\s+milliers|"
+    r"многие|сотни|тысячи|багато|сотні|тисячі)(?![^\W\d_])"
+)
+
+
+def _whole_of_many(t: str, cand: _Cand) -> bool:
+    """Is the figure a whole named before a vague part of it that the loss verb counts?"""
+    start = max(0, cand.num.start - 40)
+    return bool(
+        _OF_THE_WHOLE.search(t, start, cand.num.start) and _MANY_OF_THEM.match(t, cand.np_end)
+    )
+
+
 def _claims_in(
     sent: str, t: str, lang: str | None, ctx: _Ctx, nk_spans: list[tuple[int, int]]
 ) -> list[Claim]:
@@ -2223,6 +2247,10 @@ def _claims_in(
             # and no place ("Kim appeared flanked by two officers"): no troop figure.
             continue
         category = _category(local, cues, t, cand, loc)
+        if category in _CASUALTY_TYPES and _whole_of_many(t, cand):
+            # "Of the 12,000 soldiers sent, many were killed": the losses are the part;
+            # the figure is the whole that was there.
+            category = "deployed"
         if category == "deployed" and _modal_figure(t, cand, cues):
             category = "planned"  # "may soon have as many as 12,000", "будет 12 тыс."
         elif category == "planned" and _already_there(t, cand, cues):
