@@ -50,9 +50,9 @@ def _rows(path: str) -> tuple[list[dict], int]:
             continue
         if (
             not isinstance(row, dict)
-            or not ROW_KEYS <= row.keys()
+            or not row.keys() >= ROW_KEYS
             or row["lang"] not in LANG_ORDER
-            or not all(isinstance(c, dict) and CLAIM_KEYS <= c.keys() for c in row["claims"])
+            or not all(isinstance(c, dict) and c.keys() >= CLAIM_KEYS for c in row["claims"])
         ):
             bad += 1
             continue
