@@ -1800,3 +1800,32 @@ def test_plans_far_from_their_modal(text: str, want: list[tuple]) -> None:
 )
 def test_a_whole_before_a_vague_part(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+# Dying now, or giving one's life, is killed in every language.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600 North Korean soldiers gave their lives in Kursk.",
+        "Environ 600 soldats nord-coréens meurent dans les assauts.",
+        "Unos 600 soldados norcoreanos mueren en los asaltos.",
+        "Cerca de 600 soldados norte-coreanos morrem nos ataques.",
+        "Circa 600 soldati nordcoreani muoiono negli assalti.",
+        "Rund 600 nordkoreanische Soldaten sterben bei den Angriffen.",
+        "Около 600 северокорейских солдат гибнут в штурмах.",
+        "Близько 600 північнокорейських солдатів гинуть під час штурмів.",
+        "Фильм посвящен 600 северокорейским солдатам, отдавшим жизни в Курской области.",
+    ],
+)
+def test_dying_now_is_killed(text: str) -> None:
+    assert figs(text) == [(600, None, "killed")]
+
+
+def test_the_german_article_is_no_death() -> None:
+    text = "Die ersten 1.500 nordkoreanischen Soldaten sollen bereits nach Russland gebracht worden sein."
+    assert figs(text) == [(1500, None, "deployed")]
+
+
+def test_the_number_of_troops_could_be() -> None:
+    text = "The total number of North Korean forces in Russia could be around 11 to 12,000."
+    assert figs(text) == [(11000, 12000, "deployed")]

@@ -290,3 +290,11 @@ def test_at_least_one_is_a_count_a_lone_one_is_not() -> None:
     got = extract_claims("At least one North Korean soldier died in Ukrainian custody, Kyiv said.")
     assert [(c.figure_low, c.qualifier, c.category) for c in got] == [(1, "at_least", "killed")]
     assert extract_claims("One North Korean soldier spoke to reporters in Kyiv.") == []
+
+
+def test_digits_hyphen_hundred_is_one_number() -> None:
+    from troopwatch.claims import find_numbers
+
+    assert [(n.low, n.high) for n in find_numbers("roughly 27-hundred wounded", "en")] == [
+        (2700, None)
+    ]

@@ -546,7 +546,9 @@ _NUMBER_OF = _c(
     r"del\s+|der\s+|d['’]|для\s+)?(?P<np>[^.;:!?]{3,70}?)\s+(?:at|à|en|auf|bei|в|на|у|of|em|in|a|"
     # The figure as the predicate: "o número de mortos era de 600", "… já ultrapassou os
     # 3.000", "the number … exceeded 3,000", "عدد الضحايا تجاوز 3 آلاف".
-    r"(?:era|é|foi|fue|es|était|est|was|is|stood\s+at|reached|exceeded|surpassed|topped|"
+    r"(?:era|é|foi|fue|es|était|est|was|is|are|were|stood\s+at|reached|exceeded|surpassed|topped|"
+    # An estimate of the figure now: "the number … could be closer to 11,000".
+    r"(?:could|may|might|would)\s+(?:now\s+)?be(?:\s+closer\s+to)?|"
     r"(?:já\s+)?ultrapassou|superou|atingiu|superó|alcanzó|superaba|dépass\w+|atteint|"
     r"superato|raggiunto|تجاوز|بلغ|يبلغ|ب)(?:\s+(?:de|os|as|los|las|les|a))?)\s+"
     r"(?:[^\W\d_]+\s+){0,2}$"

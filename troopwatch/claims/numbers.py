@@ -467,8 +467,10 @@ def _hyphen_joined(a: Num, b: Num, between: str) -> int | None:
     and a scale word), "four-thousand-100" (a round number and what it adds)."""
     if between != "-" or a.low is None or b.low is None or a.high is not None or b.high is not None:
         return None
-    if a.kind == "digits" and b.kind == "words" and b.scale >= 1000 and b.low == b.scale:
-        return a.low * b.scale
+    # ("hundred" alone is a hundreds word, not a scale: its value stands for it.)
+    scale = b.scale if b.scale > 1 else 100 if b.low == 100 and b.kind == "words" else 1
+    if a.kind == "digits" and b.kind == "words" and scale >= 100 and b.low == scale:
+        return a.low * scale  # "15-thousand", "27-hundred"
     if a.kind == "words" and a.scale >= 1000 and a.low % a.scale == 0 and b.kind == "digits":
         return a.low + b.low if b.low < a.scale else None
     return None

@@ -288,6 +288,10 @@ LANGUAGE = LanguageData(
         "opfer",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"sterben",
+        r"stirbt",
+        r"(?:ihr|sein)\s+leben\s+(?:gaben|gelassen|ließen|hingaben)",
         # Active killing: töteten.
         r"töte(?:te|ten|t|n)",
         # The death of N: "mit dem Tod von rund 600 Soldaten".

@@ -410,6 +410,11 @@ LANGUAGE = LanguageData(
         r"put\s+out\s+of\s+action",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        # (Not "die": the German article, in tables merged across languages.)
+        r"(?:are|were|is)\s+dying",
+        r"gave\s+their\s+lives",
+        r"lay\s+down\s+their\s+lives",
         # Died of wounds: killed (not killed-and-wounded).
         r"died\s+(?:of|from)\s+(?:their\s+)?(?:wounds|injuries)",
         # Fell in battle: killed.

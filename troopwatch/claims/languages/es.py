@@ -272,6 +272,9 @@ LANGUAGE = LanguageData(
         "víctimas",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"muere(?:n)?",
+        r"dieron\s+(?:su|sus)\s+vidas?",
         # Active killing: mataron.
         r"mat(?:aron|ó|ado|ados|an)",
         # The death of N: "con la muerte de unos 600 soldados".

@@ -246,6 +246,9 @@ LANGUAGE = LanguageData(
         "victimes",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"meur(?:ent|t)",
+        r"(?:ont\s+)?donné\s+leur\s+vie",
         # Died of wounds: killed.
         r"(?:morts?|décédés?|succombé)\s+(?:de|à)\s+(?:leurs|ses)\s+blessures",
         # Fell in battle: killed.

@@ -256,6 +256,9 @@ LANGUAGE = LanguageData(
         "vittime",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"muoi(?:ono|e)",
+        r"(?:hanno\s+)?dato\s+la\s+(?:loro\s+)?vita",
         # The death of N: "con la morte di circa 600 soldati".
         r"morte\s+di",
         # Died of wounds: killed.

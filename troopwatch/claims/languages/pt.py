@@ -255,6 +255,9 @@ LANGUAGE = LanguageData(
         "vítimas",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"morre(?:m)?",
+        r"deram\s+(?:a|as)\s+(?:sua\s+|suas\s+)?vidas?",
         # Active killing: mataram.
         r"mat(?:aram|ou|ado|ados)",
         # The death of N ("com a morte de cerca de 600"); eliminating them.

@@ -401,6 +401,10 @@ LANGUAGE = LanguageData(
         r"санитарн\w*",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"отда(?:вш\w*|ли|л)\s+(?:свои\s+|свою\s+)?жизн\w*",
+        r"умира(?:ют|ет)",
+        r"гибн(?:ут|ет)",
         # Active killing: убили.
         r"убил(?:и|а)?",
         # Lost their lives.

@@ -354,6 +354,10 @@ LANGUAGE = LanguageData(
         r"вибул\w*\s+з\s+ладу",
     ),
     killed=(
+        # Dying now, and giving one's life.
+        r"відда(?:ли|вш\w*|в)\s+(?:свої\s+|своє\s+)?житт\w*",
+        r"помира(?:ють|є)",
+        r"гин(?:уть|е)",
         # Active killing: вбили.
         r"[ву]бил(?:и|а)?",
         # Lost their lives.
