@@ -1829,3 +1829,39 @@ def test_the_german_article_is_no_death() -> None:
 def test_the_number_of_troops_could_be() -> None:
     text = "The total number of North Korean forces in Russia could be around 11 to 12,000."
     assert figs(text) == [(11000, 12000, "deployed")]
+
+
+# A dispatch announced is one to come, in every language.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoigu anunciou o envio de mil sapadores norte-coreanos para a Rússia.",
+        "La Russie avait annoncé l'envoi de 1 000 démineurs nord-coréens.",
+        "La Russia aveva annunciato l'invio di 1.000 sminatori nordcoreani.",
+        "Rusia anunció el envío de 1.000 zapadores norcoreanos.",
+        "Шойгу заявил об отправке 1000 северокорейских саперов.",
+        "Шойгу заявив про відправлення 1000 північнокорейських саперів.",
+        "Schoigu kündigte die Entsendung von 1.000 nordkoreanischen Pionieren an.",
+    ],
+)
+def test_an_announced_dispatch_is_planned(text: str) -> None:
+    assert figs(text) == [(1000, None, "planned")]
+
+
+# The total that losses are counted against is the whole that was there.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Cerca de 600 soldados norte-coreanos foram mortos, de um total de 14.000, "
+            "disseram parlamentares.",
+            [(600, None, "killed"), (14000, None, "deployed")],
+        ),
+        (
+            "Las bajas norcoreanas, sobre un total de 11.000 tropas, son masivas.",
+            [(11000, None, "deployed")],
+        ),
+    ],
+)
+def test_the_total_losses_are_counted_against(text: str, want: list[tuple]) -> None:
+    assert figs(text) == want

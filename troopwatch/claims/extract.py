@@ -884,7 +884,9 @@ _FORCE_OF = _c(
     r"(?<![^\W\d_])(?:forces?|contingents?|deployment|army|corps|group|grouping|unit|korps|truppen?|"
     r"kontingent|verband|угруповання|группировк\w*|контингент\w*|корпус\w*|"
     r"fuerzas?|contingentes?|contingenti|cuerpo|forza|forze|corpo|força|forças|"
-    r"groupes?|قوة|قوات|وحدة)\s+"
+    r"groupes?|قوة|قوات|وحدة|"
+    # "a total of 15,000", "de um contingente total de 15.000", "sobre un total de".
+    r"total|totale)\s+(?:total\s+|totale\s+)?"
     r"(?:of|численностью|чисельністю|из|з|із|von|mit|de|di|da|con|com|قوامها|قوامه|يبلغ\s+قوامها|"
     r"fort(?:e|s|es)?\s+de|forte\s+di|fuerte\s+de|forte\s+de)\s+(?:\w+\s+){0,2}$"
 )
@@ -2085,11 +2087,22 @@ _MANY_OF_THEM = _c(
 
 
 def _whole_of_many(t: str, cand: _Cand) -> bool:
-    """Is the figure a whole named before a vague part of it that the loss verb counts?"""
+    """Is the figure a whole named before a vague part of it that the loss verb counts, or
+    the total the losses are counted against ("las bajas, sobre un total de 11.000")?"""
     start = max(0, cand.num.start - 40)
     return bool(
         _OF_THE_WHOLE.search(t, start, cand.num.start) and _MANY_OF_THEM.match(t, cand.np_end)
-    )
+    ) or bool(_TOTAL_OF_BEFORE.search(t, start, cand.num.start))
+
+
+# "out of a total of", "sobre un total de", "de um contingente total de", "su un totale di".
+_TOTAL_OF_BEFORE = _c(
+    r"(?<![^\W\d_])(?:out\s+of\s+a\s+total|sur\s+un\s+total|sobre\s+un\s+total|"
+    r"de\s+un\s+total|de\s+um\s+(?:contingente\s+)?total|su\s+un\s+totale|"
+    r"von\s+insgesamt|из\s+общего\s+числа|із\s+загальної\s+кількості)\s+(?:de|di|of|в|у)?\s*"
+    r"(?:(?:about|around|some|environ|unos|cerca\s+de|circa|cerca\s+di|rund|etwa|около|"
+    r"близько)\s+)?$"
+)
 
 
 def _claims_in(

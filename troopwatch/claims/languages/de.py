@@ -243,6 +243,8 @@ LANGUAGE = LanguageData(
         "gekämpft",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"(?:kündigte|kündigten|angekündigt|verkündete)\s+(?:\w+\s+){0,3}?(?:die\s+)?entsendung",
         # Not ruling out a dispatch: 'schließt … nicht aus'.
         r"(?:schließt|schließen|schloss|schlossen)\s+(?:\S+\s+){0,10}?nicht\s+aus",
         # A plan verb with its zu-infinitive of sending, however far ('ist bereit, 10.000 Soldaten zu entsenden'); a postposed expectation; a request for personnel.

@@ -234,6 +234,8 @@ LANGUAGE = LanguageData(
         "involucrados",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"anunci\w*\s+(?:el\s+envío|el\s+despliegue)",
         # The present subjunctive of sending ('es probable que … envíe'): not a fact.
         r"envíe",
         r"envíen",

@@ -199,6 +199,8 @@ LANGUAGE = LanguageData(
         r"au\s+front",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"annonc\w*\s+(?:l['’]\s*envoi|le\s+déploiement|l['’]arrivée\s+prochaine)",
         # A postposed expectation ('un déploiement de 3 000 soldats est attendu'), a plan named as a noun.
         r"(?:est|sont|était|étaient|serait|seraient)\s+(?:\w+\s+)?(?:attendue?s?|prévue?s?|envisagée?s?|programmée?s?)",
         r"(?:envoi|déploiement)\s+(?:\w+\s+)?(?:prévu|envisagé|programmé|annoncé)",

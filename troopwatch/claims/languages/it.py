@@ -212,6 +212,8 @@ LANGUAGE = LanguageData(
         r"concentrat[oiae]",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"annunci\w*\s+(?:l['’]\s*invio|il\s+dispiegamento|lo\s+schieramento)",
         # The present subjunctive of sending ('è probabile che … invii'): not a fact.
         r"invii",
         r"inviino",

@@ -211,6 +211,8 @@ LANGUAGE = LanguageData(
         r"desdobrad[oa]s?",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"anunci\w*\s+(?:o\s+envio|o\s+destacamento|o\s+deslocamento)",
         # The present subjunctive of sending ('é provável que … envie'): not a fact.
         r"envie",
         r"enviem",

@@ -350,6 +350,8 @@ LANGUAGE = LanguageData(
         r"переброск\w*",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"(?:заяви\w*|объяви\w*)\s+об?\s+(?:отправк\w*|направлени\w*|переброск\w*)",
         r"принял\w*\s+решение|решил\w*|планиру\w*",
         r"планиру\w*",
         r"намерен\w*",

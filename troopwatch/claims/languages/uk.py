@@ -307,6 +307,8 @@ LANGUAGE = LanguageData(
         r"штурм\w*",
     ),
     planned=(
+        # A dispatch announced is one to come: "a annoncé l'envoi de 1 000 démineurs".
+        r"(?:заяви\w*|оголоси\w*)\s+про\s+(?:відправлення|направлення|відправку|перекидання)",
         r"ухвали\w*\s+рішення|вирішил\w*|вирішив",
         r"планує\w*",
         "планують",
