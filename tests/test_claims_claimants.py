@@ -1642,3 +1642,49 @@ def test_relative_clause_speakers_and_authorities(text: str, source: str) -> Non
 def test_german_subjects_and_verbs_of_estimating(text: str, source: str) -> None:
     got = sources(text)
     assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Pointers that name the statement: "Такое заявление сделал X".
+        (
+            "Около 9 тысяч северокорейских солдат находятся в Курской области. Такое "
+            "заявление сделал глава ГУР Кирилл Буданов.",
+            "Kyrylo Budanov",
+        ),
+        (
+            "Близько 9 тисяч північнокорейських солдатів перебувають у Курській області. "
+            "Таку заяву зробив очільник ГУР Кирило Буданов.",
+            "Kyrylo Budanov",
+        ),
+        # Acknowledging and showing state the figure.
+        (
+            "Em gesto raro, a Coreia do Norte reconhece a morte de 12 soldados em missão "
+            "na Rússia.",
+            "North Korean government",
+        ),
+        (
+            "Il presidente ucraino Volodymyr Zelensky ha pubblicato un video che mostra tre "
+            "soldati nordcoreani catturati a Kursk.",
+            "Volodymyr Zelensky",
+        ),
+        # Intelligence named in the genitive plural.
+        (
+            "По оценкам разведок Южной Кореи и Запада, около 9 тысяч северокорейских "
+            "солдат были направлены в Россию.",
+            "South Korean and Western intelligence",
+        ),
+    ],
+)
+def test_pointers_acknowledgements_and_intelligence_plurals(text: str, source: str) -> None:
+    got = sources(text)
+    assert got and claimant_identity(got[0]) == claimant_identity(source), got
+
+
+def test_an_agentless_clause_after_a_semicolon_is_unattributed() -> None:
+    text = (
+        "El Kremlin reconoció la presencia de tropas norcoreanas en Kursk; se estima que "
+        "Pyongyang envió unos 9.000 soldados."
+    )
+    assert sources(text) == ["unattributed"]

@@ -690,7 +690,10 @@ def joint_claimants(
         # intelligence officials | and Western security sources") or, where adjectives
         # follow, after it ("fontes sul-coreanas | e ucranianas").
         heads_before = any(k == "head" for _, _, k, _ in clusters[-1])
-        split = heads_before and (first or it[2] == "head")
+        # A country in the genitive after its noun ("разведок Южной Кореи и Запада",
+        # "розвідслужб Південної Кореї") belongs to it, even where adjectives come first.
+        genitive = it[2] == "side" and lang in ("ru", "uk") and sent[it[0]].isupper()
+        split = heads_before and (first or it[2] == "head") and not genitive
         if len(gap) <= 14 and _JOINER.match(gap) and not split:
             clusters[-1].append(it)
         else:

@@ -2086,6 +2086,25 @@ _MANY_OF_THEM = _c(
 )
 
 
+_STRONG_BREAK = _c(r"[;:]\s*")
+
+
+def _agentless_clause_before(t: str, pos: int) -> bool:
+    """Does the figure stand in a clause of its own, after a semicolon or colon, that opens
+    with an attribution naming nobody ("…; se estima que …", "…; it is estimated that …")
+    and names no claimant before the figure?"""
+    cut = None
+    for m in _STRONG_BREAK.finditer(t, 0, pos):
+        cut = m.end()
+    if cut is None:
+        return False
+    lead = _AGENTLESS.match(t, cut, pos) or _AGENTLESS.search(t, cut, min(pos, cut + 30))
+    # (A country named there is the subject of what is estimated, not who estimates it.)
+    return lead is not None and not any(
+        m.claimant and not m.metonym for m in claimant_index().find(t[cut:pos])
+    )
+
+
 def _whole_of_many(t: str, cand: _Cand) -> bool:
     """Is the figure a whole named before a vague part of it that the loss verb counts, or
     the total the losses are counted against ("las bajas, sobre un total de 11.000")?"""
@@ -2358,6 +2377,9 @@ def _claims_in(
     elif len(made) == 1:
         ((i, claim),) = made.items()
         _contrast_clause_source(t, lg, ctx, cands[i].num.start, cands[i].num.end, claim)
+    for i, claim in made.items():
+        if claim.source != "unattributed" and _agentless_clause_before(t, cands[i].num.start):
+            claim.source = "unattributed"  # "X acknowledged …; it is estimated that 2,000 …"
     for i, claim in made.items():
         # "합참이 밝힌 1100명": a figure stated in a relative clause names its own claimant;
         # so does "…, which put the toll at 1,100" after the claimant.

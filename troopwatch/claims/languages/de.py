@@ -554,6 +554,10 @@ LANGUAGE = LanguageData(
         "auch",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"räumte\w*",
+        r"(?:hat|haben)\s+(?:\w+\s+){0,3}?eingeräumt",
+        r"anerkannt",
         # "X has data on …": X states what its data show.
         r"ha(?:t|ben|tte|tten)\s+(?:Informationen|Erkenntnisse|Hinweise)",
         r"verfüg(?:t|en|te|ten)\s+über\s+(?:Informationen|Erkenntnisse)",

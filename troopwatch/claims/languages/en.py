@@ -739,6 +739,10 @@ LANGUAGE = LanguageData(
         "separately",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"acknowledged",
+        r"admitted",
+        r"posted\s+a\s+video",
         # An estimate stated: "put the toll at 1,100", "puts their number at".
         r"put(?:s|ting)?\s+(?:[^\W\d_]+\s+){1,4}?at(?=\s)",
         # "X has data on …": X states what its data show.

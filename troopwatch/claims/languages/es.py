@@ -528,6 +528,9 @@ LANGUAGE = LanguageData(
         "asimismo",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"reconoc(?:e|en|ió|ieron)",
+        r"public(?:ó|aron)\s+un\s+vídeo",
         # Speaking of a figure: "el Pentágono habló de 3.000".
         r"habló\s+de|hablaron\s+de|habla\s+de|hablan\s+de",
         # "X has data on …": X states what its data show.

@@ -495,6 +495,11 @@ LANGUAGE = LanguageData(
         "aussi",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"reconna(?:ît|issent)",
+        r"(?:a|ont)\s+reconnu",
+        r"reconnu",
+        r"(?:a|ont)\s+publié\s+une\s+vidéo",
         r"évoqu(?:e|ent|ait|aient|é)",
         # Disclosing: "les États-Unis ont dévoilé que".
         r"dévoil\w*",

@@ -437,7 +437,7 @@ LANGUAGE = LanguageData(
         r"a\s+detta\s+di",
         r"come\s+riferito\s+da",
         r"riferendosi\s+a",
-        r"(?:rivelat|annunciat|confermat|pubblicat|diffus|comunicat)[oaie](?:\s+\w+){0,2}\s+(?:da|dal|dalla|dai|dagli|dalle)",
+        r"(?:rivelat|annunciat|confermat|pubblicat|diffus|comunicat|evidenziat)[oaie](?:\s+\w+){0,2}\s+(?:da|dal|dalla|dai|dagli|dalle|dall['’])",
     ),
     # A sentence opening with one of these names the claimant of the sentence before
     # ("Об этом сообщил X", "Про це заявив X", "Lo riferisce X").
@@ -473,6 +473,10 @@ LANGUAGE = LanguageData(
         "anche",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"riconosc(?:e|ono)",
+        r"(?:ha|hanno)\s+riconosciuto",
+        r"(?:ha|hanno)\s+pubblicato\s+un\s+video",
         # Speaking of a figure: "il Pentagono ha parlato di 3.000".
         r"ha\s+parlato\s+di|hanno\s+parlato\s+di|parla\s+di|parlano\s+di",
         # "X has data on …": X states what its data show.

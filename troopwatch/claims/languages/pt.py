@@ -484,6 +484,9 @@ LANGUAGE = LanguageData(
         "também",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"reconhec(?:e|em|eu|eram)",
+        r"public(?:ou|aram)\s+um\s+vídeo",
         # Speaking of a figure: "o Pentágono falou em 3.000".
         r"falou\s+em|falaram\s+em|fala\s+em|falam\s+em",
         # "X has data on …": X states what its data show.

@@ -595,7 +595,7 @@ LANGUAGE = LanguageData(
             r"депутат\w*",
             r"парламентари\w*",
         ),
-        "intelligence": (r"разведк\w*", r"спецслужб\w*"),
+        "intelligence": (r"разведк\w*", r"разведок", r"разведслужб\w*", r"спецслужб\w*"),
         "sources": (r"источник\w*",),
         "estimates": (r"оценк\w*", r"оценками"),
         "officials": (r"чиновник\w*",),
@@ -631,6 +631,9 @@ LANGUAGE = LanguageData(
         r"об\s+этом",
         r"(?:такие|эти)\s+данные",
         r"эту\s+информацию",
+        # "Такое заявление сделал X", "С таким утверждением выступил X".
+        r"(?:такое|это|подобное)\s+заявление",
+        r"с\s+(?:таким|этим|подобным)\s+(?:заявлением|утверждением)",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
@@ -652,6 +655,9 @@ LANGUAGE = LanguageData(
         "тоже",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"призна(?:л|ла|ли|ет|ют)",
+        r"опубликова(?:л|ла|ли)\s+видео",
         # The present tense: "В Пентагоне подтверждают", "в ГУР считают".
         r"подтвержда(?:ет|ют)",
         r"заявля(?:ет|ют)",

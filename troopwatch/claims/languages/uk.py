@@ -539,7 +539,13 @@ LANGUAGE = LanguageData(
             r"депутат\w*",
             r"парламентар\w*",
         ),
-        "intelligence": (r"розвідк\w*", r"розвідувальн\w*", r"спецслужб\w*"),
+        "intelligence": (
+            r"розвідк\w*",
+            r"розвідок",
+            r"розвідслужб\w*",
+            r"розвідувальн\w*",
+            r"спецслужб\w*",
+        ),
         "sources": (r"джерел\w*",),
         "estimates": (r"оцінк\w*", "оцінками"),
         "officials": (r"посадовц\w*", r"посадов\w+\s+ос\w+"),
@@ -575,6 +581,9 @@ LANGUAGE = LanguageData(
         r"про\s+це",
         r"(?:такі|ці)\s+дані",
         r"цю\s+інформацію",
+        # "Таку заяву зробив X", "З такою заявою виступив X".
+        r"(?:таку|цю|подібну)\s+заяву",
+        r"з\s+(?:такою|цією|подібною)\s+(?:заявою|тезою)",
     ),
     # Words that point back to a claimant named before ("he", "the agency").
     anaphors=(
@@ -597,6 +606,9 @@ LANGUAGE = LanguageData(
         "теж",
     ),
     say_verbs=(
+        # Acknowledging a figure states it; a video posted shows it.
+        r"визна(?:в|ла|ли|є|ють)",
+        r"оприлюдни(?:в|ла|ли)\s+відео",
         # The present tense: "У Пентагоні підтверджують", "у ГУР вважають".
         r"підтверджу(?:є|ють)",
         r"заявля(?:є|ють)",
