@@ -433,3 +433,18 @@ def test_kim_alone_names_north_korea(text: str, want: list[tuple]) -> None:
 def test_a_handful_with_nothing_said_of_them_is_no_figure() -> None:
     text = "Kim Jong Un appeared at an observation post, flanked by two North Korean officers."
     assert extract_claims(text) == []
+
+
+# A North Korean weapon's victims are not North Korean personnel; North Korea as the
+# subject that sends weapons and troops still owns its troops.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Un misil balístico norcoreano mató a doce personas en Kiev el jueves.", []),
+        ("North Korean KN-23 missiles killed four people in Kyiv overnight.", []),
+        ("Il missile balistico nordcoreano ha ucciso otto persone a Kiev.", []),
+        ("North Korea has sent missiles and 10,000 troops to Russia.", [(10000, "deployed")]),
+    ],
+)
+def test_weapons_owned_by_north_korea(text: str, want: list[tuple]) -> None:
+    assert [(c.figure_low, c.category) for c in extract_claims(text)] == want

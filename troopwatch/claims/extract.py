@@ -1982,6 +1982,45 @@ _AGENTLESS = _c(
 )
 
 
+# Weapons North Korea supplied: "un misil balístico norcoreano", "North Korean KN-23
+# missiles", "північнокорейська ракета". The country owns the weapon, not the people it kills.
+_WEAPON = _c(
+    r"(?<![^\W\d_])(?:missiles?|rockets?|shells?|misil(?:es)?|cohetes?|proyectiles?|missile|"
+    r"missili|razzi|míssil|mísseis|foguetes?|obus\w*|roquettes?|raketen?|granaten?|ракет\w*|"
+    r"снаряд\w*|KN-?\d+\w*|صاروخ\w*|صواريخ)(?![^\W\d_])"
+)
+
+
+_NK_ADJECTIVE = _c(
+    r"(?:korean|coreanos?|coreanas?|coréen\w*|koreanisch\w*|корейск\w*|корейськ\w*)$"
+)
+
+
+def _weapon_owner(t: str, sp: tuple[int, int]) -> bool:
+    """Is this mention of North Korea the adjective of a weapon named right beside it (at
+    most two words, no punctuation, no people noun between)? The country as a noun ("North
+    Korea has sent missiles and 10,000 troops") stays an owner."""
+    if not _NK_ADJECTIVE.search(t, sp[0], sp[1]):
+        return False
+    before = t[max(0, sp[0] - 30) : sp[0]]
+    after = t[sp[1] : sp[1] + 25]
+    for gap, m in (
+        (after, _WEAPON.search(after)),
+        (before, next(reversed(list(_WEAPON.finditer(before))), None)),
+    ):
+        if m is None:
+            continue
+        between = gap[: m.start()] if gap is after else gap[m.end() :]
+        if _words_between(between) > 2:
+            continue
+        if not re.search(r"[,.;:()]", between) and not any(
+            _classify_unit(u.group())[1] in ("mil", "nk", "civ", "weak")
+            for u in _UNIT_RX.finditer(between)
+        ):
+            return True
+    return False
+
+
 @lru_cache(maxsize=8)
 def _nk_spans(t: str) -> tuple[tuple[int, int], ...]:
     """Where a folded sentence names North Korea (cached: a passage's first two sentences
@@ -2000,7 +2039,7 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
     t = fold(sent)
     if _ARABIC_MARKS.search(t):
         t = _ARABIC_MARKS.sub("", t)
-    nk_spans = list(_nk_spans(t))
+    nk_spans = [sp for sp in _nk_spans(t) if not _weapon_owner(t, sp)]
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
     if not claims and ctx.prev_claims and _FIGURE_AGAIN.search(t):
         again = _figure_again(sent, t, lang, ctx)
