@@ -1865,3 +1865,11 @@ def test_an_announced_dispatch_is_planned(text: str) -> None:
 )
 def test_the_total_losses_are_counted_against(text: str, want: list[tuple]) -> None:
     assert figs(text) == want
+
+
+def test_an_earlier_estimate_with_its_own_loss_noun() -> None:
+    text = (
+        "El NIS reveló que al menos 2.000 soldados norcoreanos han muerto, una cifra que "
+        "triplica la estimación anterior de 700 bajas."
+    )
+    assert figs(text) == [(700, None, "casualties"), (2000, None, "killed")]

@@ -2341,7 +2341,11 @@ def _claims_in(
             # sent abroad is larger than the largest formation ("compuesto por 1,2 millones
             # de efectivos", "130万现役军人").
             continue
-        if cand.compared_of in made:
+        if cand.compared_of in made and not any(
+            # Its own loss noun says what it counts: "2,000 killed, up from 600 casualties".
+            s_ <= num.end + 2 and cand.np_start <= s_ and c_ in _CASUALTY_TYPES
+            for _, c_, s_, _ in local
+        ):
             category = made[cand.compared_of].category  # the same measure, earlier
         if (
             num.low in ctx.figures
