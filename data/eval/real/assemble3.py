@@ -25,14 +25,16 @@ from troopwatch.claims.evaluate import load  # noqa: E402
 FIELDS = ("id", "lang", "split", "url", "text", "claims", "lookalike", "note")
 
 
-def main(paths: list[str]) -> None:
-    earlier = [
-        it for name in ("claims_real.jsonl", "claims_real2.jsonl") for it in load(EVAL / name)
-    ]
+def keep_apart(
+    rows: list[dict], earlier: list[dict], prefix: str
+) -> tuple[list[dict], Counter, Counter]:
+    """(kept items, dropped counts by reason, kept per language): a row is dropped when its
+    page is a page of ``earlier``, when it shares half of its grams with a passage of
+    ``earlier`` in its language, or when it repeats a row kept already. Kept rows get ids
+    ``<prefix>-<lang>-NNN`` and the dev split."""
     earlier_pages = {page(it["url"]) for it in earlier}
     earlier_grams = [(it["lang"], grams(it["text"])) for it in earlier]
-    rows = [row for p in paths for row in load(p)]
-    rows.sort(key=lambda r: LANG_ORDER.index(r["lang"]))
+    rows = sorted(rows, key=lambda r: LANG_ORDER.index(r["lang"]))
     kept, kept_grams, dropped, numbers = [], [], Counter(), Counter()
     for row in rows:
         mine = grams(row["text"])
@@ -45,9 +47,14 @@ def main(paths: list[str]) -> None:
         else:
             kept_grams.append(mine)
             numbers[row["lang"]] += 1
-            item = {"id": f"r3-{row['lang']}-{numbers[row['lang']]:03d}", "split": "dev", **row}
+            item = {"id": f"{prefix}-{row['lang']}-{numbers[row['lang']]:03d}", "split": "dev"}
+            item.update(row)
             kept.append({k: item[k] for k in FIELDS})
-    out = EVAL / "claims_real3.jsonl"
+    return kept, dropped, numbers
+
+
+def write_set(kept: list[dict], name: str, dropped: Counter, numbers: Counter) -> None:
+    out = EVAL / name
     with out.open("w", encoding="utf-8") as f:
         for it in kept:
             f.write(json.dumps(it, ensure_ascii=False) + "\n")
@@ -55,6 +62,15 @@ def main(paths: list[str]) -> None:
         f"{len(kept)} passages kept in {out}; dropped: {dict(dropped)}; per language: "
         f"{dict(numbers)}"
     )
+
+
+def main(paths: list[str]) -> None:
+    earlier = [
+        it for name in ("claims_real.jsonl", "claims_real2.jsonl") for it in load(EVAL / name)
+    ]
+    rows = [row for p in paths for row in load(p)]
+    kept, dropped, numbers = keep_apart(rows, earlier, "r3")
+    write_set(kept, "claims_real3.jsonl", dropped, numbers)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assemble2 import EVAL, LANG_ORDER, grams, overlap, page  # noqa: E402
+from assemble2 import EVAL, LANG_ORDER  # noqa: E402
+from assemble3 import keep_apart, write_set  # noqa: E402
 
-FIELDS = ("id", "lang", "split", "url", "text", "claims", "lookalike", "note")
 ROW_KEYS = {"lang", "url", "text", "claims", "lookalike", "note"}
-CLAIM_KEYS = {
+# In this order in the file (a tuple: a set would order them anew on every run).
+CLAIM_KEYS = (
     "figure_low",
     "figure_high",
     "qualifier",
@@ -33,7 +33,7 @@ CLAIM_KEYS = {
     "source",
     "source_text",
     "location",
-}
+)
 EARLIER = ("claims_real.jsonl", "claims_real2.jsonl", "claims_real3.jsonl")
 
 
@@ -52,7 +52,7 @@ def _rows(path: str) -> tuple[list[dict], int]:
             not isinstance(row, dict)
             or not row.keys() >= ROW_KEYS
             or row["lang"] not in LANG_ORDER
-            or not all(isinstance(c, dict) and c.keys() >= CLAIM_KEYS for c in row["claims"])
+            or not all(isinstance(c, dict) and c.keys() >= set(CLAIM_KEYS) for c in row["claims"])
         ):
             bad += 1
             continue
@@ -68,37 +68,15 @@ def main(paths: list[str]) -> None:
         for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    earlier_pages = {page(it["url"]) for it in earlier}
-    earlier_grams = [(it["lang"], grams(it["text"])) for it in earlier]
     rows, malformed = [], 0
     for p in paths:
         got, bad = _rows(p)
         rows += got
         malformed += bad
-    rows.sort(key=lambda r: LANG_ORDER.index(r["lang"]))
-    kept, kept_grams, numbers = [], [], Counter()
-    dropped = Counter({"malformed row": malformed}) if malformed else Counter()
-    for row in rows:
-        mine = grams(row["text"])
-        if page(row["url"]) in earlier_pages:
-            dropped["page of an earlier set"] += 1
-        elif any(lang == row["lang"] and overlap(mine, g) >= 0.5 for lang, g in earlier_grams):
-            dropped["passage overlaps an earlier set"] += 1
-        elif any(overlap(mine, g) >= 0.8 for g in kept_grams):
-            dropped["repeats a kept passage"] += 1
-        else:
-            kept_grams.append(mine)
-            numbers[row["lang"]] += 1
-            item = {"id": f"r4-{row['lang']}-{numbers[row['lang']]:03d}", "split": "dev", **row}
-            kept.append({k: item[k] for k in FIELDS})
-    out = EVAL / "claims_real4.jsonl"
-    with out.open("w", encoding="utf-8") as f:
-        for it in kept:
-            f.write(json.dumps(it, ensure_ascii=False) + "\n")
-    print(
-        f"{len(kept)} passages kept in {out}; dropped: {dict(dropped)}; per language: "
-        f"{dict(numbers)}"
-    )
+    kept, dropped, numbers = keep_apart(rows, earlier, "r4")
+    if malformed:
+        dropped["malformed row"] = malformed
+    write_set(kept, "claims_real4.jsonl", dropped, numbers)
 
 
 if __name__ == "__main__":
