@@ -465,6 +465,9 @@ LANGUAGE = LanguageData(
         "밝힌",
         "추정",
         "브리핑",
+        # "언급하기도 했다", "밝히기도 했다": also said (the verb before 기도 했다).
+        r"(?:언급하|말하|밝히|주장하|설명하|강조하|평가하|분석하|추정하|지적하|발표하|전하)"
+        r"기도\s?(?:했|하였|한다|합니다)",
     ),
     # Dates, sentence splitting and language guess.
     months=(),
