@@ -308,3 +308,35 @@ def test_count_of_sources_is_no_figure(text: str) -> None:
 )
 def test_joint_force_losses_are_mixed(text: str) -> None:
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The second verb of a serial construction after a planned sending verb.
+        (
+            "据俄媒报道,朝鲜同意派遣500名医护兵和2000名工程人员前往库尔斯克州。",
+            {500: "planned", 2000: "planned"},
+        ),
+        (
+            "韩国国情院称,朝鲜已决定向俄罗斯派出三个旅的特种部队士兵参战,总人数约1万人。",
+            {10000: "planned"},
+        ),
+        # Already sent: the serial verb is no plan.
+        ("韩国国情院称,朝鲜已派遣8000名士兵前往库尔斯克。", {8000: "deployed"}),
+    ],
+)
+def test_serial_verb_after_a_planned_sending(text: str, figures: dict[int, str]) -> None:
+    assert _figures(text) == figures
+
+
+def test_demonstrative_restates_the_plan_before() -> None:
+    text = (
+        "ロシア国防省によると、北朝鮮は東部戦線に約4000人の兵士を追加派遣することを決めた。"
+        "この兵士4000人は、砲兵1500人と歩兵2500人で構成される。"
+    )
+    assert sorted((c.figure_low, c.category) for c in extract_claims(text)) == [
+        (1500, "planned"),
+        (2500, "planned"),
+        (4000, "planned"),
+    ]

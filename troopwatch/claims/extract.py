@@ -1722,7 +1722,19 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
             near = len(gap) <= 6 if _CJK_CHAR.search(gap) else _words_between(gap) <= 3
             if near and not _MODAL_GAP.search(gap):
                 return True
+            if _SEND_END_ZH.search(t, max(_ps, pe - 3), pe) and _SERIAL_GAP_ZH.fullmatch(
+                t, pe, start
+            ):
+                # "决定派遣1000名工兵和5000名建筑工人前往库尔斯克", "决定派出…士兵参战": the
+                # second verb of a Chinese serial construction says where to or what for;
+                # the plan to send governs it.
+                return True
     return False
+
+
+_SEND_END_ZH = _c(r"(?:派遣|派出|派往|增派|派兵|派|调派|調派|输送|輸送|送)$")
+# The object of the sending verb between: no clause break, no "already", "and then".
+_SERIAL_GAP_ZH = _c(r"(?=[^，。,；;：:]*[\u4e00-\u9fff])[^，。,；;：:已并並再后後随隨]{1,30}")
 
 
 # Auxiliaries of the perfect ("could have 12,000" is a plan; "could have sent" has its own
@@ -1785,9 +1797,16 @@ _CJK_CLAUSE_END = _c(r"[，、；。]|,(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7
 _RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
 
 
+# A Korean, Japanese or Chinese sentence opening with a demonstrative ("この作業員や工兵
+# 6000人は…", "这些士兵…", "이 병력은…"): it speaks of what the sentence before did.
+_RESTATEMENT_CJK = _c(r"^\W*(?:この|これらの|该|該|这些|這些|上述|(?:이|해당)\s)")
+# A demonstrative before the noun of a repeated figure: "この作業員や工兵6000人".
+_DEMONSTRATIVE_NP_CJK = _c(r"(?:この|その|これらの|这些|這些|该|該|上述)[^\d、，。,]{1,8}$")
+
+
 def _restates_plan(t: str, ctx: _Ctx) -> bool:
     """Does this sentence open by restating a plan of the sentence before?"""
-    if not ctx.prev_sent or not _RESTATEMENT.match(t):
+    if not ctx.prev_sent or not (_RESTATEMENT.match(t) or _RESTATEMENT_CJK.match(t)):
         return False
     return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
 
@@ -2324,7 +2343,10 @@ def _claims_in(
         ) or (
             num.high is None
             and num.low in {c.figure_low for c in made.values()} | ctx.figures
-            and _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
+            and (
+                _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
+                or _DEMONSTRATIVE_NP_CJK.search(t, max(0, num.start - 12), num.start)
+            )
         ):
             # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
             # article points back to a figure already claimed (CLAIMS.md §6: one claim).
