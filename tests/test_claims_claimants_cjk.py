@@ -255,3 +255,25 @@ def test_arabic_verb_first_attribution_opens_only_its_clause() -> None:
 )
 def test_speaker_forms(text: str, lang: str, figure: int, source: str) -> None:
     assert _claimants(text, lang).get(figure) == _want(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # The verbal noun of announcing, with its agent after it.
+        (
+            "جاء ذلك بعد ساعات من تصريحات وزير الدفاع الأمريكي لويد أوستن بأن 2000 جندي "
+            "كوري شمالي أصيبوا في المعارك.",
+            2000,
+            "Lloyd Austin",
+        ),
+        # The present of a verb of saying, and intelligence "in Seoul".
+        (
+            "وتفيد تقديرات الاستخبارات في سيول بأن نحو 3000 جندي كوري شمالي قتلوا أو أصيبوا.",
+            3000,
+            "South Korea NIS",
+        ),
+    ],
+)
+def test_arabic_speaker_forms(text: str, figure: int, source: str) -> None:
+    assert _claimants(text, "ar").get(figure) == _want(source)

@@ -340,3 +340,8 @@ def test_demonstrative_restates_the_plan_before() -> None:
         (2500, "planned"),
         (4000, "planned"),
     ]
+
+
+def test_arabic_plural_of_preparing_is_a_plan() -> None:
+    text = "وقال مسؤول أوكراني إن 5 آلاف جندي كوري شمالي يستعدون للتوجه إلى جبهة زابوريجيا."
+    assert _figures(text).get(5000) == "planned"
