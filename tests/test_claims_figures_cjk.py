@@ -345,3 +345,8 @@ def test_demonstrative_restates_the_plan_before() -> None:
 def test_arabic_plural_of_preparing_is_a_plan() -> None:
     text = "وقال مسؤول أوكراني إن 5 آلاف جندي كوري شمالي يستعدون للتوجه إلى جبهة زابوريجيا."
     assert _figures(text).get(5000) == "planned"
+
+
+def test_korean_could_exceed_is_a_plan() -> None:
+    text = "정보당국은 올해 북한의 추가 파병 규모가 5000명을 넘어설 수 있다고 내다봤다."
+    assert _figures(text).get(5000) == "planned"

@@ -212,6 +212,8 @@ LANGUAGE = LanguageData(
         "검토",
         "이를 수",
         "달할 수",
+        # "…명을 넘어설 수 있다" (could exceed): not yet on the ground.
+        r"(?:넘어설|넘어갈|넘을|웃돌|상회할)\s?수",
         "늘 수",
         "연말까지",
         "연내",
