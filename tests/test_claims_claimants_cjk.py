@@ -224,3 +224,56 @@ def test_arabic_verb_first_attribution_opens_only_its_clause() -> None:
     got = _claimants(text, "ar")
     assert got[12000] == "unattributed"
     assert got[4000] == _want("Ukrainian government")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure", "source"),
+    [
+        # "X 역시/또한" (X too) stands where the topic particle would.
+        (
+            "존 커비 백악관 대변인 역시 북한군 약 3000명이 러시아 동부에서 훈련 중이라고 "
+            "밝혔습니다.",
+            "ko",
+            3000,
+            "John Kirby",
+        ),
+        # "…하기도 했다": also said.
+        (
+            "젤렌스키 대통령은 북한군 1만1000명이 쿠르스크 전선에 배치됐다고 밝히기도 했다.",
+            "ko",
+            11000,
+            "Zelensky",
+        ),
+        # A katakana surname with an honorific as the topic, and "と発言した".
+        (
+            "カービー氏は記者団に「北朝鮮兵少なくとも3000人がロシア東部で訓練を受けている」と発言した。",
+            "ja",
+            3000,
+            "John Kirby",
+        ),
+    ],
+)
+def test_speaker_forms(text: str, lang: str, figure: int, source: str) -> None:
+    assert _claimants(text, lang).get(figure) == _want(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # The verbal noun of announcing, with its agent after it.
+        (
+            "جاء ذلك بعد ساعات من تصريحات وزير الدفاع الأمريكي لويد أوستن بأن 2000 جندي "
+            "كوري شمالي أصيبوا في المعارك.",
+            2000,
+            "Lloyd Austin",
+        ),
+        # The present of a verb of saying, and intelligence "in Seoul".
+        (
+            "وتفيد تقديرات الاستخبارات في سيول بأن نحو 3000 جندي كوري شمالي قتلوا أو أصيبوا.",
+            3000,
+            "South Korea NIS",
+        ),
+    ],
+)
+def test_arabic_speaker_forms(text: str, figure: int, source: str) -> None:
+    assert _claimants(text, "ar").get(figure) == _want(source)

@@ -257,3 +257,96 @@ def test_russian_media_named_by_its_side() -> None:
         "북한이 수천 명의 공병을 쿠르스크에 파견할 것이라고 러시아 언론이 보도했다."
     )
     assert claim.source == "Russian media"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A bare number in brackets after a name is the person's age.
+        (
+            "우크라이나군에 붙잡힌 북한군 포로 2명 가운데 김모 씨(25)는 한국행을 희망했다.",
+            {2},
+        ),
+        ("捕虜となった北朝鮮兵のキム氏（24）とチェ氏（21）は取材に応じた。", set()),
+        ("생포된 북한군 병사(사진 왼쪽·23)가 병원에서 치료를 받고 있다.", set()),
+    ],
+)
+def test_age_in_brackets_is_no_figure(text: str, kept: set[int]) -> None:
+    assert set(_figures(text)) == kept
+
+
+def test_korean_weeks_are_a_duration() -> None:
+    text = '우크라이나군 대변인은 "2주 동안 전선에서 북한군이 보이지 않았다"고 말했다.'
+    assert extract_claims(text) == []
+    # A bare number before 주둔 (stationed) still counts personnel.
+    assert _figures("국방부는 북한군 3000 주둔 사실을 확인했다.").get(3000) == "deployed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The officials or sources telling the news are counted, not the soldiers.
+        "米政府当局者3人は、北朝鮮兵がクルスク州で戦闘に加わったと明らかにした。",
+        "미국 당국자 2명은 북한군이 쿠르스크 전투에 참여했다고 말했다.",
+        "三名美国官员表示,朝鲜士兵已在库尔斯克参加战斗。",
+    ],
+)
+def test_count_of_sources_is_no_figure(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A joint force named as the subject, North Korea only inside it: a mixed force.
+        "ロシア・北朝鮮連合軍は今週、クルスク州の集落の奪還作戦で約600人の兵士を失ったとみられる。",
+        "러시아·북한 연합군은 지난주 쿠르스크 탈환 작전에서 병력 약 500명을 잃은 것으로 보인다.",
+        # A total said to include North Koreans too.
+        "우크라이나군의 반격으로 발생한 사상자는 최소 300명에 달하며 여기에는 북한군도 "
+        "포함된 것으로 파악됐다.",
+    ],
+)
+def test_joint_force_losses_are_mixed(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The second verb of a serial construction after a planned sending verb.
+        (
+            "据俄媒报道,朝鲜同意派遣500名医护兵和2000名工程人员前往库尔斯克州。",
+            {500: "planned", 2000: "planned"},
+        ),
+        (
+            "韩国国情院称,朝鲜已决定向俄罗斯派出三个旅的特种部队士兵参战,总人数约1万人。",
+            {10000: "planned"},
+        ),
+        # Already sent: the serial verb is no plan.
+        ("韩国国情院称,朝鲜已派遣8000名士兵前往库尔斯克。", {8000: "deployed"}),
+    ],
+)
+def test_serial_verb_after_a_planned_sending(text: str, figures: dict[int, str]) -> None:
+    assert _figures(text) == figures
+
+
+def test_demonstrative_restates_the_plan_before() -> None:
+    text = (
+        "ロシア国防省によると、北朝鮮は東部戦線に約4000人の兵士を追加派遣することを決めた。"
+        "この兵士4000人は、砲兵1500人と歩兵2500人で構成される。"
+    )
+    assert sorted((c.figure_low, c.category) for c in extract_claims(text)) == [
+        (1500, "planned"),
+        (2500, "planned"),
+        (4000, "planned"),
+    ]
+
+
+def test_arabic_plural_of_preparing_is_a_plan() -> None:
+    text = "وقال مسؤول أوكراني إن 5 آلاف جندي كوري شمالي يستعدون للتوجه إلى جبهة زابوريجيا."
+    assert _figures(text).get(5000) == "planned"
+
+
+def test_korean_could_exceed_is_a_plan() -> None:
+    text = "정보당국은 올해 북한의 추가 파병 규모가 5000명을 넘어설 수 있다고 내다봤다."
+    assert _figures(text).get(5000) == "planned"

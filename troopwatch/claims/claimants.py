@@ -269,7 +269,9 @@ _TOPIC_FIRST = frozenset({"ru", "uk"})
 # Korean/Japanese subject: the name, an optional title (대통령, 報道官, 補佐官), then the
 # topic particle.
 _KO_TOPIC = compile_re(
-    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8}){0,3}?(?:은|는|도|は|も)(?:[\s,、]|$)"
+    r"^[^\s,、。「」\"“”]{0,10}?(?:\s[^\s,、。「」\"“”]{1,8}){0,3}?"
+    # "X 대변인 역시 …라고 밝혔다" (X too): an adverb of addition in place of the particle.
+    r"(?:은|는|도|は|も|\s(?:역시|또한))(?:[\s,、]|$)"
 )
 # A subject particle, after up to two title words ("젤렌스키 우크라이나 대통령이").
 _KO_SUBJ = compile_re(
@@ -880,6 +882,11 @@ _OWNER_CJK = compile_re(
 _JA_HONORIFIC = compile_re(r"(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|国務長官|大統領|司令官)$")
 
 
+_JA_HONORIFIC_TOPIC = compile_re(
+    r"(?<![ァ-ヴー])(?P<t>(?P<s>[ァ-ヴー]{2,10})(?:氏|報道官|長官|大統領|司令官))(?=は|が)"
+)
+
+
 @lru_cache(maxsize=1)
 def _ja_surnames() -> dict[str, str | None]:
     """Katakana surname -> the claimant person so named in Japanese (None when shared)."""
@@ -950,6 +957,16 @@ def source_of(sent: str, lang: str, text: str = "") -> tuple[str | None, bool]:
         ):
             continue  # the owner of an agency named next: "South Korea's NIS", "Ukraine's GUR"
         mentions.append(m)
+    if lang == "ja":
+        # "ライダー氏は…と述べた": a katakana surname with an honorific as the topic names
+        # the one claimant so called, as before "によると".
+        for h in _JA_HONORIFIC_TOPIC.finditer(sent):
+            person = _ja_surname_person(h.group("s"))
+            if person is not None and not any(
+                m.start < h.end("s") and h.start() < m.end for m in mentions
+            ):
+                mentions.append(Mention(h.start(), h.end("t"), person, True, False, True))
+        mentions.sort(key=lambda m: m.start)
     best: tuple[float, Mention] | None = None
     claimant_named = any(m.claimant and not m.metonym for m in mentions)
     speakers: set[str] = set()  # claimants read as a speaker of the sentence

@@ -271,13 +271,16 @@ _CLAUSE_BREAK = _c(
 )
 _HYPHEN = _c(r"^\s?[-‐–/]\s?$")
 # Joint forces written as one compound in Korean/Japanese: 露朝合同部隊, 북러 연합군.
-_MIXED_CJK = _c(
-    r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북)\s*(?:合同|連合|共同|混成|연합|합동)?\s*"
-    r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동)"
-)
 # "数百名俄罗斯和朝鲜士兵", "러시아 병사와 북한 병사", "ロシア兵と北朝鮮兵": both sides coordinated.
 _RU_CJK = r"(?:俄罗斯|俄羅斯|俄军|俄軍|俄|러시아|러시아군|ロシア)"
 _NK_CJK = r"(?:朝鲜|朝鮮|北韩|北韓|북한|北朝鮮)"
+_MIXED_CJK = _c(
+    r"(?:露朝|朝露|ロ朝|朝ロ|러북|북러|북·러|러·북|북-러|러-북|俄朝|朝俄|"
+    # Both names joined by a middle dot: "ロシア・北朝鮮連合軍", "러시아·북한 연합군".
+    rf"{_RU_CJK}\s?[・·/]\s?{_NK_CJK}|{_NK_CJK}\s?[・·/]\s?{_RU_CJK})"
+    r"\s*(?:合同|連合|共同|混成|연합|합동|联合|聯合)?\s*"
+    r"(?:部隊|軍|兵|연합군|부대|군|병력|연합|합동|部队|联军|聯軍)"
+)
 _MIXED_COORD_CJK = _c(
     rf"{_RU_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_NK_CJK}|"
     rf"{_NK_CJK}\s*(?:士兵|军人|軍人|병사|兵士|兵|군)?\s*(?:和|与|與|及|와|과|및|と|や)\s*{_RU_CJK}"
@@ -287,6 +290,9 @@ _MIXED_COORD_CJK = _c(
 _MIXED_COMPOSED_CJK = _c(
     rf"(?:{_MIXED_COORD_CJK.pattern})\s*(?:士兵|军人|軍人|병사|兵士|兵|군|部队|部隊)?\s*"
     r"(?:(?:으로|로)\s*(?:구성|편성|이뤄|이루어)|で構成|からなる|から成る|(?:组成|組成|构成|構成))"
+)
+_NK_ALSO_INCLUDED = _c(
+    _NK_CJK + r"\s?(?:군|병력|병사|兵|兵士|軍)?\s?(?:도|も)\s?(?:포함|含ま|含む|含め)"
 )
 _INCLUDING = _c(_bounded("including"))
 _INCLUDING_END = _c(_INCLUDING.pattern + r"\s*[,:]?\s*(?:[^\W\d_]+\s+){0,3}$")
@@ -622,6 +628,13 @@ def _excluded(t: str, num: Num) -> bool:
         return True  # "a 120-day mission", "120-tägigen Einsatzes": a duration
     if re.match(r"/\d", after):
         return True  # "03/05": a date
+    if (
+        num.kind == "digits"
+        and (num.low or 0) < 100
+        and _AGE_IN_PARENS.search(before)
+        and _PARENS_CLOSE.match(after)
+    ):
+        return True  # "리 씨(27)", "ペク氏（22）", "소총수(오른쪽·20)": an age after a name
     if re.match(r"\s*(?:분의|分の|分之)", after) or re.search(r"(?:분의|分の|分之)\s*$", before):
         return True  # "3분의 1", "3分の1": a fraction
     pair = _PAIRED_NUMBER.match(after)
@@ -649,6 +662,10 @@ def _excluded(t: str, num: Num) -> bool:
 
 
 _MEASURE_AFTER = _c(r"\s?(?:mm|cm|km|㎜|㎞|мм|км|ミリ|밀리)(?![^\W\d_])")
+# A bare one- or two-digit number alone in brackets right after a name, or after a short
+# label and a separator in them ("(왼쪽·26)"): news style for a person's age.
+_AGE_IN_PARENS = _c(r"(?<=[^\W\d_])[(（](?:(?:[^\W\d_]{1,6}\s?){1,2}[·・,、]\s?)?$")
+_PARENS_CLOSE = _c(r"\s?[)）]")
 # A number joined to a unit of time: "120-day", "120-tägigen", "90-дневный", "3-month".
 _DURATION_AFTER = _c(
     r"[-‐](?:days?|weeks?|months?|years?|hours?|tägig|wöchig|monatig|jährig|stündig|"
@@ -677,8 +694,18 @@ _KO_BLOCK_COUNTER = _c(
     r"枚|发|發|架|辆|輛|艘|门|門|个|吨|噸|美元|港元|元|毫米|公里|天|小时|小時|次|批|周|週|星期|"
     r"货柜|貨櫃|集装箱|集裝箱|萬發|万发|"
     # Areas and lengths: "4万2,400ヘクタール", "60mm", "300헥타르".
-    r"ヘクタール|メートル|ミリ|헥타르|미터|밀리|mm|公顷|公頃|平方)"
+    r"ヘクタール|メートル|ミリ|헥타르|미터|밀리|mm|公顷|公頃|平方|"
+    # Korean weeks ("3주 동안", "3주간", "2주째"), not "주둔" (stationed) after a bare number.
+    r"주(?:간|일|째)?(?![가-힣]))"
 )
+# Officials, sources or lawmakers counted ("当局者2人", "당국자 2명", "两名美国官员"): the
+# people who tell the news, never North Korean personnel.
+_SOURCE_NOUNS_CJK = (
+    r"(?:当局者|関係者|高官|外交官|消息筋|情報筋|議員|관리|당국자|관계자|소식통|의원|외교관|"
+    r"官员|官員|消息人士|议员|議員|外交官|知情人士)"
+)
+_SOURCES_BEFORE_CJK = _c(_SOURCE_NOUNS_CJK + r"들?\s?$")
+_SOURCES_AFTER_ZH = _c(r"\s?(?:名|位)[^\d，。,、和与與及兵军軍]{0,5}?" + _SOURCE_NOUNS_CJK)
 _UNSPACED = frozenset(lx.UNSPACED)
 # Languages written without spaces between words (word distance read in characters).
 _CHAR_LANGS = frozenset(lang.code for lang in unspaced() if lang.script == "cjk")
@@ -696,6 +723,11 @@ def _find_unit(t: str, num: Num, next_start: int, prev_end: int, lang: str) -> _
         return None
     if cjk and _is_year(num) and not _CJK_COUNTER_NEXT.match(t, num.end):
         return None  # "2024 국방백서", "2024年": a year, not a head count
+    if cjk and (
+        _SOURCES_BEFORE_CJK.search(t, max(0, num.start - 8), num.start)
+        or _SOURCES_AFTER_ZH.match(t, num.end)
+    ):
+        return None  # "米当局者2人が明らかにした", "两名美国官员说": the sources counted
     if (
         not cjk
         and not t[: num.start].strip(" \"“”«»'")
@@ -1179,6 +1211,21 @@ def _scope(
                 return False
     # Its own noun is North Korean, also right after a counter ("10,000名朝鲜人民军").
     own_nk_np = any(sp[0] <= np_e for sp in nk_np)
+    if not own_nk_np and _CJK_CHAR.search(t, num.start, np_e + 1):
+        # "ロシア・北朝鮮連合軍は…400人の兵士を失った": North Korea named before the figure
+        # only inside a joint force, the subject whose losses or size it is.
+        mixed = _spans_before(_MIXED_CJK, t, num.start)
+        nk_before = [sp for sp in nk_spans if sp[1] <= num.start]
+        if (
+            mixed
+            and nk_before
+            and all(any(ms <= s and e <= me for ms, me in mixed) for s, e in nk_before)
+        ):
+            return False
+        # "러시아 측 사상자는 … 300명 이상으로 … 여기에는 북한군도 포함": a total said to
+        # include North Koreans too is a mixed force.
+        if _NK_ALSO_INCLUDED.search(t, np_e):
+            return False
     # A total that includes North Korean units ("up to 45,000, including DPRK units") or a
     # joint count ("Russia and the DPRK together …") is a mixed force, not a NK figure.
     inc = _INCLUDING.search(t, np_e, min(len(t), np_e + 60))
@@ -1679,7 +1726,19 @@ def _governed(t: str, start: int, plans: list[tuple[int, int]], end: int | None 
             near = len(gap) <= 6 if _CJK_CHAR.search(gap) else _words_between(gap) <= 3
             if near and not _MODAL_GAP.search(gap):
                 return True
+            if _SEND_END_ZH.search(t, max(_ps, pe - 3), pe) and _SERIAL_GAP_ZH.fullmatch(
+                t, pe, start
+            ):
+                # "决定派遣1000名工兵和5000名建筑工人前往库尔斯克", "决定派出…士兵参战": the
+                # second verb of a Chinese serial construction says where to or what for;
+                # the plan to send governs it.
+                return True
     return False
+
+
+_SEND_END_ZH = _c(r"(?:派遣|派出|派往|增派|派兵|派|调派|調派|输送|輸送|送)$")
+# The object of the sending verb between: no clause break, no "already", "and then".
+_SERIAL_GAP_ZH = _c(r"(?=[^，。,；;：:]*[\u4e00-\u9fff])[^，。,；;：:已并並再后後随隨]{1,30}")
 
 
 # Auxiliaries of the perfect ("could have 12,000" is a plan; "could have sent" has its own
@@ -1742,9 +1801,16 @@ _CJK_CLAUSE_END = _c(r"[，、；。]|,(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7
 _RESTATEMENT = _c(r"^\W*(?:" + "|".join(f for x in spaced() for f in x.restatement) + ")")
 
 
+# A Korean, Japanese or Chinese sentence opening with a demonstrative ("この作業員や工兵
+# 6000人は…", "这些士兵…", "이 병력은…"): it speaks of what the sentence before did.
+_RESTATEMENT_CJK = _c(r"^\W*(?:この|これらの|该|該|这些|這些|上述|(?:이|해당)\s)")
+# A demonstrative before the noun of a repeated figure: "この作業員や工兵6000人".
+_DEMONSTRATIVE_NP_CJK = _c(r"(?:この|その|これらの|这些|這些|该|該|上述)[^\d、，。,]{1,8}$")
+
+
 def _restates_plan(t: str, ctx: _Ctx) -> bool:
     """Does this sentence open by restating a plan of the sentence before?"""
-    if not ctx.prev_sent or not _RESTATEMENT.match(t):
+    if not ctx.prev_sent or not (_RESTATEMENT.match(t) or _RESTATEMENT_CJK.match(t)):
         return False
     return any(c == "planned" for _, _, c in _cues(fold(ctx.prev_sent)))
 
@@ -2354,7 +2420,10 @@ def _claims_in(
         ) or (
             num.high is None
             and num.low in {c.figure_low for c in made.values()} | ctx.figures
-            and _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
+            and (
+                _DEMONSTRATIVE_CJK.search(t, max(0, num.start - 6), num.start)
+                or _DEMONSTRATIVE_NP_CJK.search(t, max(0, num.start - 12), num.start)
+            )
         ):
             # "… la cattura di due soldati. I due soldati …", "the two soldiers": a definite
             # article points back to a figure already claimed (CLAIMS.md §6: one claim).

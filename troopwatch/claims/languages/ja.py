@@ -401,6 +401,8 @@ LANGUAGE = LanguageData(
         "発表した",
         "発表し",
         "述べた",
+        # "…と発言した": remarked (the speaker's words, not a written statement).
+        "と発言",
         "述べ",
         "語った",
         "語り",

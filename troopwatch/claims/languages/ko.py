@@ -212,6 +212,8 @@ LANGUAGE = LanguageData(
         "검토",
         "이를 수",
         "달할 수",
+        # "…명을 넘어설 수 있다" (could exceed): not yet on the ground.
+        r"(?:넘어설|넘어갈|넘을|웃돌|상회할)\s?수",
         "늘 수",
         "연말까지",
         "연내",
@@ -465,6 +467,9 @@ LANGUAGE = LanguageData(
         "밝힌",
         "추정",
         "브리핑",
+        # "언급하기도 했다", "밝히기도 했다": also said (the verb before 기도 했다).
+        r"(?:언급하|말하|밝히|주장하|설명하|강조하|평가하|분석하|추정하|지적하|발표하|전하)"
+        r"기도\s?(?:했|하였|한다|합니다)",
     ),
     # Dates, sentence splitting and language guess.
     months=(),
