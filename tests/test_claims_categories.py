@@ -1873,3 +1873,8 @@ def test_an_earlier_estimate_with_its_own_loss_noun() -> None:
         "triplica la estimación anterior de 700 bajas."
     )
     assert figs(text) == [(700, None, "casualties"), (2000, None, "killed")]
+
+
+def test_a_sending_after_a_loss_and_a_figure_is_kept() -> None:
+    text = "About 1,000 North Korean soldiers are dead and 3,000 deployed to the front."
+    assert figs(text) == [(1000, None, "killed"), (3000, None, "deployed")]

@@ -1326,7 +1326,10 @@ def _cues(t: str) -> list[tuple[int, int, str]]:
             c[2] == "deployed"
             and i
             and out[i - 1][2] in _CASUALTY_TYPES
-            and _LOSS_PLACE.fullmatch(t, out[i - 1][1], c[0])
+            and (
+                _LOSS_PLACE.fullmatch(t, out[i - 1][1], c[0])
+                or (_PREP_FIRST.match(t, c[0]) and _LOSS_WORDS.fullmatch(t, out[i - 1][1], c[0]))
+            )
         )
         # "orders to kill themselves before being captured": a capture that has not
         # happened.
@@ -1340,12 +1343,16 @@ _BEFORE_BEING = _c(
 )
 
 
-# Between a loss noun and the fighting it happened in: an owner or adjective, then a
-# preposition (unless the fighting cue opens with its own: "в боях").
-_LOSS_PLACE = _c(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:in|en|au|aux|im|bei|durante|during|в|во|у|під\s+час|nel|nei|"
-    r"nella|nelle|em|no|na|nos|nas|al|à|dans\s+les)\s+)?"
+# Between a loss noun and the fighting it happened in: an owner or adjective (words, no
+# figure), then a preposition, unless the fighting cue opens with its own ("в боях"):
+# "1,000 dead and 3,000 sent" keeps its sending.
+_LOSS_PREP = (
+    r"(?:in|en|au|aux|im|bei|durante|during|в|во|у|під\s+час|nel|nei|nella|nelle|em|no|na|"
+    r"nos|nas|al|à|dans\s+les)"
 )
+_LOSS_PLACE = _c(r"\s+(?:[^\W\d_][\w-]*\s+){0,2}?" + _LOSS_PREP + r"\s+")
+_LOSS_WORDS = _c(r"\s+(?:[^\W\d_][\w-]*\s+){0,2}?")
+_PREP_FIRST = _c(_LOSS_PREP + r"\s")
 
 
 def _assign_cues(
