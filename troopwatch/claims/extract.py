@@ -2114,9 +2114,10 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
         t = _ARABIC_MARKS.sub("", t)
     nk_spans = [sp for sp in _nk_spans(t) if not _weapon_owner(t, sp)]
     claims = _claims_in(sent, t, lang, ctx, nk_spans)
-    if not claims and ctx.prev_claims and _FIGURE_AGAIN.search(t):
-        again = _figure_again(sent, t, lang, ctx)
-        claims = [again] if again else []
+    again = _FIGURE_AGAIN.search(t) if not claims and ctx.prev_claims else None
+    if again is not None:
+        claim = _figure_again(sent, t, lang, ctx, again)
+        claims = [claim] if claim else []
     ctx.prev_claims = claims
     ctx.place_sent = None
     if claims:
@@ -2156,12 +2157,10 @@ def _sentence_claims(sent: str, lang: str | None, ctx: _Ctx) -> list[Claim]:
 _FIGURE_AGAIN = _c(lx.words([f for x in spaced() for f in x.figure_again]))
 
 
-def _figure_again(sent: str, t: str, lang: str | None, ctx: _Ctx) -> Claim | None:
-    """'Zelensky said 3,000 were killed. Seoul puts the figure at 1,100': another estimate
-    of the figure the sentence before gave counts what that one counted (CLAIMS.md §6)."""
-    m = _FIGURE_AGAIN.search(t)
-    if m is None:
-        return None
+def _figure_again(sent: str, t: str, lang: str | None, ctx: _Ctx, m: re.Match[str]) -> Claim | None:
+    """'Zelensky said 3,000 were killed. Seoul puts the figure at 1,100' (``m`` the match of
+    "puts the figure at"): another estimate of the figure the sentence before gave counts
+    what that one counted (CLAIMS.md §6)."""
     lg = lang or detect_lang(t, ctx.lang)
     num = next((n for n in find_numbers(t, lg) if m.end() <= n.start <= m.end() + 24), None)
     if num is None or (num.low is None and not num.vague):
@@ -2186,7 +2185,7 @@ def _figure_again(sent: str, t: str, lang: str | None, ctx: _Ctx) -> Claim | Non
 _OF_THE_WHOLE = _c(
     r"(?:^|[,;:]\s*)\W{0,2}(?:of|out\s+of|von|aus|de|des|del|dos|das|di|dei|degli|delle|delle|"
     r"из|з|із)\s+(?:(?:the|den|der|los|las|les|i|gli|le|os|as|ces|these|those|ursprünglich|"
-    r"originally|alrededor\s+de|cerca\s+de|about|around|some|rund|etwa|около|близько)\s+){0,2}$"
+    r"originally)\s+){0,2}$"
 )
 # A part of it counted vaguely, right after its noun phrase: "many", "zahlreiche", "многие".
 _MANY_OF_THEM = _c(
@@ -2221,18 +2220,27 @@ def _whole_of_many(t: str, cand: _Cand) -> bool:
     """Is the figure a whole named before a vague part of it that the loss verb counts, or
     the total the losses are counted against ("las bajas, sobre un total de 11.000")?"""
     start = max(0, cand.num.start - 40)
+    end = _hedge_start(t, start, cand.num.start)  # "of the some 12,000", "um total de cerca de"
     return bool(
-        _OF_THE_WHOLE.search(t, start, cand.num.start) and _MANY_OF_THEM.match(t, cand.np_end)
-    ) or bool(_TOTAL_OF_BEFORE.search(t, start, cand.num.start))
+        _OF_THE_WHOLE.search(t, start, end) and _MANY_OF_THEM.match(t, cand.np_end)
+    ) or bool(_TOTAL_OF_BEFORE.search(t, start, end))
+
+
+def _hedge_start(t: str, start: int, pos: int) -> int:
+    """Where a hedge right before the figure at ``pos`` begins ("about", "cerca de"), else
+    ``pos``: the qualifier tables' own words, so a phrase before the hedge can be read."""
+    for _, rx in _QUAL_BEFORE:
+        m = rx.search(t, start, pos)
+        if m:
+            return m.start()
+    return pos
 
 
 # "out of a total of", "sobre un total de", "de um contingente total de", "su un totale di".
 _TOTAL_OF_BEFORE = _c(
     r"(?<![^\W\d_])(?:out\s+of\s+a\s+total|sur\s+un\s+total|sobre\s+un\s+total|"
     r"de\s+un\s+total|de\s+um\s+(?:contingente\s+)?total|su\s+un\s+totale|"
-    r"von\s+insgesamt|из\s+общего\s+числа|із\s+загальної\s+кількості)\s+(?:de|di|of|в|у)?\s*"
-    r"(?:(?:about|around|some|environ|unos|cerca\s+de|circa|cerca\s+di|rund|etwa|около|"
-    r"близько)\s+)?$"
+    r"von\s+insgesamt|из\s+общего\s+числа|із\s+загальної\s+кількості)\s+(?:de|di|of|в|у)?\s*$"
 )
 
 
@@ -2556,14 +2564,8 @@ def _per_figure_sources(t: str, lang: str, ctx: _Ctx, figs: list[tuple[int, int,
             # attribution opening a later clause does not reach back to this figure.
             claim.source = _sentence_source(seg, lang, ctx)
             continue
-        if not (name and explicit) or name == claim.source or name in lawmaker_names():
-            continue  # a lawmaker relaying the NIS in one clause still relays it
-        named = {m.name for m in claimant_index().find(seg)}
-        joint = joint_claimant(seg, lang, bare_ok=True)
-        if name in named or (
-            joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
-        ):
-            claim.source = name  # an entity or joint name of its own, not a bare phrase
+        if _names_its_own(seg, lang, name, explicit, claim):
+            claim.source = name
 
 
 def _contrast_clause_source(t: str, lang: str, ctx: _Ctx, s: int, e: int, claim: Claim) -> None:
@@ -2576,10 +2578,20 @@ def _contrast_clause_source(t: str, lang: str, ctx: _Ctx, s: int, e: int, claim:
         return
     seg = t[start:end]
     name, explicit = source_of(seg, lang, ctx.text)
+    if _names_its_own(seg, lang, name, explicit, claim):
+        claim.source = name
+
+
+def _names_its_own(seg: str, lang: str, name: str | None, explicit: bool, claim: Claim) -> bool:
+    """Does a clause name a claimant of its own for ``claim``: an entity or a joint name it
+    holds (not a bare phrase), other than the sentence's and other than a lawmaker, who
+    relays the NIS in one clause as in the other?"""
     if not (name and explicit) or name == claim.source or name in lawmaker_names():
-        return
+        return False
     if name in {m.name for m in claimant_index().find(seg)}:
-        claim.source = name  # an entity of its own, not a bare phrase
+        return True
+    joint = joint_claimant(seg, lang, bare_ok=True)
+    return joint is not None and name in (joint[2], claimant_index().resolve(joint[2], "en"))
 
 
 _LEAD_CONJ = _c(r"^\W*(?:" + "|".join(_part("conjunctions")) + r")?\W*")
