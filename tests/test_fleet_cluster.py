@@ -325,7 +325,11 @@ def test_three_daemons_two_es_nodes_each_slot_once_each_alert_once(
         if h["_source"].get("status") == "ok"
     ]
     per_task = Counter(r.get("task") for r in runs)
-    assert all(n == 1 for t, n in per_task.items() if t), per_task
+    # One finished run per task, except a task taken over from a holder that stalled past
+    # its lease after its crawl had done its work (it logged "lease … lost" and "taken over
+    # before it was settled"): both crawls finished, as the handover allows (at least once;
+    # the alerts above are still sent once each).
+    assert all(n == 1 or (n == 2 and t in twice) for t, n in per_task.items() if t), per_task
     # Each run names its node; only a crawl orphaned by the killed node may have finished
     # (and recorded its run) with no daemon left to add it.
     orphans = set(re.findall(r"crawl \S+ \(feeds\) started: run (\S+),", daemons["node-1"].log))
